@@ -1,0 +1,35 @@
+import { StrictMode, useCallback, useMemo, useState } from 'react';
+import { createRoot } from 'react-dom/client';
+import { I18nextProvider } from 'react-i18next';
+import type { Settings } from '../shared/ipc';
+import { App } from './app/app';
+import { createI18n, matchUiLanguage } from './i18n';
+import './ui/theme.css';
+
+function Root(): React.JSX.Element {
+  const i18n = useMemo(() => createI18n(matchUiLanguage(navigator.language)), []);
+  const [, setRevision] = useState(0);
+  const applySettings = useCallback(
+    (settings: Settings) => {
+      const language = settings.language === 'system' ? matchUiLanguage(navigator.language) : settings.language;
+      if (i18n.language !== language) void i18n.changeLanguage(language).then(() => setRevision((n) => n + 1));
+      document.documentElement.lang = language;
+      if (settings.theme === 'system') delete document.documentElement.dataset.theme;
+      else document.documentElement.dataset.theme = settings.theme;
+    },
+    [i18n],
+  );
+  return (
+    <I18nextProvider i18n={i18n}>
+      <App onSettings={applySettings} />
+    </I18nextProvider>
+  );
+}
+
+const container = document.getElementById('root');
+if (!container) throw new Error('index.html lacks #root');
+createRoot(container).render(
+  <StrictMode>
+    <Root />
+  </StrictMode>,
+);

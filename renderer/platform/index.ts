@@ -1,0 +1,1 @@
+export { createBridgeClient, getBridgeClient, type BridgeClient } from './bridge-client';

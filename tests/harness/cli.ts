@@ -1,0 +1,21 @@
+// `npm run harness` (and `npm start` without an Electron binary): the app in a Chromium window.
+import { launchHarness } from './launch';
+
+const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
+const screenshot = process.argv.find((arg) => arg.startsWith('--screenshot='))?.slice('--screenshot='.length);
+
+const app = await launchHarness({ headless, appWindow: !headless, heartbeatMs: 5_000, echoLogs: process.argv.includes('--verbose') });
+console.log(`The app is running at ${app.appOrigin} (${headless ? 'headless: no display found' : 'Chromium window'}); press Ctrl+C to quit.`);
+if (screenshot) {
+  await app.page.getByTestId('app-version').filter({ hasText: /\d/ }).waitFor();
+  await app.page.screenshot({ path: screenshot });
+  console.log(`Screenshot saved to ${screenshot}`);
+}
+if (headless && screenshot) {
+  await app.close();
+} else {
+  const quit = (): void => void app.close().then(() => process.exit(0));
+  process.on('SIGINT', quit);
+  process.on('SIGTERM', quit);
+  app.context.on('close', quit);
+}

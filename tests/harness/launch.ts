@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createCore, type Core } from '../../electron/core';
+import { isTrustedSender } from '../../electron/shell/policies';
+import type { EventChannel } from '../../shared/ipc';
+import { chromiumArgs, findChromium } from './chromium';
+import { createMemoryVault, createNodePorts } from './node-ports';
+import { serveRenderer, type StaticServer } from './static-server';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const rendererDir = path.join(repoRoot, 'out', 'renderer');
+
+export interface LaunchOptions {
+  /** Keeps app data and the browser profile across restart(); a fresh temp dir when absent. */
+  readonly profileDir?: string;
+  readonly headless?: boolean;
+  /** An app-style window (no tabs or address bar), as `npm start` uses. */
+  readonly appWindow?: boolean;
+  readonly heartbeatMs?: number;
+  readonly viewport?: { width: number; height: number };
+  readonly locale?: string;
+  readonly echoLogs?: boolean;
+}
+
+export interface HarnessApp {
+  readonly page: Page;
+  readonly context: BrowserContext;
+  readonly core: Core;
+  readonly appOrigin: string;
+  readonly profileDir: string;
+  readonly logFile: string;
+  /** Quits browser and core, then starts both again on the same profile and origin, like an app restart. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+  /** Resolves with the next event of that name the core publishes. */
+  waitForEvent(event: EventChannel): Promise<unknown>;
+}
+
+let bridgeInitSource: Promise<string> | undefined;
+
+/** Bundles tests/harness/bridge-init.ts (which uses the shared createBridge) into one script. */
+function loadBridgeInit(): Promise<string> {
+  bridgeInitSource ??= build({
+    entryPoints: [path.join(repoRoot, 'tests/harness/bridge-init.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  }).then((result) => result.outputFiles[0]?.text ?? '');
+  return bridgeInitSource;
+}
+
+async function readVersion(): Promise<{ name: string; version: string }> {
+  const pkg = JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as { productName: string; version: string };
+  return { name: pkg.productName, version: pkg.version };
+}
+
+export async function launchHarness(options: LaunchOptions = {}): Promise<HarnessApp> {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium or set CHROMIUM_PATH.');
+  await fs.access(path.join(rendererDir, 'index.html')).catch(() => {
+    throw new Error('out/renderer is missing: run `npm run build` first.');
+  });
+
+  const profileDir = options.profileDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'rsc-harness-')));
+  const userData = path.join(profileDir, 'app');
+  const browserProfile = path.join(profileDir, 'chromium');
+  const server: StaticServer = await serveRenderer(rendererDir);
+  const { name, version } = await readVersion();
+  // The vault outlives restarts within this process, as the OS keychain outlives app restarts.
+  const vault = createMemoryVault();
+  const emitSecret = randomBytes(16).toString('hex');
+  const initScript = (await loadBridgeInit()).replaceAll('__HARNESS_EMIT_SECRET__', JSON.stringify(emitSecret));
+  const trusted = (sender: { url: string | undefined; isMainFrame: boolean }): boolean => isTrustedSender(sender, server.origin);
+
+  let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
+
+  async function start(): Promise<void> {
+    const ports = createNodePorts({
+      userData,
+      host: { kind: 'harness', appName: name, appVersion: version, platform: process.platform },
+      vault,
+      echoLogs: options.echoLogs ?? false,
+      browser: {
+        open: async (url) => {
+          // The "system browser" is another page of the same browser, so tests can drive it.
+          const page = await current?.context.newPage();
+          await page?.goto(url);
+        },
+      },
+    });
+    const core = createCore(ports, { isTrustedSender: trusted, heartbeatMs: options.heartbeatMs ?? 30_000, validateResponses: true });
+    await core.start();
+
+    await fs.mkdir(path.join(browserProfile, 'Default'), { recursive: true });
+    // A fresh profile shows a Translate bubble on non-English pages unless told not to.
+    await fs.writeFile(path.join(browserProfile, 'Default', 'Preferences'), JSON.stringify({ translate: { enabled: false } }));
+    const context = await chromium.launchPersistentContext(browserProfile, {
+      executablePath,
+      headless: options.headless ?? true,
+      args: [...chromiumArgs, ...(options.appWindow ? ['--app=about:blank'] : [])],
+      viewport: options.appWindow ? null : (options.viewport ?? { width: 1400, height: 900 }),
+      ...(options.locale ? { locale: options.locale } : {}),
+    });
+    await context.exposeBinding('__appIpc', (source, channel: unknown, request: unknown) =>
+      core.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
+    );
+    await context.addInitScript({ content: initScript });
+    const unsubscribe = core.events.subscribe((event, payload) => {
+      for (const page of context.pages()) {
+        if (!trusted({ url: page.url(), isMainFrame: true })) continue;
+        page
+          .evaluate(([secret, name, data]) => (window as unknown as { __appIpcEmit: (s: string, e: string, p: unknown) => void }).__appIpcEmit(secret, name, data), [emitSecret, event, payload] as const)
+          .catch(() => undefined); // the page may be navigating or closing
+      }
+    });
+    // The first page (about:blank or the --app page) existed before the binding: navigate it now.
+    const page = context.pages()[0] ?? (await context.newPage());
+    await page.goto(`${server.origin}/index.html`);
+    current = { core, context, page, unsubscribe };
+  }
+
+  async function stop(): Promise<void> {
+    if (!current) return;
+    const { core, context, unsubscribe } = current;
+    current = undefined;
+    unsubscribe();
+    await context.close().catch(() => undefined);
+    await core.stop();
+  }
+
+  await start();
+  const live = (): NonNullable<typeof current> => {
+    if (!current) throw new Error('The harness app is not running.');
+    return current;
+  };
+  return {
+    get page() {
+      return live().page;
+    },
+    get context() {
+      return live().context;
+    },
+    get core() {
+      return live().core;
+    },
+    appOrigin: server.origin,
+    profileDir,
+    logFile: path.join(userData, 'logs', 'main.log'),
+    async restart() {
+      await stop();
+      await start();
+    },
+    async close() {
+      await stop();
+      await server.close();
+      if (!options.profileDir) await fs.rm(profileDir, { recursive: true, force: true });
+    },
+    waitForEvent(event) {
+      return new Promise((resolve) => {
+        const unsubscribe = live().core.events.subscribe((name, payload) => {
+          if (name !== event) return;
+          unsubscribe();
+          resolve(payload);
+        });
+      });
+    },
+  };
+}
