@@ -101,9 +101,11 @@ export function estimateSize(value: unknown, limit: number): number {
     else if (item !== null && typeof item === 'object') {
       if (seen.has(item)) continue;
       seen.add(item);
-      for (const [key, child] of Object.entries(item)) {
+      for (const key in item) {
+        if (!Object.hasOwn(item, key)) continue;
         total += key.length * 2 + 8;
-        stack.push(child);
+        if (total > limit) break;
+        stack.push((item as Record<string, unknown>)[key]);
       }
     } else total += 8;
   }

@@ -63,12 +63,13 @@ async function readVersion(): Promise<{ name: string; version: string }> {
 }
 
 export async function launchHarness(options: LaunchOptions = {}): Promise<HarnessApp> {
-  const executablePath = findChromium();
-  if (!executablePath) throw new Error('No Chromium found: install Debian\'s chromium or set CHROMIUM_PATH.');
+  const found = findChromium();
+  if (!found) throw new Error('No Chromium found: install Debian\'s chromium or set CHROMIUM_PATH.');
   await fs.access(path.join(rendererDir, 'index.html')).catch(() => {
     throw new Error('out/renderer is missing: run `npm run build` first.');
   });
 
+  const executablePath: string = found;
   const profileDir = options.profileDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'rsc-harness-')));
   const userData = path.join(profileDir, 'app');
   const browserProfile = path.join(profileDir, 'chromium');

@@ -1,0 +1,80 @@
+// `npm test`: typecheck, lint, build, unit (Vitest) and end-to-end (Playwright, harness host),
+// then one line `N passed, N failed, N skipped` summed over every runner. Exits non-zero on any failure.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const reports = path.join(root, 'reports');
+const bin = (name) => path.join(root, 'node_modules', '.bin', name);
+rmSync(reports, { recursive: true, force: true });
+mkdirSync(reports, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const skipReasons = new Map();
+const started = Date.now();
+
+function run(label, command, args, env = {}) {
+  const t0 = Date.now();
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  console.log(`◀ ${label}: exit ${result.status ?? result.signal} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  return result.status === 0;
+}
+
+/** Static checks count as one test each. */
+function check(label, command, args) {
+  if (run(label, command, args)) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    console.log(`✗ ${label} failed`);
+  }
+}
+
+check('typecheck (tsc -b)', bin('tsc'), ['-b']);
+check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+check('build (electron-vite)', bin('electron-vite'), ['build']);
+
+// Unit tests
+const vitestReport = path.join(reports, 'vitest.json');
+const vitestOk = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+if (existsSync(vitestReport)) {
+  const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
+  totals.passed += report.numPassedTests;
+  totals.failed += report.numFailedTests;
+  totals.skipped += report.numPendingTests + report.numTodoTests;
+  // A suite that failed to load has no failed tests of its own: count it.
+  const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
+  totals.failed += brokenSuites;
+  if (!vitestOk && report.numFailedTests + brokenSuites === 0) totals.failed += 1;
+} else {
+  totals.failed += 1;
+}
+
+// End-to-end tests
+const playwrightReport = path.join(reports, 'playwright.json');
+const playwrightOk = run('end-to-end tests (playwright)', bin('playwright'), ['test'], { PW_JSON_REPORT: playwrightReport });
+if (existsSync(playwrightReport)) {
+  const report = JSON.parse(readFileSync(playwrightReport, 'utf8'));
+  totals.passed += report.stats.expected + report.stats.flaky;
+  totals.failed += report.stats.unexpected;
+  totals.skipped += report.stats.skipped;
+  const visit = (suite) => {
+    for (const spec of suite.specs ?? [])
+      for (const test of spec.tests ?? [])
+        for (const annotation of test.annotations ?? [])
+          if (annotation.type === 'skip') skipReasons.set(annotation.description ?? '(no reason)', (skipReasons.get(annotation.description) ?? 0) + 1);
+    for (const child of suite.suites ?? []) visit(child);
+  };
+  for (const suite of report.suites ?? []) visit(suite);
+  if (report.errors?.length) totals.failed += report.errors.length;
+  if (!playwrightOk && report.stats.unexpected === 0 && !report.errors?.length) totals.failed += 1;
+} else {
+  totals.failed += 1;
+}
+
+console.log(`\nFinished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+for (const [reason, count] of skipReasons) console.log(`skipped ${count}: ${reason}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);
