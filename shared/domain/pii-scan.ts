@@ -118,7 +118,8 @@ const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=
 // Digits, symbols or an inner capital ("hUnter"): a capitalised word alone is prose.
 const LOOKS_RANDOM = /\d|[^\p{L}\p{N}]|\p{Ll}\p{Lu}/u;
 const MASKED = /^[*x•●]+$/i;
-const TRAILING_PUNCT = /[.!?:)\]}>]+$/;
+// Sentence punctuation after the value; '!' and '?' stay, they are common in passwords.
+const TRAILING_PUNCT = /[.:)\]}>]+$/;
 
 function scanSecrets(text: string, emit: Sink): void {
   if (text.includes('PRIVATE KEY')) {
@@ -239,33 +240,39 @@ function scanEmails(text: string, allowed: ReadonlySet<string>, emit: Sink): voi
 const OCTET = '(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)';
 const IPV4_RE = new RegExp(`(?<![\\d.]|[A-Za-z]\\.?)${OCTET}(?:\\.${OCTET}){3}(?![\\d]|\\.\\d)`, 'g');
 const VERSION_CONTEXT = /(?:\bversion|\bversi|\bver\.?|\bbuild|版本|\bv)\s*$/i;
-const IPV6_RE = /(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![0-9A-Za-z:])/g;
+const IPV6_RE = /(?<![0-9A-Za-z:.])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:(?:\d{1,3}\.){3}\d{1,3}|[0-9A-Fa-f]{1,4})?(?![0-9A-Za-z:.])/g;
 
 function isIpv6(candidate: string): boolean {
   let s = candidate;
-  let groupsNeeded = 8;
+  let total = 0;
   const v4 = /(?:^|:)(\d{1,3}(?:\.\d{1,3}){3})$/.exec(s);
   if (v4) {
-    const octets = (v4[1] ?? '').split('.').map(Number);
-    if (octets.some((o) => o > 255)) return false;
-    s = s.slice(0, s.length - (v4[1] ?? '').length);
+    const dotted = v4[1] ?? '';
+    if (dotted.split('.').some((o) => Number(o) > 255)) return false;
+    s = s.slice(0, s.length - dotted.length);
     if (s.endsWith(':') && !s.endsWith('::')) s = s.slice(0, -1);
-    groupsNeeded = 6;
+    total = 2; // an embedded IPv4 fills two 16-bit groups
   }
   const halves = s.split('::');
   if (halves.length > 2) return false;
-  const parts = halves.map((h) => (h === '' ? [] : h.split(':')));
-  for (const p of parts) for (const g of p) if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) return false;
-  const count = parts.reduce((n, p) => n + p.length, 0);
-  if (halves.length === 1) return count === groupsNeeded;
+  for (const h of halves) {
+    if (h === '') continue;
+    for (const g of h.split(':')) {
+      if (!/^[0-9A-Fa-f]{1,4}$/.test(g)) return false;
+      total++;
+    }
+  }
+  if (halves.length === 1) return total === 8;
   // "::" stands for at least one zero group; "::1" and "::" are loopback/unspecified, not PII.
-  return count < groupsNeeded && count >= 2;
+  return total < 8 && total >= 2;
 }
 
 function scanIps(text: string, emit: Sink): void {
   for (const m of text.matchAll(IPV4_RE)) {
     const ip = m[0];
-    if (ip === '0.0.0.0' || ip === '255.255.255.255' || ip.startsWith('127.')) continue;
+    if (ip === '255.255.255.255' || ip.startsWith('127.')) continue;
+    // "x.y.z.0" without a /prefix is a network or a version ("Drive 95.0.1.0"), not a host.
+    if (ip.endsWith('.0') && text.charAt(m.index + ip.length) !== '/') continue;
     // "version 1.2.3.4", "v10.0.0.1" are version strings.
     if (VERSION_CONTEXT.test(text.slice(Math.max(0, m.index - 10), m.index))) continue;
     emit('ip_address', 'ipv4', m.index, m.index + ip.length);
