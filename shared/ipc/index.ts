@@ -1,3 +1,5 @@
 export * from './contract';
 export * from './errors';
 export * from './bridge';
+export * from './replica';
+export * from './outbox';

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { ESCALATION_REASONS, SELECTABLE_PRIORITIES } from '../domain/case-model';
+import { accountIdSchema } from './replica';
+
+// Local intent: every change an agent makes is a mutation in the durable outbox
+// (main) until the server confirms it. The UI overlays pending mutations on the replica.
+
+/** A server case name, or `local:<uuid>` for a case created offline and not filed yet. */
+export const caseRefSchema = z.string().min(1).max(512);
+export const localCasePrefix = 'local:';
+export function isLocalCaseRef(ref: string): boolean {
+  return ref.startsWith(localCasePrefix);
+}
+
+const email = z.email().max(320);
+
+export const mutationSchema = z.discriminatedUnion('kind', [
+  z.object({
+    kind: z.literal('create_case'),
+    localId: caseRefSchema,
+    customerId: z.string().min(1).max(128),
+    displayName: z.string().trim().min(1).max(200),
+    description: z.string().trim().min(1).max(30_000),
+    classificationId: z.string().min(1).max(1024),
+    classificationName: z.string().max(1024).optional(),
+    priority: z.enum(SELECTABLE_PRIORITIES),
+    languageCode: z.string().min(2).max(32),
+    timeZone: z.string().min(1).max(64),
+    subscriberEmails: z.array(email).max(50),
+    /** Case this one follows up on (a closed case past its reopen window). */
+    followUpOf: caseRefSchema.optional(),
+  }).strict(),
+  z.object({ kind: z.literal('comment'), caseRef: caseRefSchema, body: z.string().trim().min(1).max(12_800) }).strict(),
+  z.object({ kind: z.literal('set_priority'), caseRef: caseRefSchema, priority: z.enum(SELECTABLE_PRIORITIES) }).strict(),
+  z.object({ kind: z.literal('set_subscribers'), caseRef: caseRefSchema, subscriberEmails: z.array(email).max(50) }).strict(),
+  z.object({ kind: z.literal('close'), caseRef: caseRefSchema }).strict(),
+  z.object({ kind: z.literal('reopen'), caseRef: caseRefSchema }).strict(),
+  z.object({
+    kind: z.literal('escalate'),
+    caseRef: caseRefSchema,
+    reason: z.enum(ESCALATION_REASONS),
+    justification: z.string().trim().min(1).max(4000),
+  }).strict(),
+  z.object({
+    kind: z.literal('upload_attachment'),
+    caseRef: caseRefSchema,
+    /** Id of the bytes staged on disk by main before the entry was queued. */
+    stagedFileId: z.string().min(1).max(128),
+    filename: z.string().min(1).max(255),
+    mimeType: z.string().max(256),
+    sizeBytes: z.number().int().positive(),
+  }).strict(),
+]);
+export type Mutation = z.infer<typeof mutationSchema>;
+export type MutationKind = Mutation['kind'];
+
+export const outboxStatusSchema = z.enum(['queued', 'in_flight', 'failed', 'done']);
+export type OutboxStatus = z.infer<typeof outboxStatusSchema>;
+
+export const outboxErrorSchema = z.object({
+  code: z.string().max(64),
+  message: z.string().max(2000),
+  /** Permanent failures stop the entry until the agent retries, edits or discards it. */
+  permanent: z.boolean(),
+});
+
+export const outboxEntrySchema = z.object({
+  id: z.string().min(1).max(64),
+  accountId: accountIdSchema,
+  /** Order of enqueueing within the account. */
+  seq: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  mutation: mutationSchema,
+  status: outboxStatusSchema,
+  attempts: z.number().int().nonnegative(),
+  lastError: outboxErrorSchema.optional(),
+  /** Server name of what the mutation created (case, comment, attachment), once known. */
+  resultName: z.string().max(600).optional(),
+});
+export type OutboxEntry = z.infer<typeof outboxEntrySchema>;
