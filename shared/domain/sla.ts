@@ -83,7 +83,7 @@ export interface SlaStatus {
   readonly overdueMs: number;
   /** Business-hours clock outside business hours: nothing is being consumed now. */
   readonly paused: boolean;
-  /** Zone actually used; UTC when the case's zone was not a valid IANA name. */
+  /** Zone actually used; UTC when Intl does not know the case's zone. */
   readonly timeZone: string;
 }
 
