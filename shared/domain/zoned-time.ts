@@ -33,8 +33,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** The wall-clock reading in `timeZone` at instant `ms`. */
-export function localDateTime(ms: number, timeZone: string): LocalDateTime {
+/** Reads the wall clock through Intl (slow: allocates parts); see zoneOffsetMs for the cache. */
+function readWallClock(ms: number, timeZone: string): number {
   let year = 0;
   let month = 0;
   let day = 0;
@@ -52,15 +52,41 @@ export function localDateTime(ms: number, timeZone: string): LocalDateTime {
       default: break;
     }
   }
-  const weekday = new Date(Date.UTC(year, month - 1, day)).getUTCDay();
-  return { year, month, day, hour, minute, second, weekday };
+  return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
-/** UTC offset of `timeZone` at instant `ms`, in ms (east positive). */
+// Offsets are cached per zone and 15-minute slice of UTC time: current tz rules use
+// offsets in whole quarter hours and switch at local whole times, so a transition never
+// falls inside a slice. Bounded so a long-running renderer does not grow it forever.
+const SLICE_MS = 15 * 60_000;
+const OFFSET_CACHE_MAX = 50_000;
+const offsetCache = new Map<string, number>();
+
+/** UTC offset of `timeZone` at instant `ms`, in ms (east positive). Throws RangeError for unknown zones. */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
-  const l = localDateTime(ms, timeZone);
-  const asUtc = Date.UTC(l.year, l.month - 1, l.day, l.hour, l.minute, l.second);
-  return asUtc - (ms - (((ms % 1000) + 1000) % 1000));
+  const slice = Math.floor(ms / SLICE_MS);
+  const key = `${timeZone}|${slice}`;
+  const hit = offsetCache.get(key);
+  if (hit !== undefined) return hit;
+  const at = slice * SLICE_MS;
+  const offset = readWallClock(at, timeZone) - at;
+  if (offsetCache.size >= OFFSET_CACHE_MAX) offsetCache.clear();
+  offsetCache.set(key, offset);
+  return offset;
+}
+
+/** The wall-clock reading in `timeZone` at instant `ms`. */
+export function localDateTime(ms: number, timeZone: string): LocalDateTime {
+  const d = new Date(ms + zoneOffsetMs(ms, timeZone));
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    weekday: d.getUTCDay(),
+  };
 }
 
 /**
@@ -76,6 +102,21 @@ export function zonedTimeToEpochMs(
   hour = 0,
   minute = 0,
 ): number {
+  // SLA clocks of a whole case list resolve the same few opening/closing times over and
+  // over; formatToParts is the expensive part, so memoise (bounded).
+  const key = `${timeZone}|${year}|${month}|${day}|${hour}|${minute}`;
+  const hit = wallTimeCache.get(key);
+  if (hit !== undefined) return hit;
+  const result = resolveWallTime(timeZone, year, month, day, hour, minute);
+  if (wallTimeCache.size >= WALL_TIME_CACHE_MAX) wallTimeCache.clear();
+  wallTimeCache.set(key, result);
+  return result;
+}
+
+const WALL_TIME_CACHE_MAX = 10_000;
+const wallTimeCache = new Map<string, number>();
+
+function resolveWallTime(timeZone: string, year: number, month: number, day: number, hour: number, minute: number): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   // The offsets 14 h either side bracket any single transition near this wall time.
   const before = zoneOffsetMs(wall - 14 * 3_600_000, timeZone);

@@ -16,6 +16,21 @@ describe('zoned time helpers', () => {
     expect(zoneOffsetMs(Date.parse('2026-07-15T12:00:00Z'), 'Asia/Jakarta')).toBe(7 * HOUR_MS);
   });
 
+  it('switches offset exactly at the transition instant (cached slices never straddle it)', () => {
+    const t = Date.parse('2026-03-08T07:00:00Z'); // 02:00 EST → 03:00 EDT
+    expect(zoneOffsetMs(t - 1, 'America/New_York')).toBe(-5 * HOUR_MS);
+    expect(zoneOffsetMs(t, 'America/New_York')).toBe(-4 * HOUR_MS);
+    const paris = Date.parse('2026-10-25T01:00:00Z'); // 03:00 CEST → 02:00 CET
+    expect(zoneOffsetMs(paris - 1, 'Europe/Paris')).toBe(2 * HOUR_MS);
+    expect(zoneOffsetMs(paris, 'Europe/Paris')).toBe(1 * HOUR_MS);
+    expect(localDateTime(paris - 1, 'Europe/Paris')).toMatchObject({ hour: 2, minute: 59, second: 59 });
+    expect(localDateTime(paris, 'Europe/Paris')).toMatchObject({ hour: 2, minute: 0, second: 0 });
+  });
+
+  it('throws for an unknown zone', () => {
+    expect(() => localDateTime(0, 'Mars/Olympus_Mons')).toThrow(RangeError);
+  });
+
   it('converts wall times to instants on both sides of a DST change', () => {
     expect(new Date(zonedTimeToEpochMs('America/New_York', 2026, 3, 6, 9)).toISOString()).toBe('2026-03-06T14:00:00.000Z');
     expect(new Date(zonedTimeToEpochMs('America/New_York', 2026, 3, 9, 9)).toISOString()).toBe('2026-03-09T13:00:00.000Z');
