@@ -1,3 +1,5 @@
+// Pure domain rules shared by the main process, the renderer and the sandbox: standard
+// ECMAScript + Intl only (no Node, no DOM), so every layer applies the same rules.
 export * from './case-model';
 export * from './time';
 export * from './zoned-time';

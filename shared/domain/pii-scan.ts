@@ -43,6 +43,11 @@ export type PiiSubtype =
   | 'private_key'
   | 'password';
 
+/** i18n id of a finding's label, e.g. `pii.tw_national_id` (texts live in the renderer). */
+export function piiLabelKey(subtype: PiiSubtype): string {
+  return `pii.${subtype}`;
+}
+
 export interface PiiFinding {
   readonly kind: PiiKind;
   readonly subtype: PiiSubtype;
