@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+import { startSandbox, type SandboxOptions } from './index';
+
+// `npm run sandbox -- --port N --data DIR --seed S [--cases N]`: prints one
+// JSON "ready" line, then serves until SIGINT/SIGTERM.
+
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string' },
+    data: { type: 'string' },
+    seed: { type: 'string' },
+    cases: { type: 'string' },
+    'reopen-window-days': { type: 'string' },
+    'max-attachment-bytes': { type: 'string' },
+    'no-simulation': { type: 'boolean' },
+  },
+  strict: true,
+});
+
+const int = (name: string, v: string | undefined): number | undefined => {
+  if (v === undefined) return undefined;
+  if (!/^\d+$/.test(v)) {
+    process.stderr.write(`--${name} must be a non-negative integer\n`);
+    process.exit(2);
+  }
+  return Number(v);
+};
+
+const opts: SandboxOptions = {};
+const port = int('port', values.port);
+const cases = int('cases', values.cases);
+const reopen = int('reopen-window-days', values['reopen-window-days']);
+const maxBytes = int('max-attachment-bytes', values['max-attachment-bytes']);
+if (port !== undefined) opts.port = port;
+if (cases !== undefined) opts.cases = cases;
+if (reopen !== undefined) opts.reopenWindowDays = reopen;
+if (maxBytes !== undefined) opts.maxAttachmentBytes = maxBytes;
+if (values.data !== undefined) opts.dataDir = values.data;
+if (values.seed !== undefined) opts.seed = values.seed;
+if (values['no-simulation'] === true) opts.supportSimulation = { enabled: false };
+
+const sandbox = await startSandbox(opts);
+process.stdout.write(
+  `${JSON.stringify({ event: 'ready', baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, adminUrl: sandbox.adminUrl, adminToken: sandbox.adminToken, desktopClientId: sandbox.desktopClientId, demoAccounts: sandbox.demoAccounts })}\n`,
+);
+
+let stopping = false;
+const stop = (): void => {
+  if (stopping) return;
+  stopping = true;
+  void sandbox.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,173 @@
+import type { IncomingMessage } from 'node:http';
+import { CANONICAL_HTTP_STATUS, type CanonicalStatus, type ErrorDetail } from '../../shared/api';
+
+// A handler returns a Reply instead of writing to the socket, so fault
+// injection can apply a write and then drop its response.
+
+export interface Reply {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array | string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: CanonicalStatus,
+    message: string,
+    readonly details: ErrorDetail[] = [],
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(message);
+  }
+}
+
+/** Reseller API errors use the legacy `errors[]` body. */
+export class LegacyApiError extends Error {
+  constructor(
+    readonly code: number,
+    readonly reason: string,
+    message: string,
+    readonly status?: string,
+  ) {
+    super(message);
+  }
+}
+
+export function json(status: number, value: unknown, headers: Record<string, string> = {}): Reply {
+  return { status, headers: { 'content-type': 'application/json; charset=UTF-8', ...headers }, body: JSON.stringify(value) };
+}
+
+export function errorReply(e: ApiError): Reply {
+  const code = CANONICAL_HTTP_STATUS[e.status];
+  const error: Record<string, unknown> = { code, message: e.message, status: e.status };
+  if (e.details.length > 0) error['details'] = e.details;
+  return json(code, { error }, e.headers);
+}
+
+export function legacyErrorReply(e: LegacyApiError): Reply {
+  const error: Record<string, unknown> = { errors: [{ domain: 'global', reason: e.reason, message: e.message }], code: e.code, message: e.message };
+  if (e.status !== undefined) error['status'] = e.status;
+  return json(e.code, { error });
+}
+
+export function errorInfo(reason: string, metadata?: Record<string, string>, domain = 'cloudsupport.googleapis.com'): ErrorDetail {
+  return { '@type': 'type.googleapis.com/google.rpc.ErrorInfo', reason, domain, ...(metadata === undefined ? {} : { metadata }) };
+}
+
+export function badRequest(message: string, violations: { field: string; description: string }[] = []): ApiError {
+  return new ApiError('INVALID_ARGUMENT', message, violations.length === 0 ? [] : [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: violations }]);
+}
+
+export function precondition(message: string, type: string, subject: string): ApiError {
+  return new ApiError('FAILED_PRECONDITION', message, [{ '@type': 'type.googleapis.com/google.rpc.PreconditionFailure', violations: [{ type, subject, description: message }] }]);
+}
+
+export class BodyTooLargeError extends Error {}
+
+/** Reads a request body up to `limit` bytes; beyond it the rest is drained and BodyTooLargeError thrown. */
+export async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
+  const declared = Number(req.headers['content-length'] ?? NaN);
+  if (Number.isFinite(declared) && declared > limit) {
+    drain(req, limit);
+    throw new BodyTooLargeError(`request body of ${declared} bytes exceeds the limit of ${limit} bytes`);
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buf = chunk as Buffer;
+    size += buf.length;
+    if (size > limit) {
+      drain(req, limit);
+      throw new BodyTooLargeError(`request body exceeds the limit of ${limit} bytes`);
+    }
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** Discards the rest of an oversized body so the client can read our 400; gives up on absurd sizes. */
+function drain(req: IncomingMessage, limit: number): void {
+  let extra = 0;
+  req.on('data', (c: Buffer) => {
+    extra += c.length;
+    if (extra > Math.max(limit, 8 * 1024 * 1024) * 4) req.destroy();
+  });
+  req.on('error', () => undefined);
+  req.resume();
+}
+
+export async function readJsonBody(req: IncomingMessage, limit = 1024 * 1024): Promise<unknown> {
+  let raw: Buffer;
+  try {
+    raw = await readBody(req, limit);
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) throw badRequest(e.message);
+    throw e;
+  }
+  const text = raw.toString('utf8').trim();
+  if (text === '') return {};
+  const type = String(req.headers['content-type'] ?? 'application/json');
+  if (!/^application\/json\b/i.test(type)) throw badRequest(`Unsupported Content-Type '${type}'; expected application/json.`);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw badRequest(`Invalid JSON payload received. ${(e as Error).message}`);
+  }
+}
+
+export async function readFormBody(req: IncomingMessage): Promise<URLSearchParams> {
+  const raw = await readBody(req, 64 * 1024);
+  return new URLSearchParams(raw.toString('utf8'));
+}
+
+export function html(status: number, body: string): Reply {
+  return {
+    status,
+    headers: { 'content-type': 'text/html; charset=UTF-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'", 'cache-control': 'no-store' },
+    body,
+  };
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** Opaque page tokens bound to the request that produced them. */
+export function encodePageToken(binding: string, position: unknown, secret: string): string {
+  const payload = Buffer.from(JSON.stringify({ b: hashHex(binding), p: position })).toString('base64url');
+  return `${payload}.${hashHex(secret + payload).slice(0, 12)}`;
+}
+
+export function decodePageToken(token: string, binding: string, secret: string): unknown {
+  const [payload, mac, extra] = token.split('.');
+  if (payload === undefined || mac === undefined || extra !== undefined || hashHex(secret + payload).slice(0, 12) !== mac) throw badRequest('Invalid page token.', [{ field: 'page_token', description: 'malformed or tampered page token' }]);
+  let parsed: { b?: unknown; p?: unknown };
+  try {
+    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { b?: unknown; p?: unknown };
+  } catch {
+    throw badRequest('Invalid page token.');
+  }
+  if (parsed.b !== hashHex(binding)) throw badRequest('Invalid page token: it belongs to a different request (all other parameters must stay the same).', [{ field: 'page_token', description: 'token does not match the request parameters' }]);
+  return parsed.p;
+}
+
+function hashHex(text: string): string {
+  // FNV-1a 64 as two 32-bit halves: enough to bind tokens, not a security boundary.
+  let h1 = 0x811c9dc5;
+  let h2 = 0x01000193;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+  }
+  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
+}
+
+export function parsePageSize(raw: string | null, def: number, max: number): number {
+  if (raw === null || raw === '') return def;
+  if (!/^-?\d+$/.test(raw)) throw badRequest(`Invalid value at 'page_size' (TYPE_INT32), "${raw}"`, [{ field: 'page_size', description: 'must be an integer' }]);
+  const n = Number(raw);
+  if (n < 0) throw badRequest('page_size must not be negative', [{ field: 'page_size', description: 'must be >= 0' }]);
+  if (n === 0) return def;
+  return Math.min(n, max);
+}
