@@ -1,0 +1,64 @@
+import { constants, type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
+import path from 'node:path';
+
+// Small fsync helpers shared by the journal (compaction) and staging (uploads).
+
+/** fsync a directory so a create/rename/unlink inside it survives power loss. */
+export async function fsyncDir(dir: string): Promise<void> {
+  const handle = await open(dir, constants.O_RDONLY);
+  try {
+    await handle.sync();
+  } catch (error) {
+    // Some filesystems (and Windows) refuse fsync on a directory; the rename is then as durable as the OS makes it.
+    if (!isIgnorableDirSyncError(error)) throw error;
+  } finally {
+    await handle.close();
+  }
+}
+
+function isIgnorableDirSyncError(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'EINVAL' || code === 'EPERM' || code === 'EISDIR' || code === 'ENOTSUP';
+}
+
+/** write() may write fewer bytes than asked; loop until all are on their way to disk. */
+export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<void> {
+  let offset = 0;
+  while (offset < bytes.byteLength) {
+    const { bytesWritten } = await handle.write(bytes, offset, bytes.byteLength - offset);
+    offset += bytesWritten;
+  }
+}
+
+/**
+ * Create or replace `file` atomically: write a temp file beside it, fsync, rename over, fsync the directory.
+ * A crash leaves the old file or the new one (plus perhaps the temp file, which callers sweep).
+ */
+export async function replaceFileAtomically(
+  file: string,
+  tempFile: string,
+  content: Uint8Array | ((handle: FileHandle) => Promise<void>),
+): Promise<void> {
+  const handle = await open(tempFile, 'w');
+  try {
+    await (typeof content === 'function' ? content(handle) : writeAll(handle, content));
+    await handle.sync();
+  } catch (error) {
+    await handle.close().catch(() => {});
+    await rm(tempFile, { force: true });
+    throw error;
+  }
+  await handle.close();
+  await rename(tempFile, file);
+  await fsyncDir(path.dirname(file));
+}
+
+/** mkdir -p, then fsync the parent of every directory it created so the new path itself is durable. */
+export async function mkdirDurable(dir: string): Promise<void> {
+  const firstCreated = await mkdir(dir, { recursive: true });
+  if (firstCreated === undefined) return;
+  for (let current = dir; ; current = path.dirname(current)) {
+    await fsyncDir(path.dirname(current));
+    if (current === firstCreated || path.dirname(current) === current) break;
+  }
+}
