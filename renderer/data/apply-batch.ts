@@ -1,0 +1,198 @@
+// Applies one replica batch from main: all upserts, deletes, thread completions and the
+// cursor commit in ONE readwrite transaction (strict durability is set on the database),
+// so a crash leaves either the whole batch with its cursor or neither — main then re-pulls
+// from the old cursor and nothing is skipped. Only Dexie calls happen inside the
+// transaction: any other await would commit it early (PrematureCommitError).
+
+import Dexie, { type Table } from 'dexie';
+import type { ReplicaBatch } from '../../shared/ipc/replica';
+import type { ReplicaDb } from './db';
+import { toAttachmentRecord, toCaseRecord, toCategoryRecord, toCommentRecord, toCustomerRecord, type MetaRecord } from './records';
+import { getCursor } from './queries';
+
+export interface ApplyCounts {
+  casesUpserted: number;
+  casesDeleted: number;
+  commentsUpserted: number;
+  commentsDeleted: number;
+  attachmentsUpserted: number;
+  attachmentsDeleted: number;
+  customersUpserted: number;
+  customersDeleted: number;
+  categoriesUpserted: number;
+  blobsDeleted: number;
+}
+
+export interface ApplyResult {
+  /** False when the batch changed nothing and no transaction was opened for writing. */
+  wrote: boolean;
+  cursorChanged: boolean;
+  counts: ApplyCounts;
+  /** Cases still present whose record, comments or attachments changed (re-project these). */
+  changedCaseNames: string[];
+  /** Cases removed from the replica, including those of purged customers. */
+  removedCaseNames: string[];
+}
+
+function zeroCounts(): ApplyCounts {
+  return {
+    casesUpserted: 0,
+    casesDeleted: 0,
+    commentsUpserted: 0,
+    commentsDeleted: 0,
+    attachmentsUpserted: 0,
+    attachmentsDeleted: 0,
+    customersUpserted: 0,
+    customersDeleted: 0,
+    categoriesUpserted: 0,
+    blobsDeleted: 0,
+  };
+}
+
+function len(list: readonly unknown[] | undefined): number {
+  return list?.length ?? 0;
+}
+
+/** A batch with nothing in it but (maybe) a cursor: the no-change sync case. */
+export function isDataFreeBatch(batch: ReplicaBatch): boolean {
+  const u = batch.upserts;
+  return (
+    len(u.cases) + len(u.comments) + len(u.attachments) + len(u.customers) + len(u.categories) === 0 &&
+    len(batch.deletes.cases) + len(batch.deletes.customers) + len(batch.completeThreads) === 0
+  );
+}
+
+export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => number = Date.now): Promise<ApplyResult> {
+  if (batch.accountId !== db.accountId) {
+    throw new Error(`Batch for account ${batch.accountId} offered to the replica of ${db.accountId}`);
+  }
+  const counts = zeroCounts();
+
+  if (isDataFreeBatch(batch)) {
+    // A no-change sync must cost 0 IndexedDB writes (issue 5): compare the cursor first.
+    if ((await getCursor(db)) === batch.cursor) {
+      return { wrote: false, cursorChanged: false, counts, changedCaseNames: [], removedCaseNames: [] };
+    }
+    await db.transaction('rw', db.meta, async () => {
+      await db.meta.put({ key: 'cursor', value: batch.cursor });
+    });
+    return { wrote: true, cursorChanged: true, counts, changedCaseNames: [], removedCaseNames: [] };
+  }
+
+  // Map wire → storage records before the transaction: pure work, keeps the transaction short.
+  const cases = (batch.upserts.cases ?? []).map(toCaseRecord);
+  const comments = (batch.upserts.comments ?? []).map(toCommentRecord);
+  const attachments = (batch.upserts.attachments ?? []).map(toAttachmentRecord);
+  const customers = (batch.upserts.customers ?? []).map(toCustomerRecord);
+  const categories = (batch.upserts.categories ?? []).map(toCategoryRecord);
+  const deletedCaseNames = new Set(batch.deletes.cases ?? []);
+  const purgedCustomers = batch.deletes.customers ?? [];
+  const completeThreads = batch.completeThreads ?? [];
+  const removesCases = deletedCaseNames.size > 0 || purgedCustomers.length > 0;
+
+  // Only the tables this batch touches take part in the transaction.
+  const tables = new Set<Table>([db.meta]);
+  if (cases.length > 0 || removesCases) tables.add(db.cases);
+  if (comments.length > 0 || completeThreads.length > 0 || removesCases) tables.add(db.comments);
+  if (attachments.length > 0 || completeThreads.length > 0 || removesCases) tables.add(db.attachments);
+  if (customers.length > 0 || purgedCustomers.length > 0) tables.add(db.customers);
+  if (categories.length > 0) tables.add(db.categories);
+  if (removesCases) {
+    tables.add(db.blobs);
+    tables.add(db.pins);
+  }
+
+  const previousCursor = await getCursor(db);
+
+  await db.transaction('rw', [...tables], async () => {
+    if (cases.length > 0) await db.cases.bulkPut(cases);
+    if (comments.length > 0) await db.comments.bulkPut(comments);
+    if (attachments.length > 0) await db.attachments.bulkPut(attachments);
+    if (customers.length > 0) await db.customers.bulkPut(customers);
+    if (categories.length > 0) await db.categories.bulkPut(categories);
+    counts.casesUpserted = cases.length;
+    counts.commentsUpserted = comments.length;
+    counts.attachmentsUpserted = attachments.length;
+    counts.customersUpserted = customers.length;
+    counts.categoriesUpserted = categories.length;
+
+    // A complete thread replaces the local one: drop comments/attachments the server no longer lists.
+    if (completeThreads.length > 0) {
+      const keepComments = new Set(comments.map((c) => c.name));
+      const keepAttachments = new Set(attachments.map((a) => a.name));
+      for (const caseName of completeThreads) {
+        const commentKeys = await commentKeysOf(db, caseName);
+        const staleComments = commentKeys.filter((k) => !keepComments.has(k));
+        if (staleComments.length > 0) await db.comments.bulkDelete(staleComments);
+        counts.commentsDeleted += staleComments.length;
+        const attachmentKeys = await db.attachments.where('caseName').equals(caseName).primaryKeys();
+        const staleAttachments = attachmentKeys.filter((k) => !keepAttachments.has(k));
+        if (staleAttachments.length > 0) await db.attachments.bulkDelete(staleAttachments);
+        counts.attachmentsDeleted += staleAttachments.length;
+      }
+    }
+
+    // Deletes run after upserts: when a batch both updates and removes something, removal wins.
+    for (const customerId of purgedCustomers) {
+      const names = await db.cases
+        .where('[customerId+updateTimeMs]')
+        .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey], true, true)
+        .primaryKeys();
+      for (const n of names) deletedCaseNames.add(n);
+    }
+    if (purgedCustomers.length > 0) await db.customers.bulkDelete(purgedCustomers);
+    counts.customersDeleted = purgedCustomers.length;
+
+    if (deletedCaseNames.size > 0) {
+      const names = [...deletedCaseNames];
+      for (const caseName of names) {
+        const commentKeys = await commentKeysOf(db, caseName);
+        if (commentKeys.length > 0) await db.comments.bulkDelete(commentKeys);
+        counts.commentsDeleted += commentKeys.length;
+      }
+      const attachmentKeys = await db.attachments.where('caseName').anyOf(names).primaryKeys();
+      if (attachmentKeys.length > 0) await db.attachments.bulkDelete(attachmentKeys);
+      counts.attachmentsDeleted += attachmentKeys.length;
+      // Cached bytes go with their case, except uploads the server has not confirmed yet:
+      // those are the agent's own files and must survive until main reports the outcome.
+      const blobKeys = await db.blobs
+        .where('caseName')
+        .anyOf(names)
+        .filter((b) => b.pendingUpload !== 1)
+        .primaryKeys();
+      if (blobKeys.length > 0) await db.blobs.bulkDelete(blobKeys);
+      counts.blobsDeleted = blobKeys.length;
+      await db.pins.bulkDelete(names);
+      await db.cases.bulkDelete(names);
+      counts.casesDeleted = names.length;
+    }
+
+    const metaRows: MetaRecord[] = [
+      { key: 'cursor', value: batch.cursor },
+      { key: 'lastSyncedAt', value: new Date(now()).toISOString() },
+    ];
+    await db.meta.bulkPut(metaRows);
+  });
+
+  const changed = new Set<string>();
+  for (const c of cases) changed.add(c.name);
+  for (const c of comments) changed.add(c.caseName);
+  for (const a of attachments) changed.add(a.caseName);
+  for (const t of completeThreads) changed.add(t);
+  for (const n of deletedCaseNames) changed.delete(n);
+
+  return {
+    wrote: true,
+    cursorChanged: previousCursor !== batch.cursor,
+    counts,
+    changedCaseNames: [...changed],
+    removedCaseNames: [...deletedCaseNames],
+  };
+}
+
+function commentKeysOf(db: ReplicaDb, caseName: string): Promise<string[]> {
+  return db.comments
+    .where('[caseName+createTimeMs]')
+    .between([caseName, Dexie.minKey], [caseName, Dexie.maxKey], true, true)
+    .primaryKeys();
+}

@@ -1,0 +1,88 @@
+// Storage records of the replica database, kept apart from the wire/replica types in
+// shared/ipc so the IndexedDB layout can evolve (new index fields, renamed columns)
+// without touching the bridge contract. Every mapping between the two lives here.
+
+import type {
+  ReplicaAttachment,
+  ReplicaCase,
+  ReplicaCategory,
+  ReplicaComment,
+  ReplicaCustomer,
+} from '../../shared/ipc/replica';
+
+/**
+ * A case as stored. `updateTimeMs`/`createTimeMs` exist because RFC 3339 strings with
+ * different fraction lengths ("…00Z" vs "…00.5Z") do not sort chronologically as strings,
+ * and the list order is built on the updateTime index.
+ */
+export interface CaseRecord extends ReplicaCase {
+  updateTimeMs: number;
+  createTimeMs: number;
+}
+
+export interface CommentRecord extends ReplicaComment {
+  createTimeMs: number;
+}
+
+export interface AttachmentRecord extends ReplicaAttachment {
+  createTimeMs: number;
+}
+
+export type CustomerRecord = ReplicaCustomer;
+export type CategoryRecord = ReplicaCategory;
+
+export type MetaKey = 'cursor' | 'lastSyncedAt' | 'schemaNotes';
+
+export interface MetaRecord {
+  key: MetaKey;
+  value: string;
+}
+
+/**
+ * Cached attachment bytes. `data` is a Blob where the IndexedDB implementation can store
+ * one (Chromium/Electron), otherwise an ArrayBuffer that blob-cache.ts turns back into a
+ * Blob on read. `pendingUpload` is 1 for bytes the agent added that the server has not
+ * confirmed yet (a number, not a boolean, so it can be indexed).
+ */
+export interface BlobRecord {
+  attachmentName: string;
+  accountId?: string;
+  caseName: string;
+  size: number;
+  type: string;
+  lastAccessedAt: number;
+  pendingUpload: 0 | 1;
+  data: Blob | ArrayBuffer;
+}
+
+/** A case the agent pinned for offline use: its attachments are never evicted. */
+export interface PinRecord {
+  caseName: string;
+  pinnedAt: number;
+}
+
+function epochMs(iso: string): number {
+  const ms = Date.parse(iso);
+  // An unparsable time must not poison the index with NaN (IndexedDB rejects NaN keys).
+  return Number.isFinite(ms) ? ms : 0;
+}
+
+export function toCaseRecord(c: ReplicaCase): CaseRecord {
+  return { ...c, updateTimeMs: epochMs(c.updateTime), createTimeMs: epochMs(c.createTime) };
+}
+
+export function toCommentRecord(c: ReplicaComment): CommentRecord {
+  return { ...c, createTimeMs: epochMs(c.createTime) };
+}
+
+export function toAttachmentRecord(a: ReplicaAttachment): AttachmentRecord {
+  return { ...a, createTimeMs: epochMs(a.createTime) };
+}
+
+export function toCustomerRecord(c: ReplicaCustomer): CustomerRecord {
+  return { ...c };
+}
+
+export function toCategoryRecord(c: ReplicaCategory): CategoryRecord {
+  return { ...c };
+}
