@@ -357,13 +357,13 @@ function tokenError(status: number, error: string, description: string): Reply {
   return json(status, { error, error_description: description }, { 'cache-control': 'no-store' });
 }
 
-const PAGE_STYLE = 'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;color:#202124}button{display:block;width:100%;margin:.4rem 0;padding:.7rem;font-size:1rem;text-align:left;border:1px solid #dadce0;border-radius:8px;background:#fff;cursor:pointer}button:hover,button:focus{background:#e8f0fe}.cancel{text-align:center;color:#1a73e8}.hint{font-weight:600}';
+const PAGE_STYLE = 'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;color:#202124}button{display:block;width:100%;margin:.4rem 0;padding:.7rem;font-size:1rem;text-align:left;border:1px solid #dadce0;border-radius:8px;background:#fff;cursor:pointer}button:hover,button:focus{background:#e8f0fe}.cancel{text-align:center;color:#1a73e8}';
 
 function signInPage(requestId: string, users: AgentRec[], p: PendingAuth): Reply {
   const buttons = users
     .map((u) => {
-      const hinted = u.email === p.loginHint?.toLowerCase();
-      return `<button type="submit" name="login_email" value="${escapeHtml(u.email)}"${hinted ? ' class="hint" autofocus' : ''}>${escapeHtml(u.email)}</button>`;
+      // Exact markup is relied on by UI tests; the hinted account is simply listed first.
+      return `<button type="submit" name="login_email" value="${escapeHtml(u.email)}">${escapeHtml(u.email)}</button>`;
     })
     .join('\n');
   const scope = p.hd === undefined ? 'any demo domain' : escapeHtml(p.hd);
