@@ -1,0 +1,124 @@
+/* eslint-disable @typescript-eslint/no-explicit-any -- the suite navigates arbitrary JSON responses */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CustomerSchema, IncidentFeedSchema, LegacyErrorSchema, SandboxCapabilitiesSchema, SearchOrganizationsResponseSchema, SubscriptionsResponseSchema } from '../../../shared/api';
+import type { SandboxHandle } from '../../../electron/sandbox/index';
+import { api, apiFor, customerWhere, enc, http, type Api, startTestSandbox } from './helpers';
+
+let sb: SandboxHandle;
+let a: Api;
+
+beforeAll(async () => {
+  sb = await startTestSandbox({ seed: 'reseller', reopenWindowDays: 14, maxAttachmentBytes: 1234 });
+  a = apiFor(sb, 'agent1@reseller-a.example');
+});
+afterAll(() => sb.close());
+
+describe('Reseller API v1', () => {
+  it("lists the domain's subscriptions with maxResults paging; transferred customers are absent", async () => {
+    const all: any[] = [];
+    let token = '';
+    for (;;) {
+      const r = await a.get(`/apps/reseller/v1/subscriptions?maxResults=5${token === '' ? '' : `&pageToken=${enc(token)}`}`);
+      expect(r.status).toBe(200);
+      const page = SubscriptionsResponseSchema.parse(r.body);
+      expect(page.kind).toBe('reseller#subscriptions');
+      expect(page.subscriptions?.length).toBeLessThanOrEqual(5);
+      all.push(...(page.subscriptions ?? []));
+      if (page.nextPageToken === undefined) break;
+      token = page.nextPageToken;
+    }
+    const visible = sb.admin.customers().filter((c) => c.resellerDomain === 'reseller-a.example' && !c.transferred);
+    expect(new Set(all.map((s) => s.customerId))).toEqual(new Set(visible.map((c) => c.customerId)));
+    expect(all[0]).toMatchObject({ kind: 'reseller#subscription', billingMethod: 'ONLINE' });
+    expect(all[0].creationTime).toMatch(/^\d{13}$/);
+    expect(all.some((s) => s.status === 'ACTIVE')).toBe(true);
+  });
+
+  it('filters by customerId and customerNamePrefix', async () => {
+    const c = customerWhere(sb, 'reseller-a.example', (x) => !x.transferred);
+    const r = await a.get(`/apps/reseller/v1/subscriptions?customerId=${c.customerId}`);
+    expect(r.body.subscriptions.every((s: any) => s.customerId === c.customerId)).toBe(true);
+    const p = await a.get(`/apps/reseller/v1/subscriptions?customerNamePrefix=${c.customerDomain.slice(0, 4)}`);
+    expect(p.body.subscriptions.every((s: any) => s.customerDomain.startsWith(c.customerDomain.slice(0, 4)))).toBe(true);
+  });
+
+  it('customers.get by id or domain, with the sandbox support profile', async () => {
+    const un = customerWhere(sb, 'reseller-a.example', (x) => !x.authorized && !x.transferred);
+    const r = await a.get(`/apps/reseller/v1/customers/${un.customerId}`);
+    const c = CustomerSchema.parse(r.body);
+    expect(c).toMatchObject({ kind: 'reseller#customer', customerId: un.customerId, customerDomain: un.customerDomain, sandboxSupportProfile: { resellerAccessAuthorized: false } });
+    expect((await a.get(`/apps/reseller/v1/customers/${un.customerDomain}`)).body.customerId).toBe(un.customerId);
+    const premium = customerWhere(sb, 'reseller-a.example', (x) => x.premium && !x.transferred);
+    expect((await a.get(`/apps/reseller/v1/customers/${premium.customerId}`)).body.sandboxSupportProfile.supportTier).toBe('PREMIUM');
+  });
+
+  it('uses the legacy error format: foreign 403 forbidden, unknown 404 notFound, bad params 400', async () => {
+    const foreign = customerWhere(sb, 'reseller-b.example', (x) => !x.transferred);
+    const r = await a.get(`/apps/reseller/v1/customers/${foreign.customerId}`);
+    expect(r.status).toBe(403);
+    const e = LegacyErrorSchema.parse(r.body);
+    expect(e.error.errors[0]).toMatchObject({ domain: 'global', reason: 'forbidden' });
+    expect(JSON.stringify(r.body)).not.toContain(foreign.customerDomain);
+    const unknown = await a.get('/apps/reseller/v1/customers/C0nope');
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.errors[0].reason).toBe('notFound');
+    expect((await a.get('/apps/reseller/v1/subscriptions?maxResults=abc')).status).toBe(400);
+    expect((await a.get('/apps/reseller/v1/subscriptions?pageToken=zzz')).status).toBe(400);
+    const transferred = customerWhere(sb, 'reseller-a.example', (x) => x.transferred);
+    expect((await a.get(`/apps/reseller/v1/customers/${transferred.customerId}`)).status).toBe(403);
+  });
+
+  it('needs a reseller scope', async () => {
+    const noScope = api(sb, sb.admin.mintTokens('agent1@reseller-a.example', ['openid', 'https://www.googleapis.com/auth/cloud-platform']).accessToken);
+    const r = await noScope.get('/apps/reseller/v1/subscriptions');
+    expect(r.status).toBe(403);
+    expect(r.body.error.errors[0].reason).toBe('insufficientPermissions');
+    const noCloud = api(sb, sb.admin.mintTokens('agent1@reseller-a.example', ['openid']).accessToken);
+    const c = await noCloud.get('/v2/caseClassifications:search');
+    expect(c.status).toBe(403);
+    expect(c.body.error.details[0].reason).toBe('ACCESS_TOKEN_SCOPE_INSUFFICIENT');
+  });
+});
+
+describe('Cloud Resource Manager v3 organizations:search', () => {
+  it('finds the reseller domain org and customer orgs by domain: and directorycustomerid:', async () => {
+    const own = SearchOrganizationsResponseSchema.parse((await a.get(`/v3/organizations:search?query=${enc('domain:reseller-a.example')}`)).body);
+    expect(own.organizations?.[0]?.name).toBe(sb.admin.resellerOrganization('reseller-a.example'));
+    const c = customerWhere(sb, 'reseller-a.example', (x) => !x.transferred);
+    const byId = (await a.get(`/v3/organizations:search?query=${enc(`directorycustomerid:${c.customerId}`)}`)).body;
+    expect(byId.organizations).toEqual([expect.objectContaining({ name: c.organization, directoryCustomerId: c.customerId, displayName: c.customerDomain, state: 'ACTIVE' })]);
+    const byDomain = (await a.get(`/v3/organizations:search?query=${enc(`domain:${c.customerDomain}`)}`)).body;
+    expect(byDomain.organizations[0].name).toBe(c.organization);
+    const all = (await a.get('/v3/organizations:search')).body.organizations;
+    expect(all.length).toBe(1 + sb.admin.customers().filter((x) => x.resellerDomain === 'reseller-a.example' && !x.transferred).length);
+    expect((await a.get(`/v3/${c.organization}`)).body.name).toBe(c.organization);
+  });
+
+  it("never shows another domain's organizations", async () => {
+    const foreign = customerWhere(sb, 'reseller-b.example', (x) => !x.transferred);
+    expect((await a.get(`/v3/organizations:search?query=${enc(`domain:${foreign.customerDomain}`)}`)).body).toEqual({});
+    expect((await a.get(`/v3/organizations:search?query=${enc('domain:reseller-b.example')}`)).body).toEqual({});
+    expect((await a.get(`/v3/${foreign.organization}`)).status).toBe(403);
+    expect((await a.get(`/v3/organizations:search?query=${enc('name:x')}`)).status).toBe(400);
+  });
+});
+
+describe('status feed and capabilities', () => {
+  it('serves current and recent incidents in the status dashboard shape', async () => {
+    const r = await http(`${sb.baseUrl}/status/incidents.json`);
+    const feed = IncidentFeedSchema.parse(r.body);
+    expect(feed.some((i) => i.end === undefined)).toBe(true);
+    expect(feed.some((i) => i.end !== undefined)).toBe(true);
+    expect(feed.some((i) => i.service_name === 'Gmail')).toBe(true);
+  });
+
+  it('advertises reopen, escalation, limits and the search model', async () => {
+    const caps = SandboxCapabilitiesSchema.parse((await http(`${sb.baseUrl}/sandbox/capabilities`)).body);
+    expect(caps.reopen).toMatchObject({ supported: true, windowDays: 14 });
+    expect(caps.reopen.method).toContain(':reopen');
+    expect(caps.attachments.maxBytes).toBe(1234);
+    expect(caps.escalation.requiresPremiumSupport).toBe(true);
+    expect(caps.search.resellerOrgSearchIncludesCustomers).toBe(true);
+    expect(caps.search.sortOrder).toMatch(/updateTime ascending/);
+  });
+});
