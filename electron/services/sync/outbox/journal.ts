@@ -4,6 +4,7 @@ import { crc32 } from 'node:zlib';
 import type { Logger } from '../../../ports';
 import { fsyncDir, mkdirDurable, replaceFileAtomically, writeAll } from './durable-fs';
 import { journalRecordSchema, type JournalRecord } from './records';
+import { createSerialQueue } from './serial-queue';
 
 // An append-only JSON-lines file: `<crc32 hex> <json>\n` per record. A record counts only
 // once its whole line (newline included) is on disk with a matching CRC, so a crash mid-write
@@ -132,17 +133,12 @@ export async function openJournal(options: JournalOptions): Promise<OpenedJourna
   let snapshotBytes = decoded.records[0]?.t === 'snapshot' && existing ? existing.indexOf(newline) + 1 : 0;
   let broken: Error | undefined;
   let closed = false;
-  let tail: Promise<unknown> = Promise.resolve();
-
   // One operation at a time per journal: appends and compaction never interleave.
-  const serial = <T>(operation: () => Promise<T>): Promise<T> => {
-    const result = tail.then(() => {
-      if (closed) throw new Error('outbox journal is closed');
-      if (broken) throw new Error(`outbox journal is unusable until reopened: ${broken.message}`);
-      return operation();
-    });
-    tail = result.catch(() => {});
-    return result;
+  const serial = createSerialQueue(() => {
+    if (closed) throw new Error('outbox journal is closed');
+  });
+  const assertUsable = (): void => {
+    if (broken) throw new Error(`outbox journal is unusable until reopened: ${broken.message}`);
   };
 
   const reopenHandle = async (): Promise<void> => {
@@ -156,6 +152,7 @@ export async function openJournal(options: JournalOptions): Promise<OpenedJourna
     sizeBytes: () => size,
     append: (records) =>
       serial(async () => {
+        assertUsable();
         const bytes = Buffer.concat(records.map(encodeRecord));
         try {
           await writeAll(handle, bytes);
@@ -175,9 +172,12 @@ export async function openJournal(options: JournalOptions): Promise<OpenedJourna
     needsCompaction: () => size > Math.max(compactAfterBytes, 2 * snapshotBytes),
     compact: (snapshot) =>
       serial(async () => {
+        assertUsable();
         const bytes = encodeRecord(snapshot);
+        let replaced = false;
         try {
           await replaceFileAtomically(file, temp, bytes);
+          replaced = true;
         } catch (error) {
           logger.warn('outbox journal: compaction failed, keeping the journal', { file, error: String(error) });
         }
@@ -188,14 +188,14 @@ export async function openJournal(options: JournalOptions): Promise<OpenedJourna
           broken = error as Error;
           throw error;
         }
-        snapshotBytes = size === bytes.length ? bytes.length : snapshotBytes;
+        if (replaced) snapshotBytes = bytes.length;
       }),
-    close: async () => {
-      await tail;
-      if (closed) return;
-      closed = true;
-      await handle.close();
-    },
+    close: () =>
+      serial(async () => {
+        closed = true;
+        await handle.close();
+      }).catch(() => {}), // already closed: nothing to do
+
   };
   return { journal, records: decoded.records };
 }

@@ -12,6 +12,7 @@ import { accountIdSchema } from '../../../../shared/ipc/replica';
 import type { Clock, Logger } from '../../../ports';
 import { type Journal, openJournal } from './journal';
 import { selectRunnable } from './ordering';
+import { createSerialQueue } from './serial-queue';
 import {
   applyRecord,
   caseKeyOf,
@@ -132,10 +133,25 @@ function statusRecord(entry: OutboxEntry, status: OutboxStatus, changes: Partial
   return record;
 }
 
+// Two writers on one journal would interleave records; one open outbox per account directory per process.
+// (Across processes the app relies on Electron's single-instance lock.)
+const openDirs = new Set<string>();
+
 export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
-  const { clock, logger } = options;
   const accountId = accountIdSchema.parse(options.accountId); // also keeps the id from escaping `dir`
-  const accountDir = path.join(options.dir, accountId);
+  const accountDir = path.resolve(options.dir, accountId);
+  if (openDirs.has(accountDir)) throw new OutboxError('invalid_state', `the outbox of ${accountId} is already open`);
+  openDirs.add(accountDir);
+  try {
+    return await openAccountOutbox(options, accountId, accountDir);
+  } catch (error) {
+    openDirs.delete(accountDir);
+    throw error;
+  }
+}
+
+async function openAccountOutbox(options: OutboxOptions, accountId: string, accountDir: string): Promise<Outbox> {
+  const { clock, logger } = options;
   const { journal, records } = await openJournal({
     file: path.join(accountDir, journalFileName),
     logger,
@@ -161,7 +177,6 @@ export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
 
   let live: Journal | undefined = journal;
   const listeners = new Set<(change: OutboxChange) => void>();
-  let tail: Promise<unknown> = Promise.resolve();
 
   const emit = (change: OutboxChange): void => {
     for (const listener of listeners) {
@@ -174,14 +189,10 @@ export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
   };
 
   /** Validate against the current state, journal, then apply: one operation at a time so checks never go stale. */
-  const serial = <T>(operation: (journal: Journal) => Promise<T>): Promise<T> => {
-    const result = tail.then(() => {
-      if (!live) throw new OutboxError('closed', 'the outbox is closed');
-      return operation(live);
-    });
-    tail = result.catch(() => {});
-    return result;
-  };
+  const queue = createSerialQueue(() => {
+    if (!live) throw new OutboxError('closed', 'the outbox is closed');
+  });
+  const serial = <T>(operation: (journal: Journal) => Promise<T>): Promise<T> => queue(() => operation(live as Journal));
 
   const commit = async (target: Journal, recordsToWrite: readonly JournalRecord[], change: OutboxChange): Promise<void> => {
     if (recordsToWrite.length === 0) return;
@@ -349,15 +360,18 @@ export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
         live = undefined;
         await target.close();
         await rm(accountDir, { recursive: true, force: true });
+        openDirs.delete(accountDir);
         state.entries.clear();
         state.remaps.clear();
         emit({ type: 'wiped' });
       }),
-    close: async () => {
-      await tail;
-      const target = live;
-      live = undefined;
-      await target?.close();
-    },
+    close: () =>
+      queue(async () => {
+        const target = live;
+        live = undefined;
+        await target?.close();
+        openDirs.delete(accountDir);
+      }).catch(() => {}), // closing twice (or after wipe) is fine
+
   };
 }

@@ -83,6 +83,14 @@ describe('outbox: enqueue and persistence', () => {
     expect(b.list()).toHaveLength(2);
     await expect(open(dir, { account: '../escape' })).rejects.toThrow();
   });
+
+  it('refuses a second open of the same account until the first is closed', async () => {
+    const dir = tempDir();
+    const first = await open(dir);
+    await expectCode(open(dir), 'invalid_state');
+    await first.close();
+    await track(open(dir));
+  });
 });
 
 describe('outbox: status transitions', () => {
