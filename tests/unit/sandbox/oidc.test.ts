@@ -1,4 +1,3 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the suite navigates arbitrary JSON responses */
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OidcDiscoverySchema, TokenResponseSchema } from '../../../shared/api';
