@@ -110,9 +110,9 @@ export async function openJournal(options: JournalOptions): Promise<OpenedJourna
 
   // A temp file from an interrupted compaction: the rename never happened (or it would be gone), so the journal is intact.
   const temp = compactionTempFile(file);
-  if ((await readIfExists(temp)) !== undefined) {
+  if (await stat(temp).then(() => true, () => false)) {
     logger.warn('outbox journal: removing an interrupted compaction', { file: temp });
-    await rm(temp, { force: true });
+    await rm(temp, { force: true, recursive: true });
   }
 
   const existing = await readIfExists(file);

@@ -148,4 +148,18 @@ describe('journal: compaction', () => {
     expect(decodeJournal(readFileSync(journalOf(dir))).records).toHaveLength(1);
     await again.close();
   });
+
+  it('keeps journaling when a compaction cannot be written', async () => {
+    const dir = tempDir();
+    const logger = collectingLogger();
+    const outbox = await openOutbox({ dir, accountId, clock: fakeClock(), logger, compactAfterBytes: 1 });
+    mkdirSync(compactionTempFile(journalOf(dir))); // the temp path is taken: every compaction fails
+    const first = await outbox.enqueue(comment(serverCase, 'one'));
+    const second = await outbox.enqueue(comment(serverCase, 'two'));
+    expect(logger.lines.filter((l) => l.message.startsWith('outbox journal: compaction failed')).length).toBeGreaterThan(0);
+    await outbox.close();
+    const again = await open(dir);
+    expect(again.list()).toEqual([first, second]);
+    await again.close();
+  });
 });
