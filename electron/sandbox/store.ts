@@ -178,7 +178,7 @@ export class Store {
     this.order.push(rec);
     this.orderTime.push(rec.updateTime);
     this.touched.add(rec);
-    if (textChanged || rec.tokens !== undefined) this.reindexText(rec);
+    if (textChanged) this.reindexText(rec);
   }
 
   private reindexText(rec: CaseRec): void {
