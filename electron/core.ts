@@ -1,8 +1,16 @@
+import path from 'node:path';
+import type { Account } from '../shared/ipc';
 import { createEventBus, type EventBus } from './ipc/event-bus';
 import { createHandlers } from './ipc/handlers';
 import { createIpcRouter, type IpcRouter, type SenderInfo } from './ipc/router';
 import type { Ports } from './ports';
+import { createHttpClient } from './services/api/http';
+import { createSupportClient, type SupportClient } from './services/api/support-client';
+import { createAuthService, type AuthService } from './services/auth/auth-service';
+import { createBackendRegistry, type BackendRegistry, type SandboxSource } from './services/backend/backend-registry';
 import { createSettingsService, type SettingsService } from './services/settings/settings-service';
+import type { AccountSyncOptions } from './services/sync/account-sync';
+import { createSyncService, defaultSyncOptions, type SyncService } from './services/sync/sync-service';
 
 export interface CoreOptions {
   /** Decides which frames may use the bridge (the app origin, top frame only). */
@@ -10,12 +18,19 @@ export interface CoreOptions {
   /** Interval of the `app.heartbeat` event; 0 turns the timer off. */
   readonly heartbeatMs?: number;
   readonly validateResponses?: boolean;
+  /** The sandbox backend: embedded (default, in the user data folder) or an already running one. */
+  readonly sandbox?: SandboxSource;
+  readonly sync?: Partial<AccountSyncOptions>;
+  readonly httpTimeoutMs?: number;
 }
 
 export interface Core {
   readonly dispatch: IpcRouter;
   readonly events: EventBus;
   readonly settings: SettingsService;
+  readonly auth: AuthService;
+  readonly sync: SyncService;
+  readonly backends: BackendRegistry;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -28,6 +43,53 @@ export interface Core {
 export function createCore(ports: Ports, options: CoreOptions): Core {
   const events = createEventBus();
   const settings = createSettingsService(ports.settings, ports.logger, (next) => events.publish('settings.changed', next));
+  const backends = createBackendRegistry({
+    sandbox: options.sandbox ?? { mode: 'embedded', dataDir: path.join(ports.paths.userData, 'sandbox') },
+    settings,
+    fetch: ports.fetch,
+    logger: ports.logger,
+  });
+
+  // eslint-disable-next-line prefer-const -- sync and auth refer to each other through callbacks
+  let sync: SyncService;
+  const auth = createAuthService({
+    vault: ports.vault,
+    accountsDocument: ports.accounts,
+    fetch: ports.fetch,
+    clock: ports.clock,
+    logger: ports.logger,
+    browser: ports.browser,
+    clientFor: (backend) => backends.oidcClient(backend),
+    onAccountsChanged: (state) => {
+      events.publish('accounts.changed', state);
+      void sync.reconcileAccounts(state.accounts).catch((error: unknown) => ports.logger.error('sync: could not follow the account list', { error: String(error) }));
+    },
+  });
+
+  const clients = new Map<string, Promise<SupportClient>>();
+  const clientFor = (account: Account): Promise<SupportClient> => {
+    let client = clients.get(account.id);
+    if (!client) {
+      client = backends.endpoints(account.backend).then((endpoints) =>
+        createSupportClient(createHttpClient({ fetch: ports.fetch, tokens: auth.tokensFor(account.id), ...(options.httpTimeoutMs ? { timeoutMs: options.httpTimeoutMs } : {}) }), endpoints),
+      );
+      clients.set(account.id, client);
+    }
+    return client;
+  };
+
+  sync = createSyncService({
+    dir: path.join(ports.paths.userData, 'outbox'),
+    clock: ports.clock,
+    logger: ports.logger,
+    random: Math.random,
+    clientFor,
+    orderedByUpdateTime: async (account) => (await backends.capabilities(account.backend))?.search.sortOrder.startsWith('updateTime ascending') ?? false,
+    publishBatch: (batch) => events.publish('replica.batch', batch),
+    publishStatus: (status) => events.publish('sync.status', status),
+    publishOutbox: (accountId, entries) => events.publish('outbox.changed', { accountId, entries }),
+    options: { ...defaultSyncOptions, ...options.sync, pull: { ...defaultSyncOptions.pull, ...options.sync?.pull } },
+  });
 
   let heartbeatSeq = 0;
   const emitHeartbeat = (): number => {
@@ -36,7 +98,15 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     return heartbeatSeq;
   };
 
-  const handlers = createHandlers({ ports, settings, emitHeartbeat });
+  const handlers = createHandlers({
+    ports,
+    settings,
+    auth,
+    sync,
+    backends,
+    emitHeartbeat,
+    statusFeed: async (accountId) => (await clientFor(await auth.account(accountId))).statusFeed(),
+  });
   const dispatch = createIpcRouter(handlers, {
     isTrustedSender: options.isTrustedSender,
     logger: ports.logger,
@@ -57,14 +127,21 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     dispatch,
     events,
     settings,
+    auth,
+    sync,
+    backends,
     async start() {
       await settings.get();
+      const { accounts } = await auth.state();
+      await sync.reconcileAccounts(accounts);
       scheduleHeartbeat();
-      ports.logger.info('core started', { host: ports.host.kind });
+      ports.logger.info('core started', { host: ports.host.kind, accounts: accounts.length });
     },
     async stop() {
       cancelHeartbeat?.();
       cancelHeartbeat = undefined;
+      await sync.stop();
+      await backends.stop();
     },
   };
 }

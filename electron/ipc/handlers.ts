@@ -1,15 +1,26 @@
+import { AppError } from '../../shared/ipc';
 import type { Ports } from '../ports';
+import type { AuthService } from '../services/auth/auth-service';
+import type { BackendRegistry } from '../services/backend/backend-registry';
 import type { SettingsService } from '../services/settings/settings-service';
+import type { SyncService } from '../services/sync/sync-service';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
   readonly ports: Ports;
   readonly settings: SettingsService;
+  readonly auth: AuthService;
+  readonly sync: SyncService;
+  readonly backends: BackendRegistry;
   readonly emitHeartbeat: () => number;
+  readonly statusFeed: (accountId: string) => Promise<unknown[]>;
 }
 
 /** Contract channel → service call. Thin on purpose: logic lives in services. */
-export function createHandlers({ ports, settings, emitHeartbeat }: HandlerDeps): Handlers {
+export function createHandlers({ ports, settings, auth, sync, backends, emitHeartbeat, statusFeed }: HandlerDeps): Handlers {
+  /** Every account-scoped call names an account that is signed in here. */
+  const known = async (accountId: string) => auth.account(accountId);
+
   return {
     'app.info': async () => ({
       name: ports.host.appName,
@@ -24,5 +35,57 @@ export function createHandlers({ ports, settings, emitHeartbeat }: HandlerDeps):
     'app.emitHeartbeat': async () => ({ seq: emitHeartbeat() }),
     'settings.get': () => settings.get(),
     'settings.set': (patch) => settings.update(patch),
+    'accounts.list': () => auth.state(),
+    'accounts.signIn': (request) =>
+      auth.signIn({
+        backend: request.backend,
+        ...(request.domain ? { domain: request.domain } : {}),
+        ...(request.loginHint ? { loginHint: request.loginHint } : {}),
+      }),
+    'accounts.cancelSignIn': async () => {
+      auth.cancelSignIn();
+      return {};
+    },
+    'accounts.signOut': async ({ accountId }) => {
+      await known(accountId);
+      const discardedChanges = await sync.wipe(accountId);
+      await auth.signOut(accountId);
+      return { discardedChanges };
+    },
+    'replica.hello': async ({ accountId, cursor }) => {
+      await known(accountId);
+      await sync.hello(accountId, cursor);
+      return {};
+    },
+    'replica.ack': async ({ accountId, batchId }) => {
+      await sync.ack(accountId, batchId);
+      return {};
+    },
+    'mutations.enqueue': async ({ accountId, mutation }) => {
+      await known(accountId);
+      return sync.enqueue(accountId, mutation);
+    },
+    'mutations.list': async ({ accountId }) => {
+      await known(accountId);
+      return sync.list(accountId);
+    },
+    'mutations.retry': async ({ accountId, id }) => sync.retry(accountId, id),
+    'mutations.edit': async ({ accountId, id, mutation }) => sync.edit(accountId, id, mutation),
+    'mutations.discard': async ({ accountId, id }) => sync.discard(accountId, id),
+    'sync.now': async ({ accountId }) => {
+      if (accountId) await known(accountId);
+      await sync.syncNow(accountId);
+      return {};
+    },
+    'sync.statuses': async () => sync.statuses(),
+    'backend.info': async ({ accountId }) => backends.info((await known(accountId)).backend),
+    'backend.incidents': async ({ accountId }) => {
+      await known(accountId);
+      try {
+        return (await statusFeed(accountId)) as never;
+      } catch {
+        throw new AppError('offline', 'The service status feed could not be reached.');
+      }
+    },
   };
 }

@@ -9,8 +9,8 @@ export interface Vault {
   delete(key: string): Promise<void>;
 }
 
-/** Raw settings document; the settings service validates and fills defaults. */
-export interface SettingsStore {
+/** A small JSON document (settings, the account list); its service validates what it reads. */
+export interface DocumentStore {
   read(): Promise<unknown>;
   write(value: unknown): Promise<void>;
 }
@@ -52,7 +52,8 @@ export interface HostInfo {
 export interface Ports {
   readonly host: HostInfo;
   readonly vault: Vault;
-  readonly settings: SettingsStore;
+  readonly settings: DocumentStore;
+  readonly accounts: DocumentStore;
   readonly fetch: HttpFetch;
   readonly clock: Clock;
   readonly paths: AppPaths;

@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import { IncidentFeedSchema } from '../api/status-feed';
+import { accountSchema, accountsStateSchema, backendKindSchema } from './accounts';
+import { mutationSchema, outboxEntrySchema } from './outbox';
+import { accountIdSchema, replicaBatchSchema } from './replica';
 
 // The one table of the bridge: every invoke channel with its request and
 // response schema, every event with its payload schema. Types are derived
@@ -31,6 +35,31 @@ export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 export const hostKindSchema = z.enum(['electron', 'harness']);
 
 const empty = z.object({}).strict();
+const accountRequest = z.object({ accountId: accountIdSchema }).strict();
+
+export const syncStatusSchema = z.object({
+  accountId: accountIdSchema,
+  /** `offline`: the backend cannot be reached; `reauth`: the account must sign in again. */
+  connection: z.enum(['online', 'offline', 'reauth']),
+  syncing: z.boolean(),
+  /** Work done / known total of the sync under way (cases pulled, changes pushed). */
+  progress: z.object({ done: z.number().int(), total: z.number().int().optional() }).optional(),
+  lastSyncedAt: z.string().optional(),
+  offlineSince: z.string().optional(),
+  pending: z.number().int(),
+  failed: z.number().int(),
+  lastError: z.string().max(2000).optional(),
+});
+export type SyncStatus = z.infer<typeof syncStatusSchema>;
+
+export const backendInfoSchema = z.object({
+  backend: backendKindSchema,
+  reopenSupported: z.boolean(),
+  reopenWindowDays: z.number().int(),
+  maxAttachmentBytes: z.number().int(),
+  escalationRequiresPremium: z.boolean(),
+});
+export type BackendInfo = z.infer<typeof backendInfoSchema>;
 
 export const invokeContract = {
   'app.info': {
@@ -49,11 +78,39 @@ export const invokeContract = {
   },
   'settings.get': { request: empty, response: settingsSchema },
   'settings.set': { request: settingsPatchSchema, response: settingsSchema },
+  'accounts.list': { request: empty, response: accountsStateSchema },
+  /** Opens the sign-in page in the browser and resolves when the redirect comes back. */
+  'accounts.signIn': {
+    request: z.object({ backend: backendKindSchema, domain: z.string().max(256).optional(), loginHint: z.string().max(320).optional() }).strict(),
+    response: accountSchema,
+  },
+  'accounts.cancelSignIn': { request: empty, response: empty },
+  /** Revokes, forgets the tokens and wipes the account's queue and staged files; the renderer wipes its replica. */
+  'accounts.signOut': { request: accountRequest, response: z.object({ discardedChanges: z.number().int() }).strict() },
+  /** The renderer's replica is open: here is its cursor (null = empty replica). Starts pulling. */
+  'replica.hello': { request: z.object({ accountId: accountIdSchema, cursor: z.string().max(65_536).nullable() }).strict(), response: empty },
+  /** A `replica.batch` was committed with its cursor. */
+  'replica.ack': { request: z.object({ accountId: accountIdSchema, batchId: z.string().max(64) }).strict(), response: empty },
+  /** Appends a change to the durable outbox; resolves once it is on disk. */
+  'mutations.enqueue': { request: z.object({ accountId: accountIdSchema, mutation: mutationSchema }).strict(), response: outboxEntrySchema },
+  'mutations.list': { request: accountRequest, response: z.array(outboxEntrySchema) },
+  'mutations.retry': { request: z.object({ accountId: accountIdSchema, id: z.string().max(64) }).strict(), response: outboxEntrySchema },
+  'mutations.edit': { request: z.object({ accountId: accountIdSchema, id: z.string().max(64), mutation: mutationSchema }).strict(), response: outboxEntrySchema },
+  /** Drops a queued or failed change; the entry comes back so its text can still be copied. */
+  'mutations.discard': { request: z.object({ accountId: accountIdSchema, id: z.string().max(64) }).strict(), response: outboxEntrySchema },
+  'sync.now': { request: z.object({ accountId: accountIdSchema.optional() }).strict(), response: empty },
+  'sync.statuses': { request: empty, response: z.array(syncStatusSchema) },
+  'backend.info': { request: accountRequest, response: backendInfoSchema },
+  'backend.incidents': { request: accountRequest, response: IncidentFeedSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
   'app.heartbeat': z.object({ seq: z.number().int(), at: z.string() }).strict(),
   'settings.changed': settingsSchema,
+  'accounts.changed': accountsStateSchema,
+  'replica.batch': replicaBatchSchema,
+  'outbox.changed': z.object({ accountId: accountIdSchema, entries: z.array(outboxEntrySchema) }),
+  'sync.status': syncStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeContract;

@@ -3,3 +3,4 @@ export * from './errors';
 export * from './bridge';
 export * from './replica';
 export * from './outbox';
+export * from './accounts';

@@ -74,7 +74,7 @@ export const replicaBatchSchema = z.object({
   accountId: accountIdSchema,
   batchId: z.string().min(1).max(64),
   /** Opaque to the renderer; stored with the data, handed back at start. */
-  cursor: z.string().max(4096),
+  cursor: z.string().max(65_536),
   upserts: z.object({
     cases: z.array(replicaCaseSchema).optional(),
     comments: z.array(replicaCommentSchema).optional(),

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ExternalBrowser, HostInfo, Ports, Vault } from '../../electron/ports';
+import type { DocumentStore, ExternalBrowser, HostInfo, Ports, Vault } from '../../electron/ports';
 import { createFileLogger } from '../../electron/services/logging/file-logger';
 import { systemClock } from '../../electron/services/system-clock';
 
@@ -19,6 +19,24 @@ export function createMemoryVault(): Vault {
   };
 }
 
+/** A plain JSON file written atomically (electron-store needs Electron and Node 22). */
+export function jsonDocument(file: string): DocumentStore {
+  return {
+    async read() {
+      try {
+        return JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
+      } catch {
+        return {};
+      }
+    },
+    async write(value) {
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      await fs.writeFile(`${file}.tmp`, JSON.stringify(value, null, 2));
+      await fs.rename(`${file}.tmp`, file);
+    },
+  };
+}
+
 export interface NodePortsOptions {
   readonly userData: string;
   readonly host: HostInfo;
@@ -28,26 +46,12 @@ export interface NodePortsOptions {
 }
 
 export function createNodePorts(options: NodePortsOptions): Ports {
-  const settingsFile = path.join(options.userData, 'settings.json');
   const logs = path.join(options.userData, 'logs');
   return {
     host: options.host,
     vault: options.vault ?? createMemoryVault(),
-    // A plain JSON file: electron-store needs Electron (and Node 22).
-    settings: {
-      async read() {
-        try {
-          return JSON.parse(await fs.readFile(settingsFile, 'utf8')) as unknown;
-        } catch {
-          return {};
-        }
-      },
-      async write(value) {
-        await fs.mkdir(options.userData, { recursive: true });
-        await fs.writeFile(`${settingsFile}.tmp`, JSON.stringify(value, null, 2));
-        await fs.rename(`${settingsFile}.tmp`, settingsFile);
-      },
-    },
+    settings: jsonDocument(path.join(options.userData, 'settings.json')),
+    accounts: jsonDocument(path.join(options.userData, 'accounts.json')),
     fetch: (input, init) => fetch(input, init),
     clock: systemClock,
     paths: { userData: options.userData, logs },

@@ -8,7 +8,11 @@ export function createFileLogger(file: string, echo: (line: string) => void = ()
   mkdirSync(path.dirname(file), { recursive: true });
   const write = (level: string, message: string, fields?: LogFields): void => {
     const line = JSON.stringify({ at: new Date().toISOString(), level, message: redactText(message), ...(fields ? redactFields(fields) : {}) });
-    appendFileSync(file, line + '\n');
+    try {
+      appendFileSync(file, line + '\n');
+    } catch {
+      // Logging must never take the app down (disk full, folder removed).
+    }
     echo(line);
   };
   return {

@@ -1,5 +1,5 @@
 import { settingsSchema, type Settings, type SettingsPatch } from '../../../shared/ipc';
-import type { Logger, SettingsStore } from '../../ports';
+import type { Logger, DocumentStore } from '../../ports';
 
 export const defaultSettings: Settings = {
   language: 'system',
@@ -17,7 +17,7 @@ export interface SettingsService {
 }
 
 /** Settings with defaults; a damaged or outdated file never stops the app — bad fields fall back to defaults. */
-export function createSettingsService(store: SettingsStore, logger: Logger, onChange: (settings: Settings) => void): SettingsService {
+export function createSettingsService(store: DocumentStore, logger: Logger, onChange: (settings: Settings) => void): SettingsService {
   let cached: Settings | undefined;
 
   async function load(): Promise<Settings> {

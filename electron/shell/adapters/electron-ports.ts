@@ -2,7 +2,7 @@ import { app, net, safeStorage, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { Logger, Ports, Vault } from '../../ports';
+import type { DocumentStore, Logger, Ports, Vault } from '../../ports';
 import { createFileLogger } from '../../services/logging/file-logger';
 import { systemClock } from '../../services/system-clock';
 
@@ -54,16 +54,20 @@ export function createElectronPorts(): Ports {
   const userData = app.getPath('userData');
   const logs = app.getPath('logs');
   const logger: Logger = createFileLogger(path.join(logs, 'main.log'));
-  const store = new ElectronStore<Record<string, unknown>>({ name: 'settings' });
-  return {
-    host: { kind: 'electron', appName: app.getName(), appVersion: app.getVersion(), platform: process.platform },
-    vault: createSafeStorageVault(path.join(userData, 'vault.json')),
-    settings: {
+  const documentStore = (name: string): DocumentStore => {
+    const store = new ElectronStore<Record<string, unknown>>({ name });
+    return {
       read: async () => store.store,
       write: async (value) => {
         store.store = value as Record<string, unknown>;
       },
-    },
+    };
+  };
+  return {
+    host: { kind: 'electron', appName: app.getName(), appVersion: app.getVersion(), platform: process.platform },
+    vault: createSafeStorageVault(path.join(userData, 'vault.json')),
+    settings: documentStore('settings'),
+    accounts: documentStore('accounts'),
     // net.fetch honours the OS proxy settings and certificate store.
     fetch: (input, init) => net.fetch(input, init),
     clock: systemClock,

@@ -1,0 +1,93 @@
+import type { z } from 'zod';
+import type { HttpFetch } from '../../ports';
+import { ApiError, apiErrorFromResponse } from './api-error';
+
+export interface TokenSource {
+  /** A valid access token (refreshed ahead of expiry). */
+  accessToken(): Promise<string>;
+  /** Called once after a 401: refresh now and return the new token. */
+  refreshAfterUnauthorized(): Promise<string>;
+}
+
+export interface HttpClientOptions {
+  readonly fetch: HttpFetch;
+  readonly tokens: TokenSource;
+  readonly timeoutMs?: number;
+}
+
+export interface RequestOptions<T> {
+  readonly method?: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly query?: Readonly<Record<string, string | number | undefined>>;
+  readonly json?: unknown;
+  readonly body?: RequestInit['body'];
+  readonly headers?: Readonly<Record<string, string>>;
+  readonly schema: z.ZodType<T>;
+}
+
+export interface HttpClient {
+  request<T>(url: string, options: RequestOptions<T>): Promise<T>;
+  /** For downloads: the raw response after auth and error handling. */
+  raw(url: string, options: Omit<RequestOptions<unknown>, 'schema'>): Promise<Response>;
+}
+
+/** Google's own clients encode spaces as %20; the sandbox and Google accept both. */
+export function withQuery(url: string, query: RequestOptions<unknown>['query']): string {
+  if (!query) return url;
+  const parts = Object.entries(query)
+    .filter((entry): entry is [string, string | number] => entry[1] !== undefined && entry[1] !== '')
+    .map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(String(value))}`);
+  return parts.length === 0 ? url : `${url}${url.includes('?') ? '&' : '?'}${parts.join('&')}`;
+}
+
+/**
+ * Authenticated JSON over HTTP: bearer token, one refresh-and-retry on 401,
+ * errors classified (network / ambiguous / http), responses schema-checked.
+ */
+export function createHttpClient({ fetch, tokens, timeoutMs = 30_000 }: HttpClientOptions): HttpClient {
+  async function send(url: string, options: Omit<RequestOptions<unknown>, 'schema'>, token: string): Promise<Response> {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...options.headers };
+    let body = options.body;
+    if (options.json !== undefined) {
+      headers['content-type'] = 'application/json; charset=utf-8';
+      body = JSON.stringify(options.json);
+    }
+    const method = options.method ?? 'GET';
+    try {
+      return await fetch(withQuery(url, options.query), { method, headers, ...(body === undefined ? {} : { body }), signal: AbortSignal.timeout(timeoutMs) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const cause = error instanceof Error && error.cause instanceof Error ? (error.cause as NodeJS.ErrnoException).code : undefined;
+      // Refused or unresolvable: nothing reached the server. Anything else may have been applied.
+      const nothingSent = cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EAI_AGAIN' || cause === 'ENETUNREACH' || cause === 'EHOSTUNREACH';
+      if (nothingSent || method === 'GET') return Promise.reject(new ApiError({ kind: nothingSent ? 'network' : 'ambiguous', message: `${method} failed: ${cause ?? message}` }));
+      return Promise.reject(new ApiError({ kind: 'ambiguous', message: `${method} outcome unknown: ${cause ?? message}` }));
+    }
+  }
+
+  async function raw(url: string, options: Omit<RequestOptions<unknown>, 'schema'>): Promise<Response> {
+    let response = await send(url, options, await tokens.accessToken());
+    if (response.status === 401) {
+      await response.body?.cancel();
+      response = await send(url, options, await tokens.refreshAfterUnauthorized());
+    }
+    if (!response.ok) throw await apiErrorFromResponse(response);
+    return response;
+  }
+
+  return {
+    raw,
+    async request(url, options) {
+      const response = await raw(url, options);
+      let payload: unknown;
+      try {
+        const text = await response.text();
+        payload = text === '' ? {} : JSON.parse(text);
+      } catch (error) {
+        throw new ApiError({ kind: 'ambiguous', message: `Unreadable response: ${error instanceof Error ? error.message : String(error)}` });
+      }
+      const parsed = options.schema.safeParse(payload);
+      if (!parsed.success) throw new ApiError({ kind: 'http', httpStatus: 502, message: `Unexpected response shape from ${new URL(url).pathname}` });
+      return parsed.data;
+    },
+  };
+}

@@ -1,0 +1,243 @@
+import { randomUUID } from 'node:crypto';
+import type { Account, ReplicaBatch, SyncStatus } from '../../../shared/ipc';
+import { AppError } from '../../../shared/ipc';
+import type { Clock, Logger } from '../../ports';
+import { ApiError } from '../api/api-error';
+import type { SupportClient } from '../api/support-client';
+import { backoffDelay } from './backoff';
+import type { Outbox } from './outbox/index';
+import { emptyDirectory, loadDirectory, parseCursor, pullAccount, threadBatch, type CustomerDirectory, type PullCursor, type PullOptions } from './pull';
+import { pushEntry } from './push';
+
+export interface AccountSyncOptions {
+  readonly intervalMs: number;
+  /** Delay between a local change and the push it triggers (coalesces bursts of edits). */
+  readonly afterChangeMs: number;
+  readonly maxBackoffMs: number;
+  readonly ackTimeoutMs: number;
+  readonly customersMaxAgeMs: number;
+  readonly pull: PullOptions;
+}
+
+export interface AccountSyncDeps {
+  readonly account: Account;
+  readonly client: SupportClient;
+  readonly outbox: Outbox;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  readonly random: () => number;
+  readonly publishBatch: (batch: ReplicaBatch) => void;
+  readonly publishStatus: (status: SyncStatus) => void;
+  readonly options: AccountSyncOptions;
+}
+
+/**
+ * The sync loop of one account: push the outbox, then pull, on triggers and a
+ * timer; back off on failures without ever holding up another account.
+ */
+export class AccountSync {
+  private readonly directory: CustomerDirectory = emptyDirectory();
+  /** When the customer list last reached the replica (0: not in this run). */
+  private customersDeliveredAt = 0;
+  /** undefined until the renderer's replica said hello: no pulls without a replica to fill. */
+  private replicaCursor: PullCursor | undefined;
+  private readonly acks = new Map<string, () => void>();
+  private running: Promise<void> | undefined;
+  private rerun = false;
+  private cancelTimer: (() => void) | undefined;
+  private failures = 0;
+  private stopped = false;
+  private status: SyncStatus;
+
+  constructor(private readonly deps: AccountSyncDeps) {
+    const counts = deps.outbox.counts();
+    this.status = { accountId: deps.account.id, connection: deps.account.status === 'active' ? 'online' : 'reauth', syncing: false, pending: counts.pending, failed: counts.failed };
+  }
+
+  get accountId(): string {
+    return this.deps.account.id;
+  }
+
+  currentStatus(): SyncStatus {
+    return this.status;
+  }
+
+  /** Parent org of a customer, for filing cases; undefined until customers are loaded. */
+  customerOrg(customerId: string): string | undefined {
+    return this.directory.customers.get(customerId)?.orgName;
+  }
+
+  hello(cursor: string | null): void {
+    this.replicaCursor = parseCursor(cursor);
+    // A new or reloaded replica gets the customer list again.
+    this.customersDeliveredAt = 0;
+    this.trigger(0);
+  }
+
+  ack(batchId: string): void {
+    this.acks.get(batchId)?.();
+  }
+
+  /** Runs a sync after `delayMs` (coalesced with any sync already scheduled or running). */
+  trigger(delayMs = 0): void {
+    if (this.stopped) return;
+    this.cancelTimer?.();
+    this.cancelTimer = this.deps.clock.setTimer(delayMs, () => {
+      this.cancelTimer = undefined;
+      void this.run();
+    });
+  }
+
+  /** Counts changed (enqueue, retry, discard): refresh the status bar at once. */
+  outboxChanged(): void {
+    const counts = this.deps.outbox.counts();
+    this.setStatus({ pending: counts.pending, failed: counts.failed });
+  }
+
+  /** Fetches the whole thread of one case now (opening an older case). */
+  async fetchThread(caseName: string): Promise<void> {
+    if (!this.replicaCursor) return;
+    await this.deliver(await threadBatch(this.deps.client, caseName, JSON.stringify(this.replicaCursor)));
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.cancelTimer?.();
+    await this.running?.catch(() => undefined);
+  }
+
+  run(): Promise<void> {
+    if (this.running) {
+      this.rerun = true;
+      return this.running;
+    }
+    this.running = this.syncOnce().finally(() => {
+      this.running = undefined;
+      if (this.rerun && !this.stopped) {
+        this.rerun = false;
+        void this.run();
+      }
+    });
+    return this.running;
+  }
+
+  private setStatus(patch: Partial<SyncStatus>): void {
+    const next: SyncStatus = { ...this.status, ...patch };
+    for (const key of Object.keys(patch) as (keyof SyncStatus)[]) if (patch[key] === undefined) delete next[key];
+    this.status = next;
+    this.deps.publishStatus(next);
+  }
+
+  private deliver(batch: Omit<ReplicaBatch, 'accountId' | 'batchId'>): Promise<void> {
+    const batchId = randomUUID();
+    return new Promise<void>((resolve, reject) => {
+      const cancel = this.deps.clock.setTimer(this.deps.options.ackTimeoutMs, () => {
+        this.acks.delete(batchId);
+        reject(new AppError('unavailable', 'The local replica did not confirm a batch in time.'));
+      });
+      this.acks.set(batchId, () => {
+        cancel();
+        this.acks.delete(batchId);
+        resolve();
+      });
+      this.deps.publishBatch({ ...batch, accountId: this.deps.account.id, batchId });
+    });
+  }
+
+  private async pushAll(): Promise<void> {
+    const context = {
+      client: this.deps.client,
+      outbox: this.deps.outbox,
+      parentOfCustomer: (customerId: string) => this.customerOrg(customerId),
+      agentEmail: this.deps.account.email,
+    };
+    let pushed = 0;
+    for (;;) {
+      const inFlight = this.deps.outbox.inFlight();
+      const batch = [...inFlight, ...this.deps.outbox.nextRunnable()];
+      if (batch.length === 0) return;
+      let progress = false;
+      for (const entry of batch) {
+        const current = this.deps.outbox.get(entry.id);
+        if (!current || current.status === 'done' || current.status === 'failed') continue;
+        const outcome = await pushEntry(current, context);
+        if (outcome !== 'requeued') progress = true;
+        pushed += 1;
+        this.setStatus({ progress: { done: pushed }, pending: this.deps.outbox.counts().pending, failed: this.deps.outbox.counts().failed });
+      }
+      if (!progress) return;
+    }
+  }
+
+  private async syncOnce(): Promise<void> {
+    if (this.stopped) return;
+    this.setStatus({ syncing: true, progress: { done: 0 } });
+    try {
+      // Customers (their case parents) must be known before a case can be filed for one.
+      if (this.directory.loadedAt === 0 && this.deps.outbox.pending().some((entry) => entry.mutation.kind === 'create_case')) {
+        await loadDirectory(this.deps.client, this.deps.account.domain, this.directory, this.deps.clock.now(), this.deps.options.pull.threadConcurrency);
+      }
+      const doneBefore = this.deps.outbox.list().filter((entry) => entry.status === 'done').map((entry) => entry.id);
+      await this.pushAll();
+      if (this.replicaCursor) await this.pullNow();
+      // The pull brought the server's version of what was pushed: the overlay can let go.
+      if (doneBefore.length > 0 || this.deps.outbox.counts().done > 0) await this.deps.outbox.forgetDone();
+      this.failures = 0;
+      const counts = this.deps.outbox.counts();
+      this.setStatus({
+        connection: 'online',
+        syncing: false,
+        progress: undefined,
+        lastSyncedAt: new Date(this.deps.clock.now()).toISOString(),
+        offlineSince: undefined,
+        lastError: undefined,
+        pending: counts.pending,
+        failed: counts.failed,
+      });
+      this.trigger(counts.pending - counts.failed > 0 ? this.deps.options.afterChangeMs : this.deps.options.intervalMs);
+    } catch (error) {
+      this.failures += 1;
+      const counts = this.deps.outbox.counts();
+      if (error instanceof AppError && error.code === 'unauthorized') {
+        this.setStatus({ connection: 'reauth', syncing: false, progress: undefined, lastError: error.message, pending: counts.pending, failed: counts.failed });
+        return; // resumes when the agent signs in again
+      }
+      const offline = error instanceof ApiError ? error.kind !== 'http' : error instanceof AppError && error.code === 'offline';
+      const retryAfterMs = error instanceof ApiError ? error.retryAfterMs : undefined;
+      const message = error instanceof Error ? error.message : String(error);
+      this.deps.logger.warn('sync: attempt failed', { accountId: this.accountId, failures: this.failures, error: message });
+      this.setStatus({
+        connection: offline ? 'offline' : 'online',
+        syncing: false,
+        progress: undefined,
+        ...(offline ? { offlineSince: this.status.offlineSince ?? new Date(this.deps.clock.now()).toISOString() } : {}),
+        lastError: message,
+        pending: counts.pending,
+        failed: counts.failed,
+      });
+      this.trigger(backoffDelay(this.failures, this.deps.random, { maxMs: this.deps.options.maxBackoffMs, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }));
+    }
+  }
+
+  private async pullNow(): Promise<void> {
+    if (!this.replicaCursor) return;
+    const result = await pullAccount(
+      this.replicaCursor,
+      this.directory,
+      {
+        client: this.deps.client,
+        domain: this.deps.account.domain,
+        now: () => this.deps.clock.now(),
+        deliver: async (batch) => {
+          await this.deliver(batch);
+          this.replicaCursor = parseCursor(batch.cursor);
+        },
+        onProgress: (done) => this.setStatus({ progress: { done } }),
+        refreshCustomers: this.customersDeliveredAt === 0 || this.deps.clock.now() - this.customersDeliveredAt > this.deps.options.customersMaxAgeMs,
+      },
+      this.deps.options.pull,
+    );
+    this.replicaCursor = result.cursor;
+    this.customersDeliveredAt = this.directory.loadedAt;
+  }
+}

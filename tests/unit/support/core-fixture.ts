@@ -1,0 +1,127 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createCore, type Core } from '../../../electron/core';
+import type { AccountSyncOptions } from '../../../electron/services/sync/account-sync';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
+import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
+import { createMemoryVault, createNodePorts } from '../../harness/node-ports';
+import { createSandboxBrowser, type FakeBrowser } from './sandbox-browser';
+
+/** A replica stand-in for Node tests: applies batches to maps and acks them, like the renderer does with Dexie. */
+export interface MemoryReplica {
+  cursor: string | null;
+  readonly cases: Map<string, ReplicaCase>;
+  readonly comments: Map<string, ReplicaComment>;
+  readonly customers: Map<string, ReplicaCustomer>;
+  batches: number;
+}
+
+export interface CoreFixture {
+  readonly core: Core;
+  readonly sandbox: SandboxHandle;
+  readonly browser: FakeBrowser;
+  readonly replicas: Map<string, MemoryReplica>;
+  readonly userData: string;
+  /** Signs in a demo user through the sandbox's sign-in page; returns the account id. */
+  signIn(email: string): Promise<string>;
+  /** Opens the replica of an account (sends replica.hello with its cursor). */
+  openReplica(accountId: string): Promise<MemoryReplica>;
+  /** Resolves when the account's sync loop reports a finished sync matching the predicate. */
+  waitForStatus(accountId: string, predicate: (status: { connection: string; syncing: boolean; pending: number; failed: number }) => boolean): Promise<void>;
+  /** Stops the core and starts a new one on the same data (an app restart). */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+function applyBatch(replica: MemoryReplica, batch: ReplicaBatch): void {
+  for (const record of batch.upserts.cases ?? []) replica.cases.set(record.name, record);
+  for (const record of batch.upserts.customers ?? []) replica.customers.set(record.customerId, record);
+  for (const caseName of batch.completeThreads ?? []) for (const [name, comment] of replica.comments) if (comment.caseName === caseName) replica.comments.delete(name);
+  for (const record of batch.upserts.comments ?? []) replica.comments.set(record.name, record);
+  for (const name of batch.deletes.cases ?? []) replica.cases.delete(name);
+  for (const customerId of batch.deletes.customers ?? []) {
+    replica.customers.delete(customerId);
+    for (const [name, record] of replica.cases) if (record.customerId === customerId) replica.cases.delete(name);
+  }
+  replica.cursor = batch.cursor;
+  replica.batches += 1;
+}
+
+export async function createCoreFixture(options: { sandbox?: SandboxOptions; sync?: Partial<AccountSyncOptions>; httpTimeoutMs?: number } = {}): Promise<CoreFixture> {
+  const sandbox = await startSandbox({ seed: 'unit', cases: 400, supportSimulation: { enabled: false }, ...options.sandbox });
+  const userData = mkdtempSync(path.join(os.tmpdir(), 'rsc-core-'));
+  const browser = createSandboxBrowser();
+  const vault = createMemoryVault();
+  const replicas = new Map<string, MemoryReplica>();
+  let core: Core;
+  let unsubscribe: () => void = () => {};
+
+  async function start(): Promise<void> {
+    const ports = createNodePorts({ userData, host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' }, vault, browser });
+    core = createCore(ports, {
+      isTrustedSender: () => true,
+      heartbeatMs: 0,
+      validateResponses: true,
+      sandbox: { mode: 'external', baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId },
+      sync: { maxBackoffMs: 200, afterChangeMs: 20, intervalMs: 60 * 60_000, ...options.sync },
+      ...(options.httpTimeoutMs ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
+    });
+    unsubscribe = core.events.subscribe((event, payload) => {
+      if (event !== 'replica.batch') return;
+      const batch = payload as ReplicaBatch;
+      const replica = replicas.get(batch.accountId);
+      if (!replica) return;
+      applyBatch(replica, batch);
+      void core.dispatch('replica.ack', { accountId: batch.accountId, batchId: batch.batchId }, { url: 'test', isMainFrame: true });
+    });
+    await core.start();
+  }
+  await start();
+
+  const fixture: CoreFixture = {
+    get core() {
+      return core;
+    },
+    sandbox,
+    browser,
+    replicas,
+    userData,
+    async signIn(email) {
+      browser.choose(email);
+      const result = await core.dispatch('accounts.signIn', { backend: 'sandbox' }, { url: 'test', isMainFrame: true });
+      if (!result.ok) throw new Error(`sign-in failed: ${result.error.code} ${result.error.message}`);
+      return (result.value as { id: string }).id;
+    },
+    async openReplica(accountId) {
+      const replica = replicas.get(accountId) ?? { cursor: null, cases: new Map(), comments: new Map(), customers: new Map(), batches: 0 };
+      replicas.set(accountId, replica);
+      const result = await core.dispatch('replica.hello', { accountId, cursor: replica.cursor }, { url: 'test', isMainFrame: true });
+      if (!result.ok) throw new Error(result.error.message);
+      return replica;
+    },
+    waitForStatus(accountId, predicate) {
+      return new Promise((resolve) => {
+        const off = core.events.subscribe((event, payload) => {
+          const status = payload as { accountId: string; connection: string; syncing: boolean; pending: number; failed: number };
+          if (event === 'sync.status' && status.accountId === accountId && predicate(status)) {
+            off();
+            resolve();
+          }
+        });
+      });
+    },
+    async restart() {
+      unsubscribe();
+      await core.stop();
+      await start();
+    },
+    async close() {
+      unsubscribe();
+      await core.stop();
+      await sandbox.close();
+      rmSync(userData, { recursive: true, force: true });
+    },
+  };
+  return fixture;
+}

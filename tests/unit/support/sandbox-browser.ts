@@ -1,0 +1,35 @@
+// A stand-in for the system browser in Node tests: it loads the sandbox's real
+// sign-in page over HTTP, "clicks" the button of one demo user (a form POST),
+// and follows the redirect to the app's loopback listener.
+
+export interface FakeBrowser {
+  open(url: string): Promise<void>;
+  /** Which user the next sign-in picks (or 'cancel'). */
+  choose(email: string | 'cancel'): void;
+  readonly opened: string[];
+}
+
+export function createSandboxBrowser(): FakeBrowser {
+  let choice: string | 'cancel' = '';
+  const opened: string[] = [];
+  return {
+    opened,
+    choose(email) {
+      choice = email;
+    },
+    async open(url) {
+      opened.push(url);
+      const page = await fetch(url);
+      const html = await page.text();
+      const requestId = /name="request_id" value="([^"]+)"/.exec(html)?.[1];
+      if (!requestId) throw new Error(`No sign-in form at ${url}: ${html.slice(0, 200)}`);
+      const form = new URLSearchParams({ request_id: requestId });
+      if (choice === 'cancel') form.set('action', 'cancel');
+      else form.set('login_email', choice);
+      const submitted = await fetch(new URL('auth', url), { method: 'POST', body: form, redirect: 'manual' });
+      const location = submitted.headers.get('location');
+      if (!location) throw new Error(`The sign-in page did not redirect (${submitted.status}).`);
+      await fetch(location);
+    },
+  };
+}
