@@ -212,6 +212,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
         send(res, reply);
       } catch (e) {
         count(routeName);
+        // A client that went away mid-request needs no answer.
+        if (req.destroyed && !(e instanceof ApiError)) return;
         if (e instanceof ApiError) send(res, errorReply(e));
         else if (e instanceof LegacyApiError) send(res, legacyErrorReply(e));
         else {

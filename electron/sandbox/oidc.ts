@@ -157,9 +157,19 @@ export class OidcProvider {
   }
 
   private newAccessToken(grant: Grant): string {
+    this.purgeExpired();
     const token = `ya29.sbx-${randomBytes(32).toString('base64url')}`;
     this.accessTokens.set(token, { grantId: grant.id, expiresAt: this.clock.now() + this.accessTokenLifetimeSeconds * 1000 });
     return token;
+  }
+
+  /** Keeps long-running sandboxes from accumulating dead tokens, codes and sign-in requests. */
+  private purgeExpired(): void {
+    if (this.accessTokens.size + this.codes.size + this.pending.size < 5000) return;
+    const now = this.clock.now();
+    for (const [k, v] of this.accessTokens) if (v.expiresAt <= now) this.accessTokens.delete(k);
+    for (const [k, v] of this.codes) if (v.expiresAt <= now) this.codes.delete(k);
+    for (const [k, v] of this.pending) if (v.expiresAt <= now) this.pending.delete(k);
   }
 
   // ---------- HTTP ----------
