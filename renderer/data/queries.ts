@@ -1,7 +1,7 @@
 // Read functions for the UI (components never touch tables). Each uses an index; none
 // scans the cases table with Collection.filter() (measured-here: ~2.3 s at 100k).
 
-import Dexie from 'dexie';
+import Dexie, { type EntityTable } from 'dexie';
 import { isOpenState, type CaseState } from '../../shared/domain/case-model';
 import type { ReplicaDb } from './db';
 import type { AttachmentRecord, CaseRecord, CategoryRecord, CommentRecord, CustomerRecord } from './records';
@@ -97,27 +97,48 @@ export interface ChunkLoadOptions {
  * keeps each page O(page) however far in we are; each page is its own short read
  * transaction, so a batch applied meanwhile is simply picked up (or re-applied by the caller).
  */
-export async function loadCasesInChunks(
+export function loadCasesInChunks(
   db: ReplicaDb,
-  chunkSize: number,
+  chunkSize: number | (() => number),
   onChunk: (records: CaseRecord[]) => void,
   options: ChunkLoadOptions = {},
 ): Promise<number> {
-  if (!(chunkSize >= 1)) throw new RangeError('chunkSize must be >= 1');
+  return loadTableInChunks(db.cases, chunkSize, onChunk, options);
+}
+
+/** Every comment, in pages (hydrating the projection's comment text). */
+export function loadCommentsInChunks(
+  db: ReplicaDb,
+  chunkSize: number | (() => number),
+  onChunk: (records: CommentRecord[]) => void,
+  options: ChunkLoadOptions = {},
+): Promise<number> {
+  return loadTableInChunks(db.comments, chunkSize, onChunk, options);
+}
+
+/** `chunkSize` may be a function so a caller can adapt the page to a time budget. */
+async function loadTableInChunks<T extends { name: string }>(
+  table: EntityTable<T, 'name'>,
+  chunkSize: number | (() => number),
+  onChunk: (records: T[]) => void,
+  options: ChunkLoadOptions,
+): Promise<number> {
   const pause = options.yieldFn ?? yieldToMain;
   let lastKey: string | undefined;
   let total = 0;
   for (;;) {
     if (options.signal?.aborted) break;
+    const size = Math.max(1, Math.floor(typeof chunkSize === 'function' ? chunkSize() : chunkSize));
     const page =
       lastKey === undefined
-        ? await db.cases.orderBy(':id').limit(chunkSize).toArray()
-        : await db.cases.where(':id').above(lastKey).limit(chunkSize).toArray();
+        ? await table.orderBy(':id').limit(size).toArray()
+        : await table.where(':id').above(lastKey).limit(size).toArray();
     if (page.length === 0) break;
     onChunk(page);
     total += page.length;
-    lastKey = page[page.length - 1]?.name;
-    if (page.length < chunkSize) break;
+    const last = page[page.length - 1];
+    lastKey = last?.name;
+    if (page.length < size) break;
     await pause();
   }
   return total;

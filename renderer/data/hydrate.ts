@@ -1,0 +1,79 @@
+// Keeping an account's projection in step with its replica: hydration after the first
+// paint (in pages sized to a main-thread time budget) and applying each replica batch.
+
+import type { ReplicaBatch } from '../../shared/ipc/replica';
+import type { ApplyResult } from './apply-batch';
+import type { ReplicaDb } from './db';
+import type { Projection } from './projection';
+import { loadCasesInChunks, loadCommentsInChunks, type ChunkLoadOptions } from './queries';
+import { toCaseRecord } from './records';
+
+export interface HydrateOptions extends ChunkLoadOptions {
+  /** Main-thread time one page may take (issue 5: no task over 50 ms). */
+  budgetMs?: number;
+  /** Skip comment text (e.g. a quick first pass; comments can be hydrated later). */
+  withComments?: boolean;
+}
+
+/** Page size that keeps the next page within the budget, learnt from the previous one. */
+function adaptivePageSize(budgetMs: number, initial: number): { size: () => number; record: (ms: number, n: number) => void } {
+  let size = initial;
+  return {
+    size: () => size,
+    record: (ms, n) => {
+      if (n === 0) return;
+      const perItem = Math.max(ms / n, 0.001);
+      // Grow gently, shrink at once: a page that overran the budget must not repeat.
+      size = Math.max(16, Math.min(size * 2, Math.floor(budgetMs / perItem)));
+    },
+  };
+}
+
+export async function hydrateProjection(
+  db: ReplicaDb,
+  projection: Projection,
+  options: HydrateOptions = {},
+): Promise<{ cases: number; comments: number }> {
+  const budgetMs = options.budgetMs ?? 30;
+  projection.setCustomers(await db.customers.toArray());
+  const casePages = adaptivePageSize(budgetMs, 200);
+  const cases = await loadCasesInChunks(
+    db,
+    casePages.size,
+    (records) => {
+      const t0 = performance.now();
+      projection.upsertCases(records);
+      casePages.record(performance.now() - t0, records.length);
+    },
+    options,
+  );
+  let comments = 0;
+  if (options.withComments !== false) {
+    const commentPages = adaptivePageSize(budgetMs, 200);
+    comments = await loadCommentsInChunks(
+      db,
+      commentPages.size,
+      (records) => {
+        const t0 = performance.now();
+        for (const c of records) projection.addCommentText(c.caseName, c.body);
+        commentPages.record(performance.now() - t0, records.length);
+      },
+      options,
+    );
+  }
+  return { cases, comments };
+}
+
+/**
+ * Mirrors an applied batch into the projection from the batch itself (no re-read). Call it
+ * after applyBatch resolved, so the projection never shows data that did not commit.
+ * Comments dropped by a complete thread keep their words indexed until the next hydration:
+ * server comments are immutable, so that only happens when a thread is re-listed.
+ */
+export function projectBatch(projection: Projection, batch: ReplicaBatch, result: ApplyResult): void {
+  if (!result.wrote) return;
+  if (batch.upserts.customers !== undefined) projection.setCustomers(batch.upserts.customers);
+  if (batch.upserts.cases !== undefined) projection.upsertCases(batch.upserts.cases.map(toCaseRecord));
+  for (const c of batch.upserts.comments ?? []) projection.addCommentText(c.caseName, c.body);
+  projection.removeCases(result.removedCaseNames);
+}
