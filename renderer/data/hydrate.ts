@@ -16,7 +16,7 @@ export interface HydrateOptions extends ChunkLoadOptions {
 }
 
 /** Page size that keeps the next page within the budget, learnt from the previous one. */
-function adaptivePageSize(budgetMs: number, initial: number): { size: () => number; record: (ms: number, n: number) => void } {
+export function adaptivePageSize(budgetMs: number, initial: number): { size: () => number; record: (ms: number, n: number) => void } {
   let size = initial;
   return {
     size: () => size,
@@ -47,6 +47,7 @@ export async function hydrateProjection(
     },
     options,
   );
+  projection.warm();
   let comments = 0;
   if (options.withComments !== false) {
     const commentPages = adaptivePageSize(budgetMs, 200);

@@ -77,6 +77,8 @@ export interface Projection {
   addCommentText(caseName: string, text: string): void;
   setCustomers(customers: readonly ProjectionCustomerInput[]): void;
   has(name: string): boolean;
+  /** Builds lazy structures now (end of hydration) so the first keystroke does not pay for them. */
+  warm(): void;
   query(q: ProjectionQuery): ProjectionResult;
   nameOf(id: number): string;
   rowOf(id: number): ProjectedCase;
@@ -666,6 +668,9 @@ export function createProjection(initialCapacity = 1024): Projection {
     },
     upsertCases(records) {
       for (const r of records) upsertOne(r);
+      // Merge new tokens geometrically so the first prefix keystroke after hydration
+      // never pays for sorting the whole dictionary.
+      if (unsortedTokens.length > Math.max(1024, sortedTokens.length / 4)) flushSortedTokens();
     },
     removeCases(list) {
       for (const name of list) removeOne(name);
@@ -695,6 +700,10 @@ export function createProjection(initialCapacity = 1024): Projection {
     },
     has(name) {
       return nameToRow.has(name);
+    },
+    warm() {
+      flushSortedTokens();
+      getOrder('updateTime', 'desc');
     },
     query(q) {
       // The order first: its incremental refresh uses the scratch marks the keyword needs.
