@@ -47,6 +47,6 @@ export function useHeadCases(db: ReplicaDb, limit: number): CaseRecord[] | undef
   return useLiveQuery(() => headCases(db, limit), [db, limit]);
 }
 
-export function useSyncMeta(db: ReplicaDb): { cursor?: string; lastSyncedAt?: string } | undefined {
+export function useSyncMeta(db: ReplicaDb): { cursor: string | undefined; lastSyncedAt: string | undefined } | undefined {
   return useLiveQuery(async () => ({ cursor: await getCursor(db), lastSyncedAt: await getLastSyncedAt(db) }), [db]);
 }

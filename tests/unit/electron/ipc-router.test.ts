@@ -7,8 +7,27 @@ import { createHandlers } from '../../../electron/ipc/handlers';
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 const trusted = { url: 'app://console/index.html', isMainFrame: true };
 
+const unused = async (): Promise<never> => {
+  throw new Error('not used in these tests');
+};
+
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
+    'accounts.list': unused,
+    'accounts.signIn': unused,
+    'accounts.cancelSignIn': unused,
+    'accounts.signOut': unused,
+    'replica.hello': unused,
+    'replica.ack': unused,
+    'mutations.enqueue': unused,
+    'mutations.list': unused,
+    'mutations.retry': unused,
+    'mutations.edit': unused,
+    'mutations.discard': unused,
+    'sync.now': unused,
+    'sync.statuses': unused,
+    'backend.info': unused,
+    'backend.incidents': unused,
     'app.info': async () => ({ name: 'Console', version: '1.2.3', host: 'harness', platform: 'linux' }),
     'app.echo': async (request) => ({ byteLength: request.bytes?.byteLength ?? 0 }),
     'app.emitHeartbeat': async () => ({ seq: 1 }),
@@ -103,7 +122,7 @@ describe('estimateSize', () => {
 
 describe('contract guard', () => {
   it('has a handler for every channel', () => {
-    const real = createHandlers({ ports: {} as never, settings: {} as never, emitHeartbeat: () => 0 });
+    const real = createHandlers({ ports: {} as never, settings: {} as never, auth: {} as never, sync: {} as never, backends: {} as never, emitHeartbeat: () => 0, statusFeed: async () => [] });
     expect(Object.keys(real).sort()).toEqual([...invokeChannels].sort());
   });
 });

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Logger, SettingsStore } from '../../../electron/ports';
+import type { Logger, DocumentStore } from '../../../electron/ports';
 import { createSettingsService, defaultSettings } from '../../../electron/services/settings/settings-service';
 
 const silent: Logger = { info: () => {}, warn: () => {}, error: () => {} };
 
-function memoryStore(initial: unknown): SettingsStore & { saved: unknown[] } {
+function memoryStore(initial: unknown): DocumentStore & { saved: unknown[] } {
   let value = initial;
   const saved: unknown[] = [];
   return {

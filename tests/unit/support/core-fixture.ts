@@ -4,6 +4,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
 import type { AccountSyncOptions } from '../../../electron/services/sync/account-sync';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
+import type { Vault } from '../../../electron/ports';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
 import { createMemoryVault, createNodePorts } from '../../harness/node-ports';
 import { createSandboxBrowser, type FakeBrowser } from './sandbox-browser';
@@ -14,6 +15,7 @@ export interface MemoryReplica {
   readonly cases: Map<string, ReplicaCase>;
   readonly comments: Map<string, ReplicaComment>;
   readonly customers: Map<string, ReplicaCustomer>;
+  readonly categories: Map<string, string>;
   batches: number;
 }
 
@@ -37,6 +39,7 @@ export interface CoreFixture {
 function applyBatch(replica: MemoryReplica, batch: ReplicaBatch): void {
   for (const record of batch.upserts.cases ?? []) replica.cases.set(record.name, record);
   for (const record of batch.upserts.customers ?? []) replica.customers.set(record.customerId, record);
+  for (const record of batch.upserts.categories ?? []) replica.categories.set(record.id, record.displayName);
   for (const caseName of batch.completeThreads ?? []) for (const [name, comment] of replica.comments) if (comment.caseName === caseName) replica.comments.delete(name);
   for (const record of batch.upserts.comments ?? []) replica.comments.set(record.name, record);
   for (const name of batch.deletes.cases ?? []) replica.cases.delete(name);
@@ -48,11 +51,21 @@ function applyBatch(replica: MemoryReplica, batch: ReplicaBatch): void {
   replica.batches += 1;
 }
 
-export async function createCoreFixture(options: { sandbox?: SandboxOptions; sync?: Partial<AccountSyncOptions>; httpTimeoutMs?: number } = {}): Promise<CoreFixture> {
-  const sandbox = await startSandbox({ seed: 'unit', cases: 400, supportSimulation: { enabled: false }, ...options.sandbox });
-  const userData = mkdtempSync(path.join(os.tmpdir(), 'rsc-core-'));
+export interface CoreFixtureOptions {
+  readonly sandbox?: SandboxOptions;
+  /** Use this running sandbox instead of starting one (it is not closed by the fixture). */
+  readonly existingSandbox?: SandboxHandle;
+  readonly sync?: Partial<AccountSyncOptions>;
+  readonly httpTimeoutMs?: number;
+  readonly userData?: string;
+  readonly vault?: Vault;
+}
+
+export async function createCoreFixture(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
+  const sandbox = options.existingSandbox ?? (await startSandbox({ seed: 'unit', cases: 400, supportSimulation: { enabled: false }, ...options.sandbox }));
+  const userData = options.userData ?? mkdtempSync(path.join(os.tmpdir(), 'rsc-core-'));
   const browser = createSandboxBrowser();
-  const vault = createMemoryVault();
+  const vault = options.vault ?? createMemoryVault();
   const replicas = new Map<string, MemoryReplica>();
   let core: Core;
   let unsubscribe: () => void = () => {};
@@ -94,7 +107,7 @@ export async function createCoreFixture(options: { sandbox?: SandboxOptions; syn
       return (result.value as { id: string }).id;
     },
     async openReplica(accountId) {
-      const replica = replicas.get(accountId) ?? { cursor: null, cases: new Map(), comments: new Map(), customers: new Map(), batches: 0 };
+      const replica = replicas.get(accountId) ?? { cursor: null, cases: new Map(), comments: new Map(), customers: new Map(), categories: new Map(), batches: 0 };
       replicas.set(accountId, replica);
       const result = await core.dispatch('replica.hello', { accountId, cursor: replica.cursor }, { url: 'test', isMainFrame: true });
       if (!result.ok) throw new Error(result.error.message);
@@ -119,8 +132,8 @@ export async function createCoreFixture(options: { sandbox?: SandboxOptions; syn
     async close() {
       unsubscribe();
       await core.stop();
-      await sandbox.close();
-      rmSync(userData, { recursive: true, force: true });
+      if (!options.existingSandbox) await sandbox.close();
+      if (!options.userData) rmSync(userData, { recursive: true, force: true });
     },
   };
   return fixture;
