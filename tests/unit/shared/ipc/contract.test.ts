@@ -10,12 +10,31 @@ describe('bridge contract', () => {
         "app.emitHeartbeat",
         "settings.get",
         "settings.set",
+        "accounts.list",
+        "accounts.signIn",
+        "accounts.cancelSignIn",
+        "accounts.signOut",
+        "replica.hello",
+        "replica.ack",
+        "mutations.enqueue",
+        "mutations.list",
+        "mutations.retry",
+        "mutations.edit",
+        "mutations.discard",
+        "sync.now",
+        "sync.statuses",
+        "backend.info",
+        "backend.incidents",
       ]
     `);
     expect(eventChannels).toMatchInlineSnapshot(`
       [
         "app.heartbeat",
         "settings.changed",
+        "accounts.changed",
+        "replica.batch",
+        "outbox.changed",
+        "sync.status",
       ]
     `);
   });
