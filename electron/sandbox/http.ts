@@ -123,7 +123,7 @@ export async function readFormBody(req: IncomingMessage): Promise<URLSearchParam
 export function html(status: number, body: string): Reply {
   return {
     status,
-    headers: { 'content-type': 'text/html; charset=UTF-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'", 'cache-control': 'no-store' },
+    headers: { 'content-type': 'text/html; charset=UTF-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://localhost:* http://[::1]:*", 'cache-control': 'no-store' },
     body,
   };
 }

@@ -1,83 +1,123 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf, Settings } from '../../shared/ipc';
-import { uiLanguages } from '../i18n';
+import { AccountMenu, FirstRun } from '../features/accounts';
+import { AllDomainsQueue, CommandPalette } from '../features/cases';
 import { getBridgeClient } from '../platform';
+import { allDomainsTabId, useAppStore } from '../state/app-store';
+import { TabStoreContext, tabStoreFor } from '../state/tab-store';
+import { DomainTab } from './domain-tab';
+import { AccountContext, RuntimeProvider, useRuntime, useRuntimes, useRuntimeVersion } from './runtime-context';
+import { ShortcutSheet, useGlobalShortcuts } from './shortcuts';
+import { StatusBar } from './status-bar';
+import { TabStrip } from './tab-strip';
 
 type AppInfo = ResponseOf<'app.info'>;
 
-/** The app shell: header with the app's identity (fetched over the bridge), main area, status bar. */
-export function App({ onSettings }: { onSettings: (settings: Settings) => void }): React.JSX.Element {
-  const { t } = useTranslation();
+/** Loads accounts, settings and sync status from main and keeps them current. */
+function useBootstrap(onSettings: (settings: Settings) => void): { info: AppInfo | undefined; error: string | undefined } {
   const [info, setInfo] = useState<AppInfo>();
-  const [settings, setSettings] = useState<Settings>();
-  const [heartbeat, setHeartbeat] = useState<number>();
   const [error, setError] = useState<string>();
-
+  const { setAccounts, setSettings, setSyncStatus } = useAppStore.getState();
   useEffect(() => {
     const client = getBridgeClient();
-    const stopHeartbeat = client.on('app.heartbeat', (payload) => setHeartbeat(payload.seq));
-    const stopSettings = client.on('settings.changed', (next) => {
-      setSettings(next);
-      onSettings(next);
-    });
-    void Promise.all([client.invoke('app.info', {}), client.invoke('settings.get', {})])
-      .then(([appInfo, current]) => {
+    const offs = [
+      client.on('accounts.changed', setAccounts),
+      client.on('sync.status', setSyncStatus),
+      client.on('settings.changed', (next) => {
+        setSettings(next);
+        onSettings(next);
+      }),
+    ];
+    void Promise.all([client.invoke('app.info', {}), client.invoke('settings.get', {}), client.invoke('accounts.list', {}), client.invoke('sync.statuses', {})])
+      .then(([appInfo, settings, accounts, statuses]) => {
         setInfo(appInfo);
-        setSettings(current);
-        onSettings(current);
+        setSettings(settings);
+        onSettings(settings);
+        setAccounts(accounts);
+        for (const status of statuses) setSyncStatus(status);
       })
       .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
-    return () => {
-      stopHeartbeat();
-      stopSettings();
-    };
-  }, [onSettings]);
+    return () => offs.forEach((off) => off());
+  }, [onSettings, setAccounts, setSettings, setSyncStatus]);
+  return { info, error };
+}
 
-  const changeLanguage = (language: Settings['language']): void => {
-    void getBridgeClient()
-      .invoke('settings.set', { language })
-      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
-  };
+export function App({ onSettings }: { onSettings: (settings: Settings) => void }): React.JSX.Element {
+  const { t } = useTranslation();
+  const { info, error } = useBootstrap(onSettings);
+  const accounts = useAppStore((state) => state.accounts);
 
+  if (error) {
+    return (
+      <p role="alert" className="error-banner">
+        {t('app.bridgeError', { message: error })}
+      </p>
+    );
+  }
+  if (!accounts || !info) return <div className="app-loading" aria-busy="true" />;
+  if (accounts.accounts.length === 0) {
+    return (
+      <div className="first-run-page">
+        <FirstRun />
+        <AppIdentity info={info} />
+      </div>
+    );
+  }
   return (
-    <div className="app-shell">
-      <header className="app-header">
-        <h1 data-testid="app-name">{info ? info.name : t('app.name')}</h1>
-        <span className="muted" data-testid="app-version">
-          {info ? t('app.version', { version: info.version }) : t('app.loading')}
-        </span>
-        {info && (
-          <span className="muted" data-testid="app-host">
-            {t(`app.host.${info.host}`)}
-          </span>
-        )}
-      </header>
-      <main className="app-main">
-        {error && (
-          <p role="alert" className="error-banner">
-            {t('app.bridgeError', { message: error })}
-          </p>
-        )}
-        <h2>{t('settings.title')}</h2>
-        <label className="field">
-          {t('settings.language')}
-          <select
-            data-testid="language-select"
-            value={settings?.language ?? 'system'}
-            onChange={(event) => changeLanguage(event.target.value as Settings['language'])}
-          >
-            {(['system', ...uiLanguages] as const).map((language) => (
-              <option key={language} value={language}>
-                {t(`settings.languages.${language}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-      </main>
-      <footer className="app-status" aria-live="polite">
-        <span data-testid="heartbeat">{heartbeat === undefined ? t('app.noHeartbeat') : t('app.heartbeat', { seq: heartbeat })}</span>
-      </footer>
+    <RuntimeProvider accounts={accounts.accounts}>
+      <Workspace info={info} />
+    </RuntimeProvider>
+  );
+}
+
+function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
+  const activeTabId = useAppStore((state) => state.activeTabId);
+  const secretsPersisted = useAppStore((state) => state.accounts?.secretsPersisted ?? true);
+  const { t } = useTranslation('accounts');
+  useGlobalShortcuts();
+  return (
+    <div className="app-shell" data-host={info.host}>
+      <TabStrip />
+      {!secretsPersisted && <p className="notice">{t('insecureVault')}</p>}
+      <div className="tab-body">{activeTabId === allDomainsTabId || !activeTabId ? <AllDomainsTab /> : <AccountTab accountId={activeTabId} />}</div>
+      <StatusBar identity={<AppIdentity info={info} />} />
+      <CommandPalette />
+      <ShortcutSheet />
     </div>
+  );
+}
+
+function AllDomainsTab(): React.JSX.Element {
+  const runtimes = useRuntimes();
+  return (
+    <TabStoreContext.Provider value={tabStoreFor(allDomainsTabId)}>
+      <AllDomainsQueue key={[...runtimes.keys()].join(',')} />
+    </TabStoreContext.Provider>
+  );
+}
+
+function AccountTab({ accountId }: { accountId: string }): React.JSX.Element | null {
+  const runtime = useRuntime(accountId);
+  useRuntimeVersion(runtime);
+  if (!runtime) return null;
+  return (
+    <AccountContext.Provider value={runtime}>
+      <TabStoreContext.Provider value={tabStoreFor(accountId)}>
+        {/* key: switching tabs never reuses one domain's components (and their state) for another. */}
+        <DomainTab key={accountId} menu={<AccountMenu account={runtime.account} pendingCount={runtime.outbox.length} />} />
+      </TabStoreContext.Provider>
+    </AccountContext.Provider>
+  );
+}
+
+/** The app's name and version, as main reports them over the bridge. */
+function AppIdentity({ info }: { info: AppInfo }): React.JSX.Element {
+  const { t } = useTranslation();
+  return (
+    <span className="app-identity muted">
+      <span data-testid="app-name">{info.name}</span> · <span data-testid="app-version">{t('app.version', { version: info.version })}</span> ·{' '}
+      <span data-testid="app-host">{t(`app.host.${info.host}`)}</span>
+    </span>
   );
 }

@@ -1,14 +1,19 @@
 import i18next, { type i18n } from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './locales/en';
-import { fr } from './locales/fr';
-import { id } from './locales/id';
-import { zhCN } from './locales/zh-CN';
-import { zhTW } from './locales/zh-TW';
+import { accounts } from './catalogues/accounts';
+import { attachments } from './catalogues/attachments';
+import { caseDetail } from './catalogues/caseDetail';
+import { cases } from './catalogues/cases';
+import { common } from './catalogues/common';
+import { newCase } from './catalogues/newCase';
+import { shell } from './catalogues/shell';
+import { uiLanguages, type UiLanguage } from './define';
 
-export const catalogues = { en, 'zh-TW': zhTW, 'zh-CN': zhCN, id, fr } as const;
-export type UiLanguage = keyof typeof catalogues;
-export const uiLanguages = Object.keys(catalogues) as UiLanguage[];
+export { uiLanguages, type UiLanguage } from './define';
+
+/** Every namespace (one per feature) in every language; the completeness test walks this. */
+export const namespaces = { common, shell, accounts, cases, caseDetail, newCase, attachments } as const;
+export type Namespace = keyof typeof namespaces;
 
 /** Picks the closest UI language for a BCP 47 tag (zh-Hant/zh-HK → zh-TW, zh/zh-Hans → zh-CN, in → id). */
 export function matchUiLanguage(tag: string | undefined): UiLanguage {
@@ -20,11 +25,16 @@ export function matchUiLanguage(tag: string | undefined): UiLanguage {
 }
 
 export function createI18n(language: UiLanguage): i18n {
+  const resources = Object.fromEntries(
+    uiLanguages.map((lng) => [lng, Object.fromEntries(Object.entries(namespaces).map(([ns, catalogue]) => [ns, catalogue[lng]]))]),
+  );
   const instance = i18next.createInstance();
   void instance.use(initReactI18next).init({
-    resources: Object.fromEntries(Object.entries(catalogues).map(([lng, translation]) => [lng, { translation }])),
+    resources,
     lng: language,
     fallbackLng: 'en',
+    ns: Object.keys(namespaces),
+    defaultNS: 'common',
     interpolation: { escapeValue: false },
     initAsync: false,
     returnNull: false,

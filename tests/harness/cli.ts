@@ -4,10 +4,19 @@ import { launchHarness } from './launch';
 const headless = process.argv.includes('--headless') || !process.env.DISPLAY;
 const screenshot = process.argv.find((arg) => arg.startsWith('--screenshot='))?.slice('--screenshot='.length);
 
-const app = await launchHarness({ headless, appWindow: !headless, heartbeatMs: 5_000, echoLogs: process.argv.includes('--verbose') });
+// Like a fresh install: the app starts its own embedded sandbox backend with demo data.
+const profileDir = process.argv.find((arg) => arg.startsWith('--profile='))?.slice('--profile='.length);
+const app = await launchHarness({
+  headless,
+  appWindow: !headless,
+  heartbeatMs: 5_000,
+  echoLogs: process.argv.includes('--verbose'),
+  sandbox: 'embedded',
+  ...(profileDir ? { profileDir } : {}),
+});
 console.log(`The app is running at ${app.appOrigin} (${headless ? 'headless: no display found' : 'Chromium window'}); press Ctrl+C to quit.`);
 if (screenshot) {
-  await app.page.getByTestId('app-version').filter({ hasText: /\d/ }).waitFor();
+  await app.page.locator('.first-run, .app-shell').first().waitFor();
   await app.page.screenshot({ path: screenshot });
   console.log(`Screenshot saved to ${screenshot}`);
 }

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { createCore, type Core } from '../../electron/core';
+import { createCore, type Core, type CoreOptions } from '../../electron/core';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
 import { chromiumArgs, findChromium } from './chromium';
@@ -25,6 +26,12 @@ export interface LaunchOptions {
   readonly viewport?: { width: number; height: number };
   readonly locale?: string;
   readonly echoLogs?: boolean;
+  /**
+   * The backend: a sandbox the harness starts and keeps across restarts (tests drive its
+   * faults and clock), or 'embedded' to let the app start its own, as a fresh install does.
+   */
+  readonly sandbox?: SandboxOptions | 'embedded';
+  readonly sync?: CoreOptions['sync'];
 }
 
 export interface HarnessApp {
@@ -34,6 +41,8 @@ export interface HarnessApp {
   readonly appOrigin: string;
   readonly profileDir: string;
   readonly logFile: string;
+  /** The sandbox the harness started (undefined with 'embedded'). */
+  readonly sandbox: SandboxHandle | undefined;
   /** Quits browser and core, then starts both again on the same profile and origin, like an app restart. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -79,6 +88,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
   const vault = createMemoryVault();
   const emitSecret = randomBytes(16).toString('hex');
   const initScript = (await loadBridgeInit()).replaceAll('__HARNESS_EMIT_SECRET__', JSON.stringify(emitSecret));
+  const sandbox = options.sandbox === 'embedded' ? undefined : await startSandbox({ seed: 'e2e', cases: 600, ...options.sandbox });
   const trusted = (sender: { url: string | undefined; isMainFrame: boolean }): boolean => isTrustedSender(sender, server.origin);
 
   let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
@@ -97,7 +107,13 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
         },
       },
     });
-    const core = createCore(ports, { isTrustedSender: trusted, heartbeatMs: options.heartbeatMs ?? 30_000, validateResponses: true });
+    const core = createCore(ports, {
+      isTrustedSender: trusted,
+      heartbeatMs: options.heartbeatMs ?? 30_000,
+      validateResponses: true,
+      ...(sandbox ? { sandbox: { mode: 'external' as const, baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId } } : {}),
+      ...(options.sync ? { sync: options.sync } : {}),
+    });
     await core.start();
 
     await fs.mkdir(path.join(browserProfile, 'Default'), { recursive: true });
@@ -133,8 +149,12 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     const { core, context, unsubscribe } = current;
     current = undefined;
     unsubscribe();
+    const trace = (label: string) => process.env.HARNESS_TRACE && console.log(`harness: ${label}`, Date.now() % 100000);
+    trace('context.close');
     await context.close().catch(() => undefined);
+    trace('core.stop');
     await core.stop();
+    trace('stopped');
   }
 
   await start();
@@ -154,6 +174,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     },
     appOrigin: server.origin,
     profileDir,
+    sandbox,
     logFile: path.join(userData, 'logs', 'main.log'),
     async restart() {
       await stop();
@@ -162,6 +183,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     async close() {
       await stop();
       await server.close();
+      await sandbox?.close();
       if (!options.profileDir) await fs.rm(profileDir, { recursive: true, force: true });
     },
     waitForEvent(event) {

@@ -41,7 +41,7 @@ export class AccountSync {
   private customersDeliveredAt = 0;
   /** undefined until the renderer's replica said hello: no pulls without a replica to fill. */
   private replicaCursor: PullCursor | undefined;
-  private readonly acks = new Map<string, () => void>();
+  private readonly acks = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
   private running: Promise<void> | undefined;
   private rerun = false;
   private cancelTimer: (() => void) | undefined;
@@ -75,7 +75,7 @@ export class AccountSync {
   }
 
   ack(batchId: string): void {
-    this.acks.get(batchId)?.();
+    this.acks.get(batchId)?.resolve();
   }
 
   /** Runs a sync after `delayMs` (coalesced with any sync already scheduled or running). */
@@ -103,6 +103,8 @@ export class AccountSync {
   async stop(): Promise<void> {
     this.stopped = true;
     this.cancelTimer?.();
+    // A batch the replica will never acknowledge (window closed, app quitting) must not hold the stop.
+    for (const pending of this.acks.values()) pending.reject(new AppError('cancelled', 'Sync stopped.'));
     await this.running?.catch(() => undefined);
   }
 
@@ -129,16 +131,24 @@ export class AccountSync {
   }
 
   private deliver(batch: Omit<ReplicaBatch, 'accountId' | 'batchId'>): Promise<void> {
+    if (this.stopped) return Promise.reject(new AppError('cancelled', 'Sync stopped.'));
     const batchId = randomUUID();
     return new Promise<void>((resolve, reject) => {
       const cancel = this.deps.clock.setTimer(this.deps.options.ackTimeoutMs, () => {
         this.acks.delete(batchId);
         reject(new AppError('unavailable', 'The local replica did not confirm a batch in time.'));
       });
-      this.acks.set(batchId, () => {
-        cancel();
-        this.acks.delete(batchId);
-        resolve();
+      this.acks.set(batchId, {
+        resolve: () => {
+          cancel();
+          this.acks.delete(batchId);
+          resolve();
+        },
+        reject: (error) => {
+          cancel();
+          this.acks.delete(batchId);
+          reject(error);
+        },
       });
       this.deps.publishBatch({ ...batch, accountId: this.deps.account.id, batchId });
     });

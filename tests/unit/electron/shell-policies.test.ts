@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -21,6 +22,14 @@ describe('content security policy', () => {
   });
   it('never allows inline or evaluated scripts or remote origins', () => {
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
+  });
+  it('the page\'s meta CSP matches the served one', () => {
+    const html = readFileSync(path.resolve(__dirname, '../../../renderer/index.html'), 'utf8');
+    const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+    for (const directive of ['script-src', 'style-src', 'connect-src', 'object-src']) {
+      const served = csp.split('; ').find((part) => part.startsWith(directive));
+      expect(meta.split('; ').find((part) => part.startsWith(directive)), directive).toBe(served);
+    }
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { catalogues, createI18n, matchUiLanguage, uiLanguages } from '../../../renderer/i18n';
+import { createI18n, matchUiLanguage, namespaces, uiLanguages } from '../../../renderer/i18n';
 
 function leaves(value: unknown, prefix = ''): Map<string, string> {
   const out = new Map<string, string>();
@@ -9,26 +9,29 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
   return out;
 }
 
-const english = leaves(catalogues.en);
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
+const cases = Object.entries(namespaces).flatMap(([ns, catalogue]) => uiLanguages.filter((lng) => lng !== 'en').map((lng) => ({ ns, lng, catalogue })));
 
 describe('translations', () => {
-  it.each(uiLanguages.filter((language) => language !== 'en'))('%s has every English key, non-empty, with the same placeholders', (language) => {
-    const translated = leaves(catalogues[language]);
-    const missing = [...english.keys()].filter((key) => !translated.get(key)?.trim());
-    expect(missing).toEqual([]);
-    const extra = [...translated.keys()].filter((key) => !english.has(key));
-    expect(extra).toEqual([]);
+  it.each(cases)('$ns in $lng has every English key, non-empty, with the same placeholders', ({ lng, catalogue }) => {
+    const english = leaves(catalogue.en);
+    const translated = leaves(catalogue[lng]);
+    expect([...english.keys()].filter((key) => !translated.get(key)?.trim())).toEqual([]);
+    expect([...translated.keys()].filter((key) => !english.has(key))).toEqual([]);
     for (const [key, text] of english) expect(placeholders(translated.get(key) ?? ''), key).toEqual(placeholders(text));
   });
 
-  it('every UI string used in source exists in the English catalogue', async () => {
-    // t('some.key') calls with a literal key; dynamic keys are checked by the catalogue shape tests.
+  it('every literal key used in the renderer exists in English', () => {
+    // t('key') / t('ns:key') calls and i18nKey="…" with a literal key; keys built at run time are covered by the catalogue shape.
     const sources = import.meta.glob('../../../renderer/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
     const unknown: string[] = [];
     for (const [file, source] of Object.entries(sources)) {
-      for (const match of source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.-]+)'/g)) {
-        if (!english.has(match[1] ?? '')) unknown.push(`${file}: ${match[1]}`);
+      const defaultNs = /useTranslation\(\s*'(\w+)'/.exec(source)?.[1] ?? 'common';
+      for (const match of source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.:-]+)'/g)) {
+        const raw = match[1] ?? '';
+        const [ns, key] = raw.includes(':') ? (raw.split(':') as [string, string]) : [defaultNs, raw];
+        const catalogue = namespaces[ns as keyof typeof namespaces];
+        if (!catalogue || !leaves(catalogue.en).has(key)) unknown.push(`${file}: ${raw}`);
       }
     }
     expect(unknown).toEqual([]);

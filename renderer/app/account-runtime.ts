@@ -1,0 +1,92 @@
+import type { Account, OutboxEntry, ReplicaBatch } from '../../shared/ipc';
+import { applyBatch, createProjection, getCursor, hydrateProjection, projectBatch, ReplicaDb, type Projection } from '../data';
+import type { BridgeClient } from '../platform';
+
+type Listener = () => void;
+
+/**
+ * Everything the renderer keeps for one signed-in account: its Dexie replica,
+ * the in-memory projection used for instant filtering, and its pending outbox
+ * entries. Batches from main are applied one at a time, with their cursor, then acked.
+ */
+export class AccountRuntime {
+  readonly db: ReplicaDb;
+  readonly projection: Projection = createProjection();
+  private entries: OutboxEntry[] = [];
+  private hydrated = false;
+  private revision = 0;
+  private readonly listeners = new Set<Listener>();
+  private queue: Promise<void> = Promise.resolve();
+  private readonly unsubscribe: Array<() => void> = [];
+  private readonly abort = new AbortController();
+
+  constructor(
+    public account: Account,
+    private readonly client: BridgeClient,
+  ) {
+    this.db = new ReplicaDb(account.id);
+  }
+
+  /** Subscribes to main's events for this account, then says hello with the replica's cursor. */
+  async start(): Promise<void> {
+    this.unsubscribe.push(
+      this.client.on('replica.batch', (batch) => {
+        if (batch.accountId !== this.account.id) return;
+        this.queue = this.queue.then(() => this.apply(batch)).catch(() => undefined);
+      }),
+      this.client.on('outbox.changed', ({ accountId, entries }) => {
+        if (accountId !== this.account.id) return;
+        this.entries = entries;
+        this.changed();
+      }),
+    );
+    const [cursor, entries] = await Promise.all([getCursor(this.db), this.client.invoke('mutations.list', { accountId: this.account.id })]);
+    this.entries = entries;
+    this.changed();
+    await this.client.invoke('replica.hello', { accountId: this.account.id, cursor: cursor ?? null });
+    // Hydrate the projection after the first paint: the first screen reads a head query instead.
+    void hydrateProjection(this.db, this.projection, { signal: this.abort.signal }).then(
+      () => {
+        this.hydrated = true;
+        this.changed();
+      },
+      () => undefined,
+    );
+  }
+
+  private async apply(batch: ReplicaBatch): Promise<void> {
+    const result = await applyBatch(this.db, batch);
+    projectBatch(this.projection, batch, result);
+    await this.client.invoke('replica.ack', { accountId: this.account.id, batchId: batch.batchId });
+    if (result.wrote) this.changed();
+  }
+
+  get isHydrated(): boolean {
+    return this.hydrated;
+  }
+
+  get outbox(): readonly OutboxEntry[] {
+    return this.entries;
+  }
+
+  /** Changes whenever the replica, the projection or the outbox changed (for useSyncExternalStore). */
+  get version(): number {
+    return this.revision;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    this.revision += 1;
+    for (const listener of this.listeners) listener();
+  }
+
+  dispose(): void {
+    this.abort.abort();
+    for (const off of this.unsubscribe) off();
+    this.db.close();
+  }
+}

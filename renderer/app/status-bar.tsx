@@ -1,0 +1,45 @@
+import { useTranslation } from 'react-i18next';
+import { allDomainsTabId, useAppStore } from '../state/app-store';
+import { syncNow } from './commands';
+import { useRuntime, useRuntimeVersion } from './runtime-context';
+
+/** Counts, last sync, pending changes, offline since when — for the active tab's domain. */
+export function StatusBar({ identity }: { identity: React.ReactNode }): React.JSX.Element {
+  const { t, i18n } = useTranslation('shell');
+  const activeTabId = useAppStore((state) => state.activeTabId);
+  const statuses = useAppStore((state) => state.syncStatus);
+  const accountId = activeTabId && activeTabId !== allDomainsTabId ? activeTabId : undefined;
+  const runtime = useRuntime(accountId ?? '');
+  useRuntimeVersion(runtime);
+  const status = accountId ? statuses[accountId] : undefined;
+  const anyOffline = Object.values(statuses).some((candidate) => candidate.connection === 'offline');
+  const time = (iso: string | undefined): string => (iso ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(iso)) : '');
+  const pending = status?.pending ?? runtime?.outbox.length ?? 0;
+
+  return (
+    <footer className="status-bar" aria-live="polite">
+      <span data-testid="connection" className={anyOffline ? 'offline' : 'online'}>
+        {status?.connection === 'reauth'
+          ? t('status.reauth')
+          : status?.connection === 'offline'
+            ? t('status.offline', { time: time(status.offlineSince) })
+            : anyOffline
+              ? '⚡'
+              : t('status.online')}
+      </span>
+      {runtime && <span data-testid="case-count">{t('status.cases', { count: runtime.projection.size })}</span>}
+      {status?.syncing ? (
+        <span>{t('status.syncing', { done: status.progress?.done ?? '' })}</span>
+      ) : (
+        <span data-testid="last-synced">{status?.lastSyncedAt ? t('status.syncedAt', { time: time(status.lastSyncedAt) }) : t('status.neverSynced')}</span>
+      )}
+      {pending > 0 && <span data-testid="pending-count">{t('status.pending', { count: pending })}</span>}
+      {(status?.failed ?? 0) > 0 && <span className="failed">{t('status.failed', { count: status?.failed })}</span>}
+      <button type="button" className="link" onClick={() => void syncNow(accountId)}>
+        {t('status.syncNow')}
+      </button>
+      <span className="spacer" />
+      {identity}
+    </footer>
+  );
+}

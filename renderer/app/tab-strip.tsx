@@ -1,0 +1,67 @@
+import { useTranslation } from 'react-i18next';
+import type { Account } from '../../shared/ipc';
+import { useSignIn } from '../features/accounts';
+import { allDomainsTabId, useAppStore } from '../state/app-store';
+import { useRuntimes } from './runtime-context';
+
+const noAccounts: readonly Account[] = [];
+
+/** One tab per reseller domain (colour dot, pending badge), then "All domains", then "+". */
+export function TabStrip(): React.JSX.Element {
+  const { t } = useTranslation('shell');
+  const tabOrder = useAppStore((state) => state.tabOrder);
+  const activeTabId = useAppStore((state) => state.activeTabId);
+  const accounts = useAppStore((state) => state.accounts?.accounts ?? noAccounts);
+  const syncStatus = useAppStore((state) => state.syncStatus);
+  const activate = useAppStore((state) => state.activateTab);
+  const runtimes = useRuntimes();
+  const { signIn, busy } = useSignIn();
+
+  return (
+    <nav className="tab-strip" aria-label={t('tabs.label')}>
+      <div role="tablist" aria-orientation="horizontal" className="tabs">
+        {tabOrder.map((tabId, index) => {
+          const account = accounts.find((candidate) => candidate.id === tabId);
+          const selected = tabId === activeTabId;
+          const label = account ? account.domain : t('tabs.allDomains');
+          const status = account ? syncStatus[account.id] : undefined;
+          const pending = account ? (runtimes.get(account.id)?.outbox.length ?? 0) : 0;
+          return (
+            <button
+              key={tabId}
+              role="tab"
+              type="button"
+              aria-selected={selected}
+              tabIndex={selected ? 0 : -1}
+              className={`tab${selected ? ' selected' : ''}${account?.status === 'reauth_required' ? ' reauth' : ''}`}
+              data-testid={`tab-${account ? account.domain : allDomainsTabId}`}
+              title={index < 9 ? `Ctrl+${index + 1}` : undefined}
+              onClick={() => activate(tabId)}
+              onKeyDown={(event) => {
+                if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+                const next = tabOrder[(index + (event.key === 'ArrowRight' ? 1 : -1) + tabOrder.length) % tabOrder.length];
+                if (next) {
+                  activate(next);
+                  (event.currentTarget.parentElement?.querySelector(`[data-tab-id="${next}"]`) as HTMLElement | null)?.focus();
+                }
+              }}
+              data-tab-id={tabId}
+            >
+              <span className="dot" aria-hidden="true" style={account ? { backgroundColor: account.color } : undefined} />
+              <span className="tab-label">{label}</span>
+              {pending > 0 && (
+                <span className="badge" aria-label={t('status.pending', { count: pending })}>
+                  {pending}
+                </span>
+              )}
+              {status?.connection === 'offline' && <span className="tab-offline" aria-hidden="true">⚡</span>}
+            </button>
+          );
+        })}
+      </div>
+      <button type="button" className="icon-button add-account" aria-label={t('tabs.addAccount')} title={t('tabs.addAccount')} disabled={busy} onClick={() => signIn('sandbox')}>
+        +
+      </button>
+    </nav>
+  );
+}

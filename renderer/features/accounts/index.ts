@@ -1,0 +1,2 @@
+export { FirstRun, useSignIn } from './first-run';
+export { AccountMenu } from './account-menu';

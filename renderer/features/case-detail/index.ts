@@ -1,0 +1,1 @@
+export { CaseDetail } from './case-detail';

@@ -1,0 +1,1 @@
+export { NewCaseView } from './new-case-view';

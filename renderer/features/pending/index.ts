@@ -1,0 +1,1 @@
+export { PendingView } from './pending-view';

@@ -1,0 +1,9 @@
+import { defineCatalogue } from '../define';
+
+export const newCase = defineCatalogue({
+  en: { placeholder: '—' },
+  'zh-TW': { placeholder: '—' },
+  'zh-CN': { placeholder: '—' },
+  id: { placeholder: '—' },
+  fr: { placeholder: '—' },
+});

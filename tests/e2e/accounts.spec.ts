@@ -1,0 +1,28 @@
+import { signInSandbox } from './helpers';
+import { expect, test } from './fixtures';
+
+test('sign in to two sandbox domains; a restart restores both; signing out of one wipes only its data', async ({ app }) => {
+  await signInSandbox(app, 'agent1@reseller-a.example');
+  await signInSandbox(app, 'agent1@apac.reseller-a.example');
+  await expect(app.page.getByTestId('tab-reseller-a.example')).toBeVisible();
+  await expect(app.page.getByTestId('tab-apac.reseller-a.example')).toBeVisible();
+
+  // Both replicas fill from the sandbox.
+  const databases = async (): Promise<string[]> =>
+    app.page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('rsc-replica-')).sort());
+  await expect.poll(databases).toHaveLength(2);
+
+  await app.restart();
+  await expect(app.page.getByTestId('tab-reseller-a.example')).toBeVisible();
+  await expect(app.page.getByTestId('tab-apac.reseller-a.example')).toBeVisible();
+  await expect(app.page.getByTestId('try-sandbox')).toHaveCount(0);
+
+  await app.page.getByTestId('tab-apac.reseller-a.example').click();
+  await app.page.getByTestId('account-menu-apac.reseller-a.example').click();
+  await app.page.getByRole('menuitem', { name: /Sign out/ }).click();
+  await expect(app.page.getByTestId('signout-pending')).toHaveText('Every change in this domain has been synced.');
+  await app.page.getByTestId('confirm-signout').click();
+  await expect(app.page.getByTestId('tab-apac.reseller-a.example')).toHaveCount(0);
+  await expect.poll(databases).toHaveLength(1);
+  await expect(app.page.getByTestId('tab-reseller-a.example')).toBeVisible();
+});
