@@ -7,6 +7,7 @@ import type { Ports } from './ports';
 import { createHttpClient } from './services/api/http';
 import { createSupportClient, type SupportClient } from './services/api/support-client';
 import { createAuthService, type AuthService } from './services/auth/auth-service';
+import { createAttachmentService } from './services/files/attachment-service';
 import { createBackendRegistry, type BackendRegistry, type SandboxSource } from './services/backend/backend-registry';
 import { createSettingsService, type SettingsService } from './services/settings/settings-service';
 import type { AccountSyncOptions } from './services/sync/account-sync';
@@ -98,12 +99,23 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     return heartbeatSeq;
   };
 
+  const attachments = createAttachmentService({
+    tempDir: path.join(ports.paths.userData, 'uploads-in-progress'),
+    logger: ports.logger,
+    dialogs: ports.dialogs,
+    maxBytesFor: async (accountId) => (await backends.info((await auth.account(accountId)).backend)).maxAttachmentBytes,
+    stagingFor: (accountId) => sync.stagingFor(accountId),
+    clientFor: async (accountId) => clientFor(await auth.account(accountId)),
+    enqueueUpload: (accountId, upload) => sync.enqueue(accountId, { kind: 'upload_attachment', ...upload }),
+  });
+
   const handlers = createHandlers({
     ports,
     settings,
     auth,
     sync,
     backends,
+    attachments,
     emitHeartbeat,
     statusFeed: async (accountId) => (await clientFor(await auth.account(accountId))).statusFeed(),
   });

@@ -2,6 +2,7 @@ import { AppError } from '../../shared/ipc';
 import type { Ports } from '../ports';
 import type { AuthService } from '../services/auth/auth-service';
 import type { BackendRegistry } from '../services/backend/backend-registry';
+import type { AttachmentService } from '../services/files/attachment-service';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { SyncService } from '../services/sync/sync-service';
 import type { Handlers } from './router';
@@ -12,12 +13,13 @@ export interface HandlerDeps {
   readonly auth: AuthService;
   readonly sync: SyncService;
   readonly backends: BackendRegistry;
+  readonly attachments: AttachmentService;
   readonly emitHeartbeat: () => number;
   readonly statusFeed: (accountId: string) => Promise<unknown[]>;
 }
 
 /** Contract channel → service call. Thin on purpose: logic lives in services. */
-export function createHandlers({ ports, settings, auth, sync, backends, emitHeartbeat, statusFeed }: HandlerDeps): Handlers {
+export function createHandlers({ ports, settings, auth, sync, backends, attachments, emitHeartbeat, statusFeed }: HandlerDeps): Handlers {
   /** Every account-scoped call names an account that is signed in here. */
   const known = async (accountId: string) => auth.account(accountId);
 
@@ -79,6 +81,34 @@ export function createHandlers({ ports, settings, auth, sync, backends, emitHear
     },
     'sync.statuses': async () => sync.statuses(),
     'backend.info': async ({ accountId }) => backends.info((await known(accountId)).backend),
+    'attachments.stageBegin': async ({ accountId, ...file }) => {
+      await known(accountId);
+      return attachments.stageBegin(accountId, file);
+    },
+    'attachments.stageChunk': ({ accountId, uploadId, offset, bytes }) => attachments.stageChunk(accountId, uploadId, offset, bytes),
+    'attachments.stageCommit': ({ accountId, uploadId, caseRef }) => attachments.stageCommit(accountId, uploadId, caseRef),
+    'attachments.stageAbort': async ({ accountId, uploadId }) => {
+      await attachments.stageAbort(accountId, uploadId);
+      return {};
+    },
+    'attachments.openDownload': async ({ accountId, attachmentName }) => {
+      await known(accountId);
+      return attachments.openDownload(accountId, attachmentName);
+    },
+    'attachments.readChunk': ({ accountId, downloadId }) => attachments.readChunk(accountId, downloadId),
+    'attachments.cancelDownload': async ({ accountId, downloadId }) => {
+      await attachments.cancelDownload(accountId, downloadId);
+      return {};
+    },
+    'attachments.saveAs': async ({ accountId, attachmentName, filename }) => {
+      await known(accountId);
+      return attachments.saveAs(accountId, attachmentName, filename);
+    },
+    'cases.fetchThread': async ({ accountId, caseName }) => {
+      await known(accountId);
+      await sync.fetchThread(accountId, caseName);
+      return {};
+    },
     'backend.incidents': async ({ accountId }) => {
       await known(accountId);
       try {

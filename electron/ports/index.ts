@@ -42,6 +42,12 @@ export interface ExternalBrowser {
   open(url: string): Promise<void>;
 }
 
+/** Native file dialogs. */
+export interface FileDialogs {
+  /** Where to save a file; undefined when the agent cancels. */
+  saveAs(suggestedName: string): Promise<string | undefined>;
+}
+
 export interface HostInfo {
   readonly kind: 'electron' | 'harness';
   readonly appName: string;
@@ -59,4 +65,5 @@ export interface Ports {
   readonly paths: AppPaths;
   readonly logger: Logger;
   readonly browser: ExternalBrowser;
+  readonly dialogs: FileDialogs;
 }

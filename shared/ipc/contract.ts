@@ -52,6 +52,15 @@ export const syncStatusSchema = z.object({
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 
+const uploadId = z.string().uuid();
+const downloadId = z.string().uuid();
+
+export const attachmentMetaSchema = z.object({
+  filename: z.string().min(1).max(255),
+  mimeType: z.string().max(256),
+  sizeBytes: z.number().int().positive(),
+});
+
 export const backendInfoSchema = z.object({
   backend: backendKindSchema,
   reopenSupported: z.boolean(),
@@ -101,6 +110,40 @@ export const invokeContract = {
   'sync.now': { request: z.object({ accountId: accountIdSchema.optional() }).strict(), response: empty },
   'sync.statuses': { request: empty, response: z.array(syncStatusSchema) },
   'backend.info': { request: accountRequest, response: backendInfoSchema },
+  /** Starts staging a file for upload; main checks name, size and type before any byte is accepted. */
+  'attachments.stageBegin': {
+    request: z.object({ accountId: accountIdSchema, filename: z.string().min(1).max(1024), mimeType: z.string().max(256), sizeBytes: z.number().int() }).strict(),
+    response: z.object({ uploadId, filename: z.string() }).strict(),
+  },
+  /** One chunk (≤ 1 MiB) of a staged file, in order. */
+  'attachments.stageChunk': {
+    request: z.object({ accountId: accountIdSchema, uploadId, offset: z.number().int().nonnegative(), bytes: z.instanceof(Uint8Array) }).strict(),
+    response: z.object({ received: z.number().int() }).strict(),
+  },
+  /** The file is complete and on disk: queue its upload to the case (a server name or a local id). */
+  'attachments.stageCommit': {
+    request: z.object({ accountId: accountIdSchema, uploadId, caseRef: z.string().min(1).max(512) }).strict(),
+    response: outboxEntrySchema,
+  },
+  'attachments.stageAbort': { request: z.object({ accountId: accountIdSchema, uploadId }).strict(), response: empty },
+  /** Opens a download from the backend; the renderer then pulls chunks. */
+  'attachments.openDownload': {
+    request: z.object({ accountId: accountIdSchema, attachmentName: z.string().min(1).max(600) }).strict(),
+    response: z.object({ downloadId, sizeBytes: z.number().int().optional(), mimeType: z.string() }).strict(),
+  },
+  /** The next ≤ 1 MiB of an open download; `done` after the last one. */
+  'attachments.readChunk': {
+    request: z.object({ accountId: accountIdSchema, downloadId }).strict(),
+    response: z.object({ bytes: z.instanceof(Uint8Array), done: z.boolean(), received: z.number().int() }).strict(),
+  },
+  'attachments.cancelDownload': { request: z.object({ accountId: accountIdSchema, downloadId }).strict(), response: empty },
+  /** "Save as…": main asks where (a dialog in Electron; the profile's downloads folder in the harness) and downloads there. */
+  'attachments.saveAs': {
+    request: z.object({ accountId: accountIdSchema, attachmentName: z.string().min(1).max(600), filename: z.string().min(1).max(255) }).strict(),
+    response: z.object({ saved: z.boolean(), path: z.string().optional() }).strict(),
+  },
+  /** Loads the comments and attachment list of one case now (older cases are not synced eagerly). */
+  'cases.fetchThread': { request: z.object({ accountId: accountIdSchema, caseName: z.string().min(1).max(512) }).strict(), response: empty },
   'backend.incidents': { request: accountRequest, response: IncidentFeedSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
@@ -111,6 +154,8 @@ export const eventContract = {
   'replica.batch': replicaBatchSchema,
   'outbox.changed': z.object({ accountId: accountIdSchema, entries: z.array(outboxEntrySchema) }),
   'sync.status': syncStatusSchema,
+  /** Upload progress of a queued attachment while the sync engine sends it. */
+  'attachments.uploadProgress': z.object({ accountId: accountIdSchema, entryId: z.string(), sentBytes: z.number().int(), totalBytes: z.number().int() }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeContract;

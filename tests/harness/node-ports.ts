@@ -57,5 +57,7 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     paths: { userData: options.userData, logs },
     logger: createFileLogger(path.join(logs, 'main.log'), options.echoLogs ? (line) => console.log(line) : undefined),
     browser: options.browser,
+    // No dialog in the harness: "Save as…" goes to the profile's downloads folder.
+    dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },
   };
 }

@@ -1,4 +1,4 @@
-import { app, net, safeStorage, shell } from 'electron';
+import { app, dialog, net, safeStorage, shell } from 'electron';
 import ElectronStore from 'electron-store';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -74,5 +74,11 @@ export function createElectronPorts(): Ports {
     paths: { userData, logs },
     logger,
     browser: { open: (url) => shell.openExternal(url) },
+    dialogs: {
+      saveAs: async (suggestedName) => {
+        const result = await dialog.showSaveDialog({ defaultPath: path.join(app.getPath('downloads'), path.basename(suggestedName)) });
+        return result.canceled ? undefined : result.filePath;
+      },
+    },
   };
 }

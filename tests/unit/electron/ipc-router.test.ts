@@ -28,6 +28,15 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'sync.statuses': unused,
     'backend.info': unused,
     'backend.incidents': unused,
+    'attachments.stageBegin': unused,
+    'attachments.stageChunk': unused,
+    'attachments.stageCommit': unused,
+    'attachments.stageAbort': unused,
+    'attachments.openDownload': unused,
+    'attachments.readChunk': unused,
+    'attachments.cancelDownload': unused,
+    'attachments.saveAs': unused,
+    'cases.fetchThread': unused,
     'app.info': async () => ({ name: 'Console', version: '1.2.3', host: 'harness', platform: 'linux' }),
     'app.echo': async (request) => ({ byteLength: request.bytes?.byteLength ?? 0 }),
     'app.emitHeartbeat': async () => ({ seq: 1 }),
@@ -122,7 +131,7 @@ describe('estimateSize', () => {
 
 describe('contract guard', () => {
   it('has a handler for every channel', () => {
-    const real = createHandlers({ ports: {} as never, settings: {} as never, auth: {} as never, sync: {} as never, backends: {} as never, emitHeartbeat: () => 0, statusFeed: async () => [] });
+    const real = createHandlers({ ports: {} as never, settings: {} as never, auth: {} as never, sync: {} as never, backends: {} as never, attachments: {} as never, emitHeartbeat: () => 0, statusFeed: async () => [] });
     expect(Object.keys(real).sort()).toEqual([...invokeChannels].sort());
   });
 });

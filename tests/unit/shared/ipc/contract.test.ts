@@ -24,6 +24,15 @@ describe('bridge contract', () => {
         "sync.now",
         "sync.statuses",
         "backend.info",
+        "attachments.stageBegin",
+        "attachments.stageChunk",
+        "attachments.stageCommit",
+        "attachments.stageAbort",
+        "attachments.openDownload",
+        "attachments.readChunk",
+        "attachments.cancelDownload",
+        "attachments.saveAs",
+        "cases.fetchThread",
         "backend.incidents",
       ]
     `);
@@ -35,6 +44,7 @@ describe('bridge contract', () => {
         "replica.batch",
         "outbox.changed",
         "sync.status",
+        "attachments.uploadProgress",
       ]
     `);
   });

@@ -1,0 +1,4 @@
+export { AttachmentList } from './attachment-list';
+export { AttachmentDropZone, type CheckedFile } from './attachment-drop-zone';
+export { uploadFiles } from './upload';
+export { CacheSettings } from './cache-settings';
