@@ -89,6 +89,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     publishBatch: (batch) => events.publish('replica.batch', batch),
     publishStatus: (status) => events.publish('sync.status', status),
     publishOutbox: (accountId, entries) => events.publish('outbox.changed', { accountId, entries }),
+    publishUploadProgress: (accountId, entryId, sentBytes, totalBytes) => events.publish('attachments.uploadProgress', { accountId, entryId, sentBytes, totalBytes }),
     options: { ...defaultSyncOptions, ...options.sync, pull: { ...defaultSyncOptions.pull, ...options.sync?.pull } },
   });
 

@@ -22,6 +22,26 @@ export interface RequestOptions<T> {
   readonly body?: RequestInit['body'];
   readonly headers?: Readonly<Record<string, string>>;
   readonly schema: z.ZodType<T>;
+  /** For byte bodies: called as the body is handed to the network. */
+  readonly onUploadProgress?: (sentBytes: number, totalBytes: number) => void;
+}
+
+/** A replayable byte body as a stream that reports how much of it was read (sent). */
+function progressBody(bytes: Uint8Array, onProgress: (sent: number, total: number) => void): ReadableStream<Uint8Array> {
+  const slice = 256 * 1024;
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    pull(controller) {
+      if (offset >= bytes.byteLength) {
+        controller.close();
+        return;
+      }
+      const end = Math.min(offset + slice, bytes.byteLength);
+      controller.enqueue(bytes.subarray(offset, end));
+      offset = end;
+      onProgress(offset, bytes.byteLength);
+    },
+  });
 }
 
 export interface HttpClient {
@@ -52,8 +72,14 @@ export function createHttpClient({ fetch, tokens, timeoutMs = 30_000 }: HttpClie
       body = JSON.stringify(options.json);
     }
     const method = options.method ?? 'GET';
+    const streamed = body instanceof Uint8Array && options.onUploadProgress !== undefined;
+    if (streamed) {
+      headers['content-length'] = String((body as Uint8Array).byteLength);
+      body = progressBody(body as Uint8Array, options.onUploadProgress as (sent: number, total: number) => void);
+    }
     try {
-      return await fetch(withQuery(url, options.query), { method, headers, ...(body === undefined ? {} : { body }), signal: AbortSignal.timeout(timeoutMs) });
+      const init: RequestInit & { duplex?: 'half' } = { method, headers, ...(body === undefined ? {} : { body }), signal: AbortSignal.timeout(timeoutMs), ...(streamed ? { duplex: 'half' } : {}) };
+      return await fetch(withQuery(url, options.query), init);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const cause = error instanceof Error && error.cause instanceof Error ? (error.cause as NodeJS.ErrnoException).code : undefined;

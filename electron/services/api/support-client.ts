@@ -53,7 +53,7 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
     listAttachments: (caseName: string, params: { pageSize: number; pageToken?: string }) =>
       http.request(`${cs}/${caseName}/attachments`, { query: { pageSize: params.pageSize, pageToken: params.pageToken }, schema: ListAttachmentsResponseSchema }),
     /** multipart/related upload: metadata part, then the bytes. */
-    uploadAttachment: (caseName: string, file: { filename: string; mimeType: string; bytes: Uint8Array }) => {
+    uploadAttachment: (caseName: string, file: { filename: string; mimeType: string; bytes: Uint8Array }, onProgress?: (sentBytes: number, totalBytes: number) => void) => {
       const boundary = `rsc-${crypto.randomUUID()}`;
       const head = new TextEncoder().encode(
         `--${boundary}\r\ncontent-type: application/json; charset=UTF-8\r\n\r\n${JSON.stringify({ attachment: { filename: file.filename } })}\r\n` +
@@ -70,6 +70,7 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
         headers: { 'content-type': `multipart/related; boundary=${boundary}` },
         body,
         schema: AttachmentSchema,
+        ...(onProgress ? { onUploadProgress: onProgress } : {}),
       });
     },
     downloadAttachment: (attachmentName: string) => http.raw(`${cs}/${attachmentName}:download`, { query: { alt: 'media' } }),

@@ -28,6 +28,7 @@ export interface AccountSyncDeps {
   readonly random: () => number;
   readonly publishBatch: (batch: ReplicaBatch) => void;
   readonly publishStatus: (status: SyncStatus) => void;
+  readonly publishUploadProgress?: (entryId: string, sentBytes: number, totalBytes: number) => void;
   readonly options: AccountSyncOptions;
 }
 
@@ -160,6 +161,7 @@ export class AccountSync {
       outbox: this.deps.outbox,
       parentOfCustomer: (customerId: string) => this.customerOrg(customerId),
       agentEmail: this.deps.account.email,
+      ...(this.deps.publishUploadProgress ? { onUploadProgress: this.deps.publishUploadProgress } : {}),
     };
     let pushed = 0;
     for (;;) {

@@ -19,6 +19,7 @@ export interface PushContext {
   readonly agentEmail: string;
   /** Allowance for clock skew between this machine and the server when matching by time. */
   readonly skewMs?: number;
+  readonly onUploadProgress?: (entryId: string, sentBytes: number, totalBytes: number) => void;
 }
 
 export type PushOutcome = 'done' | 'requeued' | 'unknown' | 'failed';
@@ -37,7 +38,7 @@ async function allPages<T>(fetchPage: (pageToken?: string) => Promise<{ items: T
 }
 
 /** Sends the mutation; returns the server name of what it created or changed. */
-async function perform(mutation: Mutation, context: PushContext): Promise<string> {
+async function perform(entryId: string, mutation: Mutation, context: PushContext): Promise<string> {
   const { client } = context;
   switch (mutation.kind) {
     case 'create_case': {
@@ -68,7 +69,12 @@ async function perform(mutation: Mutation, context: PushContext): Promise<string
       return (await client.escalateCase(mutation.caseRef, mutation.reason, mutation.justification)).name;
     case 'upload_attachment': {
       const bytes = await buffer(context.outbox.staging.openStaged(mutation.stagedFileId));
-      const attachment = await client.uploadAttachment(mutation.caseRef, { filename: mutation.filename, mimeType: mutation.mimeType, bytes: new Uint8Array(bytes) });
+      const attachment = await client.uploadAttachment(
+        mutation.caseRef,
+        { filename: mutation.filename, mimeType: mutation.mimeType, bytes: new Uint8Array(bytes) },
+        context.onUploadProgress ? (sent, total) => context.onUploadProgress?.(entryId, sent, total) : undefined,
+      );
+      await context.outbox.staging.removeStaged(mutation.stagedFileId).catch(() => undefined);
       return attachment.name;
     }
   }
@@ -168,7 +174,7 @@ export async function pushEntry(entry: OutboxEntry, context: PushContext): Promi
     }
     await outbox.markInFlight(entry.id);
     sent = true;
-    const resultName = await perform(entry.mutation, context);
+    const resultName = await perform(entry.id, entry.mutation, context);
     await outbox.markDone(entry.id, resultName);
     return 'done';
   } catch (error) {

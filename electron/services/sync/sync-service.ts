@@ -17,6 +17,7 @@ export interface SyncServiceDeps {
   readonly publishBatch: (batch: ReplicaBatch) => void;
   readonly publishStatus: (status: SyncStatus) => void;
   readonly publishOutbox: (accountId: string, entries: OutboxEntry[]) => void;
+  readonly publishUploadProgress: (accountId: string, entryId: string, sentBytes: number, totalBytes: number) => void;
   readonly options: AccountSyncOptions;
 }
 
@@ -59,6 +60,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       random: deps.random,
       publishBatch: deps.publishBatch,
       publishStatus: deps.publishStatus,
+      publishUploadProgress: (entryId, sentBytes, totalBytes) => deps.publishUploadProgress(account.id, entryId, sentBytes, totalBytes),
       options: { ...deps.options, pull: { ...deps.options.pull, orderedByUpdateTime: await deps.orderedByUpdateTime(account) } },
     });
     outbox.onChange(() => {
