@@ -35,6 +35,8 @@ function check(label, command, args) {
 check('typecheck (tsc -b)', bin('tsc'), ['-b']);
 check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
 check('build (electron-vite)', bin('electron-vite'), ['build']);
+// The benchmark with tiny sizes, so its code cannot rot (the real run is `npm run bench`).
+check('benchmark smoke (npm run bench -- --smoke)', process.execPath, ['--import', 'tsx', path.join(root, 'tests/bench/run.ts'), '--smoke']);
 
 // Unit tests
 const vitestReport = path.join(reports, 'vitest.json');

@@ -20,8 +20,12 @@ export interface HandlerDeps {
 
 /** Contract channel → service call. Thin on purpose: logic lives in services. */
 export function createHandlers({ ports, settings, auth, sync, backends, attachments, emitHeartbeat, statusFeed }: HandlerDeps): Handlers {
-  /** Every account-scoped call names an account that is signed in here. */
-  const known = async (accountId: string) => auth.account(accountId);
+  /** Every account-scoped call names an account that is signed in here; its sync loop is up before the call goes on. */
+  const known = async (accountId: string) => {
+    const account = await auth.account(accountId);
+    await sync.ensure(account);
+    return account;
+  };
 
   return {
     'app.info': async () => ({
@@ -71,9 +75,18 @@ export function createHandlers({ ports, settings, auth, sync, backends, attachme
       await known(accountId);
       return sync.list(accountId);
     },
-    'mutations.retry': async ({ accountId, id }) => sync.retry(accountId, id),
-    'mutations.edit': async ({ accountId, id, mutation }) => sync.edit(accountId, id, mutation),
-    'mutations.discard': async ({ accountId, id }) => sync.discard(accountId, id),
+    'mutations.retry': async ({ accountId, id }) => {
+      await known(accountId);
+      return sync.retry(accountId, id);
+    },
+    'mutations.edit': async ({ accountId, id, mutation }) => {
+      await known(accountId);
+      return sync.edit(accountId, id, mutation);
+    },
+    'mutations.discard': async ({ accountId, id }) => {
+      await known(accountId);
+      return sync.discard(accountId, id);
+    },
     'sync.now': async ({ accountId }) => {
       if (accountId) await known(accountId);
       await sync.syncNow(accountId);
