@@ -48,6 +48,8 @@ export interface HarnessApp {
   close(): Promise<void>;
   /** Resolves with the next event of that name the core publishes. */
   waitForEvent(event: EventChannel): Promise<unknown>;
+  /** Every bridge answer and event that reached the page, serialized (for leak checks). */
+  readonly traffic: readonly string[];
 }
 
 let bridgeInitSource: Promise<string> | undefined;
@@ -91,6 +93,8 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
   const sandbox = options.sandbox === 'embedded' ? undefined : await startSandbox({ seed: 'e2e', cases: 600, ...options.sandbox });
   const trusted = (sender: { url: string | undefined; isMainFrame: boolean }): boolean => isTrustedSender(sender, server.origin);
 
+  const traffic: string[] = [];
+  const serialize = (value: unknown): string => JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? `<${item.byteLength} bytes>` : item));
   let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
 
   async function start(): Promise<void> {
@@ -126,11 +130,14 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
       viewport: options.appWindow ? null : (options.viewport ?? { width: 1400, height: 900 }),
       ...(options.locale ? { locale: options.locale } : {}),
     });
-    await context.exposeBinding('__appIpc', (source, channel: unknown, request: unknown) =>
-      core.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }),
-    );
+    await context.exposeBinding('__appIpc', async (source, channel: unknown, request: unknown) => {
+      const answer = await core.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() });
+      traffic.push(`${String(channel)} → ${serialize(answer)}`);
+      return answer;
+    });
     await context.addInitScript({ content: initScript });
     const unsubscribe = core.events.subscribe((event, payload) => {
+      traffic.push(`event ${event}: ${serialize(payload)}`);
       for (const page of context.pages()) {
         if (!trusted({ url: page.url(), isMainFrame: true })) continue;
         page
@@ -175,6 +182,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     appOrigin: server.origin,
     profileDir,
     sandbox,
+    traffic,
     logFile: path.join(userData, 'logs', 'main.log'),
     async restart() {
       await stop();
