@@ -48,6 +48,11 @@ export interface FileDialogs {
   saveAs(suggestedName: string): Promise<string | undefined>;
 }
 
+/** Google's own support portal, one window (and one cookie jar) per reseller domain. */
+export interface PortalWindows {
+  open(accountId: string, url: string): Promise<void>;
+}
+
 export interface HostInfo {
   readonly kind: 'electron' | 'harness';
   readonly appName: string;
@@ -66,4 +71,5 @@ export interface Ports {
   readonly logger: Logger;
   readonly browser: ExternalBrowser;
   readonly dialogs: FileDialogs;
+  readonly portal: PortalWindows;
 }

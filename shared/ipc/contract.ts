@@ -142,6 +142,8 @@ export const invokeContract = {
     request: z.object({ accountId: accountIdSchema, attachmentName: z.string().min(1).max(600), filename: z.string().min(1).max(255) }).strict(),
     response: z.object({ saved: z.boolean(), path: z.string().optional() }).strict(),
   },
+  /** Opens Google's support portal for the account's domain in a window with that domain's own session. */
+  'portal.open': { request: z.object({ accountId: accountIdSchema, caseNumber: z.string().regex(/^\d{1,20}$/).optional() }).strict(), response: empty },
   /** Loads the comments and attachment list of one case now (older cases are not synced eagerly). */
   'cases.fetchThread': { request: z.object({ accountId: accountIdSchema, caseName: z.string().min(1).max(512) }).strict(), response: empty },
   'backend.incidents': { request: accountRequest, response: IncidentFeedSchema },

@@ -59,5 +59,7 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     browser: options.browser,
     // No dialog in the harness: "Save as…" goes to the profile's downloads folder.
     dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },
+    // The harness has no portal windows: the URL opens like any external link.
+    portal: { open: async (_accountId, url) => options.browser.open(url) },
   };
 }

@@ -1,4 +1,5 @@
 import { app, dialog, net, safeStorage, shell } from 'electron';
+import { openPortalWindow } from '../portal-window';
 import ElectronStore from 'electron-store';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -74,6 +75,7 @@ export function createElectronPorts(): Ports {
     paths: { userData, logs },
     logger,
     browser: { open: (url) => shell.openExternal(url) },
+    portal: { open: async (accountId, url) => openPortalWindow(accountId, url) },
     dialogs: {
       saveAs: async (suggestedName) => {
         const result = await dialog.showSaveDialog({ defaultPath: path.join(app.getPath('downloads'), path.basename(suggestedName)) });

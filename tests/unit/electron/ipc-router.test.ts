@@ -37,6 +37,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'attachments.cancelDownload': unused,
     'attachments.saveAs': unused,
     'cases.fetchThread': unused,
+    'portal.open': unused,
     'app.info': async () => ({ name: 'Console', version: '1.2.3', host: 'harness', platform: 'linux' }),
     'app.echo': async (request) => ({ byteLength: request.bytes?.byteLength ?? 0 }),
     'app.emitHeartbeat': async () => ({ seq: 1 }),

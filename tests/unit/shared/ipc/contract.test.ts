@@ -32,6 +32,7 @@ describe('bridge contract', () => {
         "attachments.readChunk",
         "attachments.cancelDownload",
         "attachments.saveAs",
+        "portal.open",
         "cases.fetchThread",
         "backend.incidents",
       ]
