@@ -45,7 +45,8 @@ describe('download to the offline cache', () => {
     expect(calls.filter((c) => c.channel === 'attachments.readChunk')).toHaveLength(3);
     const blob = await getBlob(a, 'c1/attachments/1');
     expect(blob?.size).toBe(content.byteLength);
-    expect(Buffer.from(await blob!.arrayBuffer()).equals(Buffer.from(content))).toBe(true);
+    const stored = new Uint8Array(await blob!.arrayBuffer());
+    expect(stored.every((byte, i) => byte === content[i])).toBe(true);
   });
 
   it('fills the cache past its cap: only least-recently-used, unpinned, already-uploaded files are evicted, across accounts', async () => {
