@@ -1,6 +1,7 @@
 import type { Account, OutboxEntry, ReplicaBatch } from '../../shared/ipc';
 import { applyBatch, createProjection, getCursor, hydrateProjection, projectBatch, ReplicaDb, type Projection } from '../data';
 import type { BridgeClient } from '../platform';
+import { noticeGoogleReplies } from './notifications';
 
 type Listener = () => void;
 
@@ -58,7 +59,11 @@ export class AccountRuntime {
     const result = await applyBatch(this.db, batch);
     projectBatch(this.projection, batch, result);
     await this.client.invoke('replica.ack', { accountId: this.account.id, batchId: batch.batchId });
-    if (result.wrote) this.changed();
+    if (result.wrote) {
+      // A reply moves its case's updateTime, so the case travels in the same batch.
+      noticeGoogleReplies(this.account, batch, (name) => batch.upserts.cases?.find((record) => record.name === name)?.displayName);
+      this.changed();
+    }
   }
 
   get isHydrated(): boolean {

@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseDetail } from '../features/case-detail';
 import { CasesView, CustomersView } from '../features/cases';
@@ -7,6 +7,7 @@ import { PendingView } from '../features/pending';
 import { SettingsView } from '../features/settings';
 import { useAppStore } from '../state/app-store';
 import { useTab, type DomainView } from '../state/tab-store';
+import { useUnreadStore } from '../state/unread-store';
 import { useAccountRuntime } from './runtime-context';
 
 const noCaseTabs: readonly string[] = [];
@@ -32,6 +33,12 @@ export function DomainTab({ menu }: { menu: ReactNode }): React.JSX.Element {
   const caseTabs = useAppStore((state) => state.caseTabs[runtime.account.id] ?? noCaseTabs);
   const closeCaseTab = useAppStore((state) => state.closeCaseTab);
   const pendingCount = runtime.outbox.length;
+  const selectedCase = useTab((state) => state.selectedCase);
+  const shownCase = caseTab ?? (view === 'cases' ? selectedCase : undefined);
+  // Showing a case is reading it: it is no longer unread.
+  useEffect(() => {
+    if (shownCase) useUnreadStore.getState().markSeen(runtime.account.id, shownCase);
+  }, [shownCase, runtime.account.id]);
 
   return (
     <div className="domain-tab" style={{ borderTopColor: runtime.account.color }} data-domain={runtime.account.domain}>

@@ -2,6 +2,7 @@ import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalS
 import type { Account } from '../../shared/ipc';
 import { deleteReplica } from '../data';
 import { getBridgeClient } from '../platform';
+import { useUnreadStore } from '../state/unread-store';
 import { AccountRuntime } from './account-runtime';
 
 type Runtimes = ReadonlyMap<string, AccountRuntime>;
@@ -31,6 +32,7 @@ export function RuntimeProvider({ accounts, children }: { accounts: readonly Acc
       runtime.dispose();
       // Signed out: the account's local data goes with it.
       void deleteReplica(id);
+      useUnreadStore.getState().forget(id);
     }
     registry.current = next;
     return next as Runtimes;

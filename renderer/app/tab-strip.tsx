@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/ipc';
 import { useSignIn } from '../features/accounts';
 import { allDomainsTabId, useAppStore } from '../state/app-store';
+import { useUnreadStore } from '../state/unread-store';
 import { useRuntimes } from './runtime-context';
 
 const noAccounts: readonly Account[] = [];
@@ -15,6 +16,7 @@ export function TabStrip(): React.JSX.Element {
   const syncStatus = useAppStore((state) => state.syncStatus);
   const activate = useAppStore((state) => state.activateTab);
   const runtimes = useRuntimes();
+  const unread = useUnreadStore((state) => state.unread);
   const { signIn, busy } = useSignIn();
 
   return (
@@ -49,9 +51,14 @@ export function TabStrip(): React.JSX.Element {
             >
               <span className="dot" aria-hidden="true" style={account ? { backgroundColor: account.color } : undefined} />
               <span className="tab-label">{label}</span>
+              {account && (unread[account.id]?.length ?? 0) > 0 && (
+                <span className="badge unread" data-testid={`unread-${account.domain}`} aria-label={t('tabs.unread', { count: unread[account.id]?.length ?? 0 })}>
+                  {unread[account.id]?.length}
+                </span>
+              )}
               {pending > 0 && (
-                <span className="badge" aria-label={t('status.pending', { count: pending })}>
-                  {pending}
+                <span className="badge pending" aria-label={t('status.pending', { count: pending })}>
+                  ⏳{pending}
                 </span>
               )}
               {status?.connection === 'offline' && <span className="tab-offline" aria-hidden="true">⚡</span>}

@@ -1,0 +1,55 @@
+import type { Account, ReplicaBatch } from '../../shared/ipc';
+import { useAppStore } from '../state/app-store';
+import { tabStoreFor } from '../state/tab-store';
+import { useUnreadStore } from '../state/unread-store';
+
+/**
+ * News from Google in a batch: replies by Google Support newer than what the agent
+ * has been told about. They mark the case unread and raise one desktop notification;
+ * clicking it opens the case in its domain's tab. The first sync of an account only
+ * sets the starting point (an agent is not told about last year's replies).
+ */
+export function noticeGoogleReplies(account: Account, batch: ReplicaBatch, caseTitle: (name: string) => string | undefined, notify: typeof showNotification = showNotification): void {
+  const store = useUnreadStore.getState();
+  const replies = (batch.upserts.comments ?? []).filter((comment) => comment.googleSupport);
+  if (replies.length === 0) return;
+  const newest = Math.max(...replies.map((comment) => Date.parse(comment.createTime)));
+  const since = store.since[account.id];
+  if (since === undefined) {
+    store.markUnread(account.id, [], newest);
+    return;
+  }
+  const fresh = replies.filter((comment) => Date.parse(comment.createTime) > since);
+  if (fresh.length === 0) return;
+  const cases = [...new Set(fresh.map((comment) => comment.caseName))];
+  store.markUnread(account.id, cases, newest);
+  const first = cases[0] as string;
+  notify(
+    account.domain,
+    cases.length === 1 ? `#${first.split('/').pop() ?? ''} ${caseTitle(first) ?? ''}`.trim() : `${cases.length} × Google Support`,
+    () => openCase(account.id, first),
+  );
+}
+
+export function openCase(accountId: string, caseName: string): void {
+  const app = useAppStore.getState();
+  app.activateTab(accountId);
+  app.openCaseTab(accountId, caseName);
+  const tab = tabStoreFor(accountId).getState();
+  tab.selectCase(caseName);
+  tab.setCaseTab(caseName);
+}
+
+/** A desktop notification (Electron grants only this permission); silently nothing where it is not allowed. */
+export function showNotification(title: string, body: string, onClick: () => void): void {
+  if (typeof Notification === 'undefined') return;
+  const show = (): void => {
+    const notification = new Notification(title, { body, tag: `${title}:${body}` });
+    notification.onclick = () => {
+      window.focus();
+      onClick();
+    };
+  };
+  if (Notification.permission === 'granted') show();
+  else if (Notification.permission === 'default') void Notification.requestPermission().then((permission) => permission === 'granted' && show());
+}
