@@ -1,4 +1,171 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useDeferredValue, useMemo, useRef, useSyncExternalStore } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SupportTier } from '../../../shared/domain';
+import type { AccountRuntime } from '../../app/account-runtime';
+import { useRuntimes } from '../../app/runtime-context';
+import { listCustomers, pendingCaseRefs } from '../../data';
+import { useAppStore } from '../../state/app-store';
+import { tabStoreFor, useTab, useTabStore } from '../../state/tab-store';
+import { CaseList } from './case-list';
+import { filtersToQuery, hasActiveFilters, nextSort } from './case-query';
+import { FilterBar } from './filter-bar';
+import { mergeSortedRuns, type MergedOrder } from './merge';
+import { rowFromProjection, type ListRow, type RowContext } from './row-model';
+import { sortKeyOf } from './sort-key';
+import { useListKeys } from './use-list-keys';
+import { useNow } from './use-now';
+import './cases.css';
+
+/** Re-renders when any account's replica, projection or outbox changes. */
+function useAllVersions(runtimes: readonly AccountRuntime[]): string {
+  return useSyncExternalStore(
+    (listener) => {
+      const offs = runtimes.map((runtime) => runtime.subscribe(listener));
+      return () => offs.forEach((off) => off());
+    },
+    () => runtimes.map((runtime) => `${runtime.version}:${runtime.isHydrated ? 1 : 0}`).join(','),
+  );
+}
+
 /** Every account's cases in one list, each row tagged with its domain. */
 export function AllDomainsQueue(): React.JSX.Element {
-  return <div className="placeholder" />;
+  const { t, i18n } = useTranslation('cases');
+  const runtimeMap = useRuntimes();
+  const tabOrder = useAppStore((state) => state.tabOrder);
+  const runtimes = useMemo(() => {
+    const all = [...runtimeMap.values()];
+    return all.sort((a, b) => tabOrder.indexOf(a.account.id) - tabOrder.indexOf(b.account.id));
+  }, [runtimeMap, tabOrder]);
+  const versions = useAllVersions(runtimes);
+  const filters = useTab((state) => state.filters);
+  const sort = useTab((state) => state.sort);
+  const selectedKey = useTab((state) => state.selectedCase);
+  const scrollTop = useTab((state) => state.scrollTop);
+  const { setFilters, resetFilters, setSort, selectCase, setScrollTop } = useTabStore().getState();
+  const keyword = useDeferredValue(filters.keyword);
+  const nowMs = useNow();
+  const keywordRef = useRef<HTMLInputElement>(null);
+
+  const tiers = useLiveQuery(
+    async () => {
+      const lists = await Promise.all(runtimes.map((runtime) => listCustomers(runtime.db)));
+      return new Map(lists.flat().map((customer) => [customer.customerId, customer.tier] as const));
+    },
+    [runtimes],
+    new Map<string, SupportTier>(),
+  );
+
+  const merged = useMemo(() => {
+    const hydrated = runtimes.filter((runtime) => runtime.isHydrated);
+    const contexts: RowContext[] = hydrated.map((runtime) => {
+      const pendingRefs = pendingCaseRefs(runtime.outbox);
+      return { accountId: runtime.account.id, outbox: runtime.outbox, pendingRefs, tierOf: (id) => tiers.get(id) ?? 'standard', nowMs };
+    });
+    const results = hydrated.map((runtime, index) =>
+      runtime.projection.query(filtersToQuery({ ...filters, customerIds: [] }, { keyword, sort, pendingCaseNames: contexts[index]?.pendingRefs ?? new Set() })),
+    );
+    const order: MergedOrder = mergeSortedRuns(
+      results.map((result) => result.ids),
+      (run, id) => sortKeyOf((hydrated[run] as AccountRuntime).projection.rowOf(id), sort.key),
+      sort.dir,
+    );
+    return { hydrated, contexts, order, waiting: runtimes.length - hydrated.length, versions };
+  }, [runtimes, filters, keyword, sort, tiers, nowMs, versions]);
+
+  const rowAt = useMemo(() => {
+    const cache = new Map<number, ListRow>();
+    return (index: number): ListRow | undefined => {
+      if (index >= merged.order.length) return undefined;
+      const hit = cache.get(index);
+      if (hit) return hit;
+      const run = merged.order.runs[index] as number;
+      const runtime = merged.hydrated[run] as AccountRuntime;
+      const row = rowFromProjection(runtime.projection.rowOf(merged.order.ids[index] as number), merged.contexts[run] as RowContext);
+      cache.set(index, row);
+      return row;
+    };
+  }, [merged]);
+
+  const domainOf = useCallback(
+    (accountId: string) => {
+      const account = runtimeMap.get(accountId)?.account;
+      return account ? { domain: account.domain, color: account.color } : undefined;
+    },
+    [runtimeMap],
+  );
+
+  const selectedIndex = useMemo(() => {
+    if (!selectedKey) return -1;
+    for (let i = 0; i < merged.order.length; i++) if (rowAt(i)?.key === selectedKey) return i;
+    return -1;
+  }, [selectedKey, merged, rowAt]);
+
+  const select = useCallback((index: number) => selectCase(rowAt(index)?.key), [rowAt, selectCase]);
+  const open = useCallback(
+    (index: number) => {
+      const row = rowAt(index);
+      if (!row) return;
+      selectCase(row.key);
+      // The case opens in its own domain's tab: every action then runs under that account.
+      const domainStore = tabStoreFor(row.accountId).getState();
+      domainStore.setView('cases');
+      domainStore.selectCase(row.name);
+      useAppStore.getState().activateTab(row.accountId);
+    },
+    [rowAt, selectCase],
+  );
+
+  useListKeys({ count: merged.order.length, selectedIndex, select, open, focusKeyword: () => keywordRef.current?.focus() });
+
+  const filtered = hasActiveFilters(filters);
+  const loading = merged.hydrated.length === 0 && runtimes.length > 0;
+  return (
+    <div className="all-domains" data-testid="all-domains">
+      <FilterBar filters={filters} onChange={setFilters} keywordRef={keywordRef} />
+      <div className="filter-meta">
+        <span className="count" data-testid="case-count" data-total={merged.order.length} data-hydrated={merged.waiting === 0}>
+          {t('list.countAcross', {
+            count: merged.order.length,
+            formatted: new Intl.NumberFormat(i18n.language).format(merged.order.length),
+            domains: merged.hydrated.length,
+          })}
+          {merged.waiting > 0 && ` · ${t('list.loadingDomains', { count: merged.waiting })}`}
+        </span>
+        {filtered && (
+          <button type="button" className="link" onClick={resetFilters}>
+            {t('filters.clear')}
+          </button>
+        )}
+      </div>
+      <CaseList
+        label={t('list.allLabel')}
+        count={merged.order.length}
+        rowAt={rowAt}
+        selectedIndex={selectedIndex}
+        isPicked={() => false}
+        sort={sort}
+        onSort={(key) => setSort(nextSort(sort, key))}
+        onSelect={select}
+        onOpen={open}
+        loading={loading}
+        initialScrollTop={scrollTop}
+        onScrollTop={setScrollTop}
+        domainOf={domainOf}
+        nowMs={nowMs}
+        empty={
+          filtered ? (
+            <>
+              {t('list.noMatch')}{' '}
+              <button type="button" className="link" onClick={resetFilters}>
+                {t('filters.clear')}
+              </button>
+            </>
+          ) : (
+            t('list.noCases')
+          )
+        }
+      />
+    </div>
+  );
 }

@@ -1,4 +1,6 @@
+import { CaseListPane } from './case-list-pane';
+
 /** A domain's case list with filters, beside the selected case's detail. */
 export function CasesView(): React.JSX.Element {
-  return <div className="placeholder" />;
+  return <CaseListPane />;
 }

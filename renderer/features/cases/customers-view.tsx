@@ -1,4 +1,83 @@
+import { useTranslation } from 'react-i18next';
+import { useAccountRuntime } from '../../app/runtime-context';
+import { useCustomers } from '../../data/hooks';
+import { useTab, useTabStore } from '../../state/tab-store';
+import { CaseListPane } from './case-list-pane';
+import './cases.css';
+
 /** A domain's customers (access state, Premium, open cases) and each one's cases. */
 export function CustomersView(): React.JSX.Element {
-  return <div className="placeholder" />;
+  const { t, i18n } = useTranslation('cases');
+  const runtime = useAccountRuntime();
+  const customers = useCustomers(runtime.db);
+  const customerId = useTab((state) => state.customerId);
+  const { setCustomer } = useTabStore().getState();
+  const number = new Intl.NumberFormat(i18n.language);
+
+  const current = customerId ? customers?.find((customer) => customer.customerId === customerId) : undefined;
+  if (customerId) {
+    return (
+      <div className="customer-header-wrap">
+        <div className="customer-header" style={{ borderLeft: `3px solid ${runtime.account.color}` }}>
+          <button type="button" className="link" onClick={() => setCustomer(undefined)} data-testid="customers-back">
+            ← {t('customers.back')}
+          </button>
+          <strong data-testid="customer-title">{current?.displayName ?? customerId}</strong>
+          {current && <span className="muted">{current.domain}</span>}
+          {current?.tier === 'premium' && <span className="premium-badge">{t('customers.premium')}</span>}
+          {current?.access === 'not_authorized' && <span className="error-text">{t('customers.notAuthorizedReason')}</span>}
+        </div>
+        <CaseListPane key={customerId} customerId={customerId} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="customers-view" data-testid="customers-view">
+      <h2>{t('customers.title')}</h2>
+      {customers === undefined ? (
+        <p className="muted">{t('customers.loading')}</p>
+      ) : customers.length === 0 ? (
+        <p className="muted">{t('customers.empty')}</p>
+      ) : (
+        <table className="customers-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('customers.name')}</th>
+              <th scope="col">{t('customers.domain')}</th>
+              <th scope="col">{t('customers.access')}</th>
+              <th scope="col">{t('customers.support')}</th>
+              <th scope="col">{t('customers.openCases')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {customers.map((customer) => (
+              <tr
+                key={customer.customerId}
+                className="clickable"
+                data-customer={customer.customerId}
+                onClick={() => setCustomer(customer.customerId)}
+              >
+                <td>
+                  <button type="button" className="link" onClick={() => setCustomer(customer.customerId)}>
+                    {customer.displayName}
+                  </button>
+                </td>
+                <td>{customer.domain}</td>
+                <td>
+                  <span className={`access-${customer.access}`}>
+                    {customer.access === 'authorized' ? '✓ ' : customer.access === 'not_authorized' ? '✕ ' : '→ '}
+                    {t(`customers.accessState.${customer.access}`)}
+                  </span>
+                  {customer.access === 'not_authorized' && <div className="muted">{t('customers.notAuthorizedReason')}</div>}
+                </td>
+                <td>{customer.tier === 'premium' ? <span className="premium-badge">{t('customers.premium')}</span> : <span className="muted">{t('customers.standard')}</span>}</td>
+                <td className="mono">{number.format(customer.openCaseCount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
 }

@@ -1,0 +1,127 @@
+import { useCallback, useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useAccountRuntime } from '../../app/runtime-context';
+import { useCustomers } from '../../data/hooks';
+import { useAppStore } from '../../state/app-store';
+import { useTab, useTabStore } from '../../state/tab-store';
+import { CaseDetail } from '../case-detail';
+import { BulkBar } from './bulk-bar';
+import { CaseList } from './case-list';
+import { hasActiveFilters, nextSort } from './case-query';
+import { FilterBar, SaveViewControl } from './filter-bar';
+import type { ListRow } from './row-model';
+import { useDomainRows } from './use-domain-rows';
+import { useListKeys } from './use-list-keys';
+import { useNow } from './use-now';
+
+/** A domain's case list (optionally one customer's) beside the selected case's detail. */
+export function CaseListPane({ customerId }: { customerId?: string }): React.JSX.Element {
+  const { t, i18n } = useTranslation('cases');
+  const runtime = useAccountRuntime();
+  const filters = useTab((state) => state.filters);
+  const sort = useTab((state) => state.sort);
+  const selectedCase = useTab((state) => state.selectedCase);
+  const selection = useTab((state) => state.selection);
+  const scrollTop = useTab((state) => state.scrollTop);
+  // Actions are stable: read them once instead of subscribing to the whole store.
+  const { setFilters, resetFilters, setSort, selectCase, toggleSelection, clearSelection, setScrollTop, saveView, setView, setCaseTab } = useTabStore().getState();
+  const customers = useCustomers(runtime.db);
+  const nowMs = useNow();
+  const rows = useDomainRows(runtime, filters, sort, nowMs, customerId);
+  const keywordRef = useRef<HTMLInputElement>(null);
+
+  const selectedIndex = useMemo(() => (selectedCase ? rows.indexOf(selectedCase) : -1), [rows, selectedCase]);
+  const pickedNames = useMemo(() => new Set(selection), [selection]);
+  const isPicked = useCallback((row: ListRow) => pickedNames.has(row.name), [pickedNames]);
+
+  const select = useCallback((index: number) => selectCase(rows.rowAt(index)?.name), [rows, selectCase]);
+  const open = useCallback(
+    (index: number) => {
+      const row = rows.rowAt(index);
+      if (!row) return;
+      selectCase(row.name);
+      useAppStore.getState().openCaseTab(runtime.account.id, row.name);
+      setCaseTab(row.name);
+    },
+    [rows, selectCase, setCaseTab, runtime.account.id],
+  );
+  const toggle = useCallback(
+    (index: number) => {
+      const row = rows.rowAt(index);
+      if (row) toggleSelection(row.name);
+    },
+    [rows, toggleSelection],
+  );
+
+  useListKeys({
+    count: rows.count,
+    selectedIndex,
+    select,
+    open,
+    toggle,
+    newCase: () => setView('new-case'),
+    focusKeyword: () => keywordRef.current?.focus(),
+  });
+
+  const filtered = hasActiveFilters(filters);
+  const showP0 = filters.priorities.includes('P0') || (rows.hydrated && runtime.projection.query({ priorities: ['P0'] }).total > 0);
+  const count = new Intl.NumberFormat(i18n.language).format(rows.total);
+
+  return (
+    <div className="cases-split">
+      <div className="cases-pane" data-testid="cases-pane" data-domain={runtime.account.domain}>
+        <FilterBar
+          filters={filters}
+          onChange={setFilters}
+          keywordRef={keywordRef}
+          customers={customerId === undefined ? customers : undefined}
+          showP0={showP0}
+        />
+        <div className="filter-meta">
+          <span className="count" data-testid="case-count" data-total={rows.total} data-hydrated={rows.hydrated} data-count={rows.count}>
+            {rows.partial ? t('list.loadingAll') : t('list.count', { count: rows.total, formatted: count })}
+          </span>
+          {filtered && (
+            <button type="button" className="link" onClick={resetFilters} data-testid="clear-filters">
+              {t('filters.clear')}
+            </button>
+          )}
+          <span className="spacer" />
+          {filtered && customerId === undefined && <SaveViewControl onSave={saveView} />}
+        </div>
+        <BulkBar runtime={runtime} selection={selection} onClear={clearSelection} />
+        <CaseList
+          label={t('list.label', { domain: runtime.account.domain })}
+          count={rows.count}
+          rowAt={rows.rowAt}
+          selectedIndex={selectedIndex}
+          isPicked={isPicked}
+          sort={sort}
+          onSort={(key) => setSort(nextSort(sort, key))}
+          onSelect={select}
+          onOpen={open}
+          onTogglePick={toggle}
+          loading={rows.loading}
+          initialScrollTop={scrollTop}
+          onScrollTop={setScrollTop}
+          nowMs={nowMs}
+          empty={
+            filtered ? (
+              <>
+                {t('list.noMatch')}{' '}
+                <button type="button" className="link" onClick={resetFilters}>
+                  {t('filters.clear')}
+                </button>
+              </>
+            ) : (
+              t('list.noCases')
+            )
+          }
+        />
+      </div>
+      <div className="cases-detail" data-testid="cases-detail">
+        {selectedCase ? <CaseDetail key={selectedCase} caseName={selectedCase} /> : <p className="cases-detail-empty">{t('detail.none')}</p>}
+      </div>
+    </div>
+  );
+}

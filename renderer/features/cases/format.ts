@@ -1,0 +1,43 @@
+// Relative and exact times for list rows, localized with Intl in the UI language.
+
+const units: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
+  ['year', 365 * 24 * 3600_000],
+  ['month', 30 * 24 * 3600_000],
+  ['week', 7 * 24 * 3600_000],
+  ['day', 24 * 3600_000],
+  ['hour', 3600_000],
+  ['minute', 60_000],
+];
+
+/** "5 minutes ago", "yesterday", "now" in the given language. */
+export function relativeTime(thenMs: number, nowMs: number, language: string): string {
+  const diff = thenMs - nowMs;
+  const abs = Math.abs(diff);
+  const format = new Intl.RelativeTimeFormat(language, { numeric: 'auto', style: 'short' });
+  for (const [unit, size] of units) {
+    if (abs >= size) return format.format(Math.round(diff / size), unit);
+  }
+  return format.format(0, 'minute');
+}
+
+/** The exact time in the agent's time zone (the row's hover text). */
+export function exactTime(ms: number, language: string, timeZone?: string): string {
+  return new Intl.DateTimeFormat(language, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    ...(timeZone ? { timeZone } : {}),
+  }).format(ms);
+}
+
+/** A duration for SLA clocks: "2 h 5 min", "3 d 4 h", "12 min". */
+export function shortDuration(ms: number, language: string): string {
+  const minutes = Math.max(0, Math.round(ms / 60_000));
+  const days = Math.floor(minutes / 1440);
+  const hours = Math.floor((minutes % 1440) / 60);
+  const mins = minutes % 60;
+  const unit = (value: number, u: 'day' | 'hour' | 'minute'): string =>
+    new Intl.NumberFormat(language, { style: 'unit', unit: u, unitDisplay: 'narrow' }).format(value);
+  if (days > 0) return hours > 0 ? `${unit(days, 'day')} ${unit(hours, 'hour')}` : unit(days, 'day');
+  if (hours > 0) return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
+  return unit(mins, 'minute');
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { exactTime, relativeTime, shortDuration } from '../../../../renderer/features/cases/format';
+
+const now = Date.UTC(2026, 4, 10, 12, 0, 0);
+
+describe('relative and exact times', () => {
+  it('picks the largest unit that fits', () => {
+    expect(relativeTime(now - 20_000, now, 'en')).toBe('this minute');
+    expect(relativeTime(now - 5 * 60_000, now, 'en')).toBe('5 min. ago');
+    expect(relativeTime(now - 3 * 3600_000, now, 'en')).toBe('3 hr. ago');
+    expect(relativeTime(now - 26 * 3600_000, now, 'en')).toBe('yesterday');
+    expect(relativeTime(now - 20 * 24 * 3600_000, now, 'en')).toBe('3 wk. ago');
+    expect(relativeTime(now + 2 * 3600_000, now, 'en')).toBe('in 2 hr.');
+  });
+
+  it('localizes', () => {
+    expect(relativeTime(now - 5 * 60_000, now, 'zh-TW')).toBe('5 分鐘前');
+    expect(relativeTime(now - 3 * 3600_000, now, 'fr')).toContain('3');
+  });
+
+  it('shows the exact time in the given zone', () => {
+    expect(exactTime(now, 'en', 'UTC')).toBe('May 10, 2026, 12:00 PM');
+    expect(exactTime(now, 'en', 'Asia/Taipei')).toBe('May 10, 2026, 8:00 PM');
+  });
+
+  it('formats SLA durations compactly', () => {
+    expect(shortDuration(12 * 60_000, 'en')).toBe('12m');
+    expect(shortDuration(125 * 60_000, 'en')).toBe('2h 5m');
+    expect(shortDuration((3 * 24 + 4) * 3600_000, 'en')).toBe('3d 4h');
+    expect(shortDuration(-5, 'en')).toBe('0m');
+  });
+});

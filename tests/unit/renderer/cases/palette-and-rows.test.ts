@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { createProjection } from '../../../../renderer/data/projection';
+import { toCaseRecord } from '../../../../renderer/data/records';
+import { caseNumberQuery, findCasesByNumber, labelMatches } from '../../../../renderer/features/cases/palette-commands';
+import { rowFromProjection, slaCellOf, type RowContext } from '../../../../renderer/features/cases/row-model';
+import { sortKeyOf } from '../../../../renderer/features/cases/sort-key';
+import type { OutboxEntry } from '../../../../shared/ipc';
+import { makeCase } from '../data/fixtures';
+
+function projectionWith(...numbers: number[]): ReturnType<typeof createProjection> {
+  const p = createProjection();
+  p.setCustomers([{ customerId: 'C1', displayName: 'Acme' }]);
+  p.upsertCases(numbers.map((n) => toCaseRecord(makeCase(n, { caseNumber: String(n), name: `organizations/1/cases/${n}` }))));
+  return p;
+}
+
+describe('command palette matching', () => {
+  it('reads a case number from what was typed', () => {
+    expect(caseNumberQuery('#4359')).toBe('4359');
+    expect(caseNumberQuery(' 43595344 ')).toBe('43595344');
+    expect(caseNumberQuery('7')).toBeUndefined();
+    expect(caseNumberQuery('close 43')).toBeUndefined();
+  });
+
+  it('finds cases by number across accounts, exact match first', () => {
+    const a = projectionWith(43595344, 43590000, 11111111);
+    const b = projectionWith(4359, 22222222);
+    const hits = findCasesByNumber(
+      [
+        { accountId: 'a', projection: a },
+        { accountId: 'b', projection: b },
+      ],
+      '4359',
+    );
+    expect(hits[0]).toMatchObject({ accountId: 'b', caseNumber: '4359' });
+    expect(hits.map((hit) => hit.caseNumber).sort()).toEqual(['4359', '43590000', '43595344']);
+  });
+
+  it('matches command labels by every word, ignoring case and accents', () => {
+    expect(labelMatches('Aller à tous les domaines', 'a TOUS dom')).toBe(true);
+    expect(labelMatches('Go to reseller-a.example', 'reseller-b')).toBe(false);
+    expect(labelMatches('anything', '  ')).toBe(true);
+  });
+});
+
+describe('list rows', () => {
+  const base: Omit<RowContext, 'outbox' | 'pendingRefs'> = { accountId: 'acc', tierOf: () => 'premium', nowMs: Date.UTC(2026, 0, 2, 1) };
+
+  it('overlays a queued priority change and marks it queued; a refused one is marked failed', () => {
+    const p = projectionWith(7);
+    const row = p.rowOf(p.query({}).ids[0] as number);
+    const entry = (status: OutboxEntry['status']): OutboxEntry => ({
+      id: 'e1',
+      accountId: 'acc',
+      seq: 1,
+      createdAt: '2026-01-03T00:00:00Z',
+      mutation: { kind: 'set_priority', caseRef: row.name, priority: 'P1' },
+      status,
+      attempts: 1,
+      ...(status === 'failed' ? { lastError: { code: 'failed_precondition', message: 'closed', permanent: true } } : {}),
+    });
+    const queued = rowFromProjection(row, { ...base, outbox: [entry('queued')], pendingRefs: new Set([row.name]) });
+    expect(queued).toMatchObject({ priority: 'P1', pending: 'queued', key: `acc|${row.name}` });
+    const failed = rowFromProjection(row, { ...base, outbox: [entry('failed')], pendingRefs: new Set([row.name]) });
+    expect(failed).toMatchObject({ priority: 'P3', pending: 'failed' });
+    expect(rowFromProjection(row, { ...base, outbox: [], pendingRefs: new Set() }).pending).toBeUndefined();
+  });
+
+  it('shows the first-response clock for new cases and none once Google is working', () => {
+    const created = Date.UTC(2026, 0, 1, 0, 0);
+    const input = { priority: 'P1' as const, createTimeMs: created, updateTimeMs: created };
+    expect(slaCellOf({ ...input, state: 'NEW' }, 'premium', created + 5 * 60_000)).toMatchObject({ level: 'ok', ms: 10 * 60_000 });
+    expect(slaCellOf({ ...input, state: 'NEW' }, 'premium', created + 45 * 60_000)).toMatchObject({ level: 'breached', ms: 30 * 60_000 });
+    expect(slaCellOf({ ...input, state: 'IN_PROGRESS_GOOGLE_SUPPORT' }, 'premium', created)).toBeUndefined();
+    expect(slaCellOf({ ...input, state: 'ACTION_REQUIRED' }, 'premium', created + 24 * 60_000)).toMatchObject({ level: 'warning' });
+  });
+
+  it('sort keys mirror the projection order', () => {
+    const p = projectionWith(5, 30, 200);
+    const rows = Array.from(p.query({ sort: { key: 'caseNumber', dir: 'asc' } }).ids, (id) => p.rowOf(id));
+    const keys = rows.map((row) => sortKeyOf(row, 'caseNumber'));
+    expect(keys).toEqual([5, 30, 200]);
+    expect(sortKeyOf(rows[0]!, 'priority')).toBe(3);
+  });
+});
