@@ -1,1 +1,12 @@
 export { CaseDetail } from './case-detail';
+// Building blocks the New case form shares with the case detail.
+export { PriorityTag } from './case-header';
+export { PiiPanel } from './pii-panel';
+export { PriorityChoice } from './priority-choice';
+export { TemplatesMenu } from './templates-menu';
+export { usePiiCheck } from './use-pii-check';
+export { agentTimeZone, formatInZone } from './time-format';
+export { clearFollowUp, followUpPrefill, peekFollowUp, requestFollowUp, type FollowUpRequest } from './follow-up';
+export { keepFinding, openFindings, pruneDecisions, recordKeptPii, removeFinding, type PiiDecisions } from './pii-decisions';
+export { fillTemplate, insertAt } from './templates';
+export { isRecord, readJson, removeKey, writeJson } from './local-store';
