@@ -124,7 +124,7 @@ export function AllDomainsQueue(): React.JSX.Element {
     <div className="all-domains" data-testid="all-domains">
       <FilterBar filters={filters} onChange={setFilters} keywordRef={keywordRef} />
       <div className="filter-meta">
-        <span className="count" data-testid="case-count" data-total={merged.order.length} data-hydrated={merged.waiting === 0}>
+        <span className="count" data-testid="list-count" data-total={merged.order.length} data-hydrated={merged.waiting === 0}>
           {t('list.countAcross', {
             count: merged.order.length,
             formatted: new Intl.NumberFormat(i18n.language).format(merged.order.length),

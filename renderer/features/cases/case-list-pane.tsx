@@ -78,7 +78,7 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
           showP0={showP0}
         />
         <div className="filter-meta">
-          <span className="count" data-testid="case-count" data-total={rows.total} data-hydrated={rows.hydrated} data-count={rows.count}>
+          <span className="count" data-testid="list-count" data-total={rows.total} data-hydrated={rows.hydrated} data-count={rows.count}>
             {rows.partial ? t('list.loadingAll') : t('list.count', { count: rows.total, formatted: count })}
           </span>
           {filtered && (
