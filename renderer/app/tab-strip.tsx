@@ -1,3 +1,4 @@
+import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/ipc';
 import { useSignIn } from '../features/accounts';
@@ -10,6 +11,7 @@ const noAccounts: readonly Account[] = [];
 /** One tab per reseller domain (colour dot, pending badge), then "All domains", then "+". */
 export function TabStrip(): React.JSX.Element {
   const { t } = useTranslation('shell');
+  const { t: tAccounts } = useTranslation('accounts');
   const tabOrder = useAppStore((state) => state.tabOrder);
   const activeTabId = useAppStore((state) => state.activeTabId);
   const accounts = useAppStore((state) => state.accounts?.accounts ?? noAccounts);
@@ -66,9 +68,21 @@ export function TabStrip(): React.JSX.Element {
           );
         })}
       </div>
-      <button type="button" className="icon-button add-account" aria-label={t('tabs.addAccount')} title={t('tabs.addAccount')} disabled={busy} onClick={() => signIn('sandbox')}>
-        +
-      </button>
+      <MenuTrigger>
+        <Button className="icon-button add-account" aria-label={t('tabs.addAccount')} isDisabled={busy}>
+          +
+        </Button>
+        <Popover className="popover">
+          <Menu className="menu" aria-label={t('tabs.addAccount')} onAction={(key) => signIn(key === 'google' ? 'google' : 'sandbox')}>
+            <MenuItem className="menu-item" id="sandbox">
+              {tAccounts('add.sandbox')}
+            </MenuItem>
+            <MenuItem className="menu-item" id="google">
+              {tAccounts('add.google')}
+            </MenuItem>
+          </Menu>
+        </Popover>
+      </MenuTrigger>
     </nav>
   );
 }

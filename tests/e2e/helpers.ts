@@ -12,7 +12,10 @@ export async function signInSandbox(app: AppDriver, email: string): Promise<void
   const firstRun = page.getByTestId('try-sandbox');
   await page.locator('[data-testid="try-sandbox"], .tab-strip').first().waitFor();
   if (await firstRun.isVisible()) await firstRun.click();
-  else await page.getByRole('button', { name: 'Add a reseller domain' }).click();
+  else {
+    await page.getByRole('button', { name: 'Add a reseller domain' }).click();
+    await page.getByRole('menuitem', { name: 'Sandbox domain' }).click();
+  }
   const browser: Page = await signInPage;
   await browser.locator(`button[value="${email}"]`).click();
   await expect(browser.getByRole('heading', { name: 'Signed in' })).toBeVisible();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/ipc';
 import { uiLanguages } from '../../i18n';
+import { CacheSettings } from '../attachments';
 import { getBridgeClient } from '../../platform';
 import { useAppStore } from '../../state/app-store';
 
@@ -56,6 +57,7 @@ export function SettingsView(): React.JSX.Element | null {
       {numberField('syncIntervalMinutes', 'settings.syncInterval', 1, 240)}
       {numberField('attachmentCacheCapMb', 'settings.cacheCap', 16, 65536)}
       {numberField('eagerDownloadMaxMb', 'settings.eagerDownload', 0, 1024)}
+      <CacheSettings />
       <fieldset className="fieldset">
         <legend>{t('settings.googleClientId')}</legend>
         <p className="muted">{t('settings.googleHint')}</p>
