@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type AppDriver } from './fixtures';
+import { makePdf, makePng } from '../../electron/sandbox/media';
 import { signInSandbox } from './helpers';
 
 const EMAIL = 'agent1@reseller-a.example';
@@ -94,15 +95,18 @@ test('upload 20 MB with progress, reach the sandbox, preview a cached text file,
   await app.page.screenshot({ path: 'test-results/screens/attachments-preview-text.png' });
   await app.page.getByRole('button', { name: 'Close' }).click();
 
-  // Files seeded on the case are downloaded into the cache in the background; preview each kind.
-  const seeded = list().locator('[data-testid="attachment-row"]:not([data-filename="capture-20mb.zip"]):not([data-filename="trace.txt"])');
-  for (const row of await seeded.all()) {
-    await expect(row).toHaveAttribute('data-cached', 'true', { timeout: 30_000 });
-    const filename = (await row.getAttribute('data-filename')) ?? 'file';
+  // An image and a PDF: previewed inside the app from the cache.
+  await chooser(app.page).setInputFiles([
+    { name: 'screenshot.png', mimeType: 'image/png', buffer: Buffer.from(makePng(7)) },
+    { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from(makePdf('Delivery report for the case')) },
+  ]);
+  for (const [filename, kind] of [['screenshot.png', 'image'], ['report.pdf', 'pdf']] as const) {
+    const row = list().locator(`[data-testid="attachment-row"][data-filename="${filename}"]`);
+    await expect(row).toHaveAttribute('data-cached', 'true', { timeout: 60_000 });
     await row.getByRole('button', { name: 'Preview', exact: true }).click();
-    const preview = app.page.getByTestId('attachment-preview');
-    await expect(preview).toHaveAttribute('data-kind', /image|pdf|text|none/);
-    await app.page.screenshot({ path: `test-results/screens/attachments-preview-${(await preview.getAttribute('data-kind')) ?? 'x'}-${filename.replace(/[^\w.-]/g, '_')}.png` });
+    await expect(app.page.getByTestId('attachment-preview')).toHaveAttribute('data-kind', kind);
+    if (kind === 'image') await expect(app.page.getByTestId('attachment-preview').locator('img')).toHaveJSProperty('naturalWidth', 32);
+    await app.page.screenshot({ path: `test-results/screens/attachments-preview-${kind}.png` });
     await app.page.getByRole('button', { name: 'Close' }).click();
   }
 

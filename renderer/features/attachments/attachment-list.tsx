@@ -205,9 +205,7 @@ function UploadRow({ entry, progress, size }: { entry: OutboxEntry; progress: { 
   const canCancel = entry.status === 'queued' || entry.status === 'failed';
   return (
     <li className={`attachment-row upload ${entry.status}`} data-testid="attachment-upload" data-status={entry.status} data-filename={filename}>
-      <span className="attachment-icon" aria-hidden="true">
-        ⏳
-      </span>
+      <FileTag filename={filename} />
       <span className="attachment-main">
         <span className="attachment-name">{filename}</span>
         <span className="muted attachment-meta">
@@ -235,6 +233,17 @@ function UploadRow({ entry, progress, size }: { entry: OutboxEntry; progress: { 
         )}
       </span>
     </li>
+  );
+}
+
+/** The file's extension in a small box (no emoji: not every system has a font for them). */
+function FileTag({ filename }: { filename: string }): React.JSX.Element {
+  const dot = filename.lastIndexOf('.');
+  const ext = dot > 0 ? filename.slice(dot + 1, dot + 5).toUpperCase() : '';
+  return (
+    <span className="attachment-icon" aria-hidden="true">
+      {ext || '·'}
+    </span>
   );
 }
 
@@ -269,9 +278,7 @@ function AttachmentRow({
   const name = attachment.filename;
   return (
     <li className="attachment-row" data-testid="attachment-row" data-filename={name} data-cached={isCached ? 'true' : 'false'}>
-      <span className="attachment-icon" aria-hidden="true">
-        📄
-      </span>
+      <FileTag filename={name} />
       <span className="attachment-main">
         <button type="button" className="link attachment-name" onClick={onOpen} aria-label={t('file.openOf', { name })} disabled={!isCached && offline}>
           {name}
