@@ -113,8 +113,8 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
             aria-sort={column.sortKey ? ariaSort(props.sort, column.sortKey) : undefined}
           >
             {column.sortKey ? (
-              <button type="button" className="sort-button" onClick={() => column.sortKey && props.onSort(column.sortKey)} data-testid={`sort-${column.id}`}>
-                {t(column.label)}
+              <button type="button" className="sort-button" title={t(column.label)} onClick={() => column.sortKey && props.onSort(column.sortKey)} data-testid={`sort-${column.id}`}>
+                <span className="ellipsis">{t(column.label)}</span>
                 <span aria-hidden="true" className="sort-arrow">
                   {props.sort.key === column.sortKey ? (props.sort.dir === 'asc' ? '▲' : '▼') : ''}
                 </span>
@@ -244,10 +244,13 @@ function Row({ row, index, style, selected, picked, language, nowMs, domain, onS
         {relativeTime(row.updateTimeMs, nowMs, language)}
       </div>
       <div role="gridcell" className={`cell sla sla-${row.sla?.level ?? 'none'}`} title={row.sla ? exactTime(Date.parse(row.sla.targetAt), language) : undefined}>
-        {row.sla &&
-          (row.sla.level === 'breached'
-            ? t('sla.overdue', { time: shortDuration(row.sla.ms, language) })
-            : t('sla.left', { time: shortDuration(row.sla.ms, language) }))}
+        {row.sla && (
+          <span className="ellipsis">
+            {row.sla.level === 'breached'
+              ? t('sla.overdue', { time: shortDuration(row.sla.ms, language) })
+              : t('sla.left', { time: shortDuration(row.sla.ms, language) })}
+          </span>
+        )}
       </div>
     </div>
   );

@@ -32,7 +32,7 @@ export const cases = defineCatalogue({
     filters: {
       label: 'Filter cases',
       keyword: 'Keyword',
-      keywordPlaceholder: 'Keyword, case number, customer… ( / )',
+      keywordPlaceholder: 'Keyword, case number, customer…',
       state: 'Status',
       stateAll: 'All statuses',
       stateOpen: 'Open',
@@ -132,7 +132,7 @@ export const cases = defineCatalogue({
     filters: {
       label: '篩選客服案件',
       keyword: '關鍵字',
-      keywordPlaceholder: '關鍵字、客服案件編號、客戶…（/）',
+      keywordPlaceholder: '關鍵字、客服案件編號、客戶…',
       state: '狀態',
       stateAll: '所有狀態',
       stateOpen: '處理中',
@@ -232,7 +232,7 @@ export const cases = defineCatalogue({
     filters: {
       label: '筛选支持请求',
       keyword: '关键字',
-      keywordPlaceholder: '关键字、支持请求编号、客户…（/）',
+      keywordPlaceholder: '关键字、支持请求编号、客户…',
       state: '状态',
       stateAll: '所有状态',
       stateOpen: '未关闭',
@@ -332,7 +332,7 @@ export const cases = defineCatalogue({
     filters: {
       label: 'Filter kasus',
       keyword: 'Kata kunci',
-      keywordPlaceholder: 'Kata kunci, nomor kasus, pelanggan… ( / )',
+      keywordPlaceholder: 'Kata kunci, nomor kasus, pelanggan…',
       state: 'Status',
       stateAll: 'Semua status',
       stateOpen: 'Terbuka',
@@ -432,7 +432,7 @@ export const cases = defineCatalogue({
     filters: {
       label: 'Filtrer les demandes',
       keyword: 'Mot clé',
-      keywordPlaceholder: 'Mot clé, numéro de demande, client… ( / )',
+      keywordPlaceholder: 'Mot clé, numéro de demande, client…',
       state: 'État',
       stateAll: 'Tous les états',
       stateOpen: 'Ouvertes',
