@@ -74,12 +74,19 @@ export function App({ onSettings }: { onSettings: (settings: Settings) => void }
 function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
   const activeTabId = useAppStore((state) => state.activeTabId);
   const secretsPersisted = useAppStore((state) => state.accounts?.secretsPersisted ?? true);
+  const offline = useAppStore((state) => state.syncStatus[activeTabId ?? '']?.connection === 'offline');
   const { t } = useTranslation('accounts');
+  const { t: tShell } = useTranslation('shell');
   useGlobalShortcuts();
   return (
     <div className="app-shell" data-host={info.host}>
       <TabStrip />
       {!secretsPersisted && <p className="notice">{t('insecureVault')}</p>}
+      {offline && (
+        <p className="notice offline-banner" role="status" data-testid="offline-banner">
+          {tShell('offlineBanner')}
+        </p>
+      )}
       <div className="tab-body">{activeTabId === allDomainsTabId || !activeTabId ? <AllDomainsTab /> : <AccountTab accountId={activeTabId} />}</div>
       <StatusBar identity={<AppIdentity info={info} />} />
       <CommandPalette />
