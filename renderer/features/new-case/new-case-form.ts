@@ -1,0 +1,156 @@
+import {
+  canManageCases,
+  SELECTABLE_PRIORITIES,
+  validateCaseDescription,
+  validateCaseTitle,
+  validateSubscriberEmails,
+  validateTimeZone,
+  type CustomerAccess,
+  type FieldProblem,
+  type SelectablePriority,
+} from '../../../shared/domain';
+import type { Mutation } from '../../../shared/ipc';
+import { isRecord, readJson, removeKey, writeJson } from '../case-detail';
+
+// The guided form's pure side: its draft shape, autosave, validation and the mutation
+// it queues. Bad input is reported per field and nothing is queued (issue 7 "Bad input").
+
+export interface NewCaseDraft {
+  customerId: string;
+  classificationId: string;
+  classificationName: string;
+  title: string;
+  description: string;
+  priority: SelectablePriority | '';
+  languageCode: string;
+  timeZone: string;
+  /** As typed: addresses separated by commas, spaces or new lines. */
+  subscribers: string;
+  followUpOf?: string;
+}
+
+export type NewCaseField = 'customer' | 'category' | 'title' | 'description' | 'priority' | 'languageCode' | 'timeZone' | 'subscribers';
+
+export type FormProblem =
+  | FieldProblem
+  | { readonly code: 'not_authorized'; readonly access: CustomerAccess }
+  | { readonly code: 'pii_open'; readonly count: number }
+  | { readonly code: 'invalid_emails'; readonly values: readonly string[] };
+
+export type FormErrors = Partial<Record<NewCaseField, FormProblem>>;
+
+/** The languages Google Support answers Workspace cases in (BCP 47, as the API takes them). */
+export const CASE_LANGUAGES = ['en', 'zh-TW', 'zh-CN', 'id', 'fr', 'ja', 'ko', 'de', 'es', 'pt-BR', 'it', 'th', 'vi'] as const;
+
+export function emptyDraft(timeZone: string, languageCode: string): NewCaseDraft {
+  return { customerId: '', classificationId: '', classificationName: '', title: '', description: '', priority: '', languageCode, timeZone, subscribers: '' };
+}
+
+export function newCaseDraftKey(accountId: string): string {
+  return `rsc-new-case-draft-${accountId}`;
+}
+
+const DRAFT_FIELDS: readonly (keyof NewCaseDraft)[] = ['customerId', 'classificationId', 'classificationName', 'title', 'description', 'priority', 'languageCode', 'timeZone', 'subscribers'];
+
+function isDraft(value: unknown): value is Partial<NewCaseDraft> {
+  return isRecord(value) && DRAFT_FIELDS.every((k) => value[k] === undefined || typeof value[k] === 'string');
+}
+
+export function loadNewCaseDraft(storage: Storage, accountId: string, fallback: NewCaseDraft): NewCaseDraft {
+  const saved = readJson(storage, newCaseDraftKey(accountId), isDraft);
+  if (!saved) return fallback;
+  const priority = (SELECTABLE_PRIORITIES as readonly string[]).includes(saved.priority ?? '') ? (saved.priority as SelectablePriority) : '';
+  return { ...fallback, ...saved, priority };
+}
+
+/** Nothing typed yet: no draft worth keeping (a default zone or language alone is not a draft). */
+export function isBlankDraft(draft: NewCaseDraft): boolean {
+  return !draft.customerId && !draft.classificationId && !draft.title.trim() && !draft.description.trim() && !draft.priority && !draft.subscribers.trim();
+}
+
+export function saveNewCaseDraft(storage: Storage, accountId: string, draft: NewCaseDraft): void {
+  if (isBlankDraft(draft)) removeKey(storage, newCaseDraftKey(accountId));
+  else writeJson(storage, newCaseDraftKey(accountId), draft);
+}
+
+export function clearNewCaseDraft(storage: Storage, accountId: string): void {
+  removeKey(storage, newCaseDraftKey(accountId));
+}
+
+export function parseEmailList(raw: string): string[] {
+  return raw
+    .split(/[\s,;]+/)
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+}
+
+export interface ValidationContext {
+  /** Access state of the chosen customer (undefined when it is not in the replica). */
+  readonly customerAccess: CustomerAccess | undefined;
+  /** PII findings without a decision, per text field. */
+  readonly openPii: { readonly title: number; readonly description: number };
+}
+
+export function validateNewCase(draft: NewCaseDraft, context: ValidationContext): FormErrors {
+  const errors: FormErrors = {};
+  if (!draft.customerId || context.customerAccess === undefined) errors.customer = { code: 'required' };
+  else if (!canManageCases(context.customerAccess)) errors.customer = { code: 'not_authorized', access: context.customerAccess };
+  if (!draft.classificationId) errors.category = { code: 'required' };
+  const title = validateCaseTitle(draft.title);
+  if (title) errors.title = title;
+  else if (context.openPii.title > 0) errors.title = { code: 'pii_open', count: context.openPii.title };
+  const description = validateCaseDescription(draft.description);
+  if (description) errors.description = description;
+  else if (context.openPii.description > 0) errors.description = { code: 'pii_open', count: context.openPii.description };
+  if (!draft.priority) errors.priority = { code: 'required' };
+  if (!draft.languageCode.trim()) errors.languageCode = { code: 'required' };
+  const zone = validateTimeZone(draft.timeZone.trim());
+  if (zone) errors.timeZone = zone;
+  const emails = parseEmailList(draft.subscribers);
+  const checked = validateSubscriberEmails(emails);
+  const invalid = emails.filter((_, i) => checked.entries[i]?.code === 'invalid_email');
+  if (invalid.length > 0) errors.subscribers = { code: 'invalid_emails', values: invalid };
+  else if (checked.entries.some((p) => p?.code === 'duplicate')) errors.subscribers = { code: 'duplicate' };
+  else if (checked.list) errors.subscribers = checked.list;
+  return errors;
+}
+
+export function hasErrors(errors: FormErrors): boolean {
+  return Object.keys(errors).length > 0;
+}
+
+/** The queued create; only called on a draft that validated. */
+export function buildCreateCase(draft: NewCaseDraft, localId: string, description: string = draft.description): Extract<Mutation, { kind: 'create_case' }> {
+  if (!draft.priority) throw new Error('buildCreateCase needs a validated draft');
+  return {
+    kind: 'create_case',
+    localId,
+    customerId: draft.customerId,
+    displayName: draft.title.trim(),
+    description: description.trim(),
+    classificationId: draft.classificationId,
+    ...(draft.classificationName ? { classificationName: draft.classificationName } : {}),
+    priority: draft.priority,
+    languageCode: draft.languageCode.trim(),
+    timeZone: draft.timeZone.trim(),
+    subscriberEmails: parseEmailList(draft.subscribers),
+    ...(draft.followUpOf ? { followUpOf: draft.followUpOf } : {}),
+  };
+}
+
+function fold(s: string): string {
+  return s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Search as you type over the cached categories: every word must occur; names starting with the query first. */
+export function searchCategories<T extends { id: string; displayName: string }>(categories: readonly T[], query: string, limit = 30): T[] {
+  const words = fold(query).split(/[\s>/]+/).filter((w) => w !== '');
+  if (words.length === 0) return categories.slice(0, limit);
+  const first = words[0] ?? '';
+  const hits = categories.filter((c) => {
+    const name = fold(c.displayName);
+    return words.every((w) => name.includes(w));
+  });
+  hits.sort((a, b) => Number(!fold(a.displayName).startsWith(first)) - Number(!fold(b.displayName).startsWith(first)) || a.displayName.localeCompare(b.displayName));
+  return hits.slice(0, limit);
+}
