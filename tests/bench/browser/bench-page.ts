@@ -5,7 +5,8 @@
 import { normalizeText } from '../../../shared/domain/search-tokens';
 import type { ReplicaBatch } from '../../../shared/ipc/replica';
 import { applyBatch } from '../../../renderer/data/apply-batch';
-import { getBlob, putBlob } from '../../../renderer/data/blob-cache';
+import { putBlob } from '../../../renderer/data/blob-cache';
+import { openCachedAttachment } from '../../../renderer/features/attachments/cache';
 import { ReplicaDb } from '../../../renderer/data/db';
 import { hydrateProjection, projectBatch } from '../../../renderer/data/hydrate';
 import { createProjection, type Projection } from '../../../renderer/data/projection';
@@ -126,18 +127,15 @@ async function storeAttachment(bytes: number): Promise<void> {
   db.close();
 }
 
-/** Opening a cached attachment: read the Blob from IndexedDB, make its URL, read the first 64 KiB for the preview. */
+/** Opening a cached attachment exactly as the preview does (renderer/features/attachments/cache.ts). */
 async function openAttachment(runs: number): Promise<number[]> {
   const db = new ReplicaDb('bench0');
   const samples: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     const t0 = performance.now();
-    const blob = await getBlob(db, 'bench/attachments/25mb');
-    if (!blob) throw new Error('attachment not cached');
-    const url = URL.createObjectURL(blob);
-    await blob.slice(0, 64 * 1024).arrayBuffer();
+    const opened = await openCachedAttachment(db, 'bench/attachments/25mb', 'capture.pdf');
     samples.push(performance.now() - t0);
-    URL.revokeObjectURL(url);
+    if (opened.url) URL.revokeObjectURL(opened.url);
   }
   db.close();
   return samples;
