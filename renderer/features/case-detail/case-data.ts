@@ -2,14 +2,62 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { BackendInfo, OutboxEntry } from '../../../shared/ipc';
 import { isLocalCaseRef } from '../../../shared/ipc/outbox';
-import { getCustomer, overlayCase, pendingCasesFromCreates, type CaseRecord, type CustomerRecord, type ReplicaDb, type ViewCase } from '../../data';
+import { getCustomer, listCustomerCases, overlayCase, pendingCasesFromCreates, type CaseRecord, type CustomerRecord, type ReplicaDb, type ViewCase } from '../../data';
 import { getBridgeClient } from '../../platform';
 
-/** A `local:` id whose create went through resolves to the server name; anything else stays. */
-export function resolveCaseRef(ref: string, entries: readonly OutboxEntry[]): string {
-  if (!isLocalCaseRef(ref)) return ref;
-  const created = entries.find((e) => e.mutation.kind === 'create_case' && e.mutation.localId === ref);
-  return created?.resultName ?? ref;
+export interface LocalCreate {
+  readonly customerId: string;
+  readonly displayName: string;
+  readonly createdAtMs: number;
+}
+
+// Main publishes only unconfirmed entries: once a create is done its entry (and the server
+// name it produced) is gone from the renderer's outbox. Remember what each local id was, so
+// the detail can find the server case it became in the replica.
+const localCreates = new Map<string, LocalCreate>();
+const resolved = new Map<string, string>();
+
+export function rememberLocalCreate(localId: string, create: LocalCreate): void {
+  localCreates.set(localId, create);
+}
+
+function noteCreates(entries: readonly OutboxEntry[]): void {
+  for (const e of entries) {
+    const m = e.mutation;
+    if (m.kind !== 'create_case') continue;
+    if (!localCreates.has(m.localId)) localCreates.set(m.localId, { customerId: m.customerId, displayName: m.displayName, createdAtMs: Date.parse(e.createdAt) });
+    if (e.resultName) resolved.set(m.localId, e.resultName);
+  }
+}
+
+/** The replica case a finished create produced: same customer and title, created closest to when it was queued. */
+export function matchCreatedCase(create: LocalCreate, cases: readonly CaseRecord[]): CaseRecord | undefined {
+  const candidates = cases.filter((c) => c.displayName === create.displayName.trim());
+  return candidates.sort((a, b) => Math.abs(a.createTimeMs - create.createdAtMs) - Math.abs(b.createTimeMs - create.createdAtMs))[0];
+}
+
+/**
+ * The ref to show: a server name as is; a `local:` id while its create is queued; the server
+ * name once the create went through. undefined while that server case is not in the replica yet.
+ */
+export function useResolvedRef(db: ReplicaDb, ref: string, entries: readonly OutboxEntry[]): string | undefined {
+  noteCreates(entries);
+  const local = isLocalCaseRef(ref);
+  const stillQueued = local && entries.some((e) => e.mutation.kind === 'create_case' && e.mutation.localId === ref && e.resultName === undefined);
+  const create = local && !stillQueued && !resolved.has(ref) ? localCreates.get(ref) : undefined;
+  const found = useLiveQuery(async () => {
+    if (!create) return null;
+    return matchCreatedCase(create, await listCustomerCases(db, create.customerId, 200))?.name ?? null;
+  }, [db, create?.customerId, create?.displayName, create?.createdAtMs]);
+  if (!local || stillQueued) return ref;
+  const known = resolved.get(ref);
+  if (known) return known;
+  if (!create) return ref;
+  if (found) {
+    resolved.set(ref, found);
+    return found;
+  }
+  return undefined;
 }
 
 /**

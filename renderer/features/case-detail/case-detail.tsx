@@ -12,7 +12,7 @@ import { useAppStore } from '../../state/app-store';
 import { useTab } from '../../state/tab-store';
 import { AttachmentList } from '../attachments';
 import { CloseDialog, EscalateDialog, PriorityDialog, ShareDialog, type ActionDialog } from './action-dialogs';
-import { resolveCaseRef, useBackendInfo, useCustomer, useFetchThreadOnce, viewOf } from './case-data';
+import { useBackendInfo, useResolvedRef, useCustomer, useFetchThreadOnce, viewOf } from './case-data';
 import { CaseHeader } from './case-header';
 import { caseNumberOf, portalCaseUrl } from './case-links';
 import { Composer } from './composer';
@@ -57,10 +57,12 @@ export function CaseDetail({ caseName }: { caseName: string }): React.JSX.Elemen
   useRuntimeVersion(runtime);
   const account = runtime.account;
   const entries = runtime.outbox;
-  const ref = resolveCaseRef(caseName, entries);
+  const resolvedRef = useResolvedRef(runtime.db, caseName, entries);
+  const ref = resolvedRef ?? caseName;
   const record = useCase(runtime.db, ref);
   const comments = useComments(runtime.db, ref);
-  const view = viewOf(ref, record, entries);
+  // A create that just went through: loading until its server case is in the replica.
+  const view = resolvedRef === undefined ? undefined : viewOf(ref, record, entries);
   const customer = useCustomer(runtime.db, view?.customerId);
   useFetchThreadOnce(account.id, ref, Boolean(record) && comments !== undefined && comments.length === 0);
 

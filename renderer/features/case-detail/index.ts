@@ -1,4 +1,5 @@
 export { CaseDetail } from './case-detail';
+export { rememberLocalCreate } from './case-data';
 // Building blocks the New case form shares with the case detail.
 export { PriorityTag } from './case-header';
 export { PiiPanel } from './pii-panel';

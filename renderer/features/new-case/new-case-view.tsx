@@ -20,6 +20,7 @@ import {
   PriorityChoice,
   pruneDecisions,
   recordKeptPii,
+  rememberLocalCreate,
   removeFinding,
   usePiiCheck,
   type FollowUpRequest,
@@ -158,8 +159,10 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
     }
     setBusy(true);
     const localId = `local:${crypto.randomUUID()}`;
+    const mutation = buildCreateCase(draft, localId);
+    rememberLocalCreate(localId, { customerId: mutation.customerId, displayName: mutation.displayName, createdAtMs: Date.now() });
     try {
-      await enqueueMutation(account.id, buildCreateCase(draft, localId));
+      await enqueueMutation(account.id, mutation);
     } catch (error) {
       setFailure(t('submit.failed', { message: (error as Error).message ?? String(error) }));
       setBusy(false);

@@ -1,0 +1,259 @@
+import type { Page } from '@playwright/test';
+import { expect, test, type AppDriver } from './fixtures';
+import { signInSandbox } from './helpers';
+
+// Issue 7: file a case on behalf of a customer, work it (reply, priority, share, escalate,
+// close, reopen), and the guard rails (reopen window, unauthorised customers, bad input).
+
+const EMAIL = 'agent1@reseller-a.example';
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+type Envelope<T> = { ok: boolean; value: T };
+
+/** Calls the app's own bridge from the page (as the renderer does) for the signed-in account. */
+async function bridge<T>(page: Page, channel: string, request: Record<string, unknown> = {}): Promise<T> {
+  return page.evaluate(
+    async ({ channel, request }) => {
+      const b = (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<Envelope<unknown>> } }).consoleBridge;
+      const accounts = (await b.invoke('accounts.list', {})) as Envelope<{ accounts: Array<{ id: string }> }>;
+      const accountId = accounts.value.accounts[0]?.id;
+      const result = await b.invoke(channel, channel === 'sync.now' ? {} : { accountId, ...request });
+      return result.value as T;
+    },
+    { channel, request },
+  ) as Promise<T>;
+}
+
+const queued = (page: Page): Promise<number> => bridge<unknown[]>(page, 'mutations.list').then((list) => list.length);
+const syncNow = (page: Page): Promise<unknown> => bridge(page, 'sync.now');
+
+interface ReplicaRows {
+  customers: Array<{ customerId: string; displayName: string; access: string; tier: string }>;
+  cases: Array<{ name: string; caseNumber: string; state: string; customerId: string; updateTimeMs: number; escalated: boolean }>;
+}
+
+/** The account's replica as the renderer stored it (customers and cases). */
+async function replica(page: Page): Promise<ReplicaRows | undefined> {
+  return page.evaluate(async () => {
+    const names = (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('rsc-replica-'));
+    if (names.length === 0) return undefined;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(names[0] ?? '');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const all = <T,>(store: string) =>
+      new Promise<T[]>((resolve, reject) => {
+        const request = db.transaction(store).objectStore(store).getAll();
+        request.onsuccess = () => resolve(request.result as T[]);
+        request.onerror = () => reject(request.error);
+      });
+    const rows = { customers: await all<ReplicaRows['customers'][number]>('customers'), cases: await all<ReplicaRows['cases'][number]>('cases') };
+    db.close();
+    return rows;
+  });
+}
+
+async function replicaWith(page: Page, ready: (rows: ReplicaRows) => boolean): Promise<ReplicaRows> {
+  let found: ReplicaRows | undefined;
+  await expect
+    .poll(async () => {
+      found = await replica(page);
+      return found !== undefined && ready(found);
+    }, { timeout: 30_000 })
+    .toBe(true);
+  return found as ReplicaRows;
+}
+
+/** Selects a case in the domain's list by its number; its detail opens beside the list. */
+async function openCase(page: Page, name: string, number: string): Promise<void> {
+  await page.getByTestId('view-cases').click();
+  await page.getByTestId('filter-keyword').fill(number);
+  await page.locator(`[role="row"][data-case="${name}"]`).click();
+  await expect(page.locator(`[data-testid="case-detail"][data-case="${name}"]`)).toBeVisible();
+}
+
+async function fillNewCase(page: Page, customerId: string, title: string): Promise<void> {
+  await page.getByTestId('view-new-case').click();
+  await page.getByTestId('customer-select').selectOption(customerId);
+  await page.getByTestId('category-input').fill('mail delivery');
+  await page.getByRole('option', { name: 'Google Workspace > Gmail > Mail delivery' }).click();
+  await page.getByTestId('title-input').fill(title);
+  await page.getByTestId('description-input').fill('Steps to reproduce: send from an outside account.\nAlready tried: checked MX records.\nAffected users: the sales team.');
+  await page.getByTestId('priority-choice').getByText('P3', { exact: true }).click();
+}
+
+async function screenshot(app: AppDriver, name: string): Promise<void> {
+  await app.page.screenshot({ path: `test-results/screens/${name}.png` });
+}
+
+test('file a case with an attachment; Google replies; priority, share, comment, close, reopen; a follow-up once the window is over', async ({ app }) => {
+  test.setTimeout(90_000);
+  await signInSandbox(app, EMAIL);
+  const page = app.page;
+  const sandbox = app.harness.sandbox!;
+  const rows = await replicaWith(page, (r) => r.customers.some((c) => c.access === 'authorized'));
+  const customer = rows.customers.find((c) => c.access === 'authorized' && c.tier === 'standard') ?? rows.customers.find((c) => c.access === 'authorized')!;
+
+  const title = `Mail delayed for the sales team ${Date.now()}`;
+  await fillNewCase(page, customer.customerId, title);
+  await page.locator('[data-testid="attachment-drop-zone"] input[type="file"]').setInputFiles({ name: 'headers.txt', mimeType: 'text/plain', buffer: Buffer.from('Received: from mx.example by google.com; 10:42\n') });
+  await expect(page.getByTestId('chosen-files')).toContainText('headers.txt');
+  await screenshot(app, 'new-case-en');
+  await page.getByTestId('submit-case').click();
+
+  // The list shows it at once ("not filed yet"), then with its server number.
+  const detail = page.getByTestId('case-detail');
+  await expect(detail.getByTestId('case-title')).toHaveText(title);
+  await expect.poll(async () => (await detail.getAttribute('data-case')) ?? '', { timeout: 20_000 }).toMatch(/^organizations\/\d+\/cases\/\d+$/);
+  const name = (await detail.getAttribute('data-case'))!;
+  const number = name.split('/').pop()!;
+  await expect(page.locator(`[role="row"][data-case="${name}"]`)).toBeVisible();
+  expect(sandbox.admin.getCase(name)).toMatchObject({ displayName: title, priority: 'P3' });
+  await expect(detail.getByTestId('attachment-list')).toContainText('headers.txt', { timeout: 20_000 });
+
+  // Simulated Google Support picks the case up; the reply shows in the thread after a sync.
+  sandbox.admin.advanceClock(3 * MINUTE);
+  await syncNow(page);
+  await expect(detail.locator('.message.msg-google').first()).toBeVisible({ timeout: 20_000 });
+
+  // Reply from the composer (r focuses it, Ctrl+Enter sends); queued at once, then on the server.
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('r');
+  await expect(detail.getByTestId('composer')).toBeFocused();
+  await page.keyboard.type('Thanks, the headers are attached.');
+  await page.keyboard.press('Control+Enter');
+  await expect(detail.getByTestId('composer')).toHaveValue('');
+  await expect.poll(() => sandbox.admin.listAllComments(name).some((c) => c.body === 'Thanks, the headers are attached.'), { timeout: 20_000 }).toBe(true);
+
+  // Change priority with its definitions in view.
+  await detail.getByTestId('action-priority').click();
+  const dialog = page.getByTestId('priority-dialog');
+  await expect(dialog).toContainText('workaround');
+  await dialog.getByText('P2', { exact: true }).click();
+  await dialog.getByTestId('save-priority').click();
+  await expect(detail.getByTestId('case-priority')).toHaveText('P2');
+  await expect.poll(() => sandbox.admin.getCase(name)?.priority, { timeout: 20_000 }).toBe('P2');
+
+  // Share: an invalid address is refused next to the field; a valid one is saved.
+  await detail.getByTestId('action-share').click();
+  const share = page.getByTestId('share-dialog');
+  await share.getByTestId('share-input').fill('not-an-address');
+  await share.getByTestId('share-add').click();
+  await expect(share.locator('#share-error')).toContainText('not a valid e-mail address');
+  await share.getByTestId('share-input').fill('ops@customer.example');
+  await share.getByTestId('share-add').click();
+  await share.getByTestId('share-save').click();
+  await expect(detail.getByTestId('case-subscribers')).toContainText('ops@customer.example');
+  await expect.poll(() => sandbox.admin.getCase(name)?.subscriberEmailAddresses ?? [], { timeout: 20_000 }).toContain('ops@customer.example');
+  await screenshot(app, 'case-detail-en');
+
+  // Close (confirmed), then reopen inside the window.
+  await detail.getByTestId('action-close').click();
+  await page.getByTestId('confirm-close').click();
+  await expect.poll(() => sandbox.admin.getCase(name)?.state, { timeout: 20_000 }).toBe('CLOSED');
+  await expect(detail.getByTestId('reopen-state')).toContainText(/can be reopened for \d+ more days/i);
+  await detail.getByTestId('action-reopen').click();
+  await expect.poll(() => sandbox.admin.getCase(name)?.state, { timeout: 20_000 }).not.toBe('CLOSED');
+
+  // Close again; 31 days later the server refuses to reopen and a follow-up is offered, prefilled.
+  await expect(detail.getByTestId('action-close')).toBeVisible({ timeout: 20_000 });
+  await detail.getByTestId('action-close').click();
+  await page.getByTestId('confirm-close').click();
+  await expect.poll(() => sandbox.admin.getCase(name)?.state, { timeout: 20_000 }).toBe('CLOSED');
+  sandbox.admin.advanceClock(31 * DAY);
+  await expect(detail.getByTestId('action-reopen')).toBeVisible({ timeout: 20_000 });
+  await detail.getByTestId('action-reopen').click();
+  await expect(detail.getByTestId('reopen-state')).toHaveAttribute('data-kind', 'refused', { timeout: 20_000 });
+  expect(sandbox.admin.getCase(name)?.state).toBe('CLOSED');
+  await detail.getByTestId('action-follow-up').click();
+  await expect(page.getByTestId('follow-up-banner')).toContainText(number);
+  await expect(page.getByTestId('title-input')).toHaveValue(`Follow-up to case #${number}: ${title}`);
+  await expect(page.getByTestId('customer-select')).toHaveValue(customer.customerId);
+});
+
+test('escalate a Premium customer’s case; other customers’ cases explain why not; unauthorised customers cannot be chosen', async ({ app }) => {
+  test.setTimeout(60_000);
+  await signInSandbox(app, EMAIL);
+  const page = app.page;
+  const sandbox = app.harness.sandbox!;
+  const premiumIds = new Set(sandbox.admin.customers().filter((c) => c.premium && c.authorized && !c.transferred).map((c) => c.customerId));
+  const rows = await replicaWith(page, (r) => r.cases.some((c) => premiumIds.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated));
+  const target = rows.cases.filter((c) => premiumIds.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated).sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;
+
+  await openCase(page, target.name, target.caseNumber);
+  const detail = page.getByTestId('case-detail');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('e');
+  const dialog = page.getByTestId('escalate-dialog');
+  await dialog.getByTestId('submit-escalation').click();
+  await expect(dialog).toContainText('Choose a reason.');
+  await expect(dialog).toContainText('Write a justification.');
+  await dialog.getByTestId('escalate-reason').selectOption('BUSINESS_IMPACT');
+  await dialog.getByTestId('escalate-justification').fill('The whole sales team has been without external mail since Monday.');
+  await dialog.getByTestId('submit-escalation').click();
+  await expect(detail.getByTestId('case-escalated')).toHaveText('Escalated');
+  await expect.poll(() => sandbox.admin.getCase(target.name)?.escalated, { timeout: 20_000 }).toBe(true);
+
+  // A standard-support customer's open case: the dialog says why instead.
+  const standardIds = new Set(sandbox.admin.customers().filter((c) => !c.premium && c.authorized && !c.transferred).map((c) => c.customerId));
+  const standard = rows.cases.filter((c) => standardIds.has(c.customerId) && c.state !== 'CLOSED').sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0];
+  if (standard) {
+    await openCase(page, standard.name, standard.caseNumber);
+    await page.getByTestId('case-detail').getByTestId('action-escalate').click();
+    await expect(page.getByTestId('escalate-blocked')).toContainText('Premium Support');
+    await page.keyboard.press('Escape');
+  }
+
+  // New case: a customer without reseller access is listed but cannot be chosen, with the reason.
+  const blocked = rows.customers.find((c) => c.access === 'not_authorized');
+  expect(blocked, 'the demo world has a customer without reseller access').toBeDefined();
+  await page.getByTestId('view-new-case').click();
+  const option = page.locator(`[data-testid="customer-select"] option[value="${blocked!.customerId}"]`);
+  await expect(option).toBeDisabled();
+  await expect(option).toContainText('has not authorised reseller access');
+  await page.getByTestId('blocked-customers').locator('summary').click();
+  await expect(page.getByTestId('blocked-customers')).toContainText(blocked!.displayName);
+});
+
+test('bad input gets a message next to each field and nothing is queued; screens in Traditional Chinese', async ({ app }) => {
+  test.setTimeout(60_000);
+  await signInSandbox(app, EMAIL);
+  const page = app.page;
+  const rows = await replicaWith(page, (r) => r.customers.some((c) => c.access === 'authorized') && r.cases.length > 0);
+  const customer = rows.customers.find((c) => c.access === 'authorized')!;
+  await expect.poll(() => queued(page)).toBe(0);
+
+  await fillNewCase(page, customer.customerId, '');
+  await page.getByTestId('description-input').fill('x'.repeat(1024 * 1024));
+  await page.getByTestId('subscribers-input').fill('ops@customer.example, not-an-email');
+  await page.getByTestId('time-zone-input').fill('Mars/Olympus');
+  await page.getByTestId('submit-case').click();
+  await expect(page.getByTestId('error-title')).toHaveText('Required.');
+  await expect(page.getByTestId('error-description')).toContainText('the limit is 30,000');
+  await expect(page.getByTestId('error-subscribers')).toContainText('not-an-email');
+  await expect(page.getByTestId('error-timeZone')).toContainText('Unknown time zone');
+  await expect(page.getByTestId('form-errors')).toContainText('Nothing was queued');
+  expect(await queued(page)).toBe(0);
+
+  // Fixing the fields clears the messages as the agent types; still nothing queued until Submit.
+  await page.getByTestId('time-zone-input').fill('Asia/Taipei');
+  await expect(page.getByTestId('error-timeZone')).toHaveCount(0);
+  expect(await queued(page)).toBe(0);
+
+  // Traditional Chinese screens (the follow-up of the layout check).
+  await page.evaluate(async () => {
+    const b = (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<unknown> } }).consoleBridge;
+    await b.invoke('settings.set', { language: 'zh-TW' });
+  });
+  await page.getByTestId('description-input').fill('使用者 王小明 的電話 0912-345-678 收不到外部郵件。\n重現步驟：從外部帳戶寄信。');
+  await page.getByTestId('title-input').fill('業務團隊的外部郵件延遲');
+  await expect(page.getByRole('heading', { name: '代表下列客戶建立新客服案件' })).toBeVisible();
+  await expect(page.getByTestId('description-pii')).toBeVisible();
+  await screenshot(app, 'new-case-zh-TW');
+  const open = rows.cases.filter((c) => c.state !== 'CLOSED' && rows.customers.some((x) => x.customerId === c.customerId && x.access === 'authorized')).sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;
+  await openCase(page, open.name, open.caseNumber);
+  await expect(page.getByTestId('case-detail')).toContainText('客服案件記錄');
+  await screenshot(app, 'case-detail-zh-TW');
+});
