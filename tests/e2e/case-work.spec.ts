@@ -100,6 +100,7 @@ test('file a case with an attachment; Google replies; priority, share, comment, 
   await fillNewCase(page, customer.customerId, title);
   await page.locator('[data-testid="attachment-drop-zone"] input[type="file"]').setInputFiles({ name: 'headers.txt', mimeType: 'text/plain', buffer: Buffer.from('Received: from mx.example by google.com; 10:42\n') });
   await expect(page.getByTestId('chosen-files')).toContainText('headers.txt');
+  await page.getByTestId('new-case').evaluate((form) => form.scrollTo(0, 0));
   await screenshot(app, 'new-case-en');
   await page.getByTestId('submit-case').click();
 
@@ -251,6 +252,7 @@ test('bad input gets a message next to each field and nothing is queued; screens
   await page.getByTestId('title-input').fill('業務團隊的外部郵件延遲');
   await expect(page.getByRole('heading', { name: '代表下列客戶建立新客服案件' })).toBeVisible();
   await expect(page.getByTestId('description-pii')).toBeVisible();
+  await page.getByTestId('title-input').scrollIntoViewIfNeeded();
   await screenshot(app, 'new-case-zh-TW');
   const open = rows.cases.filter((c) => c.state !== 'CLOSED' && rows.customers.some((x) => x.customerId === c.customerId && x.access === 'authorized')).sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;
   await openCase(page, open.name, open.caseNumber);

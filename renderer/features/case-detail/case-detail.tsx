@@ -194,7 +194,6 @@ function CaseDetailBody({
               {t('actions.close')} <kbd>Shift+C</kbd>
             </button>
           )}
-          <span className="spacer" />
           {number && (
             <>
               <button type="button" className="button" data-testid="action-copy-link" onClick={copyLink}>
@@ -283,7 +282,7 @@ function ReopenBar({
     case 'pending':
       return (
         <p className="reopen-bar" data-testid="reopen-state" data-kind={state.kind}>
-          <span className="queued">⏳ {t('reopen.pending')}</span>
+          <span className="queued">◔ {t('reopen.pending')}</span>
         </p>
       );
     case 'can_reopen':

@@ -57,7 +57,7 @@ function SlaBadge({ clock }: { clock: SlaClock }): React.JSX.Element {
       data-testid={`sla-${clock.kind}`}
       title={t('sla.target', { time: formatInZone(status.targetAt, i18n.language, agentTimeZone()) })}
     >
-      <span aria-hidden="true">⏱</span> {label}: {text}
+      {label}: {text}
       {clock.running && status.paused && <span className="muted"> · {t('sla.paused')}</span>}
     </span>
   );
@@ -86,7 +86,7 @@ export function CaseHeader({
         {view.escalated && <span className="escalated-tag">{t('field.escalatedYes')}</span>}
         {view.pending && (
           <span className="queued" data-testid="case-queued">
-            <span aria-hidden="true">⏳</span> {t('queued')}
+            <span aria-hidden="true">◔</span> {t('queued')}
           </span>
         )}
       </div>

@@ -89,7 +89,7 @@ export function Thread({
                 </span>
               ) : (
                 <span className="queued">
-                  <span aria-hidden="true">⏳</span> {item.status === 'in_flight' ? t('thread.sending') : t('queued')}
+                  <span aria-hidden="true">◔</span> {item.status === 'in_flight' ? t('thread.sending') : t('queued')}
                 </span>
               )}
             </div>
