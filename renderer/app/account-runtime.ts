@@ -1,6 +1,7 @@
 import type { Account, OutboxEntry, ReplicaBatch } from '../../shared/ipc';
 import { applyBatch, createProjection, getCursor, hydrateProjection, projectBatch, ReplicaDb, type Projection } from '../data';
 import type { BridgeClient } from '../platform';
+import { followFiledCases } from './filed-cases';
 import { noticeGoogleReplies } from './notifications';
 
 type Listener = () => void;
@@ -38,6 +39,7 @@ export class AccountRuntime {
       this.client.on('outbox.changed', ({ accountId, entries }) => {
         if (accountId !== this.account.id) return;
         this.entries = entries;
+        followFiledCases(accountId, entries);
         this.changed();
       }),
     );
@@ -70,8 +72,14 @@ export class AccountRuntime {
     return this.hydrated;
   }
 
+  /** Every outbox entry main still holds, done ones included until the replica has their effect (for overlays). */
   get outbox(): readonly OutboxEntry[] {
     return this.entries;
+  }
+
+  /** Changes not confirmed by the server yet. */
+  get pendingEntries(): readonly OutboxEntry[] {
+    return this.entries.filter((entry) => entry.status !== 'done');
   }
 
   /** Changes whenever the replica, the projection or the outbox changed (for useSyncExternalStore). */

@@ -51,7 +51,7 @@ export function App({ onSettings }: { onSettings: (settings: Settings) => void }
   if (error) {
     return (
       <p role="alert" className="error-banner">
-        {t('app.bridgeError', { message: error })}
+        {t('common:app.bridgeError', { message: error })}
       </p>
     );
   }
@@ -112,7 +112,7 @@ function AccountTab({ accountId }: { accountId: string }): React.JSX.Element | n
     <AccountContext.Provider value={runtime}>
       <TabStoreContext.Provider value={tabStoreFor(accountId)}>
         {/* key: switching tabs never reuses one domain's components (and their state) for another. */}
-        <DomainTab key={accountId} menu={<AccountMenu account={runtime.account} pendingCount={runtime.outbox.length} />} />
+        <DomainTab key={accountId} menu={<AccountMenu account={runtime.account} pendingCount={runtime.pendingEntries.length} />} />
       </TabStoreContext.Provider>
     </AccountContext.Provider>
   );
@@ -123,7 +123,7 @@ function AppIdentity({ info }: { info: AppInfo }): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <span className="app-identity muted">
-      <span data-testid="app-name">{info.name}</span> · <span data-testid="app-version">{t('app.version', { version: info.version })}</span> ·{' '}
+      <span data-testid="app-name">{info.name}</span> · <span data-testid="app-version">{t('common:app.version', { version: info.version })}</span> ·{' '}
       <span data-testid="app-host">{t(`app.host.${info.host}`)}</span>
     </span>
   );

@@ -32,7 +32,7 @@ export function DomainTab({ menu }: { menu: ReactNode }): React.JSX.Element {
   const applyView = useTab((state) => state.applyView);
   const caseTabs = useAppStore((state) => state.caseTabs[runtime.account.id] ?? noCaseTabs);
   const closeCaseTab = useAppStore((state) => state.closeCaseTab);
-  const pendingCount = runtime.outbox.length;
+  const pendingCount = runtime.pendingEntries.length;
   const selectedCase = useTab((state) => state.selectedCase);
   const shownCase = caseTab ?? (view === 'cases' ? selectedCase : undefined);
   // Showing a case is reading it: it is no longer unread.

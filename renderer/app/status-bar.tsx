@@ -14,7 +14,7 @@ export function StatusBar({ identity }: { identity: React.ReactNode }): React.JS
   const status = accountId ? statuses[accountId] : undefined;
   const anyOffline = Object.values(statuses).some((candidate) => candidate.connection === 'offline');
   const time = (iso: string | undefined): string => (iso ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(iso)) : '');
-  const pending = status?.pending ?? runtime?.outbox.length ?? 0;
+  const pending = status?.pending ?? runtime?.pendingEntries.length ?? 0;
 
   return (
     <footer className="status-bar" aria-live="polite">

@@ -29,7 +29,7 @@ export function TabStrip(): React.JSX.Element {
           const selected = tabId === activeTabId;
           const label = account ? account.domain : t('tabs.allDomains');
           const status = account ? syncStatus[account.id] : undefined;
-          const pending = account ? (runtimes.get(account.id)?.outbox.length ?? 0) : 0;
+          const pending = account ? (runtimes.get(account.id)?.pendingEntries.length ?? 0) : 0;
           return (
             <button
               key={tabId}

@@ -64,7 +64,8 @@ export function createSyncService(deps: SyncServiceDeps) {
       options: { ...deps.options, pull: { ...deps.options.pull, orderedByUpdateTime: await deps.orderedByUpdateTime(account) } },
     });
     outbox.onChange(() => {
-      deps.publishOutbox(account.id, outbox.pending());
+      // Done entries too, until the pull confirmed them: the renderer learns local id → server name from them.
+      deps.publishOutbox(account.id, outbox.list());
       sync.outboxChanged();
     });
     const entry = { account, outbox, sync };
@@ -109,7 +110,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       return entry;
     },
     async list(accountId: string): Promise<OutboxEntry[]> {
-      return (await get(accountId)).outbox.pending();
+      return (await get(accountId)).outbox.list();
     },
     async retry(accountId: string, id: string): Promise<OutboxEntry> {
       const { outbox, sync } = await get(accountId);

@@ -19,7 +19,7 @@ export function PendingView(): React.JSX.Element {
   const runtime = useAccountRuntime();
   useRuntimeVersion(runtime);
   const [discarded, setDiscarded] = useState<string>();
-  const entries = runtime.outbox;
+  const entries = runtime.pendingEntries;
   const accountId = runtime.account.id;
   const time = (iso: string): string => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
