@@ -93,7 +93,7 @@ test('upload 20 MB with progress, reach the sandbox, preview a cached text file,
   await expect(app.page.getByTestId('attachment-preview-text')).toHaveText(text);
   await expect(app.page.getByTestId('attachment-preview').locator('b')).toHaveCount(0);
   await app.page.screenshot({ path: 'test-results/screens/attachments-preview-text.png' });
-  await app.page.getByRole('button', { name: 'Close' }).click();
+  await app.page.getByTestId('attachment-preview').getByRole('button', { name: 'Close' }).click();
 
   // An image and a PDF: previewed inside the app from the cache.
   await chooser(app.page).setInputFiles([
@@ -107,7 +107,7 @@ test('upload 20 MB with progress, reach the sandbox, preview a cached text file,
     await expect(app.page.getByTestId('attachment-preview')).toHaveAttribute('data-kind', kind);
     if (kind === 'image') await expect(app.page.getByTestId('attachment-preview').locator('img')).toHaveJSProperty('naturalWidth', 32);
     await app.page.screenshot({ path: `test-results/screens/attachments-preview-${kind}.png` });
-    await app.page.getByRole('button', { name: 'Close' }).click();
+    await app.page.getByTestId('attachment-preview').getByRole('button', { name: 'Close' }).click();
   }
 
   // Offline, restarted: the cached file still opens.
