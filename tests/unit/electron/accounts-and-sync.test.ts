@@ -51,6 +51,39 @@ describe('accounts', () => {
     expect((list as { value: { accounts: unknown[] } }).value.accounts).toHaveLength(2);
   });
 
+  it('refuses a callback whose state does not match, and keeps no account from it', async () => {
+    fixture.browser.choose('agent2@reseller-a.example');
+    fixture.browser.tamper((location) => {
+      location.searchParams.set('state', 'forged-state');
+      return location;
+    });
+    const result = await fixture.core.dispatch('accounts.signIn', { backend: 'sandbox' }, sender);
+    fixture.browser.tamper(undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+    const list = (await fixture.core.dispatch('accounts.list', {}, sender)) as { value: { accounts: { email: string }[] } };
+    expect(list.value.accounts.map((account) => account.email)).not.toContain('agent2@reseller-a.example');
+  });
+
+  it('refuses a code minted for another sign-in (other verifier and redirect; the sandbox suite tests each check alone)', async () => {
+    // Start one sign-in and capture its code, then hand that code to a second sign-in: its verifier does not match.
+    let stolen: URL | undefined;
+    fixture.browser.choose('agent2@reseller-a.example');
+    fixture.browser.tamper((location) => {
+      stolen = new URL(location);
+      location.searchParams.set('error', 'access_denied');
+      location.searchParams.delete('code');
+      return location;
+    });
+    await fixture.core.dispatch('accounts.signIn', { backend: 'sandbox' }, sender);
+    fixture.browser.tamper((location) => {
+      location.searchParams.set('code', stolen?.searchParams.get('code') ?? '');
+      return location;
+    });
+    const result = await fixture.core.dispatch('accounts.signIn', { backend: 'sandbox' }, sender);
+    fixture.browser.tamper(undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+  });
+
   it('never writes a token to the log file', () => {
     const log = readFileSync(path.join(fixture.userData, 'logs', 'main.log'), 'utf8');
     expect(log).toContain('auth: signed in');

@@ -7,7 +7,7 @@ import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../
 import type { Vault } from '../../../electron/ports';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
 import { createMemoryVault, createNodePorts } from '../../harness/node-ports';
-import { createSandboxBrowser, type FakeBrowser } from './sandbox-browser';
+import { createSandboxBrowser } from './sandbox-browser';
 
 /** A replica stand-in for Node tests: applies batches to maps and acks them, like the renderer does with Dexie. */
 export interface MemoryReplica {
@@ -22,7 +22,7 @@ export interface MemoryReplica {
 export interface CoreFixture {
   readonly core: Core;
   readonly sandbox: SandboxHandle;
-  readonly browser: FakeBrowser;
+  readonly browser: ReturnType<typeof createSandboxBrowser>;
   readonly replicas: Map<string, MemoryReplica>;
   readonly userData: string;
   /** Signs in a demo user through the sandbox's sign-in page; returns the account id. */

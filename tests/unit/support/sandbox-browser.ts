@@ -9,13 +9,20 @@ export interface FakeBrowser {
   readonly opened: string[];
 }
 
-export function createSandboxBrowser(): FakeBrowser {
+/** Rewrites the redirect back to the app before it is followed (to forge a callback). */
+export type RedirectTamper = (location: URL) => URL;
+
+export function createSandboxBrowser(): FakeBrowser & { tamper(next: RedirectTamper | undefined): void } {
   let choice: string | 'cancel' = '';
+  let tamper: RedirectTamper | undefined;
   const opened: string[] = [];
   return {
     opened,
     choose(email) {
       choice = email;
+    },
+    tamper(next) {
+      tamper = next;
     },
     async open(url) {
       opened.push(url);
@@ -29,7 +36,7 @@ export function createSandboxBrowser(): FakeBrowser {
       const submitted = await fetch(new URL('auth', url), { method: 'POST', body: form, redirect: 'manual' });
       const location = submitted.headers.get('location');
       if (!location) throw new Error(`The sign-in page did not redirect (${submitted.status}).`);
-      await fetch(location);
+      await fetch(tamper ? tamper(new URL(location)).toString() : location);
     },
   };
 }
