@@ -1,4 +1,4 @@
-import { app, BrowserWindow, session } from 'electron';
+import { app, BrowserWindow, powerMonitor, session } from 'electron';
 import path from 'node:path';
 import type { Core } from '../core';
 import { wireIpc } from './ipc-electron';
@@ -35,6 +35,8 @@ export function startShell(core: Core, outDir: string): void {
     serveRenderer(path.join(outDir, 'renderer'));
     const unwire = wireIpc(core);
     await core.start();
+    // Back from sleep: the network may have changed and the data is stale. Sync every account now.
+    powerMonitor.on('resume', () => void core.sync.syncNow());
     mainWindow = createMainWindow(path.join(outDir, 'preload'));
     app.on('before-quit', () => {
       unwire();

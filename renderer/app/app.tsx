@@ -38,7 +38,13 @@ function useBootstrap(onSettings: (settings: Settings) => void): { info: AppInfo
         for (const status of statuses) setSyncStatus(status);
       })
       .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
-    return () => offs.forEach((off) => off());
+    // The OS says the network is back: sync now rather than at the next backoff step.
+    const onOnline = (): void => void client.invoke('sync.now', {}).catch(() => undefined);
+    window.addEventListener('online', onOnline);
+    return () => {
+      offs.forEach((off) => off());
+      window.removeEventListener('online', onOnline);
+    };
   }, [onSettings, setAccounts, setSettings, setSyncStatus]);
   return { info, error };
 }
