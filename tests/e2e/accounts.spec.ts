@@ -12,6 +12,21 @@ test('sign in to two sandbox domains; a restart restores both; signing out of on
     app.page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('rsc-replica-')).sort());
   await expect.poll(databases).toHaveLength(2);
 
+  // Each tab lists only its own domain's customers (the sandbox says whose they are).
+  const sandbox = app.harness.sandbox!;
+  for (const domain of ['reseller-a.example', 'apac.reseller-a.example']) {
+    const expected = sandbox.admin
+      .customers()
+      .filter((customer) => customer.resellerDomain === domain && !customer.transferred)
+      .map((customer) => customer.customerId)
+      .sort();
+    await app.page.getByTestId(`tab-${domain}`).click();
+    await app.page.getByTestId('view-customers').click();
+    const listed = async (): Promise<string[]> =>
+      (await app.page.getByTestId('customers-view').locator('[data-customer]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-customer') ?? ''))).sort();
+    await expect.poll(listed).toEqual(expected);
+  }
+
   await app.restart();
   await expect(app.page.getByTestId('tab-reseller-a.example')).toBeVisible();
   await expect(app.page.getByTestId('tab-apac.reseller-a.example')).toBeVisible();

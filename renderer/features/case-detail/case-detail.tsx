@@ -20,7 +20,7 @@ import { requestFollowUp, type FollowUpRequest } from './follow-up';
 import { markReopenRefused, reopenStateOf, wasReopenRefused, type ReopenState } from './reopen-state';
 import { slaClocksOf } from './sla-view';
 import { Thread } from './thread';
-import { formatInZone, agentTimeZone } from './time-format';
+import { formatInZone, agentTimeZone } from '../../ui/format';
 import './case-detail.css';
 
 /** Re-renders every `ms` so clocks and countdowns move while the case is open. */

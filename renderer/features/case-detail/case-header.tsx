@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { SlaClock } from '../../../shared/domain';
 import type { CustomerRecord, ViewCase } from '../../data';
 import { caseNumberOf } from './case-links';
-import { agentTimeZone, formatDuration, formatInZone } from './time-format';
+import { agentTimeZone, shortDuration, formatInZone } from '../../ui/format';
 
 const STATE_SHAPES: Record<string, string> = {
   NEW: '●',
@@ -49,8 +49,8 @@ function SlaBadge({ clock }: { clock: SlaClock }): React.JSX.Element {
   const label = t(`sla.${clock.kind}`);
   let text: string;
   if (!clock.running) text = clock.met ? t('sla.met') : t('sla.missed');
-  else if (status.level === 'breached') text = t('sla.overdue', { time: formatDuration(status.overdueMs, i18n.language) });
-  else text = t('sla.remaining', { time: formatDuration(status.remainingMs, i18n.language) });
+  else if (status.level === 'breached') text = t('sla.overdue', { time: shortDuration(status.overdueMs, i18n.language) });
+  else text = t('sla.remaining', { time: shortDuration(status.remainingMs, i18n.language) });
   return (
     <span
       className={`sla sla-${clock.running ? status.level : clock.met ? 'met' : 'breached'}`}

@@ -6,7 +6,6 @@ export { PiiPanel } from './pii-panel';
 export { PriorityChoice } from './priority-choice';
 export { TemplatesMenu } from './templates-menu';
 export { usePiiCheck } from './use-pii-check';
-export { agentTimeZone, formatInZone } from './time-format';
 export { clearFollowUp, followUpPrefill, peekFollowUp, requestFollowUp, type FollowUpRequest } from './follow-up';
 export { keepFinding, openFindings, pruneDecisions, recordKeptPii, removeFinding, type PiiDecisions } from './pii-decisions';
 export { fillTemplate, insertAt } from './templates';

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectionSortKey } from '../../data';
 import { ariaSort, type SortState } from './case-query';
-import { exactTime, relativeTime, shortDuration } from './format';
+import { exactTime, relativeTime, shortDuration } from '../../ui/format';
 import type { ListRow } from './row-model';
 import './cases.css';
 

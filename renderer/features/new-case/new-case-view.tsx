@@ -9,10 +9,8 @@ import { useAppStore } from '../../state/app-store';
 import { useTab } from '../../state/tab-store';
 import { AttachmentDropZone, uploadFiles, type CheckedFile } from '../attachments';
 import {
-  agentTimeZone,
   clearFollowUp,
   followUpPrefill,
-  formatInZone,
   keepFinding,
   openFindings,
   peekFollowUp,
@@ -26,6 +24,7 @@ import {
   type FollowUpRequest,
   type PiiDecisions,
 } from '../case-detail';
+import { agentTimeZone, formatInZone } from '../../ui/format';
 import { DESCRIPTION_PROMPTS, HELP_TOPICS, promptOutline } from './help-topics';
 import {
   buildCreateCase,

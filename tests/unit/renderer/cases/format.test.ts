@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactTime, relativeTime, shortDuration } from '../../../../renderer/features/cases/format';
+import { exactTime, relativeTime, shortDuration } from '../../../../renderer/ui/format';
 
 const now = Date.UTC(2026, 4, 10, 12, 0, 0);
 

@@ -1,5 +1,9 @@
-// Relative and exact times for list rows, localized with Intl in the UI language.
+// Times and durations for the UI, localized with Intl in the UI language. Lists show
+// relative times; the exact time is in the agent's zone, the case's zone one hover away.
 
+export function agentTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
 const units: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
   ['year', 365 * 24 * 3600_000],
   ['month', 30 * 24 * 3600_000],
@@ -27,6 +31,17 @@ export function exactTime(ms: number, language: string, timeZone?: string): stri
     timeStyle: 'short',
     ...(timeZone ? { timeZone } : {}),
   }).format(ms);
+}
+
+export function formatInZone(iso: string, language: string, timeZone: string | undefined): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return '';
+  try {
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: timeZone ? 'short' : undefined }).format(date);
+  } catch {
+    // The API does not validate a case's zone; fall back to the agent's.
+    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
+  }
 }
 
 /** A duration for SLA clocks: "2 h 5 min", "3 d 4 h", "12 min". */
