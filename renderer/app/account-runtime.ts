@@ -1,5 +1,5 @@
 import type { Account, OutboxEntry, ReplicaBatch } from '../../shared/ipc';
-import { applyBatch, createProjection, getCursor, hydrateProjection, projectBatch, ReplicaDb, type Projection } from '../data';
+import { applyBatch, createProjection, getCursor, headCases, headSnapshotRows, hydrateProjection, projectBatch, ReplicaDb, saveHeadSnapshot, type Projection } from '../data';
 import type { BridgeClient } from '../platform';
 import { followFiledCases } from './filed-cases';
 import { noticeGoogleReplies } from './notifications';
@@ -62,10 +62,21 @@ export class AccountRuntime {
     projectBatch(this.projection, batch, result);
     await this.client.invoke('replica.ack', { accountId: this.account.id, batchId: batch.batchId });
     if (result.wrote) {
+      this.scheduleHeadSnapshot();
       // A reply moves its case's updateTime, so the case travels in the same batch.
       noticeGoogleReplies(this.account, batch, (name) => batch.upserts.cases?.find((record) => record.name === name)?.displayName);
       this.changed();
     }
+  }
+
+  private snapshotTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Refreshes the first-screen snapshot once a burst of batches has settled. */
+  private scheduleHeadSnapshot(): void {
+    clearTimeout(this.snapshotTimer);
+    this.snapshotTimer = setTimeout(() => {
+      void headCases(this.db, headSnapshotRows).then((rows) => saveHeadSnapshot(this.account.id, rows), () => undefined);
+    }, 1_000);
   }
 
   get isHydrated(): boolean {
@@ -98,6 +109,7 @@ export class AccountRuntime {
   }
 
   dispose(): void {
+    clearTimeout(this.snapshotTimer);
     this.abort.abort();
     for (const off of this.unsubscribe) off();
     this.db.close();

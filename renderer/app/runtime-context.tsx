@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
 import type { Account } from '../../shared/ipc';
-import { deleteReplica } from '../data';
+import { clearHeadSnapshot, deleteReplica } from '../data';
 import { getBridgeClient } from '../platform';
 import { useUnreadStore } from '../state/unread-store';
 import { AccountRuntime } from './account-runtime';
@@ -32,6 +32,7 @@ export function RuntimeProvider({ accounts, children }: { accounts: readonly Acc
       runtime.dispose();
       // Signed out: the account's local data goes with it.
       void deleteReplica(id);
+      clearHeadSnapshot(id);
       useUnreadStore.getState().forget(id);
     }
     registry.current = next;

@@ -48,3 +48,4 @@ export {
   type EvictionResult,
   type PutBlobInput,
 } from './blob-cache';
+export { clearHeadSnapshot, headSnapshotRows, loadHeadSnapshot, saveHeadSnapshot } from './head-snapshot';

@@ -208,7 +208,7 @@ async function browserBenchmarks(): Promise<void> {
       await context.close();
     }
     const firstSummary = summarize(firstRows);
-    record('first_rows_ms', firstSummary.median, 'ms', { summary: firstSummary, note: `navigation start → 50 cached rows painted, ${total} cached; head query, no hydration` });
+    record('first_rows_ms', firstSummary.median, 'ms', { summary: firstSummary, note: `navigation start → 50 cached rows painted in a fresh browser process, ${total} cached; first-screen snapshot, no IndexedDB wait` });
 
     const { context, page } = await openBenchPage(profile, `${server.origin}/index.html`);
     const hydrated = (await bench(page, 'hydrate', size.accounts)) as { ms: number; maxLongTaskMs: number; cases: number };

@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import type { SupportTier } from '../../../shared/domain';
 import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimeVersion } from '../../app/runtime-context';
-import { pendingCaseRefs, pendingCasesFromCreates, type ProjectionResult } from '../../data';
+import { loadHeadSnapshot, pendingCaseRefs, pendingCasesFromCreates, type ProjectionResult } from '../../data';
 import { useCustomers, useHeadCases } from '../../data/hooks';
 import type { CaseFilters } from '../../state/tab-store';
 import { filtersToQuery, hasActiveFilters, type SortState } from './case-query';
@@ -31,7 +31,9 @@ const HEAD_ROWS = 50;
 export function useDomainRows(runtime: AccountRuntime, filters: CaseFilters, sort: SortState, nowMs: number, customerId?: string): DomainRows {
   const version = useRuntimeVersion(runtime);
   const customers = useCustomers(runtime.db);
-  const head = useHeadCases(runtime.db, HEAD_ROWS);
+  // The live head query, or until it answers, the snapshot saved last time (no IndexedDB wait).
+  const snapshot = useMemo(() => loadHeadSnapshot(runtime.account.id), [runtime.account.id]);
+  const head = useHeadCases(runtime.db, HEAD_ROWS) ?? snapshot;
   const keyword = useDeferredValue(filters.keyword);
   const hydrated = runtime.isHydrated;
   const outbox = runtime.outbox;
