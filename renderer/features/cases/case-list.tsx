@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useUnreadStore } from '../../state/unread-store';
 import type { ProjectionSortKey } from '../../data';
 import { ariaSort, type SortState } from './case-query';
 import { exactTime, relativeTime, shortDuration } from '../../ui/format';
@@ -183,7 +184,9 @@ interface RowProps {
 
 function Row({ row, index, style, selected, picked, language, nowMs, domain, onSelect, onOpen, onTogglePick }: RowProps): React.JSX.Element {
   const { t } = useTranslation('cases');
-  const classes = ['case-row', selected ? 'selected' : '', picked ? 'picked' : '', row.state === 'ACTION_REQUIRED' ? 'action-required' : ''].filter(Boolean).join(' ');
+  // Google replied since the agent last opened the case: bold row and a dot.
+  const unread = useUnreadStore((state) => state.unread[row.accountId]?.includes(row.name) ?? false);
+  const classes = ['case-row', selected ? 'selected' : '', picked ? 'picked' : '', row.state === 'ACTION_REQUIRED' ? 'action-required' : '', unread ? 'unread' : ''].filter(Boolean).join(' ');
   return (
     <div
       role="row"
@@ -222,6 +225,7 @@ function Row({ row, index, style, selected, picked, language, nowMs, domain, onS
         <span className="mono">{row.caseNumber || '—'}</span>
       </div>
       <div role="gridcell" className="cell title">
+        {unread && <span className="unread-dot" role="img" aria-label={t('list.unread')} />}
         <span className="ellipsis">{row.title}</span>
         {row.escalated && <span className="tag escalated">{t('list.escalated')}</span>}
         {row.pending === 'queued' && <span className="pending-mark">{t('list.queued')}</span>}
