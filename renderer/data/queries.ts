@@ -134,6 +134,9 @@ async function loadTableInChunks<T extends { name: string }>(
         ? await table.orderBy(':id').limit(size).toArray()
         : await table.where(':id').above(lastKey).limit(size).toArray();
     if (page.length === 0) break;
+    // Reading a page (structured-clone deserialisation) and indexing it are separate tasks,
+    // so neither adds to the other's main-thread time.
+    await pause();
     onChunk(page);
     total += page.length;
     const last = page[page.length - 1];

@@ -220,7 +220,7 @@ async function browserBenchmarks(): Promise<void> {
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
     record('renderer_heap_100k_mb', heap.usedSize / (1024 * 1024), 'MB', { note: 'JS heap after GC with every projection hydrated' });
 
-    const filtered = (await bench(page, 'filter', smoke ? 1 : 3)) as { samples: number[]; floor: number[] };
+    const filtered = (await bench(page, 'filter', smoke ? 1 : 3, size.accounts, size.perAccount)) as { samples: number[]; floor: number[] };
     const filterSummary = summarize(filtered.samples);
     const floorSummary = summarize(filtered.floor);
     record('filter_keystroke_p95_ms', filterSummary.p95, 'ms', { summary: filterSummary, floor: floorSummary, note: `${filterSummary.runs} keystrokes over ${total} cases` });

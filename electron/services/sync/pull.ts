@@ -20,6 +20,8 @@ const cursorSchema = z.object({
   categoriesAt: z.number().optional(),
   /** Cases inside the overlap window as last seen (name → updateTime): re-listed but unchanged, they are skipped. */
   seen: z.record(z.string(), z.string()).default({}),
+  /** When every case was last listed without a watermark (the periodic full reconciliation). */
+  fullAt: z.number().optional(),
 });
 export type PullCursor = z.infer<typeof cursorSchema>;
 
@@ -43,6 +45,8 @@ export interface PullOptions {
   readonly threadConcurrency: number;
   /** The backend returns search results by ascending updateTime (sandbox capability): the watermark may move page by page. */
   readonly orderedByUpdateTime: boolean;
+  /** Every so often list every case again, without a watermark, to catch anything an incremental pull missed. */
+  readonly fullReconcileEveryMs: number;
 }
 
 export interface PullContext {
@@ -187,7 +191,10 @@ export async function pullAccount(start: PullCursor, directory: CustomerDirector
   let refreshedForUnknown = false;
 
   const since = cursor.watermark ? new Date(Date.parse(cursor.watermark) - options.overlapMs).toISOString() : undefined;
-  const query = since ? `update_time>"${since}"` : undefined;
+  // A full listing re-sends every case (upserts are idempotent); threads are still fetched only for changed cases.
+  const reconcile = since !== undefined && context.now() - (cursor.fullAt ?? 0) > options.fullReconcileEveryMs;
+  const query = since && !reconcile ? `update_time>"${since}"` : undefined;
+  const changedSince = since ? Date.parse(since) : Number.NEGATIVE_INFINITY;
   let pageToken: string | undefined;
   let newest = cursor.watermark;
   let casesChanged = 0;
@@ -205,7 +212,7 @@ export async function pullAccount(start: PullCursor, directory: CustomerDirector
     if (wireCases.length === 0 && pageToken) continue;
     for (const wire of wireCases) if (wire.updateTime && (!newest || Date.parse(wire.updateTime) > Date.parse(newest))) newest = wire.updateTime;
 
-    const threaded = wireCases.filter((wire) => wantsThread(wire, context.now(), options.eagerThreadDays));
+    const threaded = wireCases.filter((wire) => wantsThread(wire, context.now(), options.eagerThreadDays) && (!reconcile || Date.parse(wire.updateTime ?? '') > changedSince));
     const threads = await mapLimit(threaded, options.threadConcurrency, (wire) => counted(loadThread(client, wire.name)));
     // Google documents no sort order: without it the watermark only moves after the last page.
     const pageCursor: PullCursor =
@@ -227,6 +234,11 @@ export async function pullAccount(start: PullCursor, directory: CustomerDirector
     context.onProgress(casesChanged);
   } while (pageToken);
 
+  // The first complete listing counts as a full one; a reconciliation restarts the period.
+  if (reconcile || cursor.fullAt === undefined) {
+    cursor = { ...cursor, fullAt: context.now() };
+    await context.deliver({ cursor: JSON.stringify(cursor), upserts: {}, deletes: {} });
+  }
   return { cursor, casesChanged, requests };
 }
 

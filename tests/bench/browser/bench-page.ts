@@ -78,15 +78,22 @@ async function hydrate(accounts: number): Promise<{ ms: number; maxLongTaskMs: n
   return { ms, maxLongTaskMs: Math.max(0, ...longTasks), cases };
 }
 
-/** Keystroke → filtered list over every account's projection (the all-domains view), beside a plain includes scan. */
-function filter(rounds: number): { samples: number[]; floor: number[] } {
+/**
+ * Keystroke → filtered list over every account's projection (the all-domains view), beside
+ * the floor: a plain includes scan over the same searchable text (title, description, case
+ * number, customer name, comments), normalised once up front. The synthetic data is rebuilt
+ * from the same seeds as seed() used.
+ */
+function filter(rounds: number, accounts: number, perAccount: number): { samples: number[]; floor: number[] } {
   const keywords = keystrokeQueries(DEFAULT_PHRASES);
   const haystack: string[] = [];
-  for (const projection of projections.values()) {
-    const all = projection.query({});
-    for (let index = 0; index < all.total; index += 1) {
-      const row = projection.rowOf(all.ids[index] as number);
-      haystack.push(normalizeText(`${row.title}\n${row.caseNumber}\n${row.customerName}`));
+  for (let index = 0; index < accounts; index += 1) {
+    const cases = buildSyntheticCases(perAccount, index + 1);
+    const customers = new Map(buildSyntheticCustomers(Math.max(1, Math.ceil(perAccount / 200)), index + 1).map((c) => [c.customerId, c.displayName]));
+    const comments = new Map<string, string>();
+    for (const comment of buildSyntheticComments(cases.slice(0, 2000), index + 1, 1)) comments.set(comment.caseName, `${comments.get(comment.caseName) ?? ''}\n${comment.body}`);
+    for (const record of cases) {
+      haystack.push(normalizeText(`${record.displayName}\n${record.description}\n${record.caseNumber}\n${customers.get(record.customerId) ?? ''}${comments.get(record.name) ?? ''}`));
     }
   }
   const samples: number[] = [];
