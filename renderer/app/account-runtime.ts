@@ -16,6 +16,8 @@ export class AccountRuntime {
   readonly projection: Projection = createProjection();
   private entries: OutboxEntry[] = [];
   private hydrated = false;
+  /** True while an empty replica takes its first full sync: old replies are history, not news. */
+  private baselining = false;
   private revision = 0;
   private readonly listeners = new Set<Listener>();
   private queue: Promise<void> = Promise.resolve();
@@ -36,6 +38,9 @@ export class AccountRuntime {
         if (batch.accountId !== this.account.id) return;
         this.queue = this.queue.then(() => this.apply(batch)).catch(() => undefined);
       }),
+      this.client.on('sync.status', (status) => {
+        if (status.accountId === this.account.id && !status.syncing && status.lastSyncedAt) this.baselining = false;
+      }),
       this.client.on('outbox.changed', ({ accountId, entries }) => {
         if (accountId !== this.account.id) return;
         this.entries = entries;
@@ -45,6 +50,7 @@ export class AccountRuntime {
     );
     const [cursor, entries] = await Promise.all([getCursor(this.db), this.client.invoke('mutations.list', { accountId: this.account.id })]);
     this.entries = entries;
+    this.baselining = cursor === undefined;
     this.changed();
     await this.client.invoke('replica.hello', { accountId: this.account.id, cursor: cursor ?? null });
     // Hydrate the projection after the first paint: the first screen reads a head query instead.
@@ -64,7 +70,7 @@ export class AccountRuntime {
     if (result.wrote) {
       this.scheduleHeadSnapshot();
       // A reply moves its case's updateTime, so the case travels in the same batch.
-      noticeGoogleReplies(this.account, batch, (name) => batch.upserts.cases?.find((record) => record.name === name)?.displayName);
+      noticeGoogleReplies(this.account, batch, (name) => batch.upserts.cases?.find((record) => record.name === name)?.displayName, { baseline: this.baselining });
       this.changed();
     }
   }

@@ -14,6 +14,8 @@ import { TabStrip } from './tab-strip';
 
 type AppInfo = ResponseOf<'app.info'>;
 
+const vaultNoticeKey = 'rsc-vault-notice-dismissed';
+
 /** Loads accounts, settings and sync status from main and keeps them current. */
 function useBootstrap(onSettings: (settings: Settings) => void): { info: AppInfo | undefined; error: string | undefined } {
   const [info, setInfo] = useState<AppInfo>();
@@ -80,6 +82,11 @@ export function App({ onSettings }: { onSettings: (settings: Settings) => void }
 function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
   const activeTabId = useAppStore((state) => state.activeTabId);
   const secretsPersisted = useAppStore((state) => state.accounts?.secretsPersisted ?? true);
+  const [vaultNoticeDismissed, setVaultNoticeDismissed] = useState(() => localStorage.getItem(vaultNoticeKey) === '1');
+  const dismissVaultNotice = (): void => {
+    localStorage.setItem(vaultNoticeKey, '1');
+    setVaultNoticeDismissed(true);
+  };
   const offline = useAppStore((state) => state.syncStatus[activeTabId ?? '']?.connection === 'offline');
   const { t } = useTranslation('accounts');
   const { t: tShell } = useTranslation('shell');
@@ -87,7 +94,14 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
   return (
     <div className="app-shell" data-host={info.host}>
       <TabStrip />
-      {!secretsPersisted && <p className="notice">{t('insecureVault')}</p>}
+      {!secretsPersisted && !vaultNoticeDismissed && (
+        <p className="notice" role="status">
+          {t('insecureVault')}{' '}
+          <button type="button" className="link" onClick={dismissVaultNotice}>
+            {t('dismiss')}
+          </button>
+        </p>
+      )}
       {offline && (
         <p className="notice offline-banner" role="status" data-testid="offline-banner">
           {tShell('offlineBanner')}

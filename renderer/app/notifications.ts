@@ -9,13 +9,20 @@ import { useUnreadStore } from '../state/unread-store';
  * clicking it opens the case in its domain's tab. The first sync of an account only
  * sets the starting point (an agent is not told about last year's replies).
  */
-export function noticeGoogleReplies(account: Account, batch: ReplicaBatch, caseTitle: (name: string) => string | undefined, notify: typeof showNotification = showNotification): void {
+export function noticeGoogleReplies(
+  account: Account,
+  batch: ReplicaBatch,
+  caseTitle: (name: string) => string | undefined,
+  options: { baseline?: boolean; notify?: typeof showNotification } = {},
+): void {
+  const notify = options.notify ?? showNotification;
   const store = useUnreadStore.getState();
   const replies = (batch.upserts.comments ?? []).filter((comment) => comment.googleSupport);
   if (replies.length === 0) return;
   const newest = Math.max(...replies.map((comment) => Date.parse(comment.createTime)));
   const since = store.since[account.id];
-  if (since === undefined) {
+  // The first sync of a replica (all its pages) only moves the starting point.
+  if (since === undefined || options.baseline) {
     store.markUnread(account.id, [], newest);
     return;
   }
