@@ -1,37 +1,19 @@
 import type { Page } from '@playwright/test';
 import { expect, test, type AppDriver } from './fixtures';
 import { makePdf, makePng } from '../../electron/sandbox/media';
-import { signInSandbox } from './helpers';
+import { replicaWith, signInSandbox, type ReplicaRows } from './helpers';
 
 const EMAIL = 'agent1@reseller-a.example';
 const MB = 1024 * 1024;
 
 /** An open case of an authorised customer, read from the account's replica. */
 async function pickOpenCase(page: Page): Promise<{ name: string; number: string }> {
-  const pick = () =>
-    page.evaluate(async () => {
-      const names = (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('rsc-replica-'));
-      if (names.length === 0) return undefined;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(names[0] ?? '');
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      const all = <T,>(store: string) =>
-        new Promise<T[]>((resolve, reject) => {
-          const request = db.transaction(store).objectStore(store).getAll();
-          request.onsuccess = () => resolve(request.result as T[]);
-          request.onerror = () => reject(request.error);
-        });
-      const customers = await all<{ customerId: string; access: string }>('customers');
-      const cases = await all<{ name: string; caseNumber: string; state: string; customerId: string; updateTimeMs: number }>('cases');
-      db.close();
-      const authorised = new Set(customers.filter((c) => c.access === 'authorized').map((c) => c.customerId));
-      const found = cases.filter((c) => c.state !== 'CLOSED' && authorised.has(c.customerId)).sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0];
-      return found && { name: found.name, number: found.caseNumber };
-    });
-  await expect.poll(pick, { timeout: 30_000 }).toBeTruthy();
-  return (await pick())!;
+  const openOf = (rows: ReplicaRows) => {
+    const authorised = new Set(rows.customers.filter((c) => c.access === 'authorized').map((c) => c.customerId));
+    return rows.cases.filter((c) => c.state !== 'CLOSED' && authorised.has(c.customerId)).sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0];
+  };
+  const found = openOf(await replicaWith(page, (rows) => openOf(rows) !== undefined))!;
+  return { name: found.name, number: found.caseNumber };
 }
 
 /** Selects the case in the domain's case list; its detail shows the attachments. */

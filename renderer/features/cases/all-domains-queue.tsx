@@ -8,6 +8,7 @@ import { listCustomers, pendingCaseRefs } from '../../data';
 import { useAppStore } from '../../state/app-store';
 import { tabStoreFor, useTab, useTabStore } from '../../state/tab-store';
 import { CaseList } from './case-list';
+import { EmptyList } from './empty-list';
 import { filtersToQuery, hasActiveFilters, nextSort } from './case-query';
 import { FilterBar } from './filter-bar';
 import { mergeSortedRuns, type MergedOrder } from './merge';
@@ -153,18 +154,7 @@ export function AllDomainsQueue(): React.JSX.Element {
         onScrollTop={setScrollTop}
         domainOf={domainOf}
         nowMs={nowMs}
-        empty={
-          filtered ? (
-            <>
-              {t('list.noMatch')}{' '}
-              <button type="button" className="link" onClick={resetFilters}>
-                {t('filters.clear')}
-              </button>
-            </>
-          ) : (
-            t('list.noCases')
-          )
-        }
+        empty={<EmptyList filtered={filtered} onClear={resetFilters} />}
       />
     </div>
   );

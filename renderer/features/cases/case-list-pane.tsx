@@ -7,6 +7,7 @@ import { useTab, useTabStore } from '../../state/tab-store';
 import { CaseDetail } from '../case-detail';
 import { BulkBar } from './bulk-bar';
 import { CaseList } from './case-list';
+import { EmptyList } from './empty-list';
 import { hasActiveFilters, nextSort } from './case-query';
 import { FilterBar, SaveViewControl } from './filter-bar';
 import type { ListRow } from './row-model';
@@ -105,18 +106,7 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
           initialScrollTop={scrollTop}
           onScrollTop={setScrollTop}
           nowMs={nowMs}
-          empty={
-            filtered ? (
-              <>
-                {t('list.noMatch')}{' '}
-                <button type="button" className="link" onClick={resetFilters}>
-                  {t('filters.clear')}
-                </button>
-              </>
-            ) : (
-              t('list.noCases')
-            )
-          }
+          empty={<EmptyList filtered={filtered} onClear={resetFilters} />}
         />
       </div>
       <div className="cases-detail" data-testid="cases-detail">
