@@ -189,6 +189,8 @@ describe('scanPii – result shape', () => {
     expect(found('password: bob@x.example!')).toEqual(['password:bob@x.example!']);
   });
 
+  // Not a speed target (npm run bench measures pii_scan_10kb_ms): a guard against
+  // catastrophic regex backtracking, with a bound 100× above the real cost.
   it('stays linear on pathological input', () => {
     const inputs = ['a'.repeat(20_000), '1'.repeat(20_000), '1 '.repeat(10_000), 'A1'.repeat(10_000), 'x@'.repeat(10_000)];
     for (const s of inputs) {
@@ -198,30 +200,6 @@ describe('scanPii – result shape', () => {
     }
   });
 
-  it('scans 10 KB of mixed case text well within the typing budget', () => {
-    // tests/bench/pii-scan.ts measures precisely; this only guards against gross regressions.
-    const paragraphs = [
-      'Since 09:10 UTC on 2026-11-20 users get error 500 at login. Case 43595344, Chrome 120.0.6099.109. Call +1 650-253-0000.',
-      '用户反映打印机无法连接，错误代码 0x80070005，电话 13812345678。使用者回報印表機無法連線，版本 3.2.1。',
-      'Pengguna tidak dapat mengirim email sejak pukul 08.00 WIB. Hubungi 0812-3456-7890.',
-      "Les utilisateurs ne reçoivent plus les e-mails depuis le 20/11/2026 ; écrivez à jane@customer.example.",
-      'host=10.20.30.40 build=7.3.0.1842 retry 3/5 after 1250 ms (HTTP 503)',
-    ];
-    let text = '';
-    for (let i = 0; text.length < 10_240; i++) text += `${paragraphs[i % paragraphs.length] ?? ''}\n`;
-    text = text.slice(0, 10_240);
-    for (let i = 0; i < 10; i++) scanPii(text);
-    const samples: number[] = [];
-    for (let i = 0; i < 40; i++) {
-      const t0 = performance.now();
-      scanPii(text);
-      samples.push(performance.now() - t0);
-    }
-    samples.sort((a, b) => a - b);
-    expect(scanPii(text).length).toBeGreaterThan(50);
-    // Budget is 5 ms; the generous bound keeps slow CI machines from flaking.
-    expect(samples[20]).toBeLessThan(20);
-  });
 });
 
 describe('applyPiiDecisions', () => {
