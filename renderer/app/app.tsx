@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf, Settings } from '../../shared/ipc';
 import { AccountMenu, FirstRun } from '../features/accounts';
-import { AllDomainsQueue, CommandPalette } from '../features/cases';
+import { AllDomainsQueue, CommandPalette, useSlaWatch } from '../features/cases';
 import { getBridgeClient } from '../platform';
 import { allDomainsTabId, useAppStore } from '../state/app-store';
 import { TabStoreContext, tabStoreFor } from '../state/tab-store';
@@ -91,6 +91,7 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
   const { t } = useTranslation('accounts');
   const { t: tShell } = useTranslation('shell');
   useGlobalShortcuts();
+  useSlaWatch();
   return (
     <div className="app-shell" data-host={info.host}>
       <TabStrip />

@@ -2,3 +2,4 @@ export { CasesView } from './cases-view';
 export { CustomersView } from './customers-view';
 export { AllDomainsQueue } from './all-domains-queue';
 export { CommandPalette } from './command-palette';
+export { useSlaWatch } from './sla-watch';

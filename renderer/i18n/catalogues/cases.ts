@@ -29,7 +29,7 @@ export const cases = defineCatalogue({
       CLOSED: 'Closed',
     },
     priority: { P0: 'P0 – Emergency', P1: 'P1 – Critical impact', P2: 'P2 – High impact', P3: 'P3 – Medium impact', P4: 'P4 – Low impact' },
-    sla: { left: '{{time}} left', overdue: '{{time}} overdue' },
+    sla: { left: '{{time}} left', overdue: '{{time}} overdue', closeToBreach: 'Case #{{number}} is close to its response target: {{title}}' },
     filters: {
       label: 'Filter cases',
       keyword: 'Keyword',
@@ -130,7 +130,7 @@ export const cases = defineCatalogue({
       CLOSED: '已關閉',
     },
     priority: { P0: 'P0 – 緊急', P1: 'P1 – 嚴重影響', P2: 'P2 – 高度影響', P3: 'P3 – 中度影響', P4: 'P4 – 輕微影響' },
-    sla: { left: '剩餘 {{time}}', overdue: '已逾期 {{time}}' },
+    sla: { left: '剩餘 {{time}}', overdue: '已逾期 {{time}}', closeToBreach: '客服案件 #{{number}} 即將超過回應時限：{{title}}' },
     filters: {
       label: '篩選客服案件',
       keyword: '關鍵字',
@@ -231,7 +231,7 @@ export const cases = defineCatalogue({
       CLOSED: '已关闭',
     },
     priority: { P0: 'P0 – 紧急', P1: 'P1 – 严重影响', P2: 'P2 – 高度影响', P3: 'P3 – 中度影响', P4: 'P4 – 轻微影响' },
-    sla: { left: '剩余 {{time}}', overdue: '已超时 {{time}}' },
+    sla: { left: '剩余 {{time}}', overdue: '已超时 {{time}}', closeToBreach: '支持请求 #{{number}} 即将超过响应时限：{{title}}' },
     filters: {
       label: '筛选支持请求',
       keyword: '关键字',
@@ -332,7 +332,7 @@ export const cases = defineCatalogue({
       CLOSED: 'Ditutup',
     },
     priority: { P0: 'P0 – Darurat', P1: 'P1 – Dampak kritis', P2: 'P2 – Dampak tinggi', P3: 'P3 – Dampak sedang', P4: 'P4 – Dampak rendah' },
-    sla: { left: 'sisa {{time}}', overdue: 'terlambat {{time}}' },
+    sla: { left: 'sisa {{time}}', overdue: 'terlambat {{time}}', closeToBreach: 'Kasus #{{number}} hampir melewati target respons: {{title}}' },
     filters: {
       label: 'Filter kasus',
       keyword: 'Kata kunci',
@@ -433,7 +433,7 @@ export const cases = defineCatalogue({
       CLOSED: 'Fermée',
     },
     priority: { P0: 'P0 – Urgence', P1: 'P1 – Impact critique', P2: 'P2 – Impact élevé', P3: 'P3 – Impact moyen', P4: 'P4 – Impact faible' },
-    sla: { left: 'reste {{time}}', overdue: 'en retard de {{time}}' },
+    sla: { left: 'reste {{time}}', overdue: 'en retard de {{time}}', closeToBreach: 'La demande n° {{number}} approche de son délai de réponse : {{title}}' },
     filters: {
       label: 'Filtrer les demandes',
       keyword: 'Mot clé',
