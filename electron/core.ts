@@ -51,8 +51,6 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     logger: ports.logger,
   });
 
-  // eslint-disable-next-line prefer-const -- sync and auth refer to each other through callbacks
-  let sync: SyncService;
   const auth = createAuthService({
     vault: ports.vault,
     accountsDocument: ports.accounts,
@@ -79,7 +77,8 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     return client;
   };
 
-  sync = createSyncService({
+  // auth's callback above uses `sync`; it only runs after a sign-in, long after this line.
+  const sync: SyncService = createSyncService({
     dir: path.join(ports.paths.userData, 'outbox'),
     clock: ports.clock,
     logger: ports.logger,

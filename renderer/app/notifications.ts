@@ -1,7 +1,6 @@
 import type { Account, ReplicaBatch } from '../../shared/ipc';
-import { useAppStore } from '../state/app-store';
-import { tabStoreFor } from '../state/tab-store';
 import { useUnreadStore } from '../state/unread-store';
+import { openCase } from './open-case';
 
 /**
  * News from Google in a batch: replies by Google Support newer than what the agent
@@ -36,15 +35,6 @@ export function noticeGoogleReplies(
     cases.length === 1 ? `#${first.split('/').pop() ?? ''} ${caseTitle(first) ?? ''}`.trim() : `${cases.length} × Google Support`,
     () => openCase(account.id, first),
   );
-}
-
-export function openCase(accountId: string, caseName: string): void {
-  const app = useAppStore.getState();
-  app.activateTab(accountId);
-  app.openCaseTab(accountId, caseName);
-  const tab = tabStoreFor(accountId).getState();
-  tab.selectCase(caseName);
-  tab.setCaseTab(caseName);
 }
 
 /** A desktop notification (Electron grants only this permission); silently nothing where it is not allowed. */

@@ -10,18 +10,8 @@ import type { CaseState, Priority } from '../../shared/domain/case-model';
 import { createProjection, type Projection, type ProjectionQuery } from '../../renderer/data/projection';
 import { toCaseRecord, type CaseRecord } from '../../renderer/data/records';
 import { adaptivePageSize } from '../../renderer/data/hydrate';
+import { seededRandom } from '../unit/support/seeded-random';
 
-/** Small, fast, seedable PRNG (mulberry32): the same seed gives the same data set everywhere. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(rnd: () => number, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)] as T;

@@ -85,8 +85,7 @@ export function createHttpClient({ fetch, tokens, timeoutMs = 30_000 }: HttpClie
       const cause = error instanceof Error && error.cause instanceof Error ? (error.cause as NodeJS.ErrnoException).code : undefined;
       // Refused or unresolvable: nothing reached the server. Anything else may have been applied.
       const nothingSent = cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EAI_AGAIN' || cause === 'ENETUNREACH' || cause === 'EHOSTUNREACH';
-      if (nothingSent || method === 'GET') return Promise.reject(new ApiError({ kind: nothingSent ? 'network' : 'ambiguous', message: `${method} failed: ${cause ?? message}` }));
-      return Promise.reject(new ApiError({ kind: 'ambiguous', message: `${method} outcome unknown: ${cause ?? message}` }));
+      throw new ApiError({ kind: nothingSent ? 'network' : 'ambiguous', message: `${method} ${nothingSent ? 'failed' : 'outcome unknown'}: ${cause ?? message}` });
     }
   }
 

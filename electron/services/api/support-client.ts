@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import {
   AttachmentSchema,
   CaseSchema,
@@ -20,8 +19,6 @@ import {
 } from '../../../shared/api';
 import type { BackendEndpoints } from './endpoints';
 import type { HttpClient } from './http';
-
-const emptySchema = z.object({}).loose();
 
 /**
  * The Google APIs the console calls, in their wire format (shared/api schemas):
@@ -82,7 +79,6 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
     searchOrganizations: (query: string, pageToken?: string) =>
       http.request(`${endpoints.resourceManager}/organizations:search`, { query: { query, pageToken }, schema: SearchOrganizationsResponseSchema }),
     statusFeed: () => http.request(endpoints.statusFeed, { schema: IncidentFeedSchema }),
-    ping: () => http.request(endpoints.capabilities ?? `${cs}/caseClassifications:search`, { query: endpoints.capabilities ? {} : { pageSize: 1 }, schema: emptySchema }),
   };
 }
 

@@ -175,7 +175,8 @@ export class AccountSync {
         const outcome = await pushEntry(current, context);
         if (outcome !== 'requeued') progress = true;
         pushed += 1;
-        this.setStatus({ progress: { done: pushed }, pending: this.deps.outbox.counts().pending, failed: this.deps.outbox.counts().failed });
+        const counts = this.deps.outbox.counts();
+        this.setStatus({ progress: { done: pushed }, pending: counts.pending, failed: counts.failed });
       }
       if (!progress) return;
     }
@@ -189,11 +190,10 @@ export class AccountSync {
       if (this.directory.loadedAt === 0 && this.deps.outbox.pending().some((entry) => entry.mutation.kind === 'create_case')) {
         await loadDirectory(this.deps.client, this.deps.account.domain, this.directory, this.deps.clock.now(), this.deps.options.pull.threadConcurrency);
       }
-      const doneBefore = this.deps.outbox.list().filter((entry) => entry.status === 'done').map((entry) => entry.id);
       await this.pushAll();
       if (this.replicaCursor) await this.pullNow();
       // The pull brought the server's version of what was pushed: the overlay can let go.
-      if (doneBefore.length > 0 || this.deps.outbox.counts().done > 0) await this.deps.outbox.forgetDone();
+      if (this.deps.outbox.counts().done > 0) await this.deps.outbox.forgetDone();
       this.failures = 0;
       const counts = this.deps.outbox.counts();
       this.setStatus({

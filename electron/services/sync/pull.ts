@@ -67,12 +67,15 @@ export interface CustomerDirectory {
   loadedAt: number;
 }
 
-/** Fills the directory without touching the replica (filing a case before any pull). */
-export async function loadDirectory(client: SupportClient, domain: string, directory: CustomerDirectory, now: number, concurrency: number): Promise<void> {
-  const customers = await loadCustomers(client, await resolveResellerOrg(client, domain), concurrency);
+function fillDirectory(directory: CustomerDirectory, customers: readonly ReplicaCustomer[], now: number): void {
   directory.customers = new Map(customers.map((customer) => [customer.customerId, customer]));
   directory.customerIdByOrg = new Map(customers.flatMap((customer) => (customer.orgName ? [[customer.orgName, customer.customerId] as const] : [])));
   directory.loadedAt = now;
+}
+
+/** Fills the directory without touching the replica (filing a case before any pull). */
+export async function loadDirectory(client: SupportClient, domain: string, directory: CustomerDirectory, now: number, concurrency: number): Promise<void> {
+  fillDirectory(directory, await loadCustomers(client, await resolveResellerOrg(client, domain), concurrency), now);
 }
 
 export function emptyDirectory(): CustomerDirectory {
@@ -175,9 +178,7 @@ export async function pullAccount(start: PullCursor, directory: CustomerDirector
 
   const refreshCustomers = async (): Promise<void> => {
     const customers = await counted(loadCustomers(client, resellerOrg, options.threadConcurrency));
-    directory.customers = new Map(customers.map((customer) => [customer.customerId, customer]));
-    directory.customerIdByOrg = new Map(customers.flatMap((customer) => (customer.orgName ? [[customer.orgName, customer.customerId] as const] : [])));
-    directory.loadedAt = context.now();
+    fillDirectory(directory, customers, context.now());
     const vanished = cursor.customerIds.filter((id) => !directory.customers.has(id));
     const categories = cursor.categoriesAt === undefined ? await counted(loadCategories(client)) : undefined;
     cursor = { ...cursor, customerIds: [...directory.customers.keys()].sort(), ...(categories ? { categoriesAt: context.now() } : {}) };

@@ -1,4 +1,3 @@
-import path from 'node:path';
 import { AppError, type Account, type Mutation, type OutboxEntry, type ReplicaBatch, type SyncStatus } from '../../../shared/ipc';
 import type { Clock, Logger } from '../../ports';
 import type { SupportClient } from '../api/support-client';
@@ -154,7 +153,6 @@ export function createSyncService(deps: SyncServiceDeps) {
       return discarded;
     },
     stagingFor: async (accountId: string) => (await get(accountId)).outbox.staging,
-    customerOrg: async (accountId: string, customerId: string) => (await get(accountId)).sync.customerOrg(customerId),
     async stop(): Promise<void> {
       for (const entry of running.values()) {
         await entry.sync.stop();
@@ -162,7 +160,6 @@ export function createSyncService(deps: SyncServiceDeps) {
       }
       running.clear();
     },
-    journalDir: (accountId: string) => path.join(deps.dir, accountId),
   };
 }
 

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountRuntime } from '../../app/runtime-context';
 import { useCustomers } from '../../data/hooks';
-import { useAppStore } from '../../state/app-store';
+import { openCase } from '../../app/open-case';
 import { useTab, useTabStore } from '../../state/tab-store';
 import { CaseDetail } from '../case-detail';
 import { BulkBar } from './bulk-bar';
@@ -25,7 +25,7 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
   const selection = useTab((state) => state.selection);
   const scrollTop = useTab((state) => state.scrollTop);
   // Actions are stable: read them once instead of subscribing to the whole store.
-  const { setFilters, resetFilters, setSort, selectCase, toggleSelection, clearSelection, setScrollTop, saveView, setView, setCaseTab } = useTabStore().getState();
+  const { setFilters, resetFilters, setSort, selectCase, toggleSelection, clearSelection, setScrollTop, saveView, setView } = useTabStore().getState();
   const customers = useCustomers(runtime.db);
   const nowMs = useNow();
   const rows = useDomainRows(runtime, filters, sort, nowMs, customerId);
@@ -40,11 +40,9 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
     (index: number) => {
       const row = rows.rowAt(index);
       if (!row) return;
-      selectCase(row.name);
-      useAppStore.getState().openCaseTab(runtime.account.id, row.name);
-      setCaseTab(row.name);
+      openCase(runtime.account.id, row.name);
     },
-    [rows, selectCase, setCaseTab, runtime.account.id],
+    [rows, runtime.account.id],
   );
   const toggle = useCallback(
     (index: number) => {

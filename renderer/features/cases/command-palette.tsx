@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Autocomplete, Dialog, Header, Input, ListBox, ListBoxItem, ListBoxSection, Modal, ModalOverlay, TextField } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { SELECTABLE_PRIORITIES } from '../../../shared/domain';
+import { openCase } from '../../app/open-case';
 import { useRuntimes } from '../../app/runtime-context';
 import { allDomainsTabId, useAppStore } from '../../state/app-store';
 import { tabStoreFor, type DomainView } from '../../state/tab-store';
@@ -30,17 +31,6 @@ const views: ReadonlyArray<{ view: DomainView; label: string }> = [
   { view: 'pending', label: 'palette.view.pending' },
   { view: 'settings', label: 'palette.view.settings' },
 ];
-
-/** Opens a case in its domain's tab, as a case sub-tab. */
-function openCase(accountId: string, name: string): void {
-  const tab = tabStoreFor(accountId).getState();
-  tab.setView('cases');
-  tab.selectCase(name);
-  const app = useAppStore.getState();
-  app.openCaseTab(accountId, name);
-  tab.setCaseTab(name);
-  app.activateTab(accountId);
-}
 
 /** Ctrl/Cmd+K: go to a case by number, switch domain, open a view, run an action. */
 export function CommandPalette(): React.JSX.Element | null {

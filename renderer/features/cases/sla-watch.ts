@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { openCase, showNotification } from '../../app/notifications';
+import { showNotification } from '../../app/notifications';
+import { openCase } from '../../app/open-case';
 import { useRuntimes } from '../../app/runtime-context';
 import { listCustomers, type ProjectedCase, type Projection } from '../../data';
 import type { SupportTier } from '../../../shared/domain';

@@ -8,6 +8,7 @@ import { startSandbox, type SandboxHandle } from '../../../electron/sandbox';
 import type { Mutation, ReplicaCase } from '../../../shared/ipc';
 import { createCoreFixture } from '../support/core-fixture';
 import { createFileVault } from '../support/file-vault';
+import { seededRandom } from '../support/seeded-random';
 
 // Chaos: ≥ 1,000 mutations over 3 accounts made offline, then synced against a
 // sandbox injecting ≥ 20% faults while the process running the sync engine is
@@ -27,17 +28,6 @@ afterAll(async () => {
   rmSync(userData, { recursive: true, force: true });
 });
 
-/** A small seeded PRNG so a failing run can be replayed. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function runChild(killAfterMs: number | undefined): Promise<{ drained: boolean; killed: boolean; lastLines: string }> {
   return new Promise((resolve, reject) => {
@@ -78,7 +68,8 @@ function runChild(killAfterMs: number | undefined): Promise<{ drained: boolean; 
 describe('sync chaos', () => {
   it('loses nothing and applies nothing twice through faults and kill -9', { timeout: 240_000 }, async () => {
     sandbox = await startSandbox({ seed: 'chaos', cases: 900, supportSimulation: { enabled: false } });
-    const random = prng(20261122);
+    // Seeded so a failing run can be replayed.
+    const random = seededRandom(20261122);
     const vault = createFileVault(path.join(userData, 'vault.json'));
 
     // 1. Sign in, take a first replica of each domain, then go offline and make changes.

@@ -1,21 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { calls, fakeMain } from './fake-bridge';
 import { AppError } from '../../../../shared/ipc';
-import { getBlob, hasBlob, pinCase, putBlob, ReplicaDb } from '../../../../renderer/data';
+import { getBlob, hasBlob, pinCase, putBlob } from '../../../../renderer/data';
 import { downloadToCache, openCachedAttachment } from '../../../../renderer/features/attachments/cache';
 import { TEXT_PREVIEW_MAX_BYTES } from '../../../../renderer/features/attachments/checks';
-import { freshAccountId } from '../data/fixtures';
+import { freshDbs } from '../data/fixtures';
 
 const MIB = 1024 * 1024;
-const opened: ReplicaDb[] = [];
-function db(): ReplicaDb {
-  const d = new ReplicaDb(freshAccountId());
-  opened.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of opened.splice(0)) d.close();
-});
+const db = freshDbs();
 
 const mib = (n: number, fill = 1): Blob => new Blob([new Uint8Array(n * MIB).fill(fill)]);
 

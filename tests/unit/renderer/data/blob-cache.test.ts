@@ -1,5 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { ReplicaDb } from '../../../../renderer/data/db';
+import { describe, expect, it } from 'vitest';
 import {
   clearCache,
   evictToCap,
@@ -11,17 +10,9 @@ import {
   unpinCase,
   usage,
 } from '../../../../renderer/data/blob-cache';
-import { freshAccountId } from './fixtures';
+import { freshDbs } from './fixtures';
 
-const opened: ReplicaDb[] = [];
-function db(): ReplicaDb {
-  const d = new ReplicaDb(freshAccountId());
-  opened.push(d);
-  return d;
-}
-afterEach(() => {
-  for (const d of opened.splice(0)) d.close();
-});
+const db = freshDbs();
 
 function bytes(n: number, fill = 1): Blob {
   return new Blob([new Uint8Array(n).fill(fill)], { type: 'application/octet-stream' });

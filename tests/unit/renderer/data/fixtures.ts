@@ -1,3 +1,5 @@
+import { afterEach } from 'vitest';
+import { ReplicaDb } from '../../../../renderer/data/db';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaAttachment, ReplicaCustomer } from '../../../../shared/ipc/replica';
 
 let seq = 0;
@@ -61,4 +63,17 @@ export function makeCustomer(customerId: string, over: Partial<ReplicaCustomer> 
 
 export function makeBatch(accountId: string, cursor: string, over: Partial<ReplicaBatch> = {}): ReplicaBatch {
   return { accountId, batchId: `b-${cursor}`, cursor, upserts: {}, deletes: {}, ...over };
+}
+
+/** A factory of empty account databases, each closed after its test. */
+export function freshDbs(): () => ReplicaDb {
+  const opened: ReplicaDb[] = [];
+  afterEach(() => {
+    for (const db of opened.splice(0)) db.close();
+  });
+  return () => {
+    const db = new ReplicaDb(freshAccountId());
+    opened.push(db);
+    return db;
+  };
 }
