@@ -18,6 +18,8 @@ export class AccountRuntime {
   private hydrated = false;
   /** True while an empty replica takes its first full sync: old replies are history, not news. */
   private baselining = false;
+  /** Batches applied since hello: a sync that ran before the replica said hello pulled nothing. */
+  private appliedSinceHello = 0;
   private revision = 0;
   private readonly listeners = new Set<Listener>();
   private queue: Promise<void> = Promise.resolve();
@@ -39,7 +41,7 @@ export class AccountRuntime {
         this.queue = this.queue.then(() => this.apply(batch)).catch(() => undefined);
       }),
       this.client.on('sync.status', (status) => {
-        if (status.accountId === this.account.id && !status.syncing && status.lastSyncedAt) this.baselining = false;
+        if (status.accountId === this.account.id && !status.syncing && status.lastSyncedAt && this.appliedSinceHello > 0) this.baselining = false;
       }),
       this.client.on('outbox.changed', ({ accountId, entries }) => {
         if (accountId !== this.account.id) return;
@@ -65,6 +67,7 @@ export class AccountRuntime {
 
   private async apply(batch: ReplicaBatch): Promise<void> {
     const result = await applyBatch(this.db, batch);
+    this.appliedSinceHello += 1;
     projectBatch(this.projection, batch, result);
     await this.client.invoke('replica.ack', { accountId: this.account.id, batchId: batch.batchId });
     if (result.wrote) {

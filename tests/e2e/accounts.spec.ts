@@ -11,6 +11,9 @@ test('sign in to two sandbox domains; a restart restores both; signing out of on
   const databases = async (): Promise<string[]> =>
     app.page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('rsc-replica-')).sort());
   await expect.poll(databases).toHaveLength(2);
+  // The first sync of a domain is history, not news: nothing is marked unread.
+  await expect(app.page.getByTestId('last-synced')).toContainText('Synced');
+  await expect(app.page.locator('[data-testid^="unread-"]')).toHaveCount(0);
 
   // Each tab lists only its own domain's customers (the sandbox says whose they are).
   const sandbox = app.harness.sandbox!;
