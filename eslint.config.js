@@ -21,7 +21,10 @@ export const layerRules = [
     // shared/: runtime-neutral. No electron/, renderer/, Node or DOM.
     files: ['shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [electronModule], patterns: [electronModulePattern, noElectronLayer, noRendererLayer, noNodeBuiltins] }],
+      'no-restricted-imports': [
+        'error',
+        { paths: [electronModule], patterns: [electronModulePattern, noElectronLayer, noRendererLayer, noNodeBuiltins] },
+      ],
       'no-restricted-globals': ['error', 'window', 'document', 'process', 'Buffer', 'localStorage'],
     },
   },

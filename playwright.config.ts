@@ -11,9 +11,7 @@ export default defineConfig({
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: 0,
   forbidOnly: true,
-  reporter: process.env.PW_JSON_REPORT
-    ? [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT }]]
-    : [['list']],
+  reporter: process.env.PW_JSON_REPORT ? [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT }]] : [['list']],
   projects: [
     { name: 'harness', metadata: { host: 'harness' } },
     { name: 'electron', metadata: { host: 'electron' } },

@@ -61,7 +61,9 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     clientFor: (backend) => backends.oidcClient(backend),
     onAccountsChanged: (state) => {
       events.publish('accounts.changed', state);
-      void sync.reconcileAccounts(state.accounts).catch((error: unknown) => ports.logger.error('sync: could not follow the account list', { error: String(error) }));
+      void sync
+        .reconcileAccounts(state.accounts)
+        .catch((error: unknown) => ports.logger.error('sync: could not follow the account list', { error: String(error) }));
     },
   });
 
@@ -70,7 +72,14 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     let client = clients.get(account.id);
     if (!client) {
       client = backends.endpoints(account.backend).then((endpoints) =>
-        createSupportClient(createHttpClient({ fetch: ports.fetch, tokens: auth.tokensFor(account.id), ...(options.httpTimeoutMs ? { timeoutMs: options.httpTimeoutMs } : {}) }), endpoints),
+        createSupportClient(
+          createHttpClient({
+            fetch: ports.fetch,
+            tokens: auth.tokensFor(account.id),
+            ...(options.httpTimeoutMs ? { timeoutMs: options.httpTimeoutMs } : {}),
+          }),
+          endpoints,
+        ),
       );
       clients.set(account.id, client);
     }
@@ -84,11 +93,13 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     logger: ports.logger,
     random: Math.random,
     clientFor,
-    orderedByUpdateTime: async (account) => (await backends.capabilities(account.backend))?.search.sortOrder.startsWith('updateTime ascending') ?? false,
+    orderedByUpdateTime: async (account) =>
+      (await backends.capabilities(account.backend))?.search.sortOrder.startsWith('updateTime ascending') ?? false,
     publishBatch: (batch) => events.publish('replica.batch', batch),
     publishStatus: (status) => events.publish('sync.status', status),
     publishOutbox: (accountId, entries) => events.publish('outbox.changed', { accountId, entries }),
-    publishUploadProgress: (accountId, entryId, sentBytes, totalBytes) => events.publish('attachments.uploadProgress', { accountId, entryId, sentBytes, totalBytes }),
+    publishUploadProgress: (accountId, entryId, sentBytes, totalBytes) =>
+      events.publish('attachments.uploadProgress', { accountId, entryId, sentBytes, totalBytes }),
     options: { ...defaultSyncOptions, ...options.sync, pull: { ...defaultSyncOptions.pull, ...options.sync?.pull } },
   });
 

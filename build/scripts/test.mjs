@@ -34,13 +34,24 @@ function check(label, command, args) {
 
 check('typecheck (tsc -b)', bin('tsc'), ['-b']);
 check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
+check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 check('build (electron-vite)', bin('electron-vite'), ['build']);
 // The benchmark with tiny sizes, so its code cannot rot (the real run is `npm run bench`).
-check('benchmark smoke (npm run bench -- --smoke)', process.execPath, ['--import', 'tsx', path.join(root, 'tests/bench/run.ts'), '--smoke']);
+check('benchmark smoke (npm run bench -- --smoke)', process.execPath, [
+  '--import',
+  'tsx',
+  path.join(root, 'tests/bench/run.ts'),
+  '--smoke',
+]);
 
 // Unit tests
 const vitestReport = path.join(reports, 'vitest.json');
-const vitestOk = run('unit tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`]);
+const vitestOk = run('unit tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestReport}`,
+]);
 if (existsSync(vitestReport)) {
   const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
   totals.passed += report.numPassedTests;
@@ -66,7 +77,8 @@ if (existsSync(playwrightReport)) {
     for (const spec of suite.specs ?? [])
       for (const test of spec.tests ?? [])
         for (const annotation of test.annotations ?? [])
-          if (annotation.type === 'skip') skipReasons.set(annotation.description ?? '(no reason)', (skipReasons.get(annotation.description) ?? 0) + 1);
+          if (annotation.type === 'skip')
+            skipReasons.set(annotation.description ?? '(no reason)', (skipReasons.get(annotation.description) ?? 0) + 1);
     for (const child of suite.suites ?? []) visit(child);
   };
   for (const suite of report.suites ?? []) visit(suite);

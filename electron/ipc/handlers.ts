@@ -120,7 +120,10 @@ export function createHandlers({ ports, settings, auth, sync, backends, attachme
     'portal.open': async ({ accountId, caseNumber }) => {
       await known(accountId);
       // The Customer Care portal; the case number is offered as a search so the agent lands on it.
-      await ports.portal.open(accountId, caseNumber ? `https://support.google.com/a/?hl=en&q=${caseNumber}` : 'https://support.google.com/a/');
+      await ports.portal.open(
+        accountId,
+        caseNumber ? `https://support.google.com/a/?hl=en&q=${caseNumber}` : 'https://support.google.com/a/',
+      );
       return {};
     },
     'cases.fetchThread': async ({ accountId, caseName }) => {

@@ -19,13 +19,17 @@ export function isVisible(customer: CustomerRec | undefined, principal: Principa
 
 export function requireScope(principal: Principal, ...anyOf: string[]): void {
   if (anyOf.some((s) => principal.scopes.has(s))) return;
-  throw new ApiError('PERMISSION_DENIED', 'Request had insufficient authentication scopes.', [errorInfo('ACCESS_TOKEN_SCOPE_INSUFFICIENT', { service: 'cloudsupport.googleapis.com' }, 'googleapis.com')]);
+  throw new ApiError('PERMISSION_DENIED', 'Request had insufficient authentication scopes.', [
+    errorInfo('ACCESS_TOKEN_SCOPE_INSUFFICIENT', { service: 'cloudsupport.googleapis.com' }, 'googleapis.com'),
+  ]);
 }
 
 export const requireCloudPlatform = (p: Principal): void => requireScope(p, OAUTH_SCOPES.cloudPlatform);
 
 export function denied(resource: string): ApiError {
-  return new ApiError('PERMISSION_DENIED', `The caller does not have permission on '${resource}'.`, [errorInfo('IAM_PERMISSION_DENIED', { resource })]);
+  return new ApiError('PERMISSION_DENIED', `The caller does not have permission on '${resource}'.`, [
+    errorInfo('IAM_PERMISSION_DENIED', { resource }),
+  ]);
 }
 
 export type ParentScope = { kind: 'domain'; orgs: Set<string> } | { kind: 'customer'; customer: CustomerRec; orgs: Set<string> };
@@ -49,7 +53,13 @@ export function resolveParent(store: Store, principal: Principal, collection: st
 }
 
 /** The case `{collection}/{org}/cases/{caseId}`; the parent is checked first so foreign ids reveal nothing. */
-export function resolveCase(store: Store, principal: Principal, collection: string, org: string, caseId: string): { rec: CaseRec; customer: CustomerRec } {
+export function resolveCase(
+  store: Store,
+  principal: Principal,
+  collection: string,
+  org: string,
+  caseId: string,
+): { rec: CaseRec; customer: CustomerRec } {
   const scope = resolveParent(store, principal, collection, org);
   if (scope.kind !== 'customer') throw new ApiError('NOT_FOUND', `Case '${collection}/${org}/cases/${caseId}' was not found.`);
   const rec = store.caseById(caseId);
@@ -63,6 +73,12 @@ export function requireAuthorized(customer: CustomerRec, principal: Principal): 
   throw new ApiError(
     'PERMISSION_DENIED',
     `Customer ${customer.customerDomain} (${customer.customerId}) has not authorized reseller access for ${principal.agent.domain}; the customer's admin must allow reseller access (Admin console > Account settings > Reseller access) before cases can be created or changed.`,
-    [errorInfo('RESELLER_ACCESS_NOT_AUTHORIZED', { customerId: customer.customerId, customerDomain: customer.customerDomain, resellerDomain: principal.agent.domain }, 'sandbox.cloudsupport.googleapis.com')],
+    [
+      errorInfo(
+        'RESELLER_ACCESS_NOT_AUTHORIZED',
+        { customerId: customer.customerId, customerDomain: customer.customerDomain, resellerDomain: principal.agent.domain },
+        'sandbox.cloudsupport.googleapis.com',
+      ),
+    ],
   );
 }

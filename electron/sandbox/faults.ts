@@ -119,7 +119,8 @@ export function parseFaultPatch(raw: unknown): Partial<FaultConfig> {
         if (v === null || typeof v !== 'object') throw new Error('errorRates must be an object');
         const rates: FaultConfig['errorRates'] = {};
         for (const [status, rate] of Object.entries(v as Record<string, unknown>)) {
-          if (status !== '429' && status !== '500' && status !== '503') throw new Error(`errorRates supports 429, 500 and 503, not ${status}`);
+          if (status !== '429' && status !== '500' && status !== '503')
+            throw new Error(`errorRates supports 429, 500 and 503, not ${status}`);
           if (typeof rate !== 'number' || rate < 0 || rate > 1) throw new Error(`errorRates.${status} must be in [0, 1]`);
           rates[Number(status) as 429 | 500 | 503] = rate;
         }

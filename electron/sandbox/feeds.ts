@@ -9,7 +9,17 @@ export const CAPABILITIES_PATH = '/sandbox/capabilities';
 const HOUR = 3_600_000;
 
 export function buildIncidents(startMs: number): Incident[] {
-  const mk = (id: string, service: string, key: string, beginAgo: number, endAgo: number | undefined, status: IncidentUpdate['status'], severity: Incident['severity'], desc: string, texts: string[]): Incident => {
+  const mk = (
+    id: string,
+    service: string,
+    key: string,
+    beginAgo: number,
+    endAgo: number | undefined,
+    status: IncidentUpdate['status'],
+    severity: Incident['severity'],
+    desc: string,
+    texts: string[],
+  ): Incident => {
     const begin = startMs - beginAgo;
     const updates: IncidentUpdate[] = texts
       .map((text, i) => {
@@ -39,19 +49,49 @@ export function buildIncidents(startMs: number): Incident[] {
     return inc;
   };
   return [
-    mk('gmailDelay01', 'Gmail', 'gmail', 2 * HOUR, undefined, 'SERVICE_DISRUPTION', 'medium', 'Some users experience delayed mail delivery to external recipients', [
-      'We are investigating reports of delayed outbound mail delivery for a subset of Google Workspace customers.',
-      'Our engineering team has identified a mitigation and is rolling it out. Affected users may see delays of up to two hours.',
-    ]),
-    mk('driveShare02', 'Google Drive', 'drive', 30 * HOUR, 26 * HOUR, 'SERVICE_DISRUPTION', 'low', 'Sharing dialog errors in Google Drive', [
-      'Some users see an error when opening the sharing dialog in Google Drive.',
-      'The issue with Google Drive has been resolved for all affected users.',
-    ]),
-    mk('meetAudio03', 'Google Meet', 'meet', 5 * 24 * HOUR, 5 * 24 * HOUR - 3 * HOUR, 'SERVICE_OUTAGE', 'high', 'Google Meet calls fail to connect in Asia Pacific', [
-      'Users in Asia Pacific cannot join Google Meet calls.',
-      'We have identified the root cause and are applying a fix.',
-      'The issue with Google Meet has been resolved. We will publish an analysis of this incident.',
-    ]),
+    mk(
+      'gmailDelay01',
+      'Gmail',
+      'gmail',
+      2 * HOUR,
+      undefined,
+      'SERVICE_DISRUPTION',
+      'medium',
+      'Some users experience delayed mail delivery to external recipients',
+      [
+        'We are investigating reports of delayed outbound mail delivery for a subset of Google Workspace customers.',
+        'Our engineering team has identified a mitigation and is rolling it out. Affected users may see delays of up to two hours.',
+      ],
+    ),
+    mk(
+      'driveShare02',
+      'Google Drive',
+      'drive',
+      30 * HOUR,
+      26 * HOUR,
+      'SERVICE_DISRUPTION',
+      'low',
+      'Sharing dialog errors in Google Drive',
+      [
+        'Some users see an error when opening the sharing dialog in Google Drive.',
+        'The issue with Google Drive has been resolved for all affected users.',
+      ],
+    ),
+    mk(
+      'meetAudio03',
+      'Google Meet',
+      'meet',
+      5 * 24 * HOUR,
+      5 * 24 * HOUR - 3 * HOUR,
+      'SERVICE_OUTAGE',
+      'high',
+      'Google Meet calls fail to connect in Asia Pacific',
+      [
+        'Users in Asia Pacific cannot join Google Meet calls.',
+        'We have identified the root cause and are applying a fix.',
+        'The issue with Google Meet has been resolved. We will publish an analysis of this incident.',
+      ],
+    ),
   ];
 }
 
@@ -65,7 +105,11 @@ export function buildCapabilities(c: CapabilityInputs): SandboxCapabilities {
   return {
     kind: 'sandbox#capabilities',
     version: 1,
-    reopen: { supported: true, method: 'POST /v2/{name}:reopen (sandbox extension; Google has no reopen method)', windowDays: c.reopenWindowDays },
+    reopen: {
+      supported: true,
+      method: 'POST /v2/{name}:reopen (sandbox extension; Google has no reopen method)',
+      windowDays: c.reopenWindowDays,
+    },
     escalation: { requiresPremiumSupport: true, requiredFields: ['escalation.reason', 'escalation.justification'] },
     attachments: { maxBytes: c.maxAttachmentBytes, deleteSupported: false },
     search: {
@@ -74,14 +118,21 @@ export function buildCapabilities(c: CapabilityInputs): SandboxCapabilities {
       resellerOrgSearchIncludesCustomers: true,
       listIncludesCustomerCases: true,
       sortOrder: 'updateTime ascending, then name ascending (stable for update_time> watermark paging)',
-      freeText: 'quoted or bare phrases match displayName, description and comment text; all words must occur; case and accents are folded; CJK text matches by character bigrams',
+      freeText:
+        'quoted or bare phrases match displayName, description and comment text; all words must occur; case and accents are folded; CJK text matches by character bigrams',
       operatorPrecedence: 'AIP-160: OR binds tighter than AND; juxtaposition means AND; NOT and - negate',
       stateValues: ['OPEN', 'CLOSED', 'NEW', 'IN_PROGRESS_GOOGLE_SUPPORT', 'ACTION_REQUIRED', 'SOLUTION_PROVIDED'],
     },
     comments: { order: 'newest first' },
-    closedCases: { mutable: false, note: 'patch, comment, escalate and upload on a CLOSED case fail with FAILED_PRECONDITION; reopen first' },
+    closedCases: {
+      mutable: false,
+      note: 'patch, comment, escalate and upload on a CLOSED case fail with FAILED_PRECONDITION; reopen first',
+    },
     customers: { supportProfileField: 'sandboxSupportProfile', unauthorizedCasesReadable: true },
     statusFeed: { path: STATUS_FEED_PATH, shape: 'Google status dashboard incidents.json: array of incidents, newest first' },
-    clock: { now: toRfc3339(c.now), note: 'the sandbox clock runs at wall speed from its start time and can be advanced by the admin endpoint' },
+    clock: {
+      now: toRfc3339(c.now),
+      note: 'the sandbox clock runs at wall speed from its start time and can be advanced by the admin endpoint',
+    },
   };
 }

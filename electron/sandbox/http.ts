@@ -45,7 +45,11 @@ export function errorReply(e: ApiError): Reply {
 }
 
 export function legacyErrorReply(e: LegacyApiError): Reply {
-  const error: Record<string, unknown> = { errors: [{ domain: 'global', reason: e.reason, message: e.message }], code: e.code, message: e.message };
+  const error: Record<string, unknown> = {
+    errors: [{ domain: 'global', reason: e.reason, message: e.message }],
+    code: e.code,
+    message: e.message,
+  };
   if (e.status !== undefined) error['status'] = e.status;
   return json(e.code, { error });
 }
@@ -55,11 +59,17 @@ export function errorInfo(reason: string, metadata?: Record<string, string>, dom
 }
 
 export function badRequest(message: string, violations: { field: string; description: string }[] = []): ApiError {
-  return new ApiError('INVALID_ARGUMENT', message, violations.length === 0 ? [] : [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: violations }]);
+  return new ApiError(
+    'INVALID_ARGUMENT',
+    message,
+    violations.length === 0 ? [] : [{ '@type': 'type.googleapis.com/google.rpc.BadRequest', fieldViolations: violations }],
+  );
 }
 
 export function precondition(message: string, type: string, subject: string): ApiError {
-  return new ApiError('FAILED_PRECONDITION', message, [{ '@type': 'type.googleapis.com/google.rpc.PreconditionFailure', violations: [{ type, subject, description: message }] }]);
+  return new ApiError('FAILED_PRECONDITION', message, [
+    { '@type': 'type.googleapis.com/google.rpc.PreconditionFailure', violations: [{ type, subject, description: message }] },
+  ]);
 }
 
 export class BodyTooLargeError extends Error {}
@@ -123,7 +133,12 @@ export async function readFormBody(req: IncomingMessage): Promise<URLSearchParam
 export function html(status: number, body: string): Reply {
   return {
     status,
-    headers: { 'content-type': 'text/html; charset=UTF-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://localhost:* http://[::1]:*", 'cache-control': 'no-store' },
+    headers: {
+      'content-type': 'text/html; charset=UTF-8',
+      'content-security-policy':
+        "default-src 'none'; style-src 'unsafe-inline'; form-action 'self' http://127.0.0.1:* http://localhost:* http://[::1]:*",
+      'cache-control': 'no-store',
+    },
     body,
   };
 }
@@ -140,14 +155,18 @@ export function encodePageToken(binding: string, position: unknown, secret: stri
 
 export function decodePageToken(token: string, binding: string, secret: string): unknown {
   const [payload, mac, extra] = token.split('.');
-  if (payload === undefined || mac === undefined || extra !== undefined || hashHex(secret + payload).slice(0, 12) !== mac) throw badRequest('Invalid page token.', [{ field: 'page_token', description: 'malformed or tampered page token' }]);
+  if (payload === undefined || mac === undefined || extra !== undefined || hashHex(secret + payload).slice(0, 12) !== mac)
+    throw badRequest('Invalid page token.', [{ field: 'page_token', description: 'malformed or tampered page token' }]);
   let parsed: { b?: unknown; p?: unknown };
   try {
     parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { b?: unknown; p?: unknown };
   } catch {
     throw badRequest('Invalid page token.');
   }
-  if (parsed.b !== hashHex(binding)) throw badRequest('Invalid page token: it belongs to a different request (all other parameters must stay the same).', [{ field: 'page_token', description: 'token does not match the request parameters' }]);
+  if (parsed.b !== hashHex(binding))
+    throw badRequest('Invalid page token: it belongs to a different request (all other parameters must stay the same).', [
+      { field: 'page_token', description: 'token does not match the request parameters' },
+    ]);
   return parsed.p;
 }
 
@@ -165,7 +184,8 @@ function hashHex(text: string): string {
 
 export function parsePageSize(raw: string | null, def: number, max: number): number {
   if (raw === null || raw === '') return def;
-  if (!/^-?\d+$/.test(raw)) throw badRequest(`Invalid value at 'page_size' (TYPE_INT32), "${raw}"`, [{ field: 'page_size', description: 'must be an integer' }]);
+  if (!/^-?\d+$/.test(raw))
+    throw badRequest(`Invalid value at 'page_size' (TYPE_INT32), "${raw}"`, [{ field: 'page_size', description: 'must be an integer' }]);
   const n = Number(raw);
   if (n < 0) throw badRequest('page_size must not be negative', [{ field: 'page_size', description: 'must be >= 0' }]);
   if (n === 0) return def;

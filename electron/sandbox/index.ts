@@ -97,7 +97,16 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const reopenWindowDays = opts.reopenWindowDays ?? 30;
   const maxAttachmentBytes = opts.maxAttachmentBytes ?? 50 * 1024 * 1024;
   const persist = (): void => store.save(clock.now());
-  const sim = new Simulation(store, clock, { enabled: opts.supportSimulation?.enabled ?? true, pickUpAfterMs: opts.supportSimulation?.pickUpAfterMs ?? 2 * 60_000, replyAfterMs: opts.supportSimulation?.replyAfterMs ?? 10 * 60_000 }, persist);
+  const sim = new Simulation(
+    store,
+    clock,
+    {
+      enabled: opts.supportSimulation?.enabled ?? true,
+      pickUpAfterMs: opts.supportSimulation?.pickUpAfterMs ?? 2 * 60_000,
+      replyAfterMs: opts.supportSimulation?.replyAfterMs ?? 10 * 60_000,
+    },
+    persist,
+  );
   const faults = new Faults(seed);
   const tokenSecret = `page-token:${store.world.seed}`;
   const stats = new Map<string, number>();
@@ -156,7 +165,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
       name(`oauth2.${sub.slice(1).replace(/^\.well-known\/.*/, 'discovery')}`);
       return oidc.handle(req, url, sub);
     }
-    const segs = (prefix: string): string[] => path.slice(prefix.length).split('/').filter((s) => s !== '');
+    const segs = (prefix: string): string[] =>
+      path
+        .slice(prefix.length)
+        .split('/')
+        .filter((s) => s !== '');
     if (path.startsWith('/v2/')) return support.handle(req, url, segs('/v2/'), oidc.authenticate(req, url), false, name);
     if (path.startsWith('/upload/v2/')) return support.handle(req, url, segs('/upload/v2/'), oidc.authenticate(req, url), true, name);
     if (path.startsWith('/v3/')) return reseller.handleCrm(req, url, segs('/v3/'), oidc.authenticate(req, url), name);
@@ -252,7 +265,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     stats: () => Object.fromEntries(stats),
     resetStats: () => stats.clear(),
     customers: () =>
-      store.world.customers.map((c) => ({ customerId: c.customerId, customerDomain: c.customerDomain, resellerDomain: c.resellerDomain, organization: `organizations/${c.org}`, authorized: c.authorized, transferred: c.transferred, premium: c.tier === 'PREMIUM' })),
+      store.world.customers.map((c) => ({
+        customerId: c.customerId,
+        customerDomain: c.customerDomain,
+        resellerDomain: c.resellerDomain,
+        organization: `organizations/${c.org}`,
+        authorized: c.authorized,
+        transferred: c.transferred,
+        premium: c.tier === 'PREMIUM',
+      })),
     resellerOrganization: (domain) => {
       const d = store.domainsByName.get(domain);
       return d === undefined ? undefined : `organizations/${d.org}`;
@@ -281,7 +302,9 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   adminServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
     void handleAdmin(req, adminToken, admin)
       .then((reply) => send(res, reply))
-      .catch((e: unknown) => send(res, errorReply(e instanceof ApiError ? e : new ApiError('INVALID_ARGUMENT', e instanceof Error ? e.message : String(e)))));
+      .catch((e: unknown) =>
+        send(res, errorReply(e instanceof ApiError ? e : new ApiError('INVALID_ARGUMENT', e instanceof Error ? e.message : String(e)))),
+      );
   });
 
   let closed = false;
@@ -313,7 +336,15 @@ function faultReply(status: 429 | 500 | 503, retryAfter: number): Reply {
   if (status === 500) return errorReply(new ApiError('INTERNAL', 'Internal error encountered. (injected fault)'));
   const headers = { 'retry-after': String(retryAfter) };
   const retry = { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfter}s` };
-  if (status === 429) return errorReply(new ApiError('RESOURCE_EXHAUSTED', 'Quota exceeded for quota metric and limit (injected fault).', [errorInfo('RATE_LIMIT_EXCEEDED', { service: 'cloudsupport.googleapis.com' }, 'googleapis.com'), retry], headers));
+  if (status === 429)
+    return errorReply(
+      new ApiError(
+        'RESOURCE_EXHAUSTED',
+        'Quota exceeded for quota metric and limit (injected fault).',
+        [errorInfo('RATE_LIMIT_EXCEEDED', { service: 'cloudsupport.googleapis.com' }, 'googleapis.com'), retry],
+        headers,
+      ),
+    );
   return errorReply(new ApiError('UNAVAILABLE', 'The service is currently unavailable. (injected fault)', [retry], headers));
 }
 
@@ -348,7 +379,8 @@ function hardenServer(server: Server): void {
 }
 
 async function handleAdmin(req: IncomingMessage, token: string, admin: SandboxAdmin): Promise<Reply> {
-  if (req.headers.authorization !== `Bearer ${token}`) return json(401, { error: { code: 401, message: 'admin token required', status: 'UNAUTHENTICATED' } });
+  if (req.headers.authorization !== `Bearer ${token}`)
+    return json(401, { error: { code: 401, message: 'admin token required', status: 'UNAUTHENTICATED' } });
   const url = new URL(req.url ?? '/', 'http://admin');
   const path = url.pathname.replace(/^\/admin/, '');
   const method = req.method ?? 'GET';
@@ -376,7 +408,8 @@ async function handleAdmin(req: IncomingMessage, token: string, admin: SandboxAd
       return json(200, { now: toRfc3339(admin.now().getTime()) });
     case 'POST /clock:advance': {
       const ms = body['ms'];
-      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) throw new ApiError('INVALID_ARGUMENT', 'ms must be a non-negative number');
+      if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+        throw new ApiError('INVALID_ARGUMENT', 'ms must be a non-negative number');
       admin.advanceClock(ms);
       return json(200, { now: toRfc3339(admin.now().getTime()) });
     }
@@ -411,4 +444,3 @@ async function handleAdmin(req: IncomingMessage, token: string, admin: SandboxAd
       return json(404, { error: { code: 404, message: `unknown admin route ${method} ${path}`, status: 'NOT_FOUND' } });
   }
 }
-

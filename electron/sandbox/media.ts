@@ -47,7 +47,12 @@ export function makePng(seed: number): Uint8Array {
   ihdr.writeUInt32BE(h, 4);
   ihdr[8] = 8;
   ihdr[9] = 2;
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), pngChunk('IHDR', ihdr), pngChunk('IDAT', deflateSync(raw)), pngChunk('IEND', new Uint8Array(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    pngChunk('IHDR', ihdr),
+    pngChunk('IDAT', deflateSync(raw)),
+    pngChunk('IEND', new Uint8Array(0)),
+  ]);
 }
 
 /** A one-page PDF with a line of text; xref offsets are computed so readers accept it. */
@@ -79,7 +84,9 @@ export function makeLog(caseId: string, startMs: number): Uint8Array {
   for (let i = 0; i < 40; i++) {
     const t = new Date(startMs + i * 17_000).toISOString();
     const level = i % 7 === 3 ? 'ERROR' : i % 5 === 0 ? 'WARN' : 'INFO';
-    lines.push(`${t} ${level} sync[${1000 + i}] case=${caseId} op=${i % 3 === 0 ? 'fetch' : 'push'} status=${level === 'ERROR' ? '503 backend unavailable' : 'ok'}`);
+    lines.push(
+      `${t} ${level} sync[${1000 + i}] case=${caseId} op=${i % 3 === 0 ? 'fetch' : 'push'} status=${level === 'ERROR' ? '503 backend unavailable' : 'ok'}`,
+    );
   }
   return Buffer.from(lines.join('\n') + '\n', 'utf8');
 }

@@ -16,7 +16,14 @@ import type { AgentRec } from './world';
 export const DESKTOP_CLIENT_ID = '1087-sandbox-desktop.apps.sandbox.local';
 const CODE_TTL_MS = 5 * 60_000;
 const PENDING_TTL_MS = 30 * 60_000;
-const KNOWN_SCOPES = new Set(['openid', 'email', 'profile', OAUTH_SCOPES.cloudPlatform, OAUTH_SCOPES.reseller, OAUTH_SCOPES.resellerReadonly]);
+const KNOWN_SCOPES = new Set([
+  'openid',
+  'email',
+  'profile',
+  OAUTH_SCOPES.cloudPlatform,
+  OAUTH_SCOPES.reseller,
+  OAUTH_SCOPES.resellerReadonly,
+]);
 
 export interface Principal {
   agent: AgentRec;
@@ -143,14 +150,24 @@ export class OidcProvider {
   }
 
   /** Issues a grant without the browser round trip (tests and the harness). */
-  mint(email: string, scopes: readonly string[] = ['openid', 'email', OAUTH_SCOPES.cloudPlatform, OAUTH_SCOPES.resellerReadonly]): { accessToken: string; refreshToken: string } {
+  mint(
+    email: string,
+    scopes: readonly string[] = ['openid', 'email', OAUTH_SCOPES.cloudPlatform, OAUTH_SCOPES.resellerReadonly],
+  ): { accessToken: string; refreshToken: string } {
     if (!this.store.agentsByEmail.has(email)) throw new Error(`unknown demo account ${email}`);
     const grant = this.newGrant(email, [...scopes], DESKTOP_CLIENT_ID);
     return { accessToken: this.newAccessToken(grant), refreshToken: grant.refreshToken };
   }
 
   private newGrant(email: string, scopes: string[], clientId: string): Grant {
-    const grant: Grant = { id: randomBytes(12).toString('hex'), email, scopes, clientId, refreshToken: `1//sbx-${randomBytes(32).toString('base64url')}`, revoked: false };
+    const grant: Grant = {
+      id: randomBytes(12).toString('hex'),
+      email,
+      scopes,
+      clientId,
+      refreshToken: `1//sbx-${randomBytes(32).toString('base64url')}`,
+      revoked: false,
+    };
     this.grants.set(grant.id, grant);
     this.refreshIndex.set(grant.refreshToken, grant.id);
     return grant;
@@ -219,9 +236,14 @@ export class OidcProvider {
     const clientId = q.get('client_id') ?? '';
     const redirectUri = q.get('redirect_uri') ?? '';
     if (clientId !== DESKTOP_CLIENT_ID) return errorPage('Error 401: invalid_client', `The OAuth client "${clientId}" was not found.`);
-    if (!isLoopbackRedirect(redirectUri)) return errorPage('Error 400: invalid_request', `redirect_uri "${redirectUri}" is not allowed: desktop clients may only redirect to http://127.0.0.1, http://[::1] or http://localhost on any port.`);
+    if (!isLoopbackRedirect(redirectUri))
+      return errorPage(
+        'Error 400: invalid_request',
+        `redirect_uri "${redirectUri}" is not allowed: desktop clients may only redirect to http://127.0.0.1, http://[::1] or http://localhost on any port.`,
+      );
     const state = q.get('state') ?? undefined;
-    const fail = (error: string, description: string): Reply => redirect(redirectUri, { error, error_description: description, state, iss: this.issuer });
+    const fail = (error: string, description: string): Reply =>
+      redirect(redirectUri, { error, error_description: description, state, iss: this.issuer });
     if (q.get('response_type') !== 'code') return fail('unsupported_response_type', 'response_type must be "code"');
     const scopes = (q.get('scope') ?? '').split(/\s+/).filter((s) => s !== '');
     if (scopes.length === 0) return fail('invalid_request', 'Missing required parameter: scope');
@@ -256,18 +278,23 @@ export class OidcProvider {
   private submitSignIn(form: URLSearchParams): Reply {
     const id = form.get('request_id') ?? '';
     const pending = this.pending.get(id);
-    if (pending === undefined || pending.expiresAt <= this.clock.now()) return errorPage('Sign-in expired', 'This sign-in request is unknown or has expired. Start again from the app.');
+    if (pending === undefined || pending.expiresAt <= this.clock.now())
+      return errorPage('Sign-in expired', 'This sign-in request is unknown or has expired. Start again from the app.');
     this.pending.delete(id);
-    if (form.get('action') === 'cancel') return redirect(pending.redirectUri, { error: 'access_denied', state: pending.state, iss: this.issuer });
+    if (form.get('action') === 'cancel')
+      return redirect(pending.redirectUri, { error: 'access_denied', state: pending.state, iss: this.issuer });
     const email = (form.get('login_email') ?? '').toLowerCase();
-    if (!this.usersFor(pending).some((a) => a.email === email)) return errorPage('Error 400: invalid account', `${email} is not a demo account of the requested domain.`);
+    if (!this.usersFor(pending).some((a) => a.email === email))
+      return errorPage('Error 400: invalid account', `${email} is not a demo account of the requested domain.`);
     const code = `4/sbx-${randomBytes(24).toString('base64url')}`;
     this.codes.set(code, { pending, email, expiresAt: this.clock.now() + CODE_TTL_MS, used: false });
     return redirect(pending.redirectUri, { code, scope: pending.scopes.join(' '), state: pending.state, iss: this.issuer });
   }
 
   private async token(req: IncomingMessage, form: URLSearchParams): Promise<Reply> {
-    const basic = req.headers.authorization?.startsWith('Basic ') ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString('utf8').split(':')[0] : undefined;
+    const basic = req.headers.authorization?.startsWith('Basic ')
+      ? Buffer.from(req.headers.authorization.slice(6), 'base64').toString('utf8').split(':')[0]
+      : undefined;
     const clientId = form.get('client_id') ?? (basic === undefined ? undefined : decodeURIComponent(basic));
     if (clientId !== DESKTOP_CLIENT_ID) return tokenError(401, 'invalid_client', 'The OAuth client was not found.');
     const grantType = form.get('grant_type');
@@ -285,9 +312,13 @@ export class OidcProvider {
       }
       issued.used = true;
       if (issued.expiresAt <= this.clock.now()) return tokenError(400, 'invalid_grant', 'The authorization code has expired.');
-      if (form.get('redirect_uri') !== issued.pending.redirectUri) return tokenError(400, 'redirect_uri_mismatch', 'redirect_uri does not match the authorization request.');
+      if (form.get('redirect_uri') !== issued.pending.redirectUri)
+        return tokenError(400, 'redirect_uri_mismatch', 'redirect_uri does not match the authorization request.');
       const verifier = form.get('code_verifier') ?? '';
-      if (!/^[A-Za-z0-9._~-]{43,128}$/.test(verifier) || createHash('sha256').update(verifier).digest('base64url') !== issued.pending.codeChallenge) {
+      if (
+        !/^[A-Za-z0-9._~-]{43,128}$/.test(verifier) ||
+        createHash('sha256').update(verifier).digest('base64url') !== issued.pending.codeChallenge
+      ) {
         return tokenError(400, 'invalid_grant', 'Invalid code verifier.');
       }
       const grant = this.newGrant(issued.email, issued.pending.scopes, clientId);
@@ -314,7 +345,14 @@ export class OidcProvider {
     };
     if (withRefresh) body['refresh_token'] = grant.refreshToken;
     if (grant.scopes.includes('openid') && agent !== undefined) {
-      body['id_token'] = await new SignJWT({ email: agent.email, email_verified: true, hd: agent.domain, name: agent.displayName, azp: grant.clientId, ...(nonce === undefined ? {} : { nonce }) })
+      body['id_token'] = await new SignJWT({
+        email: agent.email,
+        email_verified: true,
+        hd: agent.domain,
+        name: agent.displayName,
+        azp: grant.clientId,
+        ...(nonce === undefined ? {} : { nonce }),
+      })
         .setProtectedHeader({ alg: 'RS256', kid: this.publicJwk.kid ?? '', typ: 'JWT' })
         .setIssuer(this.issuer)
         .setAudience(grant.clientId)
@@ -340,7 +378,11 @@ export class OidcProvider {
     try {
       principal = this.authenticate(req, url);
     } catch {
-      return json(401, { error: 'invalid_token', error_description: 'Invalid Credentials' }, { 'www-authenticate': 'Bearer error="invalid_token"' });
+      return json(
+        401,
+        { error: 'invalid_token', error_description: 'Invalid Credentials' },
+        { 'www-authenticate': 'Bearer error="invalid_token"' },
+      );
     }
     const a = principal.agent;
     return json(200, { sub: a.sub, email: a.email, email_verified: true, hd: a.domain, name: a.displayName });
@@ -354,7 +396,13 @@ export function isLoopbackRedirect(uri: string): boolean {
   } catch {
     return false;
   }
-  return u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) && u.username === '' && u.password === '' && u.hash === '';
+  return (
+    u.protocol === 'http:' &&
+    ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) &&
+    u.username === '' &&
+    u.password === '' &&
+    u.hash === ''
+  );
 }
 
 function redirect(uri: string, params: Record<string, string | undefined>): Reply {
@@ -367,7 +415,8 @@ function tokenError(status: number, error: string, description: string): Reply {
   return json(status, { error, error_description: description }, { 'cache-control': 'no-store' });
 }
 
-const PAGE_STYLE = 'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;color:#202124}button{display:block;width:100%;margin:.4rem 0;padding:.7rem;font-size:1rem;text-align:left;border:1px solid #dadce0;border-radius:8px;background:#fff;cursor:pointer}button:hover,button:focus{background:#e8f0fe}.cancel{text-align:center;color:#1a73e8}';
+const PAGE_STYLE =
+  'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;color:#202124}button{display:block;width:100%;margin:.4rem 0;padding:.7rem;font-size:1rem;text-align:left;border:1px solid #dadce0;border-radius:8px;background:#fff;cursor:pointer}button:hover,button:focus{background:#e8f0fe}.cancel{text-align:center;color:#1a73e8}';
 
 function signInPage(requestId: string, users: AgentRec[], p: PendingAuth): Reply {
   const buttons = users
@@ -388,5 +437,8 @@ ${users.length === 0 ? '<p>No demo accounts in this domain.</p>' : buttons}
 }
 
 function errorPage(title: string, message: string): Reply {
-  return html(400, `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`);
+  return html(
+    400,
+    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`,
+  );
 }

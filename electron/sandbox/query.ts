@@ -58,7 +58,10 @@ function lex(src: string): Lexeme[] {
       out.push({ t: 'string', value, pos: start });
       continue;
     }
-    if (ch === '-' && (out.length === 0 || ['(', 'AND', 'OR', 'NOT'].includes(out[out.length - 1]?.t ?? '') || /\s/.test(src[i - 1] ?? ' '))) {
+    if (
+      ch === '-' &&
+      (out.length === 0 || ['(', 'AND', 'OR', 'NOT'].includes(out[out.length - 1]?.t ?? '') || /\s/.test(src[i - 1] ?? ' '))
+    ) {
       // A leading minus is negation; inside a word (e-mail) it is part of the word.
       out.push({ t: '-', pos: i });
       i++;
@@ -157,7 +160,8 @@ class Parser {
         if (l.t === 'string') throw new QuerySyntaxError(`a quoted string cannot be a field name (position ${l.pos})`);
         this.i++;
         const v = this.peek();
-        if (v?.t !== 'word' && v?.t !== 'string') throw new QuerySyntaxError(`expected a value after '${op.op}' at position ${op.pos}, found ${this.describe(v)}`);
+        if (v?.t !== 'word' && v?.t !== 'string')
+          throw new QuerySyntaxError(`expected a value after '${op.op}' at position ${op.pos}, found ${this.describe(v)}`);
         this.i++;
         return { kind: 'cmp', field: l.value, op: op.op, value: v.value, pos: l.pos };
       }
@@ -189,7 +193,8 @@ function compile(node: RawNode, mode: QueryMode): CaseCondition {
     case 'not':
       return { kind: 'not', item: compile(node.item, mode) };
     case 'text': {
-      if (mode === 'filter') throw new QuerySyntaxError(`free text ('${node.text}' at position ${node.pos}) is only supported by cases.search; ${FIELD_HELP}`);
+      if (mode === 'filter')
+        throw new QuerySyntaxError(`free text ('${node.text}' at position ${node.pos}) is only supported by cases.search; ${FIELD_HELP}`);
       const tokens = queryTokens(node.text);
       if (tokens.length === 0) throw new QuerySyntaxError(`free text at position ${node.pos} contains no searchable words`);
       return { kind: 'text', tokens };
@@ -208,12 +213,16 @@ function compileComparison(node: Extract<RawNode, { kind: 'cmp' }>, mode: QueryM
     case 'state': {
       needEq();
       if (value === 'OPEN' || value === 'CLOSED') return value === 'OPEN' ? { kind: 'open', open: true } : { kind: 'open', open: false };
-      if ((CASE_STATES as readonly string[]).includes(value) && value !== 'STATE_UNSPECIFIED') return { kind: 'state', state: value as CaseState };
-      throw new QuerySyntaxError(`invalid state '${value}' at position ${pos}; expected OPEN, CLOSED or one of ${CASE_STATES.slice(1).join(', ')}`);
+      if ((CASE_STATES as readonly string[]).includes(value) && value !== 'STATE_UNSPECIFIED')
+        return { kind: 'state', state: value as CaseState };
+      throw new QuerySyntaxError(
+        `invalid state '${value}' at position ${pos}; expected OPEN, CLOSED or one of ${CASE_STATES.slice(1).join(', ')}`,
+      );
     }
     case 'priority': {
       needEq();
-      if ((CASE_PRIORITIES as readonly string[]).includes(value) && value !== 'PRIORITY_UNSPECIFIED') return { kind: 'priority', priority: value as CasePriority };
+      if ((CASE_PRIORITIES as readonly string[]).includes(value) && value !== 'PRIORITY_UNSPECIFIED')
+        return { kind: 'priority', priority: value as CasePriority };
       throw new QuerySyntaxError(`invalid priority '${value}' at position ${pos}; expected P0, P1, P2, P3 or P4`);
     }
     case 'creator.email':
@@ -223,7 +232,8 @@ function compileComparison(node: Extract<RawNode, { kind: 'cmp' }>, mode: QueryM
     case 'updateTime': {
       if (mode === 'filter') throw new QuerySyntaxError(`${field} is only supported by cases.search (position ${pos})`);
       if (op !== '>') throw new QuerySyntaxError(`only '>' is supported for ${field} (position ${pos})`);
-      if (!isRfc3339(value)) throw new QuerySyntaxError(`${field} needs an RFC 3339 timestamp such as "2026-01-01T00:00:00Z", got '${value}' (position ${pos})`);
+      if (!isRfc3339(value))
+        throw new QuerySyntaxError(`${field} needs an RFC 3339 timestamp such as "2026-01-01T00:00:00Z", got '${value}' (position ${pos})`);
       return { kind: 'updatedAfter', ms: Date.parse(value) };
     }
     default:
@@ -261,9 +271,13 @@ export function parseClassificationQuery(src: string): ((displayName: string) =>
         return (s) => s.toLowerCase().includes(needle);
       }
       case 'cmp': {
-        if (n.field !== 'display_name' && n.field !== 'displayName') throw new QuerySyntaxError(`unknown field '${n.field}' at position ${n.pos}; supported: display_name`);
+        if (n.field !== 'display_name' && n.field !== 'displayName')
+          throw new QuerySyntaxError(`unknown field '${n.field}' at position ${n.pos}; supported: display_name`);
         if (n.op !== ':' && n.op !== '=') throw new QuerySyntaxError(`operator '${n.op}' is not supported for display_name; use ':'`);
-        const escaped = n.value.toLowerCase().replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
+        const escaped = n.value
+          .toLowerCase()
+          .replace(/[.+?^${}()|[\]\\]/g, '\\$&')
+          .replace(/\*/g, '.*');
         const re = new RegExp(n.op === ':' && !n.value.includes('*') ? escaped : `^${escaped}$`, 's');
         return (s) => re.test(s.toLowerCase());
       }

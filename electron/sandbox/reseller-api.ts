@@ -17,7 +17,12 @@ export function customerJson(c: CustomerRec): Customer {
     customerDomainVerified: true,
     customerType: 'domain',
     alternateEmail: `it-contact@${c.customerDomain.replace(/\.example$/, '')}-mail.example`,
-    postalAddress: { kind: 'customers#address', contactName: `${c.displayName} IT`, organizationName: c.displayName, countryCode: c.resellerDomain.startsWith('apac.') ? 'SG' : c.resellerDomain === 'reseller-c.example' ? 'FR' : 'US' },
+    postalAddress: {
+      kind: 'customers#address',
+      contactName: `${c.displayName} IT`,
+      organizationName: c.displayName,
+      countryCode: c.resellerDomain.startsWith('apac.') ? 'SG' : c.resellerDomain === 'reseller-c.example' ? 'FR' : 'US',
+    },
     resourceUiUrl: `https://admin.google.com/ac/customers/${c.customerId}`,
     sandboxSupportProfile: { resellerAccessAuthorized: c.authorized, supportTier: c.tier },
   };
@@ -32,7 +37,10 @@ function subscriptionJson(c: CustomerRec, s: SubscriptionRec): Subscription {
     skuId: s.skuId,
     skuName: s.skuName,
     plan: { planName: s.planName, isCommitmentPlan: s.planName === 'ANNUAL' },
-    seats: s.planName === 'ANNUAL' ? { kind: 'subscriptions#seats', numberOfSeats: s.seats, licensedNumberOfSeats: s.licensed } : { kind: 'subscriptions#seats', maximumNumberOfSeats: s.seats, licensedNumberOfSeats: s.licensed },
+    seats:
+      s.planName === 'ANNUAL'
+        ? { kind: 'subscriptions#seats', numberOfSeats: s.seats, licensedNumberOfSeats: s.licensed }
+        : { kind: 'subscriptions#seats', maximumNumberOfSeats: s.seats, licensedNumberOfSeats: s.licensed },
     trialSettings: { isInTrial: s.planName === 'TRIAL' },
     billingMethod: 'ONLINE',
     creationTime: String(s.creationTime),
@@ -47,10 +55,26 @@ function subscriptionJson(c: CustomerRec, s: SubscriptionRec): Subscription {
 export function organizationJson(store: Store, org: string): Organization | undefined {
   const customer = store.customersByOrg.get(org);
   if (customer !== undefined) {
-    return { name: `organizations/${org}`, displayName: customer.customerDomain, directoryCustomerId: customer.customerId, state: 'ACTIVE', createTime: toRfc3339(customer.createTime), updateTime: toRfc3339(customer.createTime), etag: `BwW${org.slice(-6)}` };
+    return {
+      name: `organizations/${org}`,
+      displayName: customer.customerDomain,
+      directoryCustomerId: customer.customerId,
+      state: 'ACTIVE',
+      createTime: toRfc3339(customer.createTime),
+      updateTime: toRfc3339(customer.createTime),
+      etag: `BwW${org.slice(-6)}`,
+    };
   }
   const domain = store.domainsByOrg.get(org);
-  if (domain !== undefined) return { name: `organizations/${org}`, displayName: domain.domain, directoryCustomerId: `C0${org.slice(0, 7)}`, state: 'ACTIVE', createTime: toRfc3339(store.world.startMs - 3000 * 86_400_000), etag: `BwW${org.slice(-6)}` };
+  if (domain !== undefined)
+    return {
+      name: `organizations/${org}`,
+      displayName: domain.domain,
+      directoryCustomerId: `C0${org.slice(0, 7)}`,
+      state: 'ACTIVE',
+      createTime: toRfc3339(store.world.startMs - 3000 * 86_400_000),
+      etag: `BwW${org.slice(-6)}`,
+    };
   return undefined;
 }
 
@@ -87,16 +111,33 @@ export class ResellerApi {
   private customer(principal: Principal, key: string): CustomerRec {
     const c = this.store.customersById.get(key) ?? this.store.world.customers.find((x) => x.customerDomain === key.toLowerCase());
     if (c === undefined) throw new LegacyApiError(404, 'notFound', `Customer ${key} does not exist.`);
-    if (!isVisible(c, principal)) throw new LegacyApiError(403, 'forbidden', 'Authenticated user is not authorized to perform this action.');
+    if (!isVisible(c, principal))
+      throw new LegacyApiError(403, 'forbidden', 'Authenticated user is not authorized to perform this action.');
     return c;
   }
 
   private listSubscriptions(url: URL, principal: Principal): Reply {
     for (const k of url.searchParams.keys()) {
-      if (!['customerId', 'customerNamePrefix', 'customerAuthToken', 'maxResults', 'pageToken', 'alt', 'fields', 'prettyPrint', 'quotaUser', 'key', 'access_token'].includes(k)) throw new LegacyApiError(400, 'invalidParameter', `Invalid parameter: ${k}`);
+      if (
+        ![
+          'customerId',
+          'customerNamePrefix',
+          'customerAuthToken',
+          'maxResults',
+          'pageToken',
+          'alt',
+          'fields',
+          'prettyPrint',
+          'quotaUser',
+          'key',
+          'access_token',
+        ].includes(k)
+      )
+        throw new LegacyApiError(400, 'invalidParameter', `Invalid parameter: ${k}`);
     }
     const maxRaw = url.searchParams.get('maxResults');
-    if (maxRaw !== null && !/^\d+$/.test(maxRaw)) throw new LegacyApiError(400, 'invalid', `Invalid value '${maxRaw}'. Values must match the following regular expression: '[0-9]+'`);
+    if (maxRaw !== null && !/^\d+$/.test(maxRaw))
+      throw new LegacyApiError(400, 'invalid', `Invalid value '${maxRaw}'. Values must match the following regular expression: '[0-9]+'`);
     const max = Math.min(maxRaw === null || Number(maxRaw) === 0 ? 20 : Number(maxRaw), 100);
     const customerId = url.searchParams.get('customerId');
     const prefix = url.searchParams.get('customerNamePrefix')?.toLowerCase();
@@ -149,7 +190,10 @@ export class ResellerApi {
     let pred: (o: Organization) => boolean = () => true;
     if (q !== '') {
       const m = /^(domain|directorycustomerid|directoryCustomerId)\s*[:=]\s*"?([^"\s]+)"?$/.exec(q);
-      if (m === null) throw badRequest(`Invalid query "${q}": supported forms are domain:{domain} and directorycustomerid:{customerId}.`, [{ field: 'query', description: 'unsupported query' }]);
+      if (m === null)
+        throw badRequest(`Invalid query "${q}": supported forms are domain:{domain} and directorycustomerid:{customerId}.`, [
+          { field: 'query', description: 'unsupported query' },
+        ]);
       const value = (m[2] ?? '').toLowerCase();
       pred = m[1] === 'domain' ? (o) => o.displayName?.toLowerCase() === value : (o) => o.directoryCustomerId?.toLowerCase() === value;
     }

@@ -73,7 +73,9 @@ export class Store {
   ) {
     const saved = dataDir === undefined ? undefined : readState(dataDir);
     // A persisted world is regenerated from its own seed/size, then the overlay applied.
-    this.world = generateWorld(saved === undefined ? { seed, cases: caseCount, startMs } : { seed: saved.seed, cases: saved.cases, startMs: saved.startMs });
+    this.world = generateWorld(
+      saved === undefined ? { seed, cases: caseCount, startMs } : { seed: saved.seed, cases: saved.cases, startMs: saved.startMs },
+    );
     this.byIx = this.world.cases.slice();
     for (const c of this.world.customers) {
       this.customersById.set(c.customerId, c);
@@ -226,12 +228,15 @@ export class Store {
   search(req: SearchRequest): { rows: CaseRec[]; more: boolean } {
     const top = req.cond === undefined ? [] : req.cond.kind === 'and' ? req.cond.items : [req.cond];
     const texts = top.filter((c): c is Extract<CaseCondition, { kind: 'text' }> => c.kind === 'text');
-    const matches = (rec: CaseRec): boolean => req.inScope(rec) && (req.cond === undefined || this.evaluate(req.cond, rec)) && isAfter(rec, req.after);
+    const matches = (rec: CaseRec): boolean =>
+      req.inScope(rec) && (req.cond === undefined || this.evaluate(req.cond, rec)) && isAfter(rec, req.after);
     const limit = req.pageSize + 1;
     const rows: CaseRec[] = [];
     if (texts.length > 0) {
       // Keyword path: candidates from the rarest phrase's postings, then the full predicate.
-      const best = texts.map((t) => ({ t, size: Math.min(...t.tokens.map((k) => this.postings.list(k).length)) })).sort((a, b) => a.size - b.size)[0];
+      const best = texts
+        .map((t) => ({ t, size: Math.min(...t.tokens.map((k) => this.postings.list(k).length)) }))
+        .sort((a, b) => a.size - b.size)[0];
       const found: CaseRec[] = [];
       if (best !== undefined) {
         for (const ix of this.postings.intersect(best.t.tokens)) {
@@ -299,7 +304,12 @@ export class Store {
       startMs: this.world.startMs,
       now,
       counters: { case: this.nextCaseNumber, comment: this.nextCommentNumber, attachment: this.nextAttachmentNumber },
-      customers: this.world.customers.map((c) => ({ id: c.customerId, authorized: c.authorized, transferred: c.transferred, resellerDomain: c.resellerDomain })),
+      customers: this.world.customers.map((c) => ({
+        id: c.customerId,
+        authorized: c.authorized,
+        transferred: c.transferred,
+        resellerDomain: c.resellerDomain,
+      })),
       touched: [...this.touched].map(serializeCase),
       extras,
     };

@@ -14,7 +14,19 @@ import {
 } from '../../shared/api';
 import { requireAuthorized, requireCloudPlatform, resolveCase, resolveParent } from './access';
 import type { SandboxClock } from './clock';
-import { ApiError, BodyTooLargeError, badRequest, decodePageToken, encodePageToken, json, parsePageSize, precondition, readBody, readJsonBody, type Reply } from './http';
+import {
+  ApiError,
+  BodyTooLargeError,
+  badRequest,
+  decodePageToken,
+  encodePageToken,
+  json,
+  parsePageSize,
+  precondition,
+  readBody,
+  readJsonBody,
+  type Reply,
+} from './http';
 import type { Principal } from './oidc';
 import { QuerySyntaxError, parseCaseQuery, parseClassificationQuery, type QueryMode } from './query';
 import type { Simulation } from './simulation';
@@ -34,13 +46,29 @@ export interface SupportApiDeps {
   persist: () => void;
 }
 
-const SYSTEM_PARAMS = ['alt', 'fields', 'prettyPrint', '$.xgafv', 'quotaUser', 'key', 'access_token', 'oauth_token', 'uploadType', 'upload_protocol', 'callback'];
+const SYSTEM_PARAMS = [
+  'alt',
+  'fields',
+  'prettyPrint',
+  '$.xgafv',
+  'quotaUser',
+  'key',
+  'access_token',
+  'oauth_token',
+  'uploadType',
+  'upload_protocol',
+  'callback',
+];
 const DAY = 86_400_000;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function allowParams(url: URL, ...allowed: string[]): void {
   for (const key of url.searchParams.keys()) {
-    if (!SYSTEM_PARAMS.includes(key) && !allowed.includes(key)) throw badRequest(`Invalid JSON payload received. Unknown name "${key}": Cannot bind query parameter. Field '${key}' could not be found in request message.`, [{ field: key, description: 'unknown query parameter' }]);
+    if (!SYSTEM_PARAMS.includes(key) && !allowed.includes(key))
+      throw badRequest(
+        `Invalid JSON payload received. Unknown name "${key}": Cannot bind query parameter. Field '${key}' could not be found in request message.`,
+        [{ field: key, description: 'unknown query parameter' }],
+      );
   }
 }
 
@@ -64,7 +92,14 @@ export class SupportApi {
   constructor(private readonly d: SupportApiDeps) {}
 
   /** Routes `/v2/...` (upload=false) and `/upload/v2/...` (upload=true). Returns [routeName, reply]. */
-  async handle(req: IncomingMessage, url: URL, segments: string[], principal: Principal, upload: boolean, routeName: (n: string) => void): Promise<Reply> {
+  async handle(
+    req: IncomingMessage,
+    url: URL,
+    segments: string[],
+    principal: Principal,
+    upload: boolean,
+    routeName: (n: string) => void,
+  ): Promise<Reply> {
     requireCloudPlatform(principal);
     const method = req.method ?? 'GET';
     const notFound = (): ApiError => new ApiError('NOT_FOUND', `Method not found: ${method} ${url.pathname}`);
@@ -74,7 +109,16 @@ export class SupportApi {
     };
     const [coll, org, casesSeg, caseSeg, sub, subId, ...rest] = segments;
     if (upload) {
-      if (coll === undefined || org === undefined || casesSeg !== 'cases' || caseSeg === undefined || sub !== 'attachments' || subId !== undefined || method !== 'POST') throw notFound();
+      if (
+        coll === undefined ||
+        org === undefined ||
+        casesSeg !== 'cases' ||
+        caseSeg === undefined ||
+        sub !== 'attachments' ||
+        subId !== undefined ||
+        method !== 'POST'
+      )
+        throw notFound();
       routeName('media.upload');
       return this.upload(req, url, principal, coll, org, caseSeg);
     }
@@ -84,8 +128,10 @@ export class SupportApi {
     }
     if (coll === undefined || org === undefined || casesSeg === undefined || rest.length > 0) throw notFound();
     if (caseSeg === undefined) {
-      if (casesSeg === 'cases' && method === 'GET') return named('cases.list', () => this.listOrSearch(url, principal, coll, org, 'filter'));
-      if (casesSeg === 'cases:search' && method === 'GET') return named('cases.search', () => this.listOrSearch(url, principal, coll, org, 'search'));
+      if (casesSeg === 'cases' && method === 'GET')
+        return named('cases.list', () => this.listOrSearch(url, principal, coll, org, 'filter'));
+      if (casesSeg === 'cases:search' && method === 'GET')
+        return named('cases.search', () => this.listOrSearch(url, principal, coll, org, 'search'));
       if (casesSeg === 'cases' && method === 'POST') return named('cases.create', () => this.create(req, url, principal, coll, org));
       throw notFound();
     }
@@ -96,18 +142,23 @@ export class SupportApi {
       if (verb === undefined && method === 'GET') return named('cases.get', () => this.get(url, principal, coll, org, caseId));
       if (verb === undefined && method === 'PATCH') return named('cases.patch', () => this.patch(req, url, principal, coll, org, caseId));
       if (verb === 'close' && method === 'POST') return named('cases.close', () => this.close(req, url, principal, coll, org, caseId));
-      if (verb === 'escalate' && method === 'POST') return named('cases.escalate', () => this.escalate(req, url, principal, coll, org, caseId));
+      if (verb === 'escalate' && method === 'POST')
+        return named('cases.escalate', () => this.escalate(req, url, principal, coll, org, caseId));
       if (verb === 'reopen' && method === 'POST') return named('cases.reopen', () => this.reopen(req, url, principal, coll, org, caseId));
       throw notFound();
     }
     if (sub === 'comments') {
-      if (subId === undefined && method === 'GET') return named('comments.list', () => this.listComments(url, principal, coll, org, caseSeg));
-      if (subId === undefined && method === 'POST') return named('comments.create', () => this.createComment(req, url, principal, coll, org, caseSeg));
-      if (subId !== undefined && method === 'GET') return named('comments.get', () => this.getComment(url, principal, coll, org, caseSeg, subId));
+      if (subId === undefined && method === 'GET')
+        return named('comments.list', () => this.listComments(url, principal, coll, org, caseSeg));
+      if (subId === undefined && method === 'POST')
+        return named('comments.create', () => this.createComment(req, url, principal, coll, org, caseSeg));
+      if (subId !== undefined && method === 'GET')
+        return named('comments.get', () => this.getComment(url, principal, coll, org, caseSeg, subId));
       throw notFound();
     }
     if (sub === 'attachments') {
-      if (subId === undefined && method === 'GET') return named('attachments.list', () => this.listAttachments(url, principal, coll, org, caseSeg));
+      if (subId === undefined && method === 'GET')
+        return named('attachments.list', () => this.listAttachments(url, principal, coll, org, caseSeg));
       if (subId === undefined && method === 'POST') {
         routeName('media.upload');
         await readJsonBody(req);
@@ -135,7 +186,8 @@ export class SupportApi {
     try {
       cond = parseCaseQuery(q, mode);
     } catch (e) {
-      if (e instanceof QuerySyntaxError) throw badRequest(`Invalid ${qName} "${q}": ${e.message}`, [{ field: qName, description: e.message }]);
+      if (e instanceof QuerySyntaxError)
+        throw badRequest(`Invalid ${qName} "${q}": ${e.message}`, [{ field: qName, description: e.message }]);
       throw e;
     }
     const pageSize = parsePageSize(param(url, 'pageSize'), 10, 1000);
@@ -151,7 +203,8 @@ export class SupportApi {
     const body: Record<string, unknown> = {};
     if (rows.length > 0) body['cases'] = rows.map((r) => caseJson(this.d.store, r));
     const last = rows[rows.length - 1];
-    if (more && last !== undefined) body['nextPageToken'] = encodePageToken(binding, { t: last.updateTime, n: last.name }, this.d.tokenSecret);
+    if (more && last !== undefined)
+      body['nextPageToken'] = encodePageToken(binding, { t: last.updateTime, n: last.name }, this.d.tokenSecret);
     return json(200, body);
   }
 
@@ -170,13 +223,23 @@ export class SupportApi {
     if ((input.description ?? '').trim() === '') violations.push({ field: 'case.description', description: 'description is required' });
     const clsId = input.classification?.id ?? '';
     if (clsId === '') violations.push({ field: 'case.classification.id', description: 'classification.id is required' });
-    else if (!this.d.store.world.classifications.some((c) => c.id === clsId)) violations.push({ field: 'case.classification.id', description: `unknown classification id "${clsId}"` });
-    if (input.priority === undefined || input.priority === 'PRIORITY_UNSPECIFIED') violations.push({ field: 'case.priority', description: 'priority is required (P0–P4)' });
-    for (const e of input.subscriberEmailAddresses ?? []) if (!EMAIL.test(e)) violations.push({ field: 'case.subscriber_email_addresses', description: `"${e}" is not an email address` });
-    if (input.contactEmail !== undefined && input.contactEmail !== '') violations.push({ field: 'case.contact_email', description: 'contact_email is only for Workforce Identity Federation callers and must be unset' });
+    else if (!this.d.store.world.classifications.some((c) => c.id === clsId))
+      violations.push({ field: 'case.classification.id', description: `unknown classification id "${clsId}"` });
+    if (input.priority === undefined || input.priority === 'PRIORITY_UNSPECIFIED')
+      violations.push({ field: 'case.priority', description: 'priority is required (P0–P4)' });
+    for (const e of input.subscriberEmailAddresses ?? [])
+      if (!EMAIL.test(e)) violations.push({ field: 'case.subscriber_email_addresses', description: `"${e}" is not an email address` });
+    if (input.contactEmail !== undefined && input.contactEmail !== '')
+      violations.push({
+        field: 'case.contact_email',
+        description: 'contact_email is only for Workforce Identity Federation callers and must be unset',
+      });
     if (violations.length > 0) throw badRequest(`Invalid case: ${violations.map((v) => v.description).join('; ')}`, violations);
     if (scope.kind !== 'customer') {
-      throw badRequest(`Cases are created under a customer's organization; '${coll}/${org}' is the reseller domain's organization (it only aggregates customer cases for search). Find the customer's organization with organizations:search.`, [{ field: 'parent', description: 'must be a customer organization' }]);
+      throw badRequest(
+        `Cases are created under a customer's organization; '${coll}/${org}' is the reseller domain's organization (it only aggregates customer cases for search). Find the customer's organization with organizations:search.`,
+        [{ field: 'parent', description: 'must be a customer organization' }],
+      );
     }
     requireAuthorized(scope.customer, principal);
     const store = this.d.store;
@@ -210,10 +273,21 @@ export class SupportApi {
     return json(200, caseJson(store, rec));
   }
 
-  private writable(principal: Principal, coll: string, org: string, caseId: string, action: string): { rec: CaseRec; customer: CustomerRec } {
+  private writable(
+    principal: Principal,
+    coll: string,
+    org: string,
+    caseId: string,
+    action: string,
+  ): { rec: CaseRec; customer: CustomerRec } {
     const found = resolveCase(this.d.store, principal, coll, org, caseId);
     requireAuthorized(found.customer, principal);
-    if (found.rec.state === 'CLOSED') throw precondition(`Case ${found.rec.name} is closed; it cannot be ${action}. Reopen it first (POST …:reopen) or create a follow-up case.`, 'CASE_STATE', found.rec.name);
+    if (found.rec.state === 'CLOSED')
+      throw precondition(
+        `Case ${found.rec.name} is closed; it cannot be ${action}. Reopen it first (POST …:reopen) or create a follow-up case.`,
+        'CASE_STATE',
+        found.rec.name,
+      );
     return found;
   }
 
@@ -223,15 +297,22 @@ export class SupportApi {
     const input = parseBody<import('../../shared/api').CaseInput>(CaseInputSchema, raw);
     const maskRaw = param(url, 'updateMask') ?? '';
     const paths = new Set<CaseUpdateMaskPath>();
-    for (const part of maskRaw.split(',').map((s) => s.trim()).filter((s) => s !== '')) {
+    for (const part of maskRaw
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '')) {
       const snake = part.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`) as CaseUpdateMaskPath;
-      if (!CASE_UPDATE_MASK_PATHS.includes(snake)) throw badRequest(`Invalid update_mask path "${part}"; supported paths: ${CASE_UPDATE_MASK_PATHS.join(', ')}.`, [{ field: 'update_mask', description: `unsupported path "${part}"` }]);
+      if (!CASE_UPDATE_MASK_PATHS.includes(snake))
+        throw badRequest(`Invalid update_mask path "${part}"; supported paths: ${CASE_UPDATE_MASK_PATHS.join(', ')}.`, [
+          { field: 'update_mask', description: `unsupported path "${part}"` },
+        ]);
       paths.add(snake);
     }
     // Documented rule: no mask = every patchable field is taken from the body, so absent ones are cleared.
     if (paths.size === 0) for (const p of CASE_UPDATE_MASK_PATHS) paths.add(p);
     for (const e of paths.has('subscriber_email_addresses') ? (input.subscriberEmailAddresses ?? []) : []) {
-      if (!EMAIL.test(e)) throw badRequest(`"${e}" is not an email address`, [{ field: 'case.subscriber_email_addresses', description: 'invalid email' }]);
+      if (!EMAIL.test(e))
+        throw badRequest(`"${e}" is not an email address`, [{ field: 'case.subscriber_email_addresses', description: 'invalid email' }]);
     }
     const { rec } = this.writable(principal, coll, org, caseId, 'changed');
     this.d.store.prepare(rec);
@@ -263,11 +344,21 @@ export class SupportApi {
     allowParams(url);
     const body = parseBody<import('../../shared/api').EscalateCaseRequest>(EscalateCaseRequestSchema, await readJsonBody(req));
     const violations: { field: string; description: string }[] = [];
-    if (body.escalation?.reason === undefined || body.escalation.reason === 'REASON_UNSPECIFIED') violations.push({ field: 'escalation.reason', description: 'reason is required (RESOLUTION_TIME, TECHNICAL_EXPERTISE or BUSINESS_IMPACT)' });
-    if ((body.escalation?.justification ?? '').trim() === '') violations.push({ field: 'escalation.justification', description: 'justification is required' });
+    if (body.escalation?.reason === undefined || body.escalation.reason === 'REASON_UNSPECIFIED')
+      violations.push({
+        field: 'escalation.reason',
+        description: 'reason is required (RESOLUTION_TIME, TECHNICAL_EXPERTISE or BUSINESS_IMPACT)',
+      });
+    if ((body.escalation?.justification ?? '').trim() === '')
+      violations.push({ field: 'escalation.justification', description: 'justification is required' });
     if (violations.length > 0) throw badRequest(`Invalid escalation: ${violations.map((v) => v.description).join('; ')}`, violations);
     const { rec, customer } = this.writable(principal, coll, org, caseId, 'escalated');
-    if (customer.tier !== 'PREMIUM') throw precondition(`Case ${rec.name} cannot be escalated: customer ${customer.customerDomain} does not have Premium Support (escalations are a Premium Support feature).`, 'SUPPORT_TIER', customer.customerId);
+    if (customer.tier !== 'PREMIUM')
+      throw precondition(
+        `Case ${rec.name} cannot be escalated: customer ${customer.customerDomain} does not have Premium Support (escalations are a Premium Support feature).`,
+        'SUPPORT_TIER',
+        customer.customerId,
+      );
     if (rec.escalated) throw precondition(`Case ${rec.name} is already escalated.`, 'CASE_ESCALATED', rec.name);
     this.d.store.prepare(rec);
     rec.escalated = true;
@@ -283,11 +374,16 @@ export class SupportApi {
     const found = resolveCase(this.d.store, principal, coll, org, caseId);
     requireAuthorized(found.customer, principal);
     const rec = found.rec;
-    if (rec.state !== 'CLOSED') throw precondition(`Case ${rec.name} is not closed (state ${rec.state}); only closed cases can be reopened.`, 'CASE_STATE', rec.name);
+    if (rec.state !== 'CLOSED')
+      throw precondition(`Case ${rec.name} is not closed (state ${rec.state}); only closed cases can be reopened.`, 'CASE_STATE', rec.name);
     const closed = rec.closeTime ?? rec.updateTime;
     const windowMs = this.d.reopenWindowDays * DAY;
     if (this.d.clock.now() - closed > windowMs) {
-      throw precondition(`Case ${rec.name} was closed on ${new Date(closed).toISOString()}, more than ${this.d.reopenWindowDays} days ago; it can no longer be reopened. Create a follow-up case instead.`, 'REOPEN_WINDOW', rec.name);
+      throw precondition(
+        `Case ${rec.name} was closed on ${new Date(closed).toISOString()}, more than ${this.d.reopenWindowDays} days ago; it can no longer be reopened. Create a follow-up case instead.`,
+        'REOPEN_WINDOW',
+        rec.name,
+      );
     }
     this.d.store.prepare(rec);
     rec.state = 'NEW';
@@ -330,12 +426,23 @@ export class SupportApi {
     return json(200, commentJson(rec, c));
   }
 
-  private async createComment(req: IncomingMessage, url: URL, principal: Principal, coll: string, org: string, caseId: string): Promise<Reply> {
+  private async createComment(
+    req: IncomingMessage,
+    url: URL,
+    principal: Principal,
+    coll: string,
+    org: string,
+    caseId: string,
+  ): Promise<Reply> {
     allowParams(url);
     const input = parseBody<import('../../shared/api').CommentInput>(CommentInputSchema, await readJsonBody(req));
     const text = input.body ?? '';
-    if (text.trim() === '') throw badRequest('Invalid comment: body is required', [{ field: 'comment.body', description: 'body is required' }]);
-    if (text.length > COMMENT_BODY_MAX_CHARS) throw badRequest(`Invalid comment: body has ${text.length} characters; the maximum is ${COMMENT_BODY_MAX_CHARS}`, [{ field: 'comment.body', description: 'too long' }]);
+    if (text.trim() === '')
+      throw badRequest('Invalid comment: body is required', [{ field: 'comment.body', description: 'body is required' }]);
+    if (text.length > COMMENT_BODY_MAX_CHARS)
+      throw badRequest(`Invalid comment: body has ${text.length} characters; the maximum is ${COMMENT_BODY_MAX_CHARS}`, [
+        { field: 'comment.body', description: 'too long' },
+      ]);
     const { rec } = this.writable(principal, coll, org, caseId, 'commented on');
     const store = this.d.store;
     store.prepare(rec);
@@ -370,7 +477,13 @@ export class SupportApi {
     return json(200, body);
   }
 
-  private findAttachment(principal: Principal, coll: string, org: string, caseId: string, attId: string): { rec: CaseRec; att: import('./world').AttachmentRec } {
+  private findAttachment(
+    principal: Principal,
+    coll: string,
+    org: string,
+    caseId: string,
+    attId: string,
+  ): { rec: CaseRec; att: import('./world').AttachmentRec } {
     const { rec } = resolveCase(this.d.store, principal, coll, org, caseId);
     const att = this.d.store.thread(rec).attachments.find((a) => a.id === attId);
     if (att === undefined) throw new ApiError('NOT_FOUND', `Attachment '${rec.name}/attachments/${attId}' was not found.`);
@@ -391,7 +504,11 @@ export class SupportApi {
     if (bytes === undefined) throw new ApiError('DATA_LOSS', `The content of attachment ${att.id} is missing.`);
     return {
       status: 200,
-      headers: { 'content-type': att.mimeType, 'content-length': String(bytes.length), 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}` },
+      headers: {
+        'content-type': att.mimeType,
+        'content-length': String(bytes.length),
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(att.filename)}`,
+      },
       body: bytes,
     };
   }
@@ -405,7 +522,10 @@ export class SupportApi {
     try {
       raw = await readBody(req, multipart ? max + 64 * 1024 : max);
     } catch (e) {
-      if (e instanceof BodyTooLargeError) throw badRequest(`Attachment too large: ${e.message} (maximum attachment size is ${max} bytes).`, [{ field: 'media', description: `exceeds ${max} bytes` }]);
+      if (e instanceof BodyTooLargeError)
+        throw badRequest(`Attachment too large: ${e.message} (maximum attachment size is ${max} bytes).`, [
+          { field: 'media', description: `exceeds ${max} bytes` },
+        ]);
       throw e;
     }
     let filename = url.searchParams.get('attachment.filename') ?? '';
@@ -414,7 +534,8 @@ export class SupportApi {
     if (multipart) {
       const parts = parseMultipartRelated(type, raw);
       const [meta, media] = parts;
-      if (meta === undefined || media === undefined || parts.length !== 2) throw badRequest('multipart/related upload needs exactly two parts: JSON metadata, then the media.');
+      if (meta === undefined || media === undefined || parts.length !== 2)
+        throw badRequest('multipart/related upload needs exactly two parts: JSON metadata, then the media.');
       let metaJson: unknown;
       try {
         metaJson = JSON.parse(meta.body.toString('utf8'));
@@ -426,14 +547,25 @@ export class SupportApi {
       filename = parsed.data.attachment?.filename ?? filename;
       mimeType = media.headers['content-type']?.split(';')[0]?.trim() ?? 'application/octet-stream';
       bytes = media.body;
-      if (bytes.length > max) throw badRequest(`Attachment too large: ${bytes.length} bytes (maximum attachment size is ${max} bytes).`, [{ field: 'media', description: `exceeds ${max} bytes` }]);
+      if (bytes.length > max)
+        throw badRequest(`Attachment too large: ${bytes.length} bytes (maximum attachment size is ${max} bytes).`, [
+          { field: 'media', description: `exceeds ${max} bytes` },
+        ]);
     }
-    if (filename.trim() === '') throw badRequest('attachment.filename is required.', [{ field: 'attachment.filename', description: 'required' }]);
+    if (filename.trim() === '')
+      throw badRequest('attachment.filename is required.', [{ field: 'attachment.filename', description: 'required' }]);
     const { rec } = this.writable(principal, coll, org, caseId, 'given attachments');
     const store = this.d.store;
     store.prepare(rec);
     const now = this.d.clock.now();
-    const att = { id: store.newAttachmentId(), filename, mimeType, sizeBytes: bytes.length, createTime: now, creator: agentActor(principal) };
+    const att = {
+      id: store.newAttachmentId(),
+      filename,
+      mimeType,
+      sizeBytes: bytes.length,
+      createTime: now,
+      creator: agentActor(principal),
+    };
     store.putBlob(att.id, bytes);
     store.thread(rec).attachments.push(att);
     store.touch(rec, now, false);
@@ -450,7 +582,8 @@ export class SupportApi {
     try {
       pred = parseClassificationQuery(q);
     } catch (e) {
-      if (e instanceof QuerySyntaxError) throw badRequest(`Invalid query "${q}": ${e.message}`, [{ field: 'query', description: e.message }]);
+      if (e instanceof QuerySyntaxError)
+        throw badRequest(`Invalid query "${q}": ${e.message}`, [{ field: 'query', description: e.message }]);
       throw e;
     }
     const all = this.d.store.world.classifications.filter((c) => pred === undefined || pred(c.displayName));

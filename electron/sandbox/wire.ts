@@ -35,9 +35,22 @@ export function caseJson(store: Store, rec: CaseRec): Case {
 }
 
 export function commentJson(rec: CaseRec, c: CommentRec): Comment {
-  return { name: `${rec.name}/comments/${c.id}`, body: c.body, plainTextBody: c.body, createTime: toRfc3339(c.createTime), creator: actorJson(c.creator) };
+  return {
+    name: `${rec.name}/comments/${c.id}`,
+    body: c.body,
+    plainTextBody: c.body,
+    createTime: toRfc3339(c.createTime),
+    creator: actorJson(c.creator),
+  };
 }
 
 export function attachmentJson(rec: CaseRec, a: AttachmentRec): Attachment {
-  return { name: `${rec.name}/attachments/${a.id}`, filename: a.filename, mimeType: a.mimeType, sizeBytes: String(a.sizeBytes), createTime: toRfc3339(a.createTime), creator: actorJson(a.creator) };
+  return {
+    name: `${rec.name}/attachments/${a.id}`,
+    filename: a.filename,
+    mimeType: a.mimeType,
+    sizeBytes: String(a.sizeBytes),
+    createTime: toRfc3339(a.createTime),
+    creator: actorJson(a.creator),
+  };
 }

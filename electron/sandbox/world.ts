@@ -255,7 +255,9 @@ export function generateWorld(opts: WorldOptions): World {
     const updateTime = state === 'NEW' ? createTime + rng.int(0, 600_000) : createTime + Math.floor(rng.next() * (age - 60_000)) + 60_000;
     const domainAgents = agentsByDomain.get(customer.resellerDomain) ?? [];
     const agent = rng.pick(domainAgents);
-    const creator: ActorRec = rng.chance(0.1) ? { displayName: `${customer.displayName} Admin`, email: customer.adminEmail } : { displayName: agent.displayName, email: agent.email };
+    const creator: ActorRec = rng.chance(0.1)
+      ? { displayName: `${customer.displayName} Admin`, email: customer.adminEmail }
+      : { displayName: agent.displayName, email: agent.email };
     const subscribers: string[] = [];
     if (rng.chance(0.3)) subscribers.push(`it@${customer.customerDomain}`);
     if (rng.chance(0.1)) subscribers.push(`noc@${customer.resellerDomain}`);
@@ -267,7 +269,7 @@ export function generateWorld(opts: WorldOptions): World {
       customerId: customer.customerId,
       displayName: template.title,
       description: fill(template.description, rng, customer),
-      classificationId: (classifications[template.category] ?? classifications[0] as ClassificationRec).id,
+      classificationId: (classifications[template.category] ?? (classifications[0] as ClassificationRec)).id,
       timeZone: rng.pick(TIME_ZONES[lang]),
       subscribers,
       state,
@@ -310,11 +312,18 @@ const MIME: Record<GeneratedKind, [string, string]> = {
  * times. Must be called before the case is first modified (see store.touch).
  * `sizeOf` computes attachment sizes (only needed when materialising).
  */
-export function seededThread(world: World, rec: CaseRec, sizeOf?: (kind: GeneratedKind, rec: CaseRec, createTime: number) => number): Thread {
+export function seededThread(
+  world: World,
+  rec: CaseRec,
+  sizeOf?: (kind: GeneratedKind, rec: CaseRec, createTime: number) => number,
+): Thread {
   const rng = createRng(`${world.seed}:thread:${rec.id}`);
   const customer = world.customers.find((c) => c.customerId === rec.customerId);
   const agentActor: ActorRec = rec.creator;
-  const customerActor: ActorRec = { displayName: `${customer?.displayName ?? 'Customer'} Admin`, email: customer?.adminEmail ?? 'admin@customer.example' };
+  const customerActor: ActorRec = {
+    displayName: `${customer?.displayName ?? 'Customer'} Admin`,
+    email: customer?.adminEmail ?? 'admin@customer.example',
+  };
   const plan: [ActorRec, string][] = [];
   const s = rec.state;
   if (s === 'NEW') {

@@ -13,7 +13,10 @@ export const appOrigin = `${appScheme}://${appHost}`;
  * overscroll while a modal is open). They are allowed by hash, not by
  * 'unsafe-inline'; renderer/index.html carries the same list.
  */
-export const allowedInlineStyleHashes = ["'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='", "'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg='"] as const;
+export const allowedInlineStyleHashes = [
+  "'sha256-38RhXrc7EdReTKsOm23ZPOCUgniTUUcjky8QOOrQx6o='",
+  "'sha256-gYiS/BvZvRcK27JIXTuwhZ3hs2+VJ1X+2gUlE+farlg='",
+] as const;
 
 /** The renderer's Content-Security-Policy: only the app's own scripts, styles and data. */
 export function cspHeader(): string {

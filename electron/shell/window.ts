@@ -17,11 +17,17 @@ function restoredBounds(): WindowBounds {
   const saved = boundsStore.get('bounds');
   if (!saved) return { width: 1400, height: 900 };
   // Forget the position if it is off every display (a monitor was unplugged).
-  const visible = screen.getAllDisplays().some(({ workArea }) =>
-    saved.x !== undefined && saved.y !== undefined &&
-    saved.x < workArea.x + workArea.width && saved.x + saved.width > workArea.x &&
-    saved.y < workArea.y + workArea.height && saved.y + saved.height > workArea.y,
-  );
+  const visible = screen
+    .getAllDisplays()
+    .some(
+      ({ workArea }) =>
+        saved.x !== undefined &&
+        saved.y !== undefined &&
+        saved.x < workArea.x + workArea.width &&
+        saved.x + saved.width > workArea.x &&
+        saved.y < workArea.y + workArea.height &&
+        saved.y + saved.height > workArea.y,
+    );
   return visible ? saved : { width: saved.width, height: saved.height };
 }
 

@@ -1,5 +1,16 @@
 import type { Account, OutboxEntry, ReplicaBatch } from '../../shared/ipc';
-import { applyBatch, createProjection, getCursor, headCases, headSnapshotRows, hydrateProjection, projectBatch, ReplicaDb, saveHeadSnapshot, type Projection } from '../data';
+import {
+  applyBatch,
+  createProjection,
+  getCursor,
+  headCases,
+  headSnapshotRows,
+  hydrateProjection,
+  projectBatch,
+  ReplicaDb,
+  saveHeadSnapshot,
+  type Projection,
+} from '../data';
 import type { BridgeClient } from '../platform';
 import { followFiledCases } from './filed-cases';
 import { noticeGoogleReplies } from './notifications';
@@ -41,7 +52,8 @@ export class AccountRuntime {
         this.queue = this.queue.then(() => this.apply(batch)).catch(() => undefined);
       }),
       this.client.on('sync.status', (status) => {
-        if (status.accountId === this.account.id && !status.syncing && status.lastSyncedAt && this.appliedSinceHello > 0) this.baselining = false;
+        if (status.accountId === this.account.id && !status.syncing && status.lastSyncedAt && this.appliedSinceHello > 0)
+          this.baselining = false;
       }),
       this.client.on('outbox.changed', ({ accountId, entries }) => {
         if (accountId !== this.account.id) return;
@@ -73,7 +85,9 @@ export class AccountRuntime {
     if (result.wrote) {
       this.scheduleHeadSnapshot();
       // A reply moves its case's updateTime, so the case travels in the same batch.
-      noticeGoogleReplies(this.account, batch, (name) => batch.upserts.cases?.find((record) => record.name === name)?.displayName, { baseline: this.baselining });
+      noticeGoogleReplies(this.account, batch, (name) => batch.upserts.cases?.find((record) => record.name === name)?.displayName, {
+        baseline: this.baselining,
+      });
       this.changed();
     }
   }
@@ -84,7 +98,10 @@ export class AccountRuntime {
   private scheduleHeadSnapshot(): void {
     clearTimeout(this.snapshotTimer);
     this.snapshotTimer = setTimeout(() => {
-      void headCases(this.db, headSnapshotRows).then((rows) => saveHeadSnapshot(this.account.id, rows), () => undefined);
+      void headCases(this.db, headSnapshotRows).then(
+        (rows) => saveHeadSnapshot(this.account.id, rows),
+        () => undefined,
+      );
     }, 1_000);
   }
 

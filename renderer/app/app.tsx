@@ -31,7 +31,12 @@ function useBootstrap(onSettings: (settings: Settings) => void): { info: AppInfo
         onSettings(next);
       }),
     ];
-    void Promise.all([client.invoke('app.info', {}), client.invoke('settings.get', {}), client.invoke('accounts.list', {}), client.invoke('sync.statuses', {})])
+    void Promise.all([
+      client.invoke('app.info', {}),
+      client.invoke('settings.get', {}),
+      client.invoke('accounts.list', {}),
+      client.invoke('sync.statuses', {}),
+    ])
       .then(([appInfo, settings, accounts, statuses]) => {
         setInfo(appInfo);
         setSettings(settings);
@@ -108,7 +113,9 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
           {tShell('offlineBanner')}
         </p>
       )}
-      <div className="tab-body">{activeTabId === allDomainsTabId || !activeTabId ? <AllDomainsTab /> : <AccountTab accountId={activeTabId} />}</div>
+      <div className="tab-body">
+        {activeTabId === allDomainsTabId || !activeTabId ? <AllDomainsTab /> : <AccountTab accountId={activeTabId} />}
+      </div>
       <StatusBar identity={<AppIdentity info={info} />} />
       <CommandPalette />
       <ShortcutSheet />
@@ -144,7 +151,8 @@ function AppIdentity({ info }: { info: AppInfo }): React.JSX.Element {
   const { t } = useTranslation();
   return (
     <span className="app-identity muted">
-      <span data-testid="app-name">{info.name}</span> · <span data-testid="app-version">{t('common:app.version', { version: info.version })}</span> ·{' '}
+      <span data-testid="app-name">{info.name}</span> ·{' '}
+      <span data-testid="app-version">{t('common:app.version', { version: info.version })}</span> ·{' '}
       <span data-testid="app-host">{t(`app.host.${info.host}`)}</span>
     </span>
   );

@@ -48,5 +48,6 @@ export function showNotification(title: string, body: string, onClick: () => voi
     };
   };
   if (Notification.permission === 'granted') show();
-  else if (Notification.permission === 'default') void Notification.requestPermission().then((permission) => permission === 'granted' && show());
+  else if (Notification.permission === 'default')
+    void Notification.requestPermission().then((permission) => permission === 'granted' && show());
 }

@@ -13,7 +13,8 @@ export function StatusBar({ identity }: { identity: React.ReactNode }): React.JS
   useRuntimeVersion(runtime);
   const status = accountId ? statuses[accountId] : undefined;
   const anyOffline = Object.values(statuses).some((candidate) => candidate.connection === 'offline');
-  const time = (iso: string | undefined): string => (iso ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(iso)) : '');
+  const time = (iso: string | undefined): string =>
+    iso ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(iso)) : '';
   const pending = status?.pending ?? runtime?.pendingEntries.length ?? 0;
 
   return (
@@ -31,7 +32,9 @@ export function StatusBar({ identity }: { identity: React.ReactNode }): React.JS
       {status?.syncing ? (
         <span>{t('status.syncing', { done: status.progress?.done ?? '' })}</span>
       ) : (
-        <span data-testid="last-synced">{status?.lastSyncedAt ? t('status.syncedAt', { time: time(status.lastSyncedAt) }) : t('status.neverSynced')}</span>
+        <span data-testid="last-synced">
+          {status?.lastSyncedAt ? t('status.syncedAt', { time: time(status.lastSyncedAt) }) : t('status.neverSynced')}
+        </span>
       )}
       {pending > 0 && <span data-testid="pending-count">{t('status.pending', { count: pending })}</span>}
       {(status?.failed ?? 0) > 0 && <span className="failed">{t('status.failed', { count: status?.failed })}</span>}

@@ -54,7 +54,11 @@ export function TabStrip(): React.JSX.Element {
               <span className="dot" aria-hidden="true" style={account ? { backgroundColor: account.color } : undefined} />
               <span className="tab-label">{label}</span>
               {account && (unread[account.id]?.length ?? 0) > 0 && (
-                <span className="badge unread" data-testid={`unread-${account.domain}`} aria-label={t('tabs.unread', { count: unread[account.id]?.length ?? 0 })}>
+                <span
+                  className="badge unread"
+                  data-testid={`unread-${account.domain}`}
+                  aria-label={t('tabs.unread', { count: unread[account.id]?.length ?? 0 })}
+                >
                   {unread[account.id]?.length}
                 </span>
               )}
@@ -63,7 +67,11 @@ export function TabStrip(): React.JSX.Element {
                   ⏳{pending}
                 </span>
               )}
-              {status?.connection === 'offline' && <span className="tab-offline" aria-hidden="true">⚡</span>}
+              {status?.connection === 'offline' && (
+                <span className="tab-offline" aria-hidden="true">
+                  ⚡
+                </span>
+              )}
             </button>
           );
         })}

@@ -191,8 +191,5 @@ export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => 
 }
 
 function commentKeysOf(db: ReplicaDb, caseName: string): Promise<string[]> {
-  return db.comments
-    .where('[caseName+createTimeMs]')
-    .between([caseName, Dexie.minKey], [caseName, Dexie.maxKey], true, true)
-    .primaryKeys();
+  return db.comments.where('[caseName+createTimeMs]').between([caseName, Dexie.minKey], [caseName, Dexie.maxKey], true, true).primaryKeys();
 }

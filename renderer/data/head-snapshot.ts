@@ -22,7 +22,12 @@ export function loadHeadSnapshot(accountId: string, storage: Storage = localStor
     const parsed = JSON.parse(storage.getItem(key(accountId)) ?? 'null') as unknown;
     if (!Array.isArray(parsed)) return undefined;
     const rows = parsed.filter(
-      (row): row is CaseRecord => typeof row === 'object' && row !== null && typeof row.name === 'string' && typeof row.updateTimeMs === 'number' && typeof row.displayName === 'string',
+      (row): row is CaseRecord =>
+        typeof row === 'object' &&
+        row !== null &&
+        typeof row.name === 'string' &&
+        typeof row.updateTimeMs === 'number' &&
+        typeof row.displayName === 'string',
     );
     return rows.length > 0 ? rows : undefined;
   } catch {

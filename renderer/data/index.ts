@@ -1,6 +1,15 @@
 // The replica data layer's public surface (React-free; live-query hooks are in ./hooks).
 export { ReplicaDb, REPLICA_SCHEMA_VERSION, deleteReplica, getReplicaDb, replicaDbName, type ReplicaDbOptions } from './db';
-export type { AttachmentRecord, BlobRecord, CaseRecord, CategoryRecord, CommentRecord, CustomerRecord, MetaRecord, PinRecord } from './records';
+export type {
+  AttachmentRecord,
+  BlobRecord,
+  CaseRecord,
+  CategoryRecord,
+  CommentRecord,
+  CustomerRecord,
+  MetaRecord,
+  PinRecord,
+} from './records';
 export { applyBatch, isDataFreeBatch, type ApplyCounts, type ApplyResult } from './apply-batch';
 export {
   getCase,
@@ -31,7 +40,15 @@ export {
   type SortDir,
 } from './projection';
 export { hydrateProjection, projectBatch, type HydrateOptions } from './hydrate';
-export { overlayCase, pendingCaseRefs, pendingCasesFromCreates, pendingComments, type PendingComment, type PendingFailure, type ViewCase } from './overlay';
+export {
+  overlayCase,
+  pendingCaseRefs,
+  pendingCasesFromCreates,
+  pendingComments,
+  type PendingComment,
+  type PendingFailure,
+  type ViewCase,
+} from './overlay';
 export {
   canStoreBlobs,
   clearCache,

@@ -12,10 +12,7 @@ export function getCase(db: ReplicaDb, name: string): Promise<CaseRecord | undef
 
 /** The thread, oldest first (the [caseName+createTimeMs] index gives the order for free). */
 export function listComments(db: ReplicaDb, caseName: string): Promise<CommentRecord[]> {
-  return db.comments
-    .where('[caseName+createTimeMs]')
-    .between([caseName, Dexie.minKey], [caseName, Dexie.maxKey], true, true)
-    .toArray();
+  return db.comments.where('[caseName+createTimeMs]').between([caseName, Dexie.minKey], [caseName, Dexie.maxKey], true, true).toArray();
 }
 
 export async function listAttachments(db: ReplicaDb, caseName: string): Promise<AttachmentRecord[]> {

@@ -2,13 +2,7 @@
 // shared/ipc so the IndexedDB layout can evolve (new index fields, renamed columns)
 // without touching the bridge contract. Every mapping between the two lives here.
 
-import type {
-  ReplicaAttachment,
-  ReplicaCase,
-  ReplicaCategory,
-  ReplicaComment,
-  ReplicaCustomer,
-} from '../../shared/ipc/replica';
+import type { ReplicaAttachment, ReplicaCase, ReplicaCategory, ReplicaComment, ReplicaCustomer } from '../../shared/ipc/replica';
 
 /**
  * A case as stored. `updateTimeMs`/`createTimeMs` exist because RFC 3339 strings with

@@ -17,7 +17,15 @@ export interface CaseFilters {
   pendingOnly: boolean;
 }
 
-export const emptyFilters: CaseFilters = { keyword: '', status: 'all', states: [], priorities: [], customerIds: [], escalatedOnly: false, pendingOnly: false };
+export const emptyFilters: CaseFilters = {
+  keyword: '',
+  status: 'all',
+  states: [],
+  priorities: [],
+  customerIds: [],
+  escalatedOnly: false,
+  pendingOnly: false,
+};
 
 export interface SavedView {
   readonly id: string;

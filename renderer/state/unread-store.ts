@@ -21,7 +21,10 @@ export const useUnreadStore = create<UnreadState>()(
       markUnread(accountId, caseNames, newest) {
         const current = new Set(get().unread[accountId] ?? noNames);
         for (const name of caseNames) current.add(name);
-        set({ unread: { ...get().unread, [accountId]: [...current] }, since: { ...get().since, [accountId]: Math.max(newest, get().since[accountId] ?? 0) } });
+        set({
+          unread: { ...get().unread, [accountId]: [...current] },
+          since: { ...get().since, [accountId]: Math.max(newest, get().since[accountId] ?? 0) },
+        });
       },
       markSeen(accountId, caseName) {
         const current = get().unread[accountId] ?? noNames;

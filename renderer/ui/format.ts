@@ -37,7 +37,12 @@ export function formatInZone(iso: string, language: string, timeZone: string | u
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return '';
   try {
-    return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short', timeZone, timeZoneName: timeZone ? 'short' : undefined }).format(date);
+    return new Intl.DateTimeFormat(language, {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone,
+      timeZoneName: timeZone ? 'short' : undefined,
+    }).format(date);
   } catch {
     // The API does not validate a case's zone; fall back to the agent's.
     return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(date);

@@ -5,7 +5,14 @@ import { Int64StringSchema, Rfc3339Schema } from './proto-json';
 // are lenient (unknown fields are dropped) so the client survives API additions;
 // the *Input schemas are strict because the real API rejects unknown fields.
 
-export const CASE_STATES = ['STATE_UNSPECIFIED', 'NEW', 'IN_PROGRESS_GOOGLE_SUPPORT', 'ACTION_REQUIRED', 'SOLUTION_PROVIDED', 'CLOSED'] as const;
+export const CASE_STATES = [
+  'STATE_UNSPECIFIED',
+  'NEW',
+  'IN_PROGRESS_GOOGLE_SUPPORT',
+  'ACTION_REQUIRED',
+  'SOLUTION_PROVIDED',
+  'CLOSED',
+] as const;
 export const CaseStateSchema = z.enum(CASE_STATES);
 export type CaseState = z.infer<typeof CaseStateSchema>;
 

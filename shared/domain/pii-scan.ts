@@ -78,7 +78,8 @@ type Sink = (kind: PiiKind, subtype: PiiSubtype, start: number, end: number) => 
 
 // ---------- secrets ----------
 
-const PRIVATE_KEY_RE = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|\n[ \t]*\n|$)/g;
+const PRIVATE_KEY_RE =
+  /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|\n[ \t]*\n|$)/g;
 
 // Each alternative is a token with a recognisable vendor prefix; named groups tell which.
 const TOKEN_RE = new RegExp(
@@ -112,11 +113,53 @@ const PASSWORD_RE = new RegExp(
 
 // Words that follow "password:" in ordinary support prose and are not a secret.
 const PASSWORD_NON_VALUES = new Set([
-  'reset', 'changed', 'change', 'expired', 'expire', 'incorrect', 'wrong', 'invalid', 'required', 'hidden',
-  'redacted', 'removed', 'none', 'n/a', 'unknown', 'policy', 'field', 'manager', 'protected', 'updated',
-  'oublié', 'oublie', 'expiré', 'expire', 'incorrecte', 'incorrect', 'réinitialisé', 'reinitialise', 'modifié',
-  'salah', 'kedaluwarsa', 'diubah', 'direset', 'lupa', 'baru', 'lama',
-  '[removed]', '[redacted]', '<redacted>', '***', '****', '*****', '******', '********', 'xxxx', 'xxxxxx', 'xxxxxxxx',
+  'reset',
+  'changed',
+  'change',
+  'expired',
+  'expire',
+  'incorrect',
+  'wrong',
+  'invalid',
+  'required',
+  'hidden',
+  'redacted',
+  'removed',
+  'none',
+  'n/a',
+  'unknown',
+  'policy',
+  'field',
+  'manager',
+  'protected',
+  'updated',
+  'oublié',
+  'oublie',
+  'expiré',
+  'expire',
+  'incorrecte',
+  'incorrect',
+  'réinitialisé',
+  'reinitialise',
+  'modifié',
+  'salah',
+  'kedaluwarsa',
+  'diubah',
+  'direset',
+  'lupa',
+  'baru',
+  'lama',
+  '[removed]',
+  '[redacted]',
+  '<redacted>',
+  '***',
+  '****',
+  '*****',
+  '******',
+  '********',
+  'xxxx',
+  'xxxxxx',
+  'xxxxxxxx',
 ]);
 const VERB_CONNECTORS = new Set(['is', 'adalah', 'est', '是', '為', '为']);
 const HAS_CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
@@ -133,11 +176,15 @@ function scanSecrets(text: string, emit: Sink): void {
   for (const m of text.matchAll(TOKEN_RE)) {
     const g = m.groups ?? {};
     const subtype: PiiSubtype =
-      g['google'] !== undefined ? 'google_api_key'
-      : g['github'] !== undefined ? 'github_token'
-      : g['aws'] !== undefined ? 'aws_access_key'
-      : g['jwt'] !== undefined ? 'jwt'
-      : 'api_key';
+      g['google'] !== undefined
+        ? 'google_api_key'
+        : g['github'] !== undefined
+          ? 'github_token'
+          : g['aws'] !== undefined
+            ? 'aws_access_key'
+            : g['jwt'] !== undefined
+              ? 'jwt'
+              : 'api_key';
     emit('secret', subtype, m.index, m.index + m[0].length);
   }
   for (const m of text.matchAll(BEARER_RE)) {
@@ -229,7 +276,8 @@ function scanNationalIds(text: string, emit: Sink): void {
 
 // ---------- e-mail ----------
 
-const EMAIL_RE = /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![A-Za-z0-9-])/g;
+const EMAIL_RE =
+  /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+[A-Za-z]{2,63}(?![A-Za-z0-9-])/g;
 
 function scanEmails(text: string, allowed: ReadonlySet<string>, emit: Sink): void {
   if (!text.includes('@')) return;
@@ -291,7 +339,8 @@ function scanIps(text: string, emit: Sink): void {
 // ---------- phone numbers ----------
 
 // Digits (ASCII or full-width) joined by single separators; "(0)" and "(212)" allowed.
-const PHONE_RE = /(?<![A-Za-z0-9０-９_\-/@]|\d[.:,])(?:\+|＋|\b00)?[(（]?[0-9０-９](?:[0-9０-９()（）]|[ .\-‐－](?=[0-9０-９(（])){6,22}(?<=[0-9０-９])/g;
+const PHONE_RE =
+  /(?<![A-Za-z0-9０-９_\-/@]|\d[.:,])(?:\+|＋|\b00)?[(（]?[0-9０-９](?:[0-9０-９()（）]|[ .\-‐－](?=[0-9０-９(（])){6,22}(?<=[0-9０-９])/g;
 const FULLWIDTH_DIGIT = /[０-９]/g;
 const DATE_INSIDE = /\b(?:\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{4})\b/;
 const US_LOCAL = /^(?:1[ .-])?(?:\([2-9]\d{2}\) ?|[2-9]\d{2}[ .-])[2-9]\d{2}[ .-]\d{4}$/;
@@ -310,7 +359,10 @@ function toAsciiDigits(s: string): string {
 function isPhone(raw: string, next: string, next2: string): boolean {
   if (next === ':' && /\d/.test(next2)) return false; // a time follows: "01.02.2026 10:15"
   if (next === '.' && /\d/.test(next2)) return false; // version/IP continues
-  const s = toAsciiDigits(raw).replace(/[（）]/g, (c) => (c === '（' ? '(' : ')')).replace(/[‐－]/g, '-').replace('＋', '+');
+  const s = toAsciiDigits(raw)
+    .replace(/[（）]/g, (c) => (c === '（' ? '(' : ')'))
+    .replace(/[‐－]/g, '-')
+    .replace('＋', '+');
   if (DATE_INSIDE.test(s)) return false;
   const digits = s.replace(/\D/g, '');
   if (/^(\d)\1+$/.test(digits)) return false;
@@ -417,9 +469,6 @@ export function applyPiiDecisions(
 }
 
 /** Findings still waiting for a decision (the form blocks submit until this is empty). */
-export function undecidedFindings(
-  findings: readonly PiiFinding[],
-  decisions: Readonly<Record<string, PiiDecision>>,
-): PiiFinding[] {
+export function undecidedFindings(findings: readonly PiiFinding[], decisions: Readonly<Record<string, PiiDecision>>): PiiFinding[] {
   return findings.filter((f) => decisions[piiFindingKey(f)] === undefined);
 }

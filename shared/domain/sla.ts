@@ -30,7 +30,12 @@ export interface SlaTierPolicy {
 
 export type SlaTable = Readonly<Record<SupportTier, SlaTierPolicy>>;
 
-export const BUSINESS_HOURS_8X5: SlaSchedule = { kind: 'business_hours', weekdays: [1, 2, 3, 4, 5], openMinute: 9 * 60, closeMinute: 17 * 60 };
+export const BUSINESS_HOURS_8X5: SlaSchedule = {
+  kind: 'business_hours',
+  weekdays: [1, 2, 3, 4, 5],
+  openMinute: 9 * 60,
+  closeMinute: 17 * 60,
+};
 export const ALWAYS_ON_24X7: SlaSchedule = { kind: '24x7' };
 
 const BUSINESS_DAY_MIN = 8 * 60;
@@ -185,7 +190,8 @@ export function isWithinSchedule(ms: number, timeZone: string, schedule: SlaSche
 export function computeSla(input: ComputeSlaInput): SlaStatus {
   const table = input.table ?? DEFAULT_SLA_TABLE;
   const policy = table[input.tier];
-  const minutes = input.clock === 'action_required' ? policy.actionRequiredMinutes[input.priority] : policy.firstResponseMinutes[input.priority];
+  const minutes =
+    input.clock === 'action_required' ? policy.actionRequiredMinutes[input.priority] : policy.firstResponseMinutes[input.priority];
   const timeZone = resolveTimeZone(input.timeZone);
   const startMs = toEpochMs(input.startedAt);
   const nowMs = toEpochMs(input.now);
@@ -253,13 +259,7 @@ function sortedByTime(comments: readonly SlaCommentInput[]): { ms: number; googl
   return comments.map((c) => ({ ms: toEpochMs(c.createTime), google: isGoogle(c) })).sort((a, b) => a.ms - b.ms);
 }
 
-function buildClock(
-  kind: SlaClockKind,
-  c: SlaCaseInput,
-  startMs: number,
-  stopMs: number | undefined,
-  opts: SlaClockOptions,
-): SlaClock {
+function buildClock(kind: SlaClockKind, c: SlaCaseInput, startMs: number, stopMs: number | undefined, opts: SlaClockOptions): SlaClock {
   const nowMs = toEpochMs(opts.now);
   const evalMs = stopMs === undefined ? nowMs : Math.min(stopMs, nowMs);
   const status = computeSla({
@@ -272,7 +272,14 @@ function buildClock(
     ...(opts.table ? { table: opts.table } : {}),
   });
   if (stopMs === undefined) return { kind, running: true, startedAt: toIsoString(startMs), status };
-  return { kind, running: false, startedAt: toIsoString(startMs), stoppedAt: toIsoString(stopMs), status, met: status.level !== 'breached' };
+  return {
+    kind,
+    running: false,
+    startedAt: toIsoString(startMs),
+    stoppedAt: toIsoString(stopMs),
+    status,
+    met: status.level !== 'breached',
+  };
 }
 
 const RESPONDED_STATES: ReadonlySet<CaseState> = new Set(['ACTION_REQUIRED', 'SOLUTION_PROVIDED', 'CLOSED']);

@@ -24,7 +24,8 @@ export type FieldProblem =
 
 // Pragmatic address check (what a person can type into a share box), not full RFC 5322:
 // dot-atom local part, at least one dot in the domain, TLD of letters (or punycode).
-const EMAIL_RE = /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
+const EMAIL_RE =
+  /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 
 export function isValidEmail(value: string): boolean {
   if (value.length > 254) return false;
@@ -135,7 +136,11 @@ function truncateUtf8(s: string, maxBytes: number): string {
  */
 export function sanitizeFileName(name: string, fallback = 'attachment'): string {
   const lastSegment = name.split(/[/\\]/).pop() ?? '';
-  let s = lastSegment.normalize('NFC').replace(UNSAFE_CHARS, '_').trim().replace(/[. ]+$/, '');
+  let s = lastSegment
+    .normalize('NFC')
+    .replace(UNSAFE_CHARS, '_')
+    .trim()
+    .replace(/[. ]+$/, '');
   if (s === '' || /^[._]+$/.test(s)) s = fallback;
   const dot = s.lastIndexOf('.');
   let base = dot > 0 ? s.slice(0, dot) : s;
@@ -155,20 +160,90 @@ export function sanitizeFileName(name: string, fallback = 'attachment'): string 
 export type BlockedAttachmentReason = 'executable' | 'script' | 'installer' | 'shortcut' | 'macro_document';
 
 const BLOCKED_EXTENSIONS: Readonly<Record<string, BlockedAttachmentReason>> = {
-  exe: 'executable', com: 'executable', scr: 'executable', pif: 'executable', cpl: 'executable', dll: 'executable',
-  sys: 'executable', drv: 'executable', ocx: 'executable', app: 'executable', bin: 'executable', elf: 'executable',
-  jar: 'executable', gadget: 'executable', hta: 'executable', msc: 'executable', xbap: 'executable',
-  bat: 'script', cmd: 'script', ps1: 'script', psm1: 'script', psd1: 'script', ps1xml: 'script', vbs: 'script',
-  vbe: 'script', js: 'script', jse: 'script', mjs: 'script', cjs: 'script', ws: 'script', wsf: 'script', wsc: 'script',
-  wsh: 'script', sh: 'script', bash: 'script', zsh: 'script', csh: 'script', ksh: 'script', command: 'script',
-  py: 'script', pyw: 'script', pl: 'script', rb: 'script', php: 'script', scpt: 'script', applescript: 'script',
-  workflow: 'script', reg: 'script', inf: 'script', sct: 'script',
-  msi: 'installer', msp: 'installer', mst: 'installer', appx: 'installer', msix: 'installer', appxbundle: 'installer',
-  msixbundle: 'installer', dmg: 'installer', pkg: 'installer', mpkg: 'installer', deb: 'installer', rpm: 'installer',
-  apk: 'installer', ipa: 'installer', run: 'installer', appimage: 'installer', crx: 'installer', vsix: 'installer',
-  lnk: 'shortcut', url: 'shortcut', scf: 'shortcut', desktop: 'shortcut', website: 'shortcut', settingcontent: 'shortcut',
-  docm: 'macro_document', dotm: 'macro_document', xlsm: 'macro_document', xltm: 'macro_document', xlam: 'macro_document',
-  pptm: 'macro_document', potm: 'macro_document', ppam: 'macro_document', ppsm: 'macro_document', sldm: 'macro_document',
+  exe: 'executable',
+  com: 'executable',
+  scr: 'executable',
+  pif: 'executable',
+  cpl: 'executable',
+  dll: 'executable',
+  sys: 'executable',
+  drv: 'executable',
+  ocx: 'executable',
+  app: 'executable',
+  bin: 'executable',
+  elf: 'executable',
+  jar: 'executable',
+  gadget: 'executable',
+  hta: 'executable',
+  msc: 'executable',
+  xbap: 'executable',
+  bat: 'script',
+  cmd: 'script',
+  ps1: 'script',
+  psm1: 'script',
+  psd1: 'script',
+  ps1xml: 'script',
+  vbs: 'script',
+  vbe: 'script',
+  js: 'script',
+  jse: 'script',
+  mjs: 'script',
+  cjs: 'script',
+  ws: 'script',
+  wsf: 'script',
+  wsc: 'script',
+  wsh: 'script',
+  sh: 'script',
+  bash: 'script',
+  zsh: 'script',
+  csh: 'script',
+  ksh: 'script',
+  command: 'script',
+  py: 'script',
+  pyw: 'script',
+  pl: 'script',
+  rb: 'script',
+  php: 'script',
+  scpt: 'script',
+  applescript: 'script',
+  workflow: 'script',
+  reg: 'script',
+  inf: 'script',
+  sct: 'script',
+  msi: 'installer',
+  msp: 'installer',
+  mst: 'installer',
+  appx: 'installer',
+  msix: 'installer',
+  appxbundle: 'installer',
+  msixbundle: 'installer',
+  dmg: 'installer',
+  pkg: 'installer',
+  mpkg: 'installer',
+  deb: 'installer',
+  rpm: 'installer',
+  apk: 'installer',
+  ipa: 'installer',
+  run: 'installer',
+  appimage: 'installer',
+  crx: 'installer',
+  vsix: 'installer',
+  lnk: 'shortcut',
+  url: 'shortcut',
+  scf: 'shortcut',
+  desktop: 'shortcut',
+  website: 'shortcut',
+  settingcontent: 'shortcut',
+  docm: 'macro_document',
+  dotm: 'macro_document',
+  xlsm: 'macro_document',
+  xltm: 'macro_document',
+  xlam: 'macro_document',
+  pptm: 'macro_document',
+  potm: 'macro_document',
+  ppam: 'macro_document',
+  ppsm: 'macro_document',
+  sldm: 'macro_document',
 };
 
 export interface BlockedAttachment {

@@ -43,13 +43,26 @@ function readWallClock(ms: number, timeZone: string): number {
   let second = 0;
   for (const p of formatterFor(timeZone).formatToParts(ms)) {
     switch (p.type) {
-      case 'year': year = Number(p.value); break;
-      case 'month': month = Number(p.value); break;
-      case 'day': day = Number(p.value); break;
-      case 'hour': hour = Number(p.value) % 24; break;
-      case 'minute': minute = Number(p.value); break;
-      case 'second': second = Number(p.value); break;
-      default: break;
+      case 'year':
+        year = Number(p.value);
+        break;
+      case 'month':
+        month = Number(p.value);
+        break;
+      case 'day':
+        day = Number(p.value);
+        break;
+      case 'hour':
+        hour = Number(p.value) % 24;
+        break;
+      case 'minute':
+        minute = Number(p.value);
+        break;
+      case 'second':
+        second = Number(p.value);
+        break;
+      default:
+        break;
     }
   }
   return Date.UTC(year, month - 1, day, hour, minute, second);
@@ -94,14 +107,7 @@ export function localDateTime(ms: number, timeZone: string): LocalDateTime {
  * gap (02:30 on the night clocks jump 02:00 → 03:00) the result lands after the gap; in a
  * fall-back overlap the earlier instant is chosen.
  */
-export function zonedTimeToEpochMs(
-  timeZone: string,
-  year: number,
-  month: number,
-  day: number,
-  hour = 0,
-  minute = 0,
-): number {
+export function zonedTimeToEpochMs(timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0): number {
   // SLA clocks of a whole case list resolve the same few opening/closing times over and
   // over; formatToParts is the expensive part, so memoise (bounded).
   const key = `${timeZone}|${year}|${month}|${day}|${hour}|${minute}`;

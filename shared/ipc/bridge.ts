@@ -1,4 +1,12 @@
-import { isEventChannel, isInvokeChannel, type EventChannel, type InvokeChannel, type PayloadOf, type RequestOf, type ResponseOf } from './contract';
+import {
+  isEventChannel,
+  isInvokeChannel,
+  type EventChannel,
+  type InvokeChannel,
+  type PayloadOf,
+  type RequestOf,
+  type ResponseOf,
+} from './contract';
 import { fail, type Result } from './errors';
 
 /** How a host moves bridge messages: ipcRenderer in Electron, a Playwright binding in the harness. */

@@ -90,21 +90,32 @@ export const invokeContract = {
   'accounts.list': { request: empty, response: accountsStateSchema },
   /** Opens the sign-in page in the browser and resolves when the redirect comes back. */
   'accounts.signIn': {
-    request: z.object({ backend: backendKindSchema, domain: z.string().max(256).optional(), loginHint: z.string().max(320).optional() }).strict(),
+    request: z
+      .object({ backend: backendKindSchema, domain: z.string().max(256).optional(), loginHint: z.string().max(320).optional() })
+      .strict(),
     response: accountSchema,
   },
   'accounts.cancelSignIn': { request: empty, response: empty },
   /** Revokes, forgets the tokens and wipes the account's queue and staged files; the renderer wipes its replica. */
   'accounts.signOut': { request: accountRequest, response: z.object({ discardedChanges: z.number().int() }).strict() },
   /** The renderer's replica is open: here is its cursor (null = empty replica). Starts pulling. */
-  'replica.hello': { request: z.object({ accountId: accountIdSchema, cursor: z.string().max(65_536).nullable() }).strict(), response: empty },
+  'replica.hello': {
+    request: z.object({ accountId: accountIdSchema, cursor: z.string().max(65_536).nullable() }).strict(),
+    response: empty,
+  },
   /** A `replica.batch` was committed with its cursor. */
   'replica.ack': { request: z.object({ accountId: accountIdSchema, batchId: z.string().max(64) }).strict(), response: empty },
   /** Appends a change to the durable outbox; resolves once it is on disk. */
-  'mutations.enqueue': { request: z.object({ accountId: accountIdSchema, mutation: mutationSchema }).strict(), response: outboxEntrySchema },
+  'mutations.enqueue': {
+    request: z.object({ accountId: accountIdSchema, mutation: mutationSchema }).strict(),
+    response: outboxEntrySchema,
+  },
   'mutations.list': { request: accountRequest, response: z.array(outboxEntrySchema) },
   'mutations.retry': { request: z.object({ accountId: accountIdSchema, id: z.string().max(64) }).strict(), response: outboxEntrySchema },
-  'mutations.edit': { request: z.object({ accountId: accountIdSchema, id: z.string().max(64), mutation: mutationSchema }).strict(), response: outboxEntrySchema },
+  'mutations.edit': {
+    request: z.object({ accountId: accountIdSchema, id: z.string().max(64), mutation: mutationSchema }).strict(),
+    response: outboxEntrySchema,
+  },
   /** Drops a queued or failed change; the entry comes back so its text can still be copied. */
   'mutations.discard': { request: z.object({ accountId: accountIdSchema, id: z.string().max(64) }).strict(), response: outboxEntrySchema },
   'sync.now': { request: z.object({ accountId: accountIdSchema.optional() }).strict(), response: empty },
@@ -112,12 +123,21 @@ export const invokeContract = {
   'backend.info': { request: accountRequest, response: backendInfoSchema },
   /** Starts staging a file for upload; main checks name, size and type before any byte is accepted. */
   'attachments.stageBegin': {
-    request: z.object({ accountId: accountIdSchema, filename: z.string().min(1).max(1024), mimeType: z.string().max(256), sizeBytes: z.number().int() }).strict(),
+    request: z
+      .object({
+        accountId: accountIdSchema,
+        filename: z.string().min(1).max(1024),
+        mimeType: z.string().max(256),
+        sizeBytes: z.number().int(),
+      })
+      .strict(),
     response: z.object({ uploadId, filename: z.string() }).strict(),
   },
   /** One chunk (≤ 1 MiB) of a staged file, in order. */
   'attachments.stageChunk': {
-    request: z.object({ accountId: accountIdSchema, uploadId, offset: z.number().int().nonnegative(), bytes: z.instanceof(Uint8Array) }).strict(),
+    request: z
+      .object({ accountId: accountIdSchema, uploadId, offset: z.number().int().nonnegative(), bytes: z.instanceof(Uint8Array) })
+      .strict(),
     response: z.object({ received: z.number().int() }).strict(),
   },
   /** The file is complete and on disk: queue its upload to the case (a server name or a local id). */
@@ -139,13 +159,29 @@ export const invokeContract = {
   'attachments.cancelDownload': { request: z.object({ accountId: accountIdSchema, downloadId }).strict(), response: empty },
   /** "Save as…": main asks where (a dialog in Electron; the profile's downloads folder in the harness) and downloads there. */
   'attachments.saveAs': {
-    request: z.object({ accountId: accountIdSchema, attachmentName: z.string().min(1).max(600), filename: z.string().min(1).max(255) }).strict(),
+    request: z
+      .object({ accountId: accountIdSchema, attachmentName: z.string().min(1).max(600), filename: z.string().min(1).max(255) })
+      .strict(),
     response: z.object({ saved: z.boolean(), path: z.string().optional() }).strict(),
   },
   /** Opens Google's support portal for the account's domain in a window with that domain's own session. */
-  'portal.open': { request: z.object({ accountId: accountIdSchema, caseNumber: z.string().regex(/^\d{1,20}$/).optional() }).strict(), response: empty },
+  'portal.open': {
+    request: z
+      .object({
+        accountId: accountIdSchema,
+        caseNumber: z
+          .string()
+          .regex(/^\d{1,20}$/)
+          .optional(),
+      })
+      .strict(),
+    response: empty,
+  },
   /** Loads the comments and attachment list of one case now (older cases are not synced eagerly). */
-  'cases.fetchThread': { request: z.object({ accountId: accountIdSchema, caseName: z.string().min(1).max(512) }).strict(), response: empty },
+  'cases.fetchThread': {
+    request: z.object({ accountId: accountIdSchema, caseName: z.string().min(1).max(512) }).strict(),
+    response: empty,
+  },
   'backend.incidents': { request: accountRequest, response: IncidentFeedSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
@@ -157,7 +193,12 @@ export const eventContract = {
   'outbox.changed': z.object({ accountId: accountIdSchema, entries: z.array(outboxEntrySchema) }),
   'sync.status': syncStatusSchema,
   /** Upload progress of a queued attachment while the sync engine sends it. */
-  'attachments.uploadProgress': z.object({ accountId: accountIdSchema, entryId: z.string(), sentBytes: z.number().int(), totalBytes: z.number().int() }),
+  'attachments.uploadProgress': z.object({
+    accountId: accountIdSchema,
+    entryId: z.string(),
+    sentBytes: z.number().int(),
+    totalBytes: z.number().int(),
+  }),
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeContract;

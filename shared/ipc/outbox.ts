@@ -15,41 +15,47 @@ export function isLocalCaseRef(ref: string): boolean {
 const email = z.email().max(320);
 
 export const mutationSchema = z.discriminatedUnion('kind', [
-  z.object({
-    kind: z.literal('create_case'),
-    localId: caseRefSchema,
-    customerId: z.string().min(1).max(128),
-    displayName: z.string().trim().min(1).max(200),
-    description: z.string().trim().min(1).max(30_000),
-    classificationId: z.string().min(1).max(1024),
-    classificationName: z.string().max(1024).optional(),
-    priority: z.enum(SELECTABLE_PRIORITIES),
-    languageCode: z.string().min(2).max(32),
-    timeZone: z.string().min(1).max(64),
-    subscriberEmails: z.array(email).max(50),
-    /** Case this one follows up on (a closed case past its reopen window). */
-    followUpOf: caseRefSchema.optional(),
-  }).strict(),
+  z
+    .object({
+      kind: z.literal('create_case'),
+      localId: caseRefSchema,
+      customerId: z.string().min(1).max(128),
+      displayName: z.string().trim().min(1).max(200),
+      description: z.string().trim().min(1).max(30_000),
+      classificationId: z.string().min(1).max(1024),
+      classificationName: z.string().max(1024).optional(),
+      priority: z.enum(SELECTABLE_PRIORITIES),
+      languageCode: z.string().min(2).max(32),
+      timeZone: z.string().min(1).max(64),
+      subscriberEmails: z.array(email).max(50),
+      /** Case this one follows up on (a closed case past its reopen window). */
+      followUpOf: caseRefSchema.optional(),
+    })
+    .strict(),
   z.object({ kind: z.literal('comment'), caseRef: caseRefSchema, body: z.string().trim().min(1).max(12_800) }).strict(),
   z.object({ kind: z.literal('set_priority'), caseRef: caseRefSchema, priority: z.enum(SELECTABLE_PRIORITIES) }).strict(),
   z.object({ kind: z.literal('set_subscribers'), caseRef: caseRefSchema, subscriberEmails: z.array(email).max(50) }).strict(),
   z.object({ kind: z.literal('close'), caseRef: caseRefSchema }).strict(),
   z.object({ kind: z.literal('reopen'), caseRef: caseRefSchema }).strict(),
-  z.object({
-    kind: z.literal('escalate'),
-    caseRef: caseRefSchema,
-    reason: z.enum(ESCALATION_REASONS),
-    justification: z.string().trim().min(1).max(4000),
-  }).strict(),
-  z.object({
-    kind: z.literal('upload_attachment'),
-    caseRef: caseRefSchema,
-    /** Id of the bytes staged on disk by main before the entry was queued. */
-    stagedFileId: z.string().min(1).max(128),
-    filename: z.string().min(1).max(255),
-    mimeType: z.string().max(256),
-    sizeBytes: z.number().int().positive(),
-  }).strict(),
+  z
+    .object({
+      kind: z.literal('escalate'),
+      caseRef: caseRefSchema,
+      reason: z.enum(ESCALATION_REASONS),
+      justification: z.string().trim().min(1).max(4000),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('upload_attachment'),
+      caseRef: caseRefSchema,
+      /** Id of the bytes staged on disk by main before the entry was queued. */
+      stagedFileId: z.string().min(1).max(128),
+      filename: z.string().min(1).max(255),
+      mimeType: z.string().max(256),
+      sizeBytes: z.number().int().positive(),
+    })
+    .strict(),
 ]);
 export type Mutation = z.infer<typeof mutationSchema>;
 export type MutationKind = Mutation['kind'];

@@ -4,7 +4,11 @@ import { CASE_STATES, CUSTOMER_ACCESS_STATES, PRIORITIES, SUPPORT_TIERS } from '
 // What main sends the renderer's replica: server-confirmed records only, already
 // normalised from the wire format (shared/api) into the app's own shapes.
 
-export const accountIdSchema = z.string().min(1).max(128).regex(/^[A-Za-z0-9_-]+$/);
+export const accountIdSchema = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 export const replicaCaseSchema = z.object({
   /** Server resource name, e.g. organizations/123/cases/43595344. */

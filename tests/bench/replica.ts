@@ -12,12 +12,22 @@ import { toCaseRecord, type CaseRecord } from '../../renderer/data/records';
 import { adaptivePageSize } from '../../renderer/data/hydrate';
 import { seededRandom } from '../unit/support/seeded-random';
 
-
 function pick<T>(rnd: () => number, list: readonly T[]): T {
   return list[Math.floor(rnd() * list.length)] as T;
 }
 
-const PRODUCTS = ['Gmail', 'Google Drive', 'Google Meet', 'Calendar', 'Admin console', 'Chrome Enterprise', 'Google Vault', 'Shared drives', 'Google Chat', 'Cloud Identity'];
+const PRODUCTS = [
+  'Gmail',
+  'Google Drive',
+  'Google Meet',
+  'Calendar',
+  'Admin console',
+  'Chrome Enterprise',
+  'Google Vault',
+  'Shared drives',
+  'Google Chat',
+  'Cloud Identity',
+];
 
 const TITLES: readonly ((p: string, n: number) => string)[] = [
   (p) => `${p}: users cannot sign in after SSO change`,
@@ -57,9 +67,33 @@ const COMMENTS = [
 ];
 
 const FIRST = ['Jane', 'Budi', 'Marie', 'Wei', 'Siti', 'Louis', 'Mei', 'Agus', 'Chloé', 'Hao', 'Dewi', 'Pierre'];
-const ORG_WORDS = ['Nusantara', 'Lumière', 'Harbor', 'Pacific', '台北', '上海', 'Garuda', 'Boulangerie', 'Summit', 'Horizon', 'Sinar', 'Étoile', 'Dragon', 'Maple'];
+const ORG_WORDS = [
+  'Nusantara',
+  'Lumière',
+  'Harbor',
+  'Pacific',
+  '台北',
+  '上海',
+  'Garuda',
+  'Boulangerie',
+  'Summit',
+  'Horizon',
+  'Sinar',
+  'Étoile',
+  'Dragon',
+  'Maple',
+];
 const ORG_KIND = ['Trading', 'Logistics', 'SARL', 'PT', '有限公司', '股份有限公司', 'Group', 'Consulting', 'Studio', 'Clinic'];
-const STATES: readonly CaseState[] = ['NEW', 'IN_PROGRESS_GOOGLE_SUPPORT', 'ACTION_REQUIRED', 'SOLUTION_PROVIDED', 'CLOSED', 'CLOSED', 'CLOSED', 'CLOSED'];
+const STATES: readonly CaseState[] = [
+  'NEW',
+  'IN_PROGRESS_GOOGLE_SUPPORT',
+  'ACTION_REQUIRED',
+  'SOLUTION_PROVIDED',
+  'CLOSED',
+  'CLOSED',
+  'CLOSED',
+  'CLOSED',
+];
 const PRIORITY_WEIGHTS: readonly Priority[] = ['P1', 'P2', 'P2', 'P3', 'P3', 'P3', 'P4', 'P4'];
 
 function fill(template: string, rnd: () => number, domain: string): string {
@@ -175,14 +209,17 @@ export function buildSyntheticAccount(n: number, seed = 1): SyntheticAccount {
  * Projection of a synthetic account, hydrated the way hydrateProjection does it (pages sized
  * to a time budget), minus IndexedDB. `maxChunkMs` is the longest main-thread slice.
  */
-export function buildProjection(account: SyntheticAccount, budgetMs = 30): { projection: Projection; buildMs: number; maxChunkMs: number; chunks: number } {
+export function buildProjection(
+  account: SyntheticAccount,
+  budgetMs = 30,
+): { projection: Projection; buildMs: number; maxChunkMs: number; chunks: number } {
   const projection = createProjection(account.cases.length);
   const t0 = performance.now();
   let maxChunkMs = 0;
   let chunks = 0;
   projection.setCustomers(account.customers);
   const pages = adaptivePageSize(budgetMs, 200);
-  for (let i = 0; i < account.cases.length; ) {
+  for (let i = 0; i < account.cases.length;) {
     const n = pages.size();
     const c0 = performance.now();
     const slice = account.cases.slice(i, i + n);
@@ -205,7 +242,17 @@ export function keystrokeQueries(phrases: readonly string[]): string[] {
   return out;
 }
 
-export const DEFAULT_PHRASES = ['printer offline', 'delivery delayed', 'reseau', '打印机', '无法连接', 'tidak dapat mengirim', 'error 500', '4000', 'nusantara'];
+export const DEFAULT_PHRASES = [
+  'printer offline',
+  'delivery delayed',
+  'reseau',
+  '打印机',
+  '无法连接',
+  'tidak dapat mengirim',
+  'error 500',
+  '4000',
+  'nusantara',
+];
 
 export interface TimingStats {
   runs: number;
@@ -249,7 +296,9 @@ export function buildFloorHaystack(account: SyntheticAccount): string[] {
   const commentText = new Map<string, string>();
   for (const c of account.comments) commentText.set(c.caseName, `${commentText.get(c.caseName) ?? ''}\n${c.body}`);
   return account.cases.map((c) =>
-    normalizeText(`${c.displayName}\n${c.description}\n${c.caseNumber}\n${customerNames.get(c.customerId) ?? ''}${commentText.get(c.name) ?? ''}`),
+    normalizeText(
+      `${c.displayName}\n${c.description}\n${c.caseNumber}\n${customerNames.get(c.customerId) ?? ''}${commentText.get(c.name) ?? ''}`,
+    ),
   );
 }
 

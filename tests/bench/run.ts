@@ -20,8 +20,32 @@ import { summarize, type Summary } from './stats';
 const here = path.dirname(fileURLToPath(import.meta.url));
 const smoke = process.argv.includes('--smoke');
 const size = smoke
-  ? { runs: 3, warmup: 1, accounts: 2, perAccount: 400, searchCases: 1_000, initialWorld: 400, fullWorld: 800, attachmentMb: 1, transferMb: 1, transferRuns: 2, firstRowsRuns: 2 }
-  : { runs: 20, warmup: 3, accounts: 5, perAccount: 20_000, searchCases: 100_000, initialWorld: 30_000, fullWorld: 100_000, attachmentMb: 25, transferMb: 20, transferRuns: 5, firstRowsRuns: 20 };
+  ? {
+      runs: 3,
+      warmup: 1,
+      accounts: 2,
+      perAccount: 400,
+      searchCases: 1_000,
+      initialWorld: 400,
+      fullWorld: 800,
+      attachmentMb: 1,
+      transferMb: 1,
+      transferRuns: 2,
+      firstRowsRuns: 2,
+    }
+  : {
+      runs: 20,
+      warmup: 3,
+      accounts: 5,
+      perAccount: 20_000,
+      searchCases: 100_000,
+      initialWorld: 30_000,
+      fullWorld: 100_000,
+      attachmentMb: 25,
+      transferMb: 20,
+      transferRuns: 5,
+      firstRowsRuns: 20,
+    };
 
 type Row = { id: string; value: number; unit: string; summary?: Summary; floor?: Summary; note?: string };
 const rows: Row[] = [];
@@ -32,7 +56,8 @@ function record(id: string, value: number, unit: string, extra: Omit<Row, 'id' |
   console.log(`  ${id} = ${value.toFixed(2)} ${unit}${extra.note ? ` (${extra.note})` : ''}`);
 }
 const sender = { url: 'bench', isMainFrame: true };
-const idle = (status: { syncing: boolean; connection: string; pending: number }): boolean => !status.syncing && status.connection === 'online';
+const idle = (status: { syncing: boolean; connection: string; pending: number }): boolean =>
+  !status.syncing && status.connection === 'online';
 
 // ---------- Node: sandbox, PII, sync, transfers ----------
 
@@ -40,7 +65,11 @@ async function nodeBenchmarks(): Promise<void> {
   console.log('sandbox search…');
   const search = await measureSandboxSearch({ cases: size.searchCases, runs: Math.max(size.runs, 20), warmup: size.warmup });
   const searchSummary = summarize(search.samplesMs);
-  record('sandbox_search_100k_p95_ms', searchSummary.p95, 'ms', { summary: searchSummary, floor: summarize(search.floorMs), note: `${size.searchCases} cases` });
+  record('sandbox_search_100k_p95_ms', searchSummary.p95, 'ms', {
+    summary: searchSummary,
+    floor: summarize(search.floorMs),
+    note: `${size.searchCases} cases`,
+  });
 
   console.log('PII scan…');
   const pii = measurePiiScan({ runs: Math.max(size.runs, 20), warmup: size.warmup });
@@ -51,11 +80,13 @@ async function nodeBenchmarks(): Promise<void> {
   {
     const fixture = await createCoreFixture({ sandbox: { seed: 'bench', cases: 2_000, supportSimulation: { enabled: false } } });
     const accounts = [await fixture.signIn('agent1@reseller-a.example'), await fixture.signIn('agent1@reseller-b.example')];
-    await Promise.all(accounts.map(async (id) => {
-      const done = fixture.waitForStatus(id, idle);
-      await fixture.openReplica(id);
-      await done;
-    }));
+    await Promise.all(
+      accounts.map(async (id) => {
+        const done = fixture.waitForStatus(id, idle);
+        await fixture.openReplica(id);
+        await done;
+      }),
+    );
     let maxRequests = 0;
     let maxWrites = 0;
     const samples: number[] = [];
@@ -63,17 +94,27 @@ async function nodeBenchmarks(): Promise<void> {
       fixture.sandbox.admin.resetStats();
       const batchesBefore = accounts.map((id) => fixture.replicas.get(id)?.batches ?? 0);
       const t0 = performance.now();
-      await Promise.all(accounts.map(async (id) => {
-        const done = fixture.waitForStatus(id, idle);
-        await fixture.core.dispatch('sync.now', { accountId: id }, sender);
-        await done;
-      }));
+      await Promise.all(
+        accounts.map(async (id) => {
+          const done = fixture.waitForStatus(id, idle);
+          await fixture.core.dispatch('sync.now', { accountId: id }, sender);
+          await done;
+        }),
+      );
       samples.push(performance.now() - t0);
-      const requests = Object.entries(fixture.sandbox.admin.stats()).filter(([route]) => !route.startsWith('oauth2')).reduce((sum, [, count]) => sum + count, 0);
+      const requests = Object.entries(fixture.sandbox.admin.stats())
+        .filter(([route]) => !route.startsWith('oauth2'))
+        .reduce((sum, [, count]) => sum + count, 0);
       maxRequests = Math.max(maxRequests, requests / accounts.length);
-      maxWrites = Math.max(maxWrites, ...accounts.map((id, index) => (fixture.replicas.get(id)?.batches ?? 0) - (batchesBefore[index] ?? 0)));
+      maxWrites = Math.max(
+        maxWrites,
+        ...accounts.map((id, index) => (fixture.replicas.get(id)?.batches ?? 0) - (batchesBefore[index] ?? 0)),
+      );
     }
-    record('noop_sync_requests_per_account', maxRequests, 'requests', { summary: summarize(samples), note: 'max over runs; summary = ms per no-change sync' });
+    record('noop_sync_requests_per_account', maxRequests, 'requests', {
+      summary: summarize(samples),
+      note: 'max over runs; summary = ms per no-change sync',
+    });
     record('noop_sync_idb_writes', maxWrites, 'batches', { note: 'replica batches sent (each one IndexedDB transaction); max over runs' });
     await fixture.close();
   }
@@ -85,7 +126,9 @@ async function nodeBenchmarks(): Promise<void> {
     let open = 0;
     const runs = smoke ? 1 : 3;
     for (let run = 0; run < runs; run += 1) {
-      const fixture = await createCoreFixture({ sandbox: { seed: 'bench-initial', cases: size.initialWorld, supportSimulation: { enabled: false } } });
+      const fixture = await createCoreFixture({
+        sandbox: { seed: 'bench-initial', cases: size.initialWorld, supportSimulation: { enabled: false } },
+      });
       const id = await fixture.signIn('agent1@reseller-a.example');
       const t0 = performance.now();
       const done = fixture.waitForStatus(id, idle);
@@ -97,22 +140,33 @@ async function nodeBenchmarks(): Promise<void> {
       await fixture.close();
     }
     const summary = summarize(samples);
-    record('initial_sync_5k_s', summary.median, 's', { summary, note: `${open} open of ${cases} cases + threads, main-side pipeline into a memory replica` });
+    record('initial_sync_5k_s', summary.median, 's', {
+      summary,
+      note: `${open} open of ${cases} cases + threads, main-side pipeline into a memory replica`,
+    });
   }
 
   console.log('full sync…');
   {
     const sandbox = await startSandbox({ seed: 'bench-full', cases: size.fullWorld, supportSimulation: { enabled: false } });
     const fixture = await createCoreFixture({ existingSandbox: sandbox });
-    const emails = ['agent1@reseller-a.example', 'agent2@reseller-a.example', 'agent1@apac.reseller-a.example', 'agent1@reseller-b.example', 'agent1@reseller-c.example'];
+    const emails = [
+      'agent1@reseller-a.example',
+      'agent2@reseller-a.example',
+      'agent1@apac.reseller-a.example',
+      'agent1@reseller-b.example',
+      'agent1@reseller-c.example',
+    ];
     const ids: string[] = [];
     for (const email of emails) ids.push(await fixture.signIn(email));
     const t0 = performance.now();
-    await Promise.all(ids.map(async (id) => {
-      const done = fixture.waitForStatus(id, idle);
-      await fixture.openReplica(id);
-      await done;
-    }));
+    await Promise.all(
+      ids.map(async (id) => {
+        const done = fixture.waitForStatus(id, idle);
+        await fixture.openReplica(id);
+        await done;
+      }),
+    );
     const seconds = (performance.now() - t0) / 1000;
     const total = ids.reduce((sum, id) => sum + (fixture.replicas.get(id)?.cases.size ?? 0), 0);
     record('full_sync_100k_s', seconds, 's', { note: `${total} cases over ${ids.length} accounts (world of ${size.fullWorld}), one run` });
@@ -122,7 +176,9 @@ async function nodeBenchmarks(): Promise<void> {
 
   console.log('attachment transfers…');
   {
-    const fixture: CoreFixture = await createCoreFixture({ sandbox: { seed: 'bench-files', cases: 300, supportSimulation: { enabled: false }, maxAttachmentBytes: 60 * 1024 * 1024 } });
+    const fixture: CoreFixture = await createCoreFixture({
+      sandbox: { seed: 'bench-files', cases: 300, supportSimulation: { enabled: false }, maxAttachmentBytes: 60 * 1024 * 1024 },
+    });
     const id = await fixture.signIn('agent1@reseller-a.example');
     const first = fixture.waitForStatus(id, idle);
     const replica = await fixture.openReplica(id);
@@ -138,8 +194,14 @@ async function nodeBenchmarks(): Promise<void> {
     const up: number[] = [];
     const down: number[] = [];
     for (let run = 0; run < size.transferRuns; run += 1) {
-      const { uploadId } = await call<{ uploadId: string }>('attachments.stageBegin', { accountId: id, filename: `bench-${run}.log`, mimeType: 'text/plain', sizeBytes: bytes.byteLength });
-      for (let offset = 0; offset < bytes.byteLength; offset += 1024 * 1024) await call('attachments.stageChunk', { accountId: id, uploadId, offset, bytes: bytes.subarray(offset, offset + 1024 * 1024) });
+      const { uploadId } = await call<{ uploadId: string }>('attachments.stageBegin', {
+        accountId: id,
+        filename: `bench-${run}.log`,
+        mimeType: 'text/plain',
+        sizeBytes: bytes.byteLength,
+      });
+      for (let offset = 0; offset < bytes.byteLength; offset += 1024 * 1024)
+        await call('attachments.stageChunk', { accountId: id, uploadId, offset, bytes: bytes.subarray(offset, offset + 1024 * 1024) });
       const done = fixture.waitForStatus(id, (status) => !status.syncing && status.pending === 0);
       const t0 = performance.now();
       await call('attachments.stageCommit', { accountId: id, uploadId, caseRef: caseName });
@@ -147,7 +209,9 @@ async function nodeBenchmarks(): Promise<void> {
       up.push(size.transferMb / ((performance.now() - t0) / 1000));
     }
     const token = fixture.sandbox.admin.mintTokens('agent1@reseller-a.example').accessToken;
-    const listed = (await (await fetch(`${fixture.sandbox.baseUrl}/v2/${caseName}/attachments?pageSize=100`, { headers: { authorization: `Bearer ${token}` } })).json()) as { attachments: { name: string; filename: string }[] };
+    const listed = (await (
+      await fetch(`${fixture.sandbox.baseUrl}/v2/${caseName}/attachments?pageSize=100`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as { attachments: { name: string; filename: string }[] };
     const target = listed.attachments.find((attachment) => attachment.filename.startsWith('bench-'))?.name ?? '';
     for (let run = 0; run < size.transferRuns; run += 1) {
       const t0 = performance.now();
@@ -162,8 +226,14 @@ async function nodeBenchmarks(): Promise<void> {
     }
     const upSummary = summarize(up);
     const downSummary = summarize(down);
-    record('upload_mb_per_s', upSummary.median, 'MB/s', { summary: upSummary, note: `${size.transferMb} MB, staged file → queued → uploaded by the sync engine` });
-    record('download_mb_per_s', downSummary.median, 'MB/s', { summary: downSummary, note: `${size.transferMb} MB in ≤ 1 MiB bridge chunks` });
+    record('upload_mb_per_s', upSummary.median, 'MB/s', {
+      summary: upSummary,
+      note: `${size.transferMb} MB, staged file → queued → uploaded by the sync engine`,
+    });
+    record('download_mb_per_s', downSummary.median, 'MB/s', {
+      summary: downSummary,
+      note: `${size.transferMb} MB in ≤ 1 MiB bridge chunks`,
+    });
     await fixture.close();
   }
 }
@@ -173,7 +243,11 @@ async function nodeBenchmarks(): Promise<void> {
 async function openBenchPage(profile: string, url: string): Promise<{ context: BrowserContext; page: Page }> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: install Debian chromium or set CHROMIUM_PATH.');
-  const context = await chromium.launchPersistentContext(profile, { executablePath, headless: true, args: [...chromiumArgs, '--enable-precise-memory-info'] });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    args: [...chromiumArgs, '--enable-precise-memory-info'],
+  });
   const page = context.pages()[0] ?? (await context.newPage());
   await page.goto(url);
   await page.waitForFunction(() => typeof (window as unknown as { __bench?: unknown }).__bench === 'object');
@@ -183,12 +257,31 @@ async function openBenchPage(profile: string, url: string): Promise<{ context: B
 async function browserBenchmarks(): Promise<void> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rsc-bench-page-'));
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'rsc-bench-profile-'));
-  const bundle = await build({ entryPoints: [path.join(here, 'browser/bench-page.ts')], bundle: true, write: false, format: 'esm', platform: 'browser', target: 'chrome120', logLevel: 'silent' });
+  const bundle = await build({
+    entryPoints: [path.join(here, 'browser/bench-page.ts')],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    platform: 'browser',
+    target: 'chrome120',
+    logLevel: 'silent',
+  });
   await fs.writeFile(path.join(dir, 'bench.js'), bundle.outputFiles[0]?.text ?? '');
-  await fs.writeFile(path.join(dir, 'index.html'), '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench.js"></script>');
+  await fs.writeFile(
+    path.join(dir, 'index.html'),
+    '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench.js"></script>',
+  );
   const server = await serveRenderer(dir);
   const bench = (page: Page, fn: string, ...args: unknown[]): Promise<unknown> =>
-    page.evaluate(([name, params]) => ((window as unknown as { __bench: Record<string, (...a: unknown[]) => unknown> }).__bench[name as string] as (...a: unknown[]) => unknown)(...(params as unknown[])), [fn, args] as const);
+    page.evaluate(
+      ([name, params]) =>
+        (
+          (window as unknown as { __bench: Record<string, (...a: unknown[]) => unknown> }).__bench[name as string] as (
+            ...a: unknown[]
+          ) => unknown
+        )(...(params as unknown[])),
+      [fn, args] as const,
+    );
   try {
     const total = size.accounts * size.perAccount;
     console.log(`seeding ${total} cases into IndexedDB…`);
@@ -208,11 +301,16 @@ async function browserBenchmarks(): Promise<void> {
       await context.close();
     }
     const firstSummary = summarize(firstRows);
-    record('first_rows_ms', firstSummary.median, 'ms', { summary: firstSummary, note: `navigation start → 50 cached rows painted in a fresh browser process, ${total} cached; first-screen snapshot, no IndexedDB wait` });
+    record('first_rows_ms', firstSummary.median, 'ms', {
+      summary: firstSummary,
+      note: `navigation start → 50 cached rows painted in a fresh browser process, ${total} cached; first-screen snapshot, no IndexedDB wait`,
+    });
 
     const { context, page } = await openBenchPage(profile, `${server.origin}/index.html`);
     const hydrated = (await bench(page, 'hydrate', size.accounts)) as { ms: number; maxLongTaskMs: number; cases: number };
-    record('hydrate_100k_ms', hydrated.ms, 'ms', { note: `${hydrated.cases} cases over ${size.accounts} accounts, in small chunks after first paint` });
+    record('hydrate_100k_ms', hydrated.ms, 'ms', {
+      note: `${hydrated.cases} cases over ${size.accounts} accounts, in small chunks after first paint`,
+    });
     record('hydrate_max_long_task_ms', hydrated.maxLongTaskMs, 'ms', { note: 'longest main-thread task while hydrating' });
 
     const cdp = await context.newCDPSession(page);
@@ -223,8 +321,15 @@ async function browserBenchmarks(): Promise<void> {
     const filtered = (await bench(page, 'filter', smoke ? 1 : 3, size.accounts, size.perAccount)) as { samples: number[]; floor: number[] };
     const filterSummary = summarize(filtered.samples);
     const floorSummary = summarize(filtered.floor);
-    record('filter_keystroke_p95_ms', filterSummary.p95, 'ms', { summary: filterSummary, floor: floorSummary, note: `${filterSummary.runs} keystrokes over ${total} cases` });
-    record('filter_floor_p95_ms', floorSummary.p95, 'ms', { summary: floorSummary, note: 'plain includes scan of the same cases, same run' });
+    record('filter_keystroke_p95_ms', filterSummary.p95, 'ms', {
+      summary: filterSummary,
+      floor: floorSummary,
+      note: `${filterSummary.runs} keystrokes over ${total} cases`,
+    });
+    record('filter_floor_p95_ms', floorSummary.p95, 'ms', {
+      summary: floorSummary,
+      note: 'plain includes scan of the same cases, same run',
+    });
 
     const deltas: number[] = [];
     let deltaLongTask = 0;
@@ -234,12 +339,18 @@ async function browserBenchmarks(): Promise<void> {
       deltaLongTask = Math.max(deltaLongTask, result.maxLongTaskMs);
     }
     const deltaSummary = summarize(deltas);
-    record('delta_500_apply_ms', deltaSummary.median, 'ms', { summary: deltaSummary, note: 'one batch of 500 cases: IndexedDB transaction + projection' });
+    record('delta_500_apply_ms', deltaSummary.median, 'ms', {
+      summary: deltaSummary,
+      note: 'one batch of 500 cases: IndexedDB transaction + projection',
+    });
     record('delta_500_max_long_task_ms', deltaLongTask, 'ms', { note: 'longest main-thread task over all delta runs' });
 
     const opens = (await bench(page, 'openAttachment', Math.max(size.runs, 20))) as number[];
     const openSummary = summarize(opens);
-    record('attachment_open_25mb_ms', openSummary.median, 'ms', { summary: openSummary, note: `${size.attachmentMb} MB PDF from the IndexedDB cache → preview URL (openCachedAttachment)` });
+    record('attachment_open_25mb_ms', openSummary.median, 'ms', {
+      summary: openSummary,
+      note: `${size.attachmentMb} MB PDF from the IndexedDB cache → preview URL (openCachedAttachment)`,
+    });
     await context.close();
   } finally {
     await server.close();
@@ -255,23 +366,26 @@ async function appBenchmarks(): Promise<void> {
   const app = await launchHarness({ heartbeatMs: 0, sandbox: { seed: 'bench-app', cases: 300, supportSimulation: { enabled: false } } });
   try {
     await app.page.waitForFunction(() => 'consoleBridge' in window);
-    const timings = await app.page.evaluate(async ({ runs }) => {
-      const bridge = (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<unknown> } }).consoleBridge;
-      const small: number[] = [];
-      for (let run = 0; run < runs * 10; run += 1) {
-        const t0 = performance.now();
-        await bridge.invoke('app.echo', { text: 'ping' });
-        small.push(performance.now() - t0);
-      }
-      const big: number[] = [];
-      const bytes = new Uint8Array(1024 * 1024);
-      for (let run = 0; run < runs; run += 1) {
-        const t0 = performance.now();
-        await bridge.invoke('app.echo', { bytes });
-        big.push(performance.now() - t0);
-      }
-      return { small, big };
-    }, { runs: Math.max(size.runs, 20) });
+    const timings = await app.page.evaluate(
+      async ({ runs }) => {
+        const bridge = (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<unknown> } }).consoleBridge;
+        const small: number[] = [];
+        for (let run = 0; run < runs * 10; run += 1) {
+          const t0 = performance.now();
+          await bridge.invoke('app.echo', { text: 'ping' });
+          small.push(performance.now() - t0);
+        }
+        const big: number[] = [];
+        const bytes = new Uint8Array(1024 * 1024);
+        for (let run = 0; run < runs; run += 1) {
+          const t0 = performance.now();
+          await bridge.invoke('app.echo', { bytes });
+          big.push(performance.now() - t0);
+        }
+        return { small, big };
+      },
+      { runs: Math.max(size.runs, 20) },
+    );
     const small = summarize(timings.small);
     const big = summarize(timings.big);
     record('bridge_roundtrip_p50_ms', small.median, 'ms', { summary: small, note: 'page → bridge → core → page, harness binding' });
@@ -283,7 +397,10 @@ async function appBenchmarks(): Promise<void> {
 
 async function scrollBenchmark(): Promise<void> {
   console.log('scrolling the case list…');
-  const app = await launchHarness({ heartbeatMs: 0, sandbox: { seed: 'bench-scroll', cases: smoke ? 800 : 20_000, supportSimulation: { enabled: false } } });
+  const app = await launchHarness({
+    heartbeatMs: 0,
+    sandbox: { seed: 'bench-scroll', cases: smoke ? 800 : 20_000, supportSimulation: { enabled: false } },
+  });
   try {
     const signInPage = app.context.waitForEvent('page');
     await app.page.getByTestId('try-sandbox').click();
@@ -292,28 +409,40 @@ async function scrollBenchmark(): Promise<void> {
     await browser.getByRole('heading', { name: 'Signed in' }).waitFor();
     await browser.close();
     // Wait for the first full sync to land and the projection to be hydrated.
-    await app.page.getByTestId('last-synced').filter({ hasText: /Synced/ }).waitFor({ timeout: 300_000 });
-    await app.page.waitForFunction(() => {
-      const count = document.querySelector('[data-testid="list-count"]');
-      return count?.getAttribute('data-hydrated') === 'true' && Number(count.getAttribute('data-total') ?? 0) > 100;
-    }, undefined, { timeout: 300_000 });
-    const result = await app.page.evaluate(async (frames) => {
-      const scroller = document.querySelector('[data-testid="case-scroll"]') as HTMLElement;
-      // No helper functions in here: tsx would wrap them with a __name() the page does not have.
-      let maxRows = scroller.querySelectorAll('[role="row"]').length;
-      let maxFrame = 0;
-      let last = performance.now();
-      for (let frame = 0; frame < frames; frame += 1) {
-        scroller.scrollTop += 400;
-        await new Promise((resolve) => requestAnimationFrame(resolve));
-        const now = performance.now();
-        maxFrame = Math.max(maxFrame, now - last);
-        last = now;
-        maxRows = Math.max(maxRows, scroller.querySelectorAll('[role="row"]').length);
-      }
-      return { maxRows, maxFrame, total: Number(document.querySelector('[data-testid="list-count"]')?.getAttribute('data-total') ?? 0) };
-    }, smoke ? 20 : 300);
-    record('scroll_dom_rows_max', result.maxRows, 'rows', { note: `${result.total} cases in the list, ${smoke ? 20 : 300} frames of 400 px` });
+    await app.page
+      .getByTestId('last-synced')
+      .filter({ hasText: /Synced/ })
+      .waitFor({ timeout: 300_000 });
+    await app.page.waitForFunction(
+      () => {
+        const count = document.querySelector('[data-testid="list-count"]');
+        return count?.getAttribute('data-hydrated') === 'true' && Number(count.getAttribute('data-total') ?? 0) > 100;
+      },
+      undefined,
+      { timeout: 300_000 },
+    );
+    const result = await app.page.evaluate(
+      async (frames) => {
+        const scroller = document.querySelector('[data-testid="case-scroll"]') as HTMLElement;
+        // No helper functions in here: tsx would wrap them with a __name() the page does not have.
+        let maxRows = scroller.querySelectorAll('[role="row"]').length;
+        let maxFrame = 0;
+        let last = performance.now();
+        for (let frame = 0; frame < frames; frame += 1) {
+          scroller.scrollTop += 400;
+          await new Promise((resolve) => requestAnimationFrame(resolve));
+          const now = performance.now();
+          maxFrame = Math.max(maxFrame, now - last);
+          last = now;
+          maxRows = Math.max(maxRows, scroller.querySelectorAll('[role="row"]').length);
+        }
+        return { maxRows, maxFrame, total: Number(document.querySelector('[data-testid="list-count"]')?.getAttribute('data-total') ?? 0) };
+      },
+      smoke ? 20 : 300,
+    );
+    record('scroll_dom_rows_max', result.maxRows, 'rows', {
+      note: `${result.total} cases in the list, ${smoke ? 20 : 300} frames of 400 px`,
+    });
     record('scroll_frame_max_ms', result.maxFrame, 'ms', { note: 'longest frame while scrolling (headless Chromium)' });
   } finally {
     await app.close();
@@ -334,7 +463,7 @@ const started = performance.now();
 await nodeBenchmarks();
 await browserBenchmarks();
 await appBenchmarks();
-if (!process.argv.includes("--no-scroll")) await scrollBenchmark();
+if (!process.argv.includes('--no-scroll')) await scrollBenchmark();
 printTable();
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 results.machine = `${cpu} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;

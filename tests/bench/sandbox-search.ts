@@ -12,7 +12,11 @@ const QUERIES = [
   'state=OPEN AND (priority=P1 OR priority=P2) AND "邮件"',
 ];
 
-export async function measureSandboxSearch(opts: { cases: number; runs: number; warmup: number }): Promise<{ samplesMs: number[]; floorMs: number[] }> {
+export async function measureSandboxSearch(opts: {
+  cases: number;
+  runs: number;
+  warmup: number;
+}): Promise<{ samplesMs: number[]; floorMs: number[] }> {
   const sandbox = await startSandbox({ seed: 'bench', cases: opts.cases, supportSimulation: { enabled: false } });
   try {
     const token = sandbox.admin.mintTokens('agent1@reseller-a.example').accessToken;
@@ -23,7 +27,8 @@ export async function measureSandboxSearch(opts: { cases: number; runs: number; 
       const res = await fetch(`${sandbox.baseUrl}/v2/${org}/cases:search?query=${q}&pageSize=100`, { headers });
       if (res.status !== 200) throw new Error(`search answered ${res.status}`);
       const body = (await res.json()) as { cases?: unknown[] };
-      if (i % QUERIES.length === 0 && (body.cases?.length ?? 0) < 100 && opts.cases >= 10_000) throw new Error('benchmark query returned fewer than 100 rows');
+      if (i % QUERIES.length === 0 && (body.cases?.length ?? 0) < 100 && opts.cases >= 10_000)
+        throw new Error('benchmark query returned fewer than 100 rows');
     };
     const floor = async (): Promise<void> => {
       const res = await fetch(`${sandbox.baseUrl}/sandbox/capabilities`);

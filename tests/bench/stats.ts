@@ -14,5 +14,11 @@ export function percentileOf(sorted: readonly number[], p: number): number {
 
 export function summarize(samples: readonly number[]): Summary {
   const sorted = [...samples].sort((a, b) => a - b);
-  return { runs: sorted.length, median: percentileOf(sorted, 50), p95: percentileOf(sorted, 95), min: sorted[0] ?? Number.NaN, max: sorted[sorted.length - 1] ?? Number.NaN };
+  return {
+    runs: sorted.length,
+    median: percentileOf(sorted, 50),
+    p95: percentileOf(sorted, 95),
+    min: sorted[0] ?? Number.NaN,
+    max: sorted[sorted.length - 1] ?? Number.NaN,
+  };
 }

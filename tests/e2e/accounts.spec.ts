@@ -9,7 +9,12 @@ test('sign in to two sandbox domains; a restart restores both; signing out of on
 
   // Both replicas fill from the sandbox.
   const databases = async (): Promise<string[]> =>
-    app.page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('rsc-replica-')).sort());
+    app.page.evaluate(async () =>
+      (await indexedDB.databases())
+        .map((db) => db.name ?? '')
+        .filter((name) => name.startsWith('rsc-replica-'))
+        .sort(),
+    );
   await expect.poll(databases).toHaveLength(2);
   // The first sync of a domain is history, not news: nothing is marked unread.
   await expect(app.page.getByTestId('last-synced')).toContainText('Synced');
@@ -26,7 +31,12 @@ test('sign in to two sandbox domains; a restart restores both; signing out of on
     await app.page.getByTestId(`tab-${domain}`).click();
     await app.page.getByTestId('view-customers').click();
     const listed = async (): Promise<string[]> =>
-      (await app.page.getByTestId('customers-view').locator('[data-customer]').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-customer') ?? ''))).sort();
+      (
+        await app.page
+          .getByTestId('customers-view')
+          .locator('[data-customer]')
+          .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-customer') ?? ''))
+      ).sort();
     await expect.poll(listed).toEqual(expected);
   }
 

@@ -10,7 +10,9 @@ const MB = 1024 * 1024;
 async function pickOpenCase(page: Page): Promise<{ name: string; number: string }> {
   const openOf = (rows: ReplicaRows) => {
     const authorised = new Set(rows.customers.filter((c) => c.access === 'authorized').map((c) => c.customerId));
-    return rows.cases.filter((c) => c.state !== 'CLOSED' && authorised.has(c.customerId)).sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0];
+    return rows.cases
+      .filter((c) => c.state !== 'CLOSED' && authorised.has(c.customerId))
+      .sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0];
   };
   const found = openOf(await replicaWith(page, (rows) => openOf(rows) !== undefined))!;
   return { name: found.name, number: found.caseNumber };
@@ -26,7 +28,12 @@ async function openCase(app: AppDriver): Promise<string> {
   return found.name;
 }
 
-function payload(name: string, bytes: number, mimeType = 'application/octet-stream', fill = 0x61): { name: string; mimeType: string; buffer: Buffer } {
+function payload(
+  name: string,
+  bytes: number,
+  mimeType = 'application/octet-stream',
+  fill = 0x61,
+): { name: string; mimeType: string; buffer: Buffer } {
   return { name, mimeType, buffer: Buffer.alloc(bytes, fill) };
 }
 
@@ -34,7 +41,8 @@ function payload(name: string, bytes: number, mimeType = 'application/octet-stre
 function queuedChanges(page: Page): Promise<number> {
   return page.evaluate(async () => {
     type Envelope<T> = { ok: boolean; value: T };
-    const bridge = (window as unknown as { consoleBridge: { invoke: (channel: string, request: unknown) => Promise<Envelope<unknown>> } }).consoleBridge;
+    const bridge = (window as unknown as { consoleBridge: { invoke: (channel: string, request: unknown) => Promise<Envelope<unknown>> } })
+      .consoleBridge;
     const accounts = (await bridge.invoke('accounts.list', {})) as Envelope<{ accounts: Array<{ id: string }> }>;
     const entries = (await bridge.invoke('mutations.list', { accountId: accounts.value.accounts[0]?.id })) as Envelope<unknown[]>;
     return entries.value.length;
@@ -60,7 +68,9 @@ test('upload 20 MB with progress, reach the sandbox, preview a cached text file,
   // It reached the sandbox.
   const sandbox = app.harness.sandbox!;
   const { accessToken } = sandbox.admin.mintTokens(EMAIL);
-  const listed = (await (await fetch(`${sandbox.baseUrl}/v2/${caseName}/attachments`, { headers: { authorization: `Bearer ${accessToken}` } })).json()) as { attachments?: Array<{ filename: string; sizeBytes: string | number }> };
+  const listed = (await (
+    await fetch(`${sandbox.baseUrl}/v2/${caseName}/attachments`, { headers: { authorization: `Bearer ${accessToken}` } })
+  ).json()) as { attachments?: Array<{ filename: string; sizeBytes: string | number }> };
   expect(listed.attachments?.find((a) => a.filename === 'capture-20mb.zip')?.sizeBytes).toEqual(expect.anything());
   expect(Number(listed.attachments?.find((a) => a.filename === 'capture-20mb.zip')?.sizeBytes)).toBe(20 * MB);
 
@@ -82,7 +92,10 @@ test('upload 20 MB with progress, reach the sandbox, preview a cached text file,
     { name: 'screenshot.png', mimeType: 'image/png', buffer: Buffer.from(makePng(7)) },
     { name: 'report.pdf', mimeType: 'application/pdf', buffer: Buffer.from(makePdf('Delivery report for the case')) },
   ]);
-  for (const [filename, kind] of [['screenshot.png', 'image'], ['report.pdf', 'pdf']] as const) {
+  for (const [filename, kind] of [
+    ['screenshot.png', 'image'],
+    ['report.pdf', 'pdf'],
+  ] as const) {
     const row = list().locator(`[data-testid="attachment-row"][data-filename="${filename}"]`);
     await expect(row).toHaveAttribute('data-cached', 'true', { timeout: 60_000 });
     await row.getByRole('button', { name: 'Preview', exact: true }).click();
@@ -114,7 +127,9 @@ test.describe('files refused before anything is queued', () => {
     await chooser(app.page).setInputFiles([payload('setup.exe', 1024), payload('huge.zip', 6 * MB), payload('empty.log', 0)]);
     const notices = list.getByTestId('attachment-rejections');
     await expect(notices.locator('[data-problem="blocked"]')).toHaveText('setup.exe: .exe files cannot be attached (programs).');
-    await expect(notices.locator('[data-problem="too_large"]')).toHaveText('huge.zip: 6 MB is larger than the 5 MB limit, so it was not added.');
+    await expect(notices.locator('[data-problem="too_large"]')).toHaveText(
+      'huge.zip: 6 MB is larger than the 5 MB limit, so it was not added.',
+    );
     await expect(notices.locator('[data-problem="empty"]')).toHaveText('empty.log: the file is empty (0 bytes), so it was not added.');
     await app.page.screenshot({ path: 'test-results/screens/attachments-rejected.png' });
     await expect(list.getByTestId('attachment-staging')).toHaveCount(0);
@@ -126,7 +141,11 @@ test.describe('files refused before anything is queued', () => {
     await signInSandbox(app, EMAIL);
     await openCase(app);
     const list = app.page.getByTestId('attachment-list');
-    await chooser(app.page).setInputFiles({ name: 'users.csv', mimeType: 'text/csv', buffer: Buffer.from('name,email\nJane,jane.doe@customer-a.example\n') });
+    await chooser(app.page).setInputFiles({
+      name: 'users.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from('name,email\nJane,jane.doe@customer-a.example\n'),
+    });
     const review = list.getByTestId('attachment-pii');
     await expect(review).toContainText('jane.doe@customer-a.example');
     await app.page.screenshot({ path: 'test-results/screens/attachments-pii.png' });

@@ -26,7 +26,9 @@ test('malformed bridge requests get typed errors and the app keeps working', asy
   expect(answers.oversized).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
 
   // Nothing was stored by the bad requests, and the app still answers.
-  const settings = await page.evaluate(() => (window as unknown as { consoleBridge: { invoke: Invoke } }).consoleBridge.invoke('settings.get', {}));
+  const settings = await page.evaluate(() =>
+    (window as unknown as { consoleBridge: { invoke: Invoke } }).consoleBridge.invoke('settings.get', {}),
+  );
   expect(settings).toMatchObject({ ok: true, value: { language: 'system' } });
   const info = await page.evaluate(() => (window as unknown as { consoleBridge: { invoke: Invoke } }).consoleBridge.invoke('app.info', {}));
   expect(info).toMatchObject({ ok: true, value: { version: '0.1.0' } });

@@ -15,7 +15,14 @@ test('the page gets name and version from main over the bridge, and events from 
 
   // core → page: an event emitted on demand reaches a listener in the page.
   const seq = await page.evaluate(async () => {
-    const bridge = (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<unknown>; on: (e: string, l: (p: { seq: number }) => void) => () => void } }).consoleBridge;
+    const bridge = (
+      window as unknown as {
+        consoleBridge: {
+          invoke: (c: string, r: unknown) => Promise<unknown>;
+          on: (e: string, l: (p: { seq: number }) => void) => () => void;
+        };
+      }
+    ).consoleBridge;
     const received = new Promise<number>((resolve) => {
       const off = bridge.on('app.heartbeat', (payload) => {
         off();
@@ -30,7 +37,9 @@ test('the page gets name and version from main over the bridge, and events from 
 
 test('a setting changed in the page is stored by main, announced to the page and survives a restart', async ({ app }) => {
   await app.page.evaluate(() =>
-    (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<unknown> } }).consoleBridge.invoke('settings.set', { language: 'zh-TW' }),
+    (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<unknown> } }).consoleBridge.invoke('settings.set', {
+      language: 'zh-TW',
+    }),
   );
   // settings.changed reaches the page, which switches language at once.
   await expect(app.page.getByRole('button', { name: /試用沙箱/ })).toBeVisible();
@@ -41,7 +50,11 @@ test('a setting changed in the page is stored by main, announced to the page and
 test('the bridge global is one frozen object with only invoke and on', async ({ app }) => {
   const surface = await app.page.evaluate(() => {
     const bridge = (window as unknown as { consoleBridge: object }).consoleBridge;
-    return { keys: Object.keys(bridge).sort(), frozen: Object.isFrozen(bridge), writable: Object.getOwnPropertyDescriptor(window, 'consoleBridge')?.writable };
+    return {
+      keys: Object.keys(bridge).sort(),
+      frozen: Object.isFrozen(bridge),
+      writable: Object.getOwnPropertyDescriptor(window, 'consoleBridge')?.writable,
+    };
   });
   expect(surface).toEqual({ keys: ['invoke', 'on'], frozen: true, writable: false });
 });

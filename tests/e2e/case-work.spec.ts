@@ -8,17 +8,25 @@ const EMAIL = 'agent1@reseller-a.example';
 const MINUTE = 60_000;
 const DAY = 24 * 60 * MINUTE;
 
-test('file a case with an attachment; Google replies; priority, share, comment, close, reopen; a follow-up once the window is over', async ({ app }) => {
+test('file a case with an attachment; Google replies; priority, share, comment, close, reopen; a follow-up once the window is over', async ({
+  app,
+}) => {
   test.setTimeout(90_000);
   await signInSandbox(app, EMAIL);
   const page = app.page;
   const sandbox = app.harness.sandbox!;
   const rows = await replicaWith(page, (r) => r.customers.some((c) => c.access === 'authorized'));
-  const customer = rows.customers.find((c) => c.access === 'authorized' && c.tier === 'standard') ?? rows.customers.find((c) => c.access === 'authorized')!;
+  const customer =
+    rows.customers.find((c) => c.access === 'authorized' && c.tier === 'standard') ??
+    rows.customers.find((c) => c.access === 'authorized')!;
 
   const title = `Mail delayed for the sales team ${Date.now()}`;
   await fillNewCase(page, customer.customerId, title);
-  await page.locator('[data-testid="attachment-drop-zone"] input[type="file"]').setInputFiles({ name: 'headers.txt', mimeType: 'text/plain', buffer: Buffer.from('Received: from mx.example by google.com; 10:42\n') });
+  await page.locator('[data-testid="attachment-drop-zone"] input[type="file"]').setInputFiles({
+    name: 'headers.txt',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Received: from mx.example by google.com; 10:42\n'),
+  });
   await expect(page.getByTestId('chosen-files')).toContainText('headers.txt');
   await page.getByTestId('new-case').evaluate((form) => form.scrollTo(0, 0));
   await screenshot(app, 'new-case-en');
@@ -27,7 +35,9 @@ test('file a case with an attachment; Google replies; priority, share, comment, 
   // The list shows it at once ("not filed yet"), then with its server number.
   const detail = page.getByTestId('case-detail');
   await expect(detail.getByTestId('case-title')).toHaveText(title);
-  await expect.poll(async () => (await detail.getAttribute('data-case')) ?? '', { timeout: 20_000 }).toMatch(/^organizations\/\d+\/cases\/\d+$/);
+  await expect
+    .poll(async () => (await detail.getAttribute('data-case')) ?? '', { timeout: 20_000 })
+    .toMatch(/^organizations\/\d+\/cases\/\d+$/);
   const name = (await detail.getAttribute('data-case'))!;
   const number = name.split('/').pop()!;
   await expect(page.locator(`[role="row"][data-case="${name}"]`)).toBeVisible();
@@ -46,7 +56,9 @@ test('file a case with an attachment; Google replies; priority, share, comment, 
   await page.keyboard.type('Thanks, the headers are attached.');
   await page.keyboard.press('Control+Enter');
   await expect(detail.getByTestId('composer')).toHaveValue('');
-  await expect.poll(() => sandbox.admin.listAllComments(name).some((c) => c.body === 'Thanks, the headers are attached.'), { timeout: 20_000 }).toBe(true);
+  await expect
+    .poll(() => sandbox.admin.listAllComments(name).some((c) => c.body === 'Thanks, the headers are attached.'), { timeout: 20_000 })
+    .toBe(true);
 
   // Change priority with its definitions in view.
   await detail.getByTestId('action-priority').click();
@@ -67,7 +79,9 @@ test('file a case with an attachment; Google replies; priority, share, comment, 
   await share.getByTestId('share-add').click();
   await share.getByTestId('share-save').click();
   await expect(detail.getByTestId('case-subscribers')).toContainText('ops@customer.example');
-  await expect.poll(() => sandbox.admin.getCase(name)?.subscriberEmailAddresses ?? [], { timeout: 20_000 }).toContain('ops@customer.example');
+  await expect
+    .poll(() => sandbox.admin.getCase(name)?.subscriberEmailAddresses ?? [], { timeout: 20_000 })
+    .toContain('ops@customer.example');
   await screenshot(app, 'case-detail-en');
 
   // Close (confirmed), then reopen inside the window.
@@ -94,14 +108,23 @@ test('file a case with an attachment; Google replies; priority, share, comment, 
   await expect(page.getByTestId('customer-select')).toHaveValue(customer.customerId);
 });
 
-test('escalate a Premium customer’s case; other customers’ cases explain why not; unauthorised customers cannot be chosen', async ({ app }) => {
+test('escalate a Premium customer’s case; other customers’ cases explain why not; unauthorised customers cannot be chosen', async ({
+  app,
+}) => {
   test.setTimeout(60_000);
   await signInSandbox(app, EMAIL);
   const page = app.page;
   const sandbox = app.harness.sandbox!;
-  const premiumIds = new Set(sandbox.admin.customers().filter((c) => c.premium && c.authorized && !c.transferred).map((c) => c.customerId));
+  const premiumIds = new Set(
+    sandbox.admin
+      .customers()
+      .filter((c) => c.premium && c.authorized && !c.transferred)
+      .map((c) => c.customerId),
+  );
   const rows = await replicaWith(page, (r) => r.cases.some((c) => premiumIds.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated));
-  const target = rows.cases.filter((c) => premiumIds.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated).sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;
+  const target = rows.cases
+    .filter((c) => premiumIds.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated)
+    .sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;
 
   await openCase(page, target.name, target.caseNumber);
   const detail = page.getByTestId('case-detail');
@@ -118,8 +141,15 @@ test('escalate a Premium customer’s case; other customers’ cases explain why
   await expect.poll(() => sandbox.admin.getCase(target.name)?.escalated, { timeout: 20_000 }).toBe(true);
 
   // A standard-support customer's open case: the dialog says why instead.
-  const standardIds = new Set(sandbox.admin.customers().filter((c) => !c.premium && c.authorized && !c.transferred).map((c) => c.customerId));
-  const standard = rows.cases.filter((c) => standardIds.has(c.customerId) && c.state !== 'CLOSED').sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0];
+  const standardIds = new Set(
+    sandbox.admin
+      .customers()
+      .filter((c) => !c.premium && c.authorized && !c.transferred)
+      .map((c) => c.customerId),
+  );
+  const standard = rows.cases
+    .filter((c) => standardIds.has(c.customerId) && c.state !== 'CLOSED')
+    .sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0];
   if (standard) {
     await openCase(page, standard.name, standard.caseNumber);
     await page.getByTestId('case-detail').getByTestId('action-escalate').click();
@@ -174,7 +204,9 @@ test('bad input gets a message next to each field and nothing is queued; screens
   await expect(page.getByTestId('description-pii')).toBeVisible();
   await page.getByTestId('title-input').scrollIntoViewIfNeeded();
   await screenshot(app, 'new-case-zh-TW');
-  const open = rows.cases.filter((c) => c.state !== 'CLOSED' && rows.customers.some((x) => x.customerId === c.customerId && x.access === 'authorized')).sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;
+  const open = rows.cases
+    .filter((c) => c.state !== 'CLOSED' && rows.customers.some((x) => x.customerId === c.customerId && x.access === 'authorized'))
+    .sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;
   await openCase(page, open.name, open.caseNumber);
   await expect(page.getByTestId('case-detail')).toContainText('客服案件記錄');
   await screenshot(app, 'case-detail-zh-TW');

@@ -12,25 +12,27 @@ const screens = 'test-results/screens';
 
 /** Every row of the (virtualized) list: scrolls it top to bottom, collecting row attributes. */
 async function collectRows(page: Page): Promise<Map<string, { domain: string | null; number: string }>> {
-  return page.evaluate(async () => {
-    const out = new Map<string, { domain: string | null; number: string }>();
-    const scroller = document.querySelector<HTMLElement>('[data-testid="case-scroll"]');
-    const read = (): void => {
-      for (const row of document.querySelectorAll<HTMLElement>('[data-testid="case-list"] [data-case]')) {
-        out.set(row.dataset.case ?? '', { domain: row.dataset.domain ?? null, number: row.dataset.caseNumber ?? '' });
+  return page
+    .evaluate(async () => {
+      const out = new Map<string, { domain: string | null; number: string }>();
+      const scroller = document.querySelector<HTMLElement>('[data-testid="case-scroll"]');
+      const read = (): void => {
+        for (const row of document.querySelectorAll<HTMLElement>('[data-testid="case-list"] [data-case]')) {
+          out.set(row.dataset.case ?? '', { domain: row.dataset.domain ?? null, number: row.dataset.caseNumber ?? '' });
+        }
+      };
+      if (!scroller) return out;
+      scroller.scrollTop = 0;
+      for (;;) {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        read();
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+        scroller.scrollTop += scroller.clientHeight - 40;
       }
-    };
-    if (!scroller) return out;
-    scroller.scrollTop = 0;
-    for (;;) {
-      await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-      read();
-      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
-      scroller.scrollTop += scroller.clientHeight - 40;
-    }
-    scroller.scrollTop = 0;
-    return [...out.entries()];
-  }).then((entries) => new Map(entries));
+      scroller.scrollTop = 0;
+      return [...out.entries()];
+    })
+    .then((entries) => new Map(entries));
 }
 
 async function listTotal(page: Page): Promise<number> {
@@ -98,11 +100,19 @@ test('case lists: domain separation, filters equal cases.search, restart restore
     // A trailing space finishes the word (no prefix match), as the API matches whole words.
     { label: 'English keyword', apply: () => keyword.fill('printer '), query: 'printer' },
     { label: 'Chinese keyword', apply: () => keyword.fill(chinese), query: chinese, domain: domainB },
-    { label: 'state', apply: async () => void (await page.getByTestId('filter-state').selectOption('ACTION_REQUIRED')), query: 'state=ACTION_REQUIRED' },
-    { label: 'open + priority', apply: async () => {
-      await page.getByTestId('filter-state').selectOption('open');
-      await page.getByTestId('filter-priority').selectOption('P2');
-    }, query: 'state=OPEN priority=P2' },
+    {
+      label: 'state',
+      apply: async () => void (await page.getByTestId('filter-state').selectOption('ACTION_REQUIRED')),
+      query: 'state=ACTION_REQUIRED',
+    },
+    {
+      label: 'open + priority',
+      apply: async () => {
+        await page.getByTestId('filter-state').selectOption('open');
+        await page.getByTestId('filter-priority').selectOption('P2');
+      },
+      query: 'state=OPEN priority=P2',
+    },
   ];
   for (const filter of filterCases) {
     const domain = filter.domain ?? domainA;
@@ -172,7 +182,11 @@ test('case lists: domain separation, filters equal cases.search, restart restore
   await expect(after.getByRole('tab', { name: `#${number}` })).toHaveAttribute('aria-selected', 'true');
 
   // The same screens in Traditional Chinese.
-  await after.evaluate(() => (window as unknown as { consoleBridge: { invoke(c: string, r: unknown): Promise<unknown> } }).consoleBridge.invoke('settings.set', { language: 'zh-TW' }));
+  await after.evaluate(() =>
+    (window as unknown as { consoleBridge: { invoke(c: string, r: unknown): Promise<unknown> } }).consoleBridge.invoke('settings.set', {
+      language: 'zh-TW',
+    }),
+  );
   await after.getByRole('tab', { name: `#${number}` }).waitFor();
   await after.getByTestId('view-cases').click();
   await expect(after.getByTestId('filter-keyword')).toHaveAttribute('placeholder', /關鍵字/);

@@ -58,13 +58,16 @@ export async function replica(page: Page): Promise<ReplicaRows | undefined> {
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const all = <T,>(store: string) =>
+    const all = <T>(store: string) =>
       new Promise<T[]>((resolve, reject) => {
         const request = db.transaction(store).objectStore(store).getAll();
         request.onsuccess = () => resolve(request.result as T[]);
         request.onerror = () => reject(request.error);
       });
-    const rows = { customers: await all<ReplicaRows['customers'][number]>('customers'), cases: await all<ReplicaRows['cases'][number]>('cases') };
+    const rows = {
+      customers: await all<ReplicaRows['customers'][number]>('customers'),
+      cases: await all<ReplicaRows['cases'][number]>('cases'),
+    };
     db.close();
     return rows;
   });
@@ -73,10 +76,13 @@ export async function replica(page: Page): Promise<ReplicaRows | undefined> {
 export async function replicaWith(page: Page, ready: (rows: ReplicaRows) => boolean): Promise<ReplicaRows> {
   let found: ReplicaRows | undefined;
   await expect
-    .poll(async () => {
-      found = await replica(page);
-      return found !== undefined && ready(found);
-    }, { timeout: 30_000 })
+    .poll(
+      async () => {
+        found = await replica(page);
+        return found !== undefined && ready(found);
+      },
+      { timeout: 30_000 },
+    )
     .toBe(true);
   return found as ReplicaRows;
 }
@@ -95,11 +101,12 @@ export async function fillNewCase(page: Page, customerId: string, title: string)
   await page.getByTestId('category-input').fill('mail delivery');
   await page.getByRole('option', { name: 'Google Workspace > Gmail > Mail delivery' }).click();
   await page.getByTestId('title-input').fill(title);
-  await page.getByTestId('description-input').fill('Steps to reproduce: send from an outside account.\nAlready tried: checked MX records.\nAffected users: the sales team.');
+  await page
+    .getByTestId('description-input')
+    .fill('Steps to reproduce: send from an outside account.\nAlready tried: checked MX records.\nAffected users: the sales team.');
   await page.getByTestId('priority-choice').getByText('P3', { exact: true }).click();
 }
 
 export async function screenshot(app: AppDriver, name: string): Promise<void> {
   await app.page.screenshot({ path: `test-results/screens/${name}.png` });
 }
-

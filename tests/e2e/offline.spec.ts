@@ -59,7 +59,11 @@ test('offline: priority, comment, close and a new case survive a restart and eac
 
   const token = sandbox.admin.mintTokens('agent1@reseller-a.example').accessToken;
   const org = sandbox.admin.resellerOrganization('reseller-a.example');
-  const found = (await (await fetch(`${sandbox.baseUrl}/v2/${org}/cases:search?query=${encodeURIComponent(`"${title}"`)}&pageSize=50`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+  const found = (await (
+    await fetch(`${sandbox.baseUrl}/v2/${org}/cases:search?query=${encodeURIComponent(`"${title}"`)}&pageSize=50`, {
+      headers: { authorization: `Bearer ${token}` },
+    })
+  ).json()) as {
     cases?: { displayName: string }[];
   };
   expect((found.cases ?? []).filter((c) => c.displayName === title)).toHaveLength(1);

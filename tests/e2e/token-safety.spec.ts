@@ -14,7 +14,9 @@ test('no token reaches the renderer or the logs, and an expired access token ref
 
   // Force a refresh mid-use: the next sync gets a 401, refreshes once, and goes on.
   app.harness.sandbox?.admin.expireAccessTokens();
-  await app.page.evaluate(() => (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<unknown> } }).consoleBridge.invoke('sync.now', {}));
+  await app.page.evaluate(() =>
+    (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<unknown> } }).consoleBridge.invoke('sync.now', {}),
+  );
   await expect.poll(() => app.harness.sandbox?.admin.stats()['oauth2.token'] ?? 0).toBeGreaterThanOrEqual(4);
   await expect(app.page.getByTestId('connection')).toHaveText('Online');
 
@@ -58,7 +60,9 @@ test('a revoked grant asks only that domain to sign in again', async ({ app }) =
   await signInSandbox(app, 'agent1@reseller-b.example');
   app.harness.sandbox?.admin.revokeGrantsFor('agent1@reseller-b.example');
   app.harness.sandbox?.admin.expireAccessTokens('agent1@reseller-b.example');
-  await app.page.evaluate(() => (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<unknown> } }).consoleBridge.invoke('sync.now', {}));
+  await app.page.evaluate(() =>
+    (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<unknown> } }).consoleBridge.invoke('sync.now', {}),
+  );
   await expect(app.page.getByTestId('tab-reseller-b.example')).toHaveClass(/reauth/);
   await expect(app.page.getByTestId('tab-reseller-a.example')).not.toHaveClass(/reauth/);
 });

@@ -14,7 +14,9 @@ const app = await launchHarness({
   sandbox: 'embedded',
   ...(profileDir ? { profileDir } : {}),
 });
-console.log(`The app is running at ${app.appOrigin} (${headless ? 'headless: no display found' : 'Chromium window'}); press Ctrl+C to quit.`);
+console.log(
+  `The app is running at ${app.appOrigin} (${headless ? 'headless: no display found' : 'Chromium window'}); press Ctrl+C to quit.`,
+);
 if (screenshot) {
   await app.page.locator('.first-run, .app-shell').first().waitFor();
   await app.page.screenshot({ path: screenshot });

@@ -10,7 +10,10 @@ await app.page.getByTestId('tab-reseller-a.example').waitFor();
 await app.restart();
 await app.page.getByTestId('tab-reseller-a.example').waitFor();
 console.log('closing');
-const t = setTimeout(() => { console.log('close TIMEOUT'); process.exit(1); }, 8000);
+const t = setTimeout(() => {
+  console.log('close TIMEOUT');
+  process.exit(1);
+}, 8000);
 await app.close();
 clearTimeout(t);
 console.log('closed');

@@ -75,7 +75,7 @@ async function readVersion(): Promise<{ name: string; version: string }> {
 
 export async function launchHarness(options: LaunchOptions = {}): Promise<HarnessApp> {
   const found = findChromium();
-  if (!found) throw new Error('No Chromium found: install Debian\'s chromium or set CHROMIUM_PATH.');
+  if (!found) throw new Error("No Chromium found: install Debian's chromium or set CHROMIUM_PATH.");
   await fs.access(path.join(rendererDir, 'index.html')).catch(() => {
     throw new Error('out/renderer is missing: run `npm run build` first.');
   });
@@ -94,7 +94,8 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
   const trusted = (sender: { url: string | undefined; isMainFrame: boolean }): boolean => isTrustedSender(sender, server.origin);
 
   const traffic: string[] = [];
-  const serialize = (value: unknown): string => JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? `<${item.byteLength} bytes>` : item));
+  const serialize = (value: unknown): string =>
+    JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? `<${item.byteLength} bytes>` : item));
   let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
 
   async function start(): Promise<void> {
@@ -115,7 +116,9 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
       isTrustedSender: trusted,
       heartbeatMs: options.heartbeatMs ?? 30_000,
       validateResponses: true,
-      ...(sandbox ? { sandbox: { mode: 'external' as const, baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId } } : {}),
+      ...(sandbox
+        ? { sandbox: { mode: 'external' as const, baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId } }
+        : {}),
       ...(options.sync ? { sync: options.sync } : {}),
     });
     await core.start();
@@ -131,7 +134,10 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
       ...(options.locale ? { locale: options.locale } : {}),
     });
     await context.exposeBinding('__appIpc', async (source, channel: unknown, request: unknown) => {
-      const answer = await core.dispatch(channel, request, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() });
+      const answer = await core.dispatch(channel, request, {
+        url: source.frame.url(),
+        isMainFrame: source.frame === source.page.mainFrame(),
+      });
       traffic.push(`${String(channel)} → ${serialize(answer)}`);
       return answer;
     });
@@ -141,7 +147,11 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
       for (const page of context.pages()) {
         if (!trusted({ url: page.url(), isMainFrame: true })) continue;
         page
-          .evaluate(([secret, name, data]) => (window as unknown as { __appIpcEmit: (s: string, e: string, p: unknown) => void }).__appIpcEmit(secret, name, data), [emitSecret, event, payload] as const)
+          .evaluate(
+            ([secret, name, data]) =>
+              (window as unknown as { __appIpcEmit: (s: string, e: string, p: unknown) => void }).__appIpcEmit(secret, name, data),
+            [emitSecret, event, payload] as const,
+          )
           .catch(() => undefined); // the page may be navigating or closing
       }
     });

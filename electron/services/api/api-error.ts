@@ -14,7 +14,14 @@ export class ApiError extends Error {
   readonly reason: string | undefined;
   readonly retryAfterMs: number | undefined;
 
-  constructor(init: { kind: ApiError['kind']; message: string; httpStatus?: number; status?: string; reason?: string; retryAfterMs?: number }) {
+  constructor(init: {
+    kind: ApiError['kind'];
+    message: string;
+    httpStatus?: number;
+    status?: string;
+    reason?: string;
+    retryAfterMs?: number;
+  }) {
     super(init.message);
     this.name = 'ApiError';
     this.kind = init.kind;

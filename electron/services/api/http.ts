@@ -78,14 +78,24 @@ export function createHttpClient({ fetch, tokens, timeoutMs = 30_000 }: HttpClie
       body = progressBody(body as Uint8Array, options.onUploadProgress as (sent: number, total: number) => void);
     }
     try {
-      const init: RequestInit & { duplex?: 'half' } = { method, headers, ...(body === undefined ? {} : { body }), signal: AbortSignal.timeout(timeoutMs), ...(streamed ? { duplex: 'half' } : {}) };
+      const init: RequestInit & { duplex?: 'half' } = {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body }),
+        signal: AbortSignal.timeout(timeoutMs),
+        ...(streamed ? { duplex: 'half' } : {}),
+      };
       return await fetch(withQuery(url, options.query), init);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const cause = error instanceof Error && error.cause instanceof Error ? (error.cause as NodeJS.ErrnoException).code : undefined;
       // Refused or unresolvable: nothing reached the server. Anything else may have been applied.
-      const nothingSent = cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EAI_AGAIN' || cause === 'ENETUNREACH' || cause === 'EHOSTUNREACH';
-      throw new ApiError({ kind: nothingSent ? 'network' : 'ambiguous', message: `${method} ${nothingSent ? 'failed' : 'outcome unknown'}: ${cause ?? message}` });
+      const nothingSent =
+        cause === 'ECONNREFUSED' || cause === 'ENOTFOUND' || cause === 'EAI_AGAIN' || cause === 'ENETUNREACH' || cause === 'EHOSTUNREACH';
+      throw new ApiError({
+        kind: nothingSent ? 'network' : 'ambiguous',
+        message: `${method} ${nothingSent ? 'failed' : 'outcome unknown'}: ${cause ?? message}`,
+      });
     }
   }
 
@@ -108,10 +118,14 @@ export function createHttpClient({ fetch, tokens, timeoutMs = 30_000 }: HttpClie
         const text = await response.text();
         payload = text === '' ? {} : JSON.parse(text);
       } catch (error) {
-        throw new ApiError({ kind: 'ambiguous', message: `Unreadable response: ${error instanceof Error ? error.message : String(error)}` });
+        throw new ApiError({
+          kind: 'ambiguous',
+          message: `Unreadable response: ${error instanceof Error ? error.message : String(error)}`,
+        });
       }
       const parsed = options.schema.safeParse(payload);
-      if (!parsed.success) throw new ApiError({ kind: 'http', httpStatus: 502, message: `Unexpected response shape from ${new URL(url).pathname}` });
+      if (!parsed.success)
+        throw new ApiError({ kind: 'http', httpStatus: 502, message: `Unexpected response shape from ${new URL(url).pathname}` });
       return parsed.data;
     },
   };

@@ -34,7 +34,8 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
         schema: SearchCasesResponseSchema,
       }),
     getCase: (name: string) => http.request(`${cs}/${name}`, { schema: CaseSchema }),
-    createCase: (parent: string, body: CaseInput) => http.request(`${cs}/${parent}/cases`, { method: 'POST', json: body, schema: CaseSchema }),
+    createCase: (parent: string, body: CaseInput) =>
+      http.request(`${cs}/${parent}/cases`, { method: 'POST', json: body, schema: CaseSchema }),
     /** The update mask is always sent: without one, Google clears every patchable field not in the body. */
     patchCase: (name: string, body: Partial<Case>, updateMask: readonly CaseUpdateMaskPath[]) =>
       http.request(`${cs}/${name}`, { method: 'PATCH', query: { updateMask: updateMask.join(',') }, json: body, schema: CaseSchema }),
@@ -44,13 +45,23 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
     escalateCase: (name: string, reason: EscalationReason, justification: string) =>
       http.request(`${cs}/${name}:escalate`, { method: 'POST', json: { escalation: { reason, justification } }, schema: CaseSchema }),
     listComments: (caseName: string, params: { pageSize: number; pageToken?: string }) =>
-      http.request(`${cs}/${caseName}/comments`, { query: { pageSize: params.pageSize, pageToken: params.pageToken }, schema: ListCommentsResponseSchema }),
+      http.request(`${cs}/${caseName}/comments`, {
+        query: { pageSize: params.pageSize, pageToken: params.pageToken },
+        schema: ListCommentsResponseSchema,
+      }),
     createComment: (caseName: string, body: string) =>
       http.request(`${cs}/${caseName}/comments`, { method: 'POST', json: { body }, schema: CommentSchema }),
     listAttachments: (caseName: string, params: { pageSize: number; pageToken?: string }) =>
-      http.request(`${cs}/${caseName}/attachments`, { query: { pageSize: params.pageSize, pageToken: params.pageToken }, schema: ListAttachmentsResponseSchema }),
+      http.request(`${cs}/${caseName}/attachments`, {
+        query: { pageSize: params.pageSize, pageToken: params.pageToken },
+        schema: ListAttachmentsResponseSchema,
+      }),
     /** multipart/related upload: metadata part, then the bytes. */
-    uploadAttachment: (caseName: string, file: { filename: string; mimeType: string; bytes: Uint8Array }, onProgress?: (sentBytes: number, totalBytes: number) => void) => {
+    uploadAttachment: (
+      caseName: string,
+      file: { filename: string; mimeType: string; bytes: Uint8Array },
+      onProgress?: (sentBytes: number, totalBytes: number) => void,
+    ) => {
       const boundary = `rsc-${crypto.randomUUID()}`;
       const head = new TextEncoder().encode(
         `--${boundary}\r\ncontent-type: application/json; charset=UTF-8\r\n\r\n${JSON.stringify({ attachment: { filename: file.filename } })}\r\n` +
@@ -72,12 +83,22 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
     },
     downloadAttachment: (attachmentName: string) => http.raw(`${cs}/${attachmentName}:download`, { query: { alt: 'media' } }),
     searchClassifications: (query: string, pageSize = 100, pageToken?: string) =>
-      http.request(`${cs}/caseClassifications:search`, { query: { query, pageSize, pageToken }, schema: SearchCaseClassificationsResponseSchema }),
+      http.request(`${cs}/caseClassifications:search`, {
+        query: { query, pageSize, pageToken },
+        schema: SearchCaseClassificationsResponseSchema,
+      }),
     listSubscriptions: (params: { maxResults: number; pageToken?: string }) =>
-      http.request(`${endpoints.reseller}/subscriptions`, { query: { maxResults: params.maxResults, pageToken: params.pageToken }, schema: SubscriptionsResponseSchema }),
-    getCustomer: (customerId: string) => http.request(`${endpoints.reseller}/customers/${encodeURIComponent(customerId)}`, { schema: CustomerSchema }),
+      http.request(`${endpoints.reseller}/subscriptions`, {
+        query: { maxResults: params.maxResults, pageToken: params.pageToken },
+        schema: SubscriptionsResponseSchema,
+      }),
+    getCustomer: (customerId: string) =>
+      http.request(`${endpoints.reseller}/customers/${encodeURIComponent(customerId)}`, { schema: CustomerSchema }),
     searchOrganizations: (query: string, pageToken?: string) =>
-      http.request(`${endpoints.resourceManager}/organizations:search`, { query: { query, pageToken }, schema: SearchOrganizationsResponseSchema }),
+      http.request(`${endpoints.resourceManager}/organizations:search`, {
+        query: { query, pageToken },
+        schema: SearchOrganizationsResponseSchema,
+      }),
     statusFeed: () => http.request(endpoints.statusFeed, { schema: IncidentFeedSchema }),
   };
 }
@@ -85,7 +106,10 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
 export type SupportClient = ReturnType<typeof createSupportClient>;
 
 /** What the backend supports; Google publishes no document, so its defaults are fixed here. */
-export async function loadCapabilities(fetchImpl: (url: string) => Promise<Response>, endpoints: BackendEndpoints): Promise<SandboxCapabilities | undefined> {
+export async function loadCapabilities(
+  fetchImpl: (url: string) => Promise<Response>,
+  endpoints: BackendEndpoints,
+): Promise<SandboxCapabilities | undefined> {
   if (!endpoints.capabilities) return undefined;
   const response = await fetchImpl(endpoints.capabilities);
   if (!response.ok) return undefined;

@@ -181,7 +181,8 @@ export function createAuthService(deps: AuthDeps): AuthService {
         if (!claims || !email) throw new AppError('unauthorized', 'The identity provider did not return an e-mail address.', false);
         const hostedDomain = typeof claims.hd === 'string' ? claims.hd : undefined;
         if (domain && hostedDomain !== domain) throw new AppError('forbidden', `That account is not in ${domain}.`, false);
-        if (!tokens.refresh_token) throw new AppError('unauthorized', 'No offline access was granted; please allow it to keep working offline.', false);
+        if (!tokens.refresh_token)
+          throw new AppError('unauthorized', 'No offline access was granted; please allow it to keep working offline.', false);
 
         const id = accountIdFor(String(claims.iss), claims.sub);
         const accounts = await store.list();
@@ -217,7 +218,9 @@ export function createAuthService(deps: AuthDeps): AuthService {
         // Revocation is best effort: offline sign-out must still forget everything locally.
         await configFor(current.backend)
           .then((config) => oidc.tokenRevocation(config, refreshToken))
-          .catch((error: unknown) => deps.logger.warn('auth: revocation failed', { accountId, error: error instanceof Error ? error.message : String(error) }));
+          .catch((error: unknown) =>
+            deps.logger.warn('auth: revocation failed', { accountId, error: error instanceof Error ? error.message : String(error) }),
+          );
       }
       await deps.vault.delete(refreshKey(accountId));
       accessTokens.delete(accountId);

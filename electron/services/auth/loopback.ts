@@ -29,7 +29,10 @@ export async function listenForRedirect(timeoutMs: number, signal: AbortSignal):
     }
     const failed = url.searchParams.has('error');
     response
-      .writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'" })
+      .writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+      })
       .end(
         failed
           ? donePage('Sign-in cancelled', 'You can close this window and return to the Reseller Support Console.')

@@ -9,7 +9,9 @@ import type { OidcClientConfig } from '../auth/auth-service';
 import type { SettingsService } from '../settings/settings-service';
 
 /** Where the sandbox backend comes from: started in-process on first use (the app's default), or one already running (tests). */
-export type SandboxSource = { readonly mode: 'embedded'; readonly dataDir: string } | { readonly mode: 'external'; readonly baseUrl: string; readonly issuer: string; readonly clientId: string };
+export type SandboxSource =
+  | { readonly mode: 'embedded'; readonly dataDir: string }
+  | { readonly mode: 'external'; readonly baseUrl: string; readonly issuer: string; readonly clientId: string };
 
 export interface BackendRegistry {
   endpoints(kind: BackendKind): Promise<BackendEndpoints>;
@@ -20,9 +22,20 @@ export interface BackendRegistry {
 }
 
 /** Google documents a 30-day reopen window in the portal but no API; its attachment limit is not published either. */
-const googleInfo: BackendInfo = { backend: 'google', reopenSupported: false, reopenWindowDays: 30, maxAttachmentBytes: 50 * 1024 * 1024, escalationRequiresPremium: true };
+const googleInfo: BackendInfo = {
+  backend: 'google',
+  reopenSupported: false,
+  reopenWindowDays: 30,
+  maxAttachmentBytes: 50 * 1024 * 1024,
+  escalationRequiresPremium: true,
+};
 
-export function createBackendRegistry(deps: { sandbox: SandboxSource; settings: SettingsService; fetch: HttpFetch; logger: Logger }): BackendRegistry {
+export function createBackendRegistry(deps: {
+  sandbox: SandboxSource;
+  settings: SettingsService;
+  fetch: HttpFetch;
+  logger: Logger;
+}): BackendRegistry {
   let embedded: Promise<SandboxHandle> | undefined;
   const capabilities = new Map<BackendKind, Promise<SandboxCapabilities | undefined>>();
 
@@ -49,13 +62,21 @@ export function createBackendRegistry(deps: { sandbox: SandboxSource; settings: 
         return { issuer: target.issuer, clientId: target.clientId };
       }
       const settings = await deps.settings.get();
-      if (!settings.googleClientId) throw new AppError('failed_precondition', 'Set the Google OAuth client ID in Settings before signing in with Google.', false);
-      return { issuer: googleEndpoints.issuer, clientId: settings.googleClientId, ...(settings.googleClientSecret ? { clientSecret: settings.googleClientSecret } : {}) };
+      if (!settings.googleClientId)
+        throw new AppError('failed_precondition', 'Set the Google OAuth client ID in Settings before signing in with Google.', false);
+      return {
+        issuer: googleEndpoints.issuer,
+        clientId: settings.googleClientId,
+        ...(settings.googleClientSecret ? { clientSecret: settings.googleClientSecret } : {}),
+      };
     },
     capabilities(kind) {
       let loaded = capabilities.get(kind);
       if (!loaded) {
-        loaded = registry.endpoints(kind).then((endpoints) => loadCapabilities((url) => deps.fetch(url), endpoints)).catch(() => undefined);
+        loaded = registry
+          .endpoints(kind)
+          .then((endpoints) => loadCapabilities((url) => deps.fetch(url), endpoints))
+          .catch(() => undefined);
         capabilities.set(kind, loaded);
       }
       return loaded;

@@ -19,7 +19,10 @@ export interface AttachmentServiceDeps {
   readonly maxBytesFor: (accountId: string) => Promise<number>;
   readonly stagingFor: (accountId: string) => Promise<Staging>;
   readonly clientFor: (accountId: string) => Promise<SupportClient>;
-  readonly enqueueUpload: (accountId: string, upload: { caseRef: string; stagedFileId: string; filename: string; mimeType: string; sizeBytes: number }) => Promise<OutboxEntry>;
+  readonly enqueueUpload: (
+    accountId: string,
+    upload: { caseRef: string; stagedFileId: string; filename: string; mimeType: string; sizeBytes: number },
+  ) => Promise<OutboxEntry>;
 }
 
 interface OpenUpload {
@@ -63,18 +66,31 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
   }
 
   return {
-    async stageBegin(accountId: string, request: { filename: string; mimeType: string; sizeBytes: number }): Promise<{ uploadId: string; filename: string }> {
+    async stageBegin(
+      accountId: string,
+      request: { filename: string; mimeType: string; sizeBytes: number },
+    ): Promise<{ uploadId: string; filename: string }> {
       const filename = sanitizeFileName(request.filename);
       if (!filename) throw new AppError('invalid_request', 'The file name is not usable.', false);
       const blocked = blockedAttachmentType(filename);
-      if (blocked) throw new AppError('invalid_request', `Files of type .${blocked.extension} cannot be attached (${blocked.reason}).`, false);
+      if (blocked)
+        throw new AppError('invalid_request', `Files of type .${blocked.extension} cannot be attached (${blocked.reason}).`, false);
       if (request.sizeBytes <= 0) throw new AppError('invalid_request', 'The file is empty.', false);
       const max = await deps.maxBytesFor(accountId);
-      if (request.sizeBytes > max) throw new AppError('payload_too_large', `The file is larger than the ${Math.floor(max / (1024 * 1024))} MB limit.`, false);
+      if (request.sizeBytes > max)
+        throw new AppError('payload_too_large', `The file is larger than the ${Math.floor(max / (1024 * 1024))} MB limit.`, false);
       await fs.mkdir(deps.tempDir, { recursive: true });
       const uploadId = randomUUID();
       const file = path.join(deps.tempDir, `${uploadId}.part`);
-      uploads.set(uploadId, { accountId, filename, mimeType: request.mimeType || 'application/octet-stream', sizeBytes: request.sizeBytes, file, stream: createWriteStream(file), received: 0 });
+      uploads.set(uploadId, {
+        accountId,
+        filename,
+        mimeType: request.mimeType || 'application/octet-stream',
+        sizeBytes: request.sizeBytes,
+        file,
+        stream: createWriteStream(file),
+        received: 0,
+      });
       return { uploadId, filename };
     },
 
@@ -90,12 +106,19 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
 
     async stageCommit(accountId: string, uploadId: string, caseRef: string): Promise<OutboxEntry> {
       const open = upload(accountId, uploadId);
-      if (open.received !== open.sizeBytes) throw new AppError('invalid_request', `Only ${open.received} of ${open.sizeBytes} bytes arrived.`, false);
+      if (open.received !== open.sizeBytes)
+        throw new AppError('invalid_request', `Only ${open.received} of ${open.sizeBytes} bytes arrived.`, false);
       await new Promise<void>((resolve, reject) => open.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
       try {
         // Staged durably (fsync + rename) before the upload is queued: "queued" never loses the bytes.
         const staged = await (await deps.stagingFor(accountId)).stageFile({ path: open.file });
-        return await deps.enqueueUpload(accountId, { caseRef, stagedFileId: staged.stagedFileId, filename: open.filename, mimeType: open.mimeType, sizeBytes: staged.sizeBytes });
+        return await deps.enqueueUpload(accountId, {
+          caseRef,
+          stagedFileId: staged.stagedFileId,
+          filename: open.filename,
+          mimeType: open.mimeType,
+          sizeBytes: staged.sizeBytes,
+        });
       } finally {
         await discardUpload(uploadId);
       }
@@ -112,7 +135,11 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
       const downloadId = randomUUID();
       downloads.set(downloadId, { accountId, reader: response.body.getReader(), pending: undefined, received: 0 });
       const length = Number(response.headers.get('content-length'));
-      return { downloadId, ...(Number.isFinite(length) && length > 0 ? { sizeBytes: length } : {}), mimeType: response.headers.get('content-type') ?? 'application/octet-stream' };
+      return {
+        downloadId,
+        ...(Number.isFinite(length) && length > 0 ? { sizeBytes: length } : {}),
+        mimeType: response.headers.get('content-type') ?? 'application/octet-stream',
+      };
     },
 
     /** Gathers up to 1 MiB from the HTTP stream: fewer, larger bridge messages. */

@@ -7,7 +7,12 @@ import { redactFields, redactText } from './redact';
 export function createFileLogger(file: string, echo: (line: string) => void = () => {}): Logger {
   mkdirSync(path.dirname(file), { recursive: true });
   const write = (level: string, message: string, fields?: LogFields): void => {
-    const line = JSON.stringify({ at: new Date().toISOString(), level, message: redactText(message), ...(fields ? redactFields(fields) : {}) });
+    const line = JSON.stringify({
+      at: new Date().toISOString(),
+      level,
+      message: redactText(message),
+      ...(fields ? redactFields(fields) : {}),
+    });
     try {
       appendFileSync(file, line + '\n');
     } catch {

@@ -18,7 +18,8 @@ export function redactFields(fields: Readonly<Record<string, unknown>>): Record<
   for (const [key, value] of Object.entries(fields)) {
     if (secretKeyPattern.test(key)) out[key] = '[redacted]';
     else if (typeof value === 'string') out[key] = redactText(value);
-    else if (value !== null && typeof value === 'object' && !Array.isArray(value)) out[key] = redactFields(value as Record<string, unknown>);
+    else if (value !== null && typeof value === 'object' && !Array.isArray(value))
+      out[key] = redactFields(value as Record<string, unknown>);
     else out[key] = value;
   }
   return out;

@@ -6,7 +6,16 @@ import { ApiError } from '../api/api-error';
 import type { SupportClient } from '../api/support-client';
 import { backoffDelay } from './backoff';
 import type { Outbox } from './outbox/index';
-import { emptyDirectory, loadDirectory, parseCursor, pullAccount, threadBatch, type CustomerDirectory, type PullCursor, type PullOptions } from './pull';
+import {
+  emptyDirectory,
+  loadDirectory,
+  parseCursor,
+  pullAccount,
+  threadBatch,
+  type CustomerDirectory,
+  type PullCursor,
+  type PullOptions,
+} from './pull';
 import { pushEntry } from './push';
 
 export interface AccountSyncOptions {
@@ -52,7 +61,13 @@ export class AccountSync {
 
   constructor(private readonly deps: AccountSyncDeps) {
     const counts = deps.outbox.counts();
-    this.status = { accountId: deps.account.id, connection: deps.account.status === 'active' ? 'online' : 'reauth', syncing: false, pending: counts.pending, failed: counts.failed };
+    this.status = {
+      accountId: deps.account.id,
+      connection: deps.account.status === 'active' ? 'online' : 'reauth',
+      syncing: false,
+      pending: counts.pending,
+      failed: counts.failed,
+    };
   }
 
   get accountId(): string {
@@ -188,7 +203,13 @@ export class AccountSync {
     try {
       // Customers (their case parents) must be known before a case can be filed for one.
       if (this.directory.loadedAt === 0 && this.deps.outbox.pending().some((entry) => entry.mutation.kind === 'create_case')) {
-        await loadDirectory(this.deps.client, this.deps.account.domain, this.directory, this.deps.clock.now(), this.deps.options.pull.threadConcurrency);
+        await loadDirectory(
+          this.deps.client,
+          this.deps.account.domain,
+          this.directory,
+          this.deps.clock.now(),
+          this.deps.options.pull.threadConcurrency,
+        );
       }
       await this.pushAll();
       if (this.replicaCursor) await this.pullNow();
@@ -211,7 +232,14 @@ export class AccountSync {
       this.failures += 1;
       const counts = this.deps.outbox.counts();
       if (error instanceof AppError && error.code === 'unauthorized') {
-        this.setStatus({ connection: 'reauth', syncing: false, progress: undefined, lastError: error.message, pending: counts.pending, failed: counts.failed });
+        this.setStatus({
+          connection: 'reauth',
+          syncing: false,
+          progress: undefined,
+          lastError: error.message,
+          pending: counts.pending,
+          failed: counts.failed,
+        });
         return; // resumes when the agent signs in again
       }
       const offline = error instanceof ApiError ? error.kind !== 'http' : error instanceof AppError && error.code === 'offline';
@@ -227,7 +255,12 @@ export class AccountSync {
         pending: counts.pending,
         failed: counts.failed,
       });
-      this.trigger(backoffDelay(this.failures, this.deps.random, { maxMs: this.deps.options.maxBackoffMs, ...(retryAfterMs === undefined ? {} : { retryAfterMs }) }));
+      this.trigger(
+        backoffDelay(this.failures, this.deps.random, {
+          maxMs: this.deps.options.maxBackoffMs,
+          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+        }),
+      );
     }
   }
 
@@ -245,7 +278,8 @@ export class AccountSync {
           this.replicaCursor = parseCursor(batch.cursor);
         },
         onProgress: (done) => this.setStatus({ progress: { done } }),
-        refreshCustomers: this.customersDeliveredAt === 0 || this.deps.clock.now() - this.customersDeliveredAt > this.deps.options.customersMaxAgeMs,
+        refreshCustomers:
+          this.customersDeliveredAt === 0 || this.deps.clock.now() - this.customersDeliveredAt > this.deps.options.customersMaxAgeMs,
       },
       this.deps.options.pull,
     );

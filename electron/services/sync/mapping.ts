@@ -65,7 +65,11 @@ export function toReplicaAttachment(wire: Attachment, caseName: string): Replica
  * Without it a listed customer is taken as authorised, standard tier (the
  * server still refuses what it must).
  */
-export function toReplicaCustomer(customer: Customer, subscriptions: readonly Subscription[], orgName: string | undefined): ReplicaCustomer {
+export function toReplicaCustomer(
+  customer: Customer,
+  subscriptions: readonly Subscription[],
+  orgName: string | undefined,
+): ReplicaCustomer {
   const profile = customer.sandboxSupportProfile;
   return {
     customerId: customer.customerId,
@@ -74,7 +78,11 @@ export function toReplicaCustomer(customer: Customer, subscriptions: readonly Su
     displayName: customer.postalAddress?.organizationName ?? customer.customerDomain,
     access: profile && !profile.resellerAccessAuthorized ? 'not_authorized' : 'authorized',
     tier: profile?.supportTier === 'PREMIUM' ? 'premium' : 'standard',
-    ...(customer.primaryAdmin?.primaryEmail ? { adminContactEmail: customer.primaryAdmin.primaryEmail } : customer.alternateEmail ? { adminContactEmail: customer.alternateEmail } : {}),
+    ...(customer.primaryAdmin?.primaryEmail
+      ? { adminContactEmail: customer.primaryAdmin.primaryEmail }
+      : customer.alternateEmail
+        ? { adminContactEmail: customer.alternateEmail }
+        : {}),
     skuNames: [...new Set(subscriptions.map((subscription) => subscription.skuName ?? subscription.skuId))],
   };
 }

@@ -69,12 +69,20 @@ export interface CustomerDirectory {
 
 function fillDirectory(directory: CustomerDirectory, customers: readonly ReplicaCustomer[], now: number): void {
   directory.customers = new Map(customers.map((customer) => [customer.customerId, customer]));
-  directory.customerIdByOrg = new Map(customers.flatMap((customer) => (customer.orgName ? [[customer.orgName, customer.customerId] as const] : [])));
+  directory.customerIdByOrg = new Map(
+    customers.flatMap((customer) => (customer.orgName ? [[customer.orgName, customer.customerId] as const] : [])),
+  );
   directory.loadedAt = now;
 }
 
 /** Fills the directory without touching the replica (filing a case before any pull). */
-export async function loadDirectory(client: SupportClient, domain: string, directory: CustomerDirectory, now: number, concurrency: number): Promise<void> {
+export async function loadDirectory(
+  client: SupportClient,
+  domain: string,
+  directory: CustomerDirectory,
+  now: number,
+  concurrency: number,
+): Promise<void> {
   fillDirectory(directory, await loadCustomers(client, await resolveResellerOrg(client, domain), concurrency), now);
 }
 
@@ -108,7 +116,8 @@ async function mapLimit<T, R>(items: readonly T[], limit: number, work: (item: T
 
 export async function resolveResellerOrg(client: SupportClient, domain: string): Promise<string> {
   const found = await client.searchOrganizations(`domain:${domain}`);
-  const org = found.organizations?.find((candidate) => candidate.displayName?.toLowerCase() === domain.toLowerCase()) ?? found.organizations?.[0];
+  const org =
+    found.organizations?.find((candidate) => candidate.displayName?.toLowerCase() === domain.toLowerCase()) ?? found.organizations?.[0];
   if (!org) throw new Error(`No organization is visible for ${domain}: check the account's reseller roles.`);
   return org.name;
 }
@@ -120,18 +129,26 @@ export async function loadCustomers(client: SupportClient, resellerOrg: string, 
     return { items: page.subscriptions, next: page.nextPageToken };
   });
   const byCustomer = new Map<string, Subscription[]>();
-  for (const subscription of subscriptions) byCustomer.set(subscription.customerId, [...(byCustomer.get(subscription.customerId) ?? []), subscription]);
+  for (const subscription of subscriptions)
+    byCustomer.set(subscription.customerId, [...(byCustomer.get(subscription.customerId) ?? []), subscription]);
   const organizations = await collect(async (token) => {
     const page = await client.searchOrganizations('', token);
     return { items: page.organizations, next: page.nextPageToken };
   });
-  const orgByCustomer = new Map(organizations.filter((org) => org.name !== resellerOrg && org.directoryCustomerId).map((org) => [org.directoryCustomerId as string, org.name]));
+  const orgByCustomer = new Map(
+    organizations
+      .filter((org) => org.name !== resellerOrg && org.directoryCustomerId)
+      .map((org) => [org.directoryCustomerId as string, org.name]),
+  );
   return mapLimit([...byCustomer.keys()], threadConcurrency, async (customerId) =>
     toReplicaCustomer(await client.getCustomer(customerId), byCustomer.get(customerId) ?? [], orgByCustomer.get(customerId)),
   );
 }
 
-async function loadThread(client: SupportClient, caseName: string): Promise<{ comments: ReplicaComment[]; attachments: ReplicaAttachment[] }> {
+async function loadThread(
+  client: SupportClient,
+  caseName: string,
+): Promise<{ comments: ReplicaComment[]; attachments: ReplicaAttachment[] }> {
   const [comments, attachments] = await Promise.all([
     collect(async (token) => {
       const page = await client.listComments(caseName, { pageSize: 100, ...(token ? { pageToken: token } : {}) });
@@ -142,11 +159,18 @@ async function loadThread(client: SupportClient, caseName: string): Promise<{ co
       return { items: page.attachments, next: page.nextPageToken };
     }),
   ]);
-  return { comments: comments.map((comment) => toReplicaComment(comment, caseName)), attachments: attachments.map((attachment) => toReplicaAttachment(attachment, caseName)) };
+  return {
+    comments: comments.map((comment) => toReplicaComment(comment, caseName)),
+    attachments: attachments.map((attachment) => toReplicaAttachment(attachment, caseName)),
+  };
 }
 
 /** Comments and attachment metadata of one case, as a batch that keeps the cursor. */
-export async function threadBatch(client: SupportClient, caseName: string, cursor: string): Promise<Omit<ReplicaBatch, 'accountId' | 'batchId'>> {
+export async function threadBatch(
+  client: SupportClient,
+  caseName: string,
+  cursor: string,
+): Promise<Omit<ReplicaBatch, 'accountId' | 'batchId'>> {
   const thread = await loadThread(client, caseName);
   return { cursor, upserts: { comments: thread.comments, attachments: thread.attachments }, deletes: {}, completeThreads: [caseName] };
 }
@@ -164,7 +188,12 @@ export interface PullResult {
 }
 
 /** One pull of an account. Returns the cursor the replica now holds. */
-export async function pullAccount(start: PullCursor, directory: CustomerDirectory, context: PullContext, options: PullOptions): Promise<PullResult> {
+export async function pullAccount(
+  start: PullCursor,
+  directory: CustomerDirectory,
+  context: PullContext,
+  options: PullOptions,
+): Promise<PullResult> {
   const { client } = context;
   let cursor: PullCursor = { ...start };
   let requests = 0;
@@ -200,7 +229,9 @@ export async function pullAccount(start: PullCursor, directory: CustomerDirector
   let newest = cursor.watermark;
   let casesChanged = 0;
   do {
-    const page = await counted(client.searchCases(resellerOrg, { pageSize: options.pageSize, ...(query ? { query } : {}), ...(pageToken ? { pageToken } : {}) }));
+    const page = await counted(
+      client.searchCases(resellerOrg, { pageSize: options.pageSize, ...(query ? { query } : {}), ...(pageToken ? { pageToken } : {}) }),
+    );
     pageToken = page.nextPageToken || undefined;
     // A case of a customer we have not seen yet: the customer list is stale, refresh it once.
     if (!refreshedForUnknown && (page.cases ?? []).some((wire) => !directory.customerIdByOrg.has(caseParent(wire.name)))) {
@@ -208,16 +239,24 @@ export async function pullAccount(start: PullCursor, directory: CustomerDirector
       await refreshCustomers();
     }
     const wireCases = (page.cases ?? []).filter(
-      (wire) => directory.customerIdByOrg.has(caseParent(wire.name)) && (wire.updateTime === undefined || cursor.seen[wire.name] !== wire.updateTime),
+      (wire) =>
+        directory.customerIdByOrg.has(caseParent(wire.name)) &&
+        (wire.updateTime === undefined || cursor.seen[wire.name] !== wire.updateTime),
     );
     if (wireCases.length === 0 && pageToken) continue;
-    for (const wire of wireCases) if (wire.updateTime && (!newest || Date.parse(wire.updateTime) > Date.parse(newest))) newest = wire.updateTime;
+    for (const wire of wireCases)
+      if (wire.updateTime && (!newest || Date.parse(wire.updateTime) > Date.parse(newest))) newest = wire.updateTime;
 
-    const threaded = wireCases.filter((wire) => wantsThread(wire, context.now(), options.eagerThreadDays) && (!reconcile || Date.parse(wire.updateTime ?? '') > changedSince));
+    const threaded = wireCases.filter(
+      (wire) =>
+        wantsThread(wire, context.now(), options.eagerThreadDays) && (!reconcile || Date.parse(wire.updateTime ?? '') > changedSince),
+    );
     const threads = await mapLimit(threaded, options.threadConcurrency, (wire) => counted(loadThread(client, wire.name)));
     // Google documents no sort order: without it the watermark only moves after the last page.
     const pageCursor: PullCursor =
-      !pageToken || options.orderedByUpdateTime ? { ...cursor, ...(newest ? { watermark: newest } : {}), seen: overlapSeen(cursor.seen, wireCases, newest, options.overlapMs) } : cursor;
+      !pageToken || options.orderedByUpdateTime
+        ? { ...cursor, ...(newest ? { watermark: newest } : {}), seen: overlapSeen(cursor.seen, wireCases, newest, options.overlapMs) }
+        : cursor;
     if (wireCases.length > 0) {
       await context.deliver({
         cursor: JSON.stringify(pageCursor),
@@ -254,7 +293,12 @@ async function loadCategories(client: SupportClient): Promise<{ id: string; disp
 /** Most cases the cursor remembers from the overlap window; beyond it a few are fetched twice, which is harmless. */
 const maxSeen = 500;
 
-function overlapSeen(previous: Readonly<Record<string, string>>, page: readonly Case[], watermark: string | undefined, overlapMs: number): Record<string, string> {
+function overlapSeen(
+  previous: Readonly<Record<string, string>>,
+  page: readonly Case[],
+  watermark: string | undefined,
+  overlapMs: number,
+): Record<string, string> {
   if (!watermark) return {};
   const floor = Date.parse(watermark) - overlapMs;
   const merged: Record<string, string> = { ...previous };

@@ -43,7 +43,13 @@ async function perform(entryId: string, mutation: Mutation, context: PushContext
   switch (mutation.kind) {
     case 'create_case': {
       const parent = context.parentOfCustomer(mutation.customerId);
-      if (!parent) throw new ApiError({ kind: 'http', httpStatus: 400, status: 'FAILED_PRECONDITION', message: 'This customer is no longer visible to your reseller domain.' });
+      if (!parent)
+        throw new ApiError({
+          kind: 'http',
+          httpStatus: 400,
+          status: 'FAILED_PRECONDITION',
+          message: 'This customer is no longer visible to your reseller domain.',
+        });
       const created = await client.createCase(parent, {
         displayName: mutation.displayName,
         description: mutation.description,
@@ -60,7 +66,9 @@ async function perform(entryId: string, mutation: Mutation, context: PushContext
     case 'set_priority':
       return (await client.patchCase(mutation.caseRef, { priority: mutation.priority }, ['priority'])).name;
     case 'set_subscribers':
-      return (await client.patchCase(mutation.caseRef, { subscriberEmailAddresses: mutation.subscriberEmails }, ['subscriber_email_addresses'])).name;
+      return (
+        await client.patchCase(mutation.caseRef, { subscriberEmailAddresses: mutation.subscriberEmails }, ['subscriber_email_addresses'])
+      ).name;
     case 'close':
       return (await client.closeCase(mutation.caseRef)).name;
     case 'reopen':
@@ -112,7 +120,9 @@ async function findEffect(entry: OutboxEntry, context: PushContext): Promise<str
         const page = await client.listComments(mutation.caseRef, { pageSize, ...(pageToken ? { pageToken } : {}) });
         return { items: page.comments ?? [], nextPageToken: page.nextPageToken };
       });
-      return comments.find((comment) => (comment.body ?? comment.plainTextBody) === mutation.body && after(comment.createTime) && !claimed.has(comment.name))?.name;
+      return comments.find(
+        (comment) => (comment.body ?? comment.plainTextBody) === mutation.body && after(comment.createTime) && !claimed.has(comment.name),
+      )?.name;
     }
     case 'upload_attachment': {
       const attachments = await allPages(async (pageToken) => {
@@ -120,7 +130,11 @@ async function findEffect(entry: OutboxEntry, context: PushContext): Promise<str
         return { items: page.attachments ?? [], nextPageToken: page.nextPageToken };
       });
       return attachments.find(
-        (attachment) => attachment.filename === mutation.filename && Number(attachment.sizeBytes ?? -1) === mutation.sizeBytes && after(attachment.createTime) && !claimed.has(attachment.name),
+        (attachment) =>
+          attachment.filename === mutation.filename &&
+          Number(attachment.sizeBytes ?? -1) === mutation.sizeBytes &&
+          after(attachment.createTime) &&
+          !claimed.has(attachment.name),
       )?.name;
     }
     case 'set_priority': {
@@ -149,12 +163,23 @@ async function findEffect(entry: OutboxEntry, context: PushContext): Promise<str
 
 /** A definite answer from the server that the request was not applied and will not be on retry. */
 function isPermanent(error: ApiError): boolean {
-  return error.kind === 'http' && error.httpStatus !== undefined && error.httpStatus >= 400 && error.httpStatus < 500 && error.httpStatus !== 401 && error.httpStatus !== 408 && error.httpStatus !== 429;
+  return (
+    error.kind === 'http' &&
+    error.httpStatus !== undefined &&
+    error.httpStatus >= 400 &&
+    error.httpStatus < 500 &&
+    error.httpStatus !== 401 &&
+    error.httpStatus !== 408 &&
+    error.httpStatus !== 429
+  );
 }
 
 /** The server answered without applying anything: safe to send again later. */
 function isDefinitelyNotApplied(error: ApiError): boolean {
-  return error.kind === 'network' || (error.kind === 'http' && (error.httpStatus === 429 || error.httpStatus === 503 || error.httpStatus === 408));
+  return (
+    error.kind === 'network' ||
+    (error.kind === 'http' && (error.httpStatus === 429 || error.httpStatus === 503 || error.httpStatus === 408))
+  );
 }
 
 /**

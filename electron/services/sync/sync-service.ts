@@ -32,7 +32,14 @@ export const defaultSyncOptions: AccountSyncOptions = {
   maxBackoffMs: 5 * 60_000,
   ackTimeoutMs: 120_000,
   customersMaxAgeMs: 30 * 60_000,
-  pull: { overlapMs: 2 * 60_000, pageSize: 100, eagerThreadDays: 30, threadConcurrency: 6, orderedByUpdateTime: false, fullReconcileEveryMs: 24 * 3_600_000 },
+  pull: {
+    overlapMs: 2 * 60_000,
+    pageSize: 100,
+    eagerThreadDays: 30,
+    threadConcurrency: 6,
+    orderedByUpdateTime: false,
+    fullReconcileEveryMs: 24 * 3_600_000,
+  },
 };
 
 /** Owns one outbox and one sync loop per signed-in account. */

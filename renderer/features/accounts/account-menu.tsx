@@ -13,7 +13,11 @@ export function AccountMenu({ account, pendingCount }: { account: Account; pendi
   return (
     <>
       <MenuTrigger>
-        <Button className="icon-button" aria-label={t('menu.label', { domain: account.domain })} data-testid={`account-menu-${account.domain}`}>
+        <Button
+          className="icon-button"
+          aria-label={t('menu.label', { domain: account.domain })}
+          data-testid={`account-menu-${account.domain}`}
+        >
           ⋯
         </Button>
         <Popover className="popover">
@@ -41,7 +45,17 @@ export function AccountMenu({ account, pendingCount }: { account: Account; pendi
   );
 }
 
-function SignOutDialog({ account, pendingCount, open, onClose }: { account: Account; pendingCount: number; open: boolean; onClose: () => void }): React.JSX.Element {
+function SignOutDialog({
+  account,
+  pendingCount,
+  open,
+  onClose,
+}: {
+  account: Account;
+  pendingCount: number;
+  open: boolean;
+  onClose: () => void;
+}): React.JSX.Element {
   const { t } = useTranslation('accounts');
   const [busy, setBusy] = useState(false);
   return (

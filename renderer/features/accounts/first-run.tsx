@@ -39,7 +39,12 @@ export function FirstRun(): React.JSX.Element {
 }
 
 /** Sign-in through main (the browser opens; main waits for the loopback redirect). */
-export function useSignIn(): { busy: boolean; error: string | undefined; signIn: (backend: BackendKind, loginHint?: string) => void; cancel: () => void } {
+export function useSignIn(): {
+  busy: boolean;
+  error: string | undefined;
+  signIn: (backend: BackendKind, loginHint?: string) => void;
+  cancel: () => void;
+} {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   return {

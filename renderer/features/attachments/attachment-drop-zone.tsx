@@ -179,7 +179,12 @@ function PiiReviewCard({ review, onDecide }: { review: PiiReview; onDecide: (kee
   const { t } = useTranslation('attachments');
   const unique = [...new Map(review.findings.map((f) => [`${f.subtype}:${f.match}`, f])).values()];
   return (
-    <div className="attachment-pii" role="group" aria-label={t('pii.title', { name: review.checked.filename })} data-testid="attachment-pii">
+    <div
+      className="attachment-pii"
+      role="group"
+      aria-label={t('pii.title', { name: review.checked.filename })}
+      data-testid="attachment-pii"
+    >
       <strong>{t('pii.title', { name: review.checked.filename })}</strong>
       <p className="muted">{t('pii.body')}</p>
       <ul>

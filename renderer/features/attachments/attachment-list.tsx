@@ -26,7 +26,8 @@ interface Staging {
   readonly total: number;
 }
 
-const percent = (done: number, total: number | undefined): number | undefined => (total && total > 0 ? Math.min(100, Math.round((done / total) * 100)) : undefined);
+const percent = (done: number, total: number | undefined): number | undefined =>
+  total && total > 0 ? Math.min(100, Math.round((done / total) * 100)) : undefined;
 
 /** A case's attachments (server + queued uploads): download with progress, offline cache, preview, save as. */
 export function AttachmentList({ caseName }: { caseName: string }): React.JSX.Element {
@@ -67,13 +68,10 @@ export function AttachmentList({ caseName }: { caseName: string }): React.JSX.El
   );
 
   const names = useMemo(() => (attachments ?? []).map((a) => a.name), [attachments]);
-  const cached = useLiveQuery(
-    async () => {
-      const found = await Promise.all(names.map((name) => hasBlob(db, name)));
-      return new Set(names.filter((_, i) => found[i]));
-    },
-    [db, names],
-  );
+  const cached = useLiveQuery(async () => {
+    const found = await Promise.all(names.map((name) => hasBlob(db, name)));
+    return new Set(names.filter((_, i) => found[i]));
+  }, [db, names]);
   const pinned = useLiveQuery(() => isPinned(db, caseName), [db, caseName]);
 
   // Eager download: small files of the case being looked at go to the cache in the background.
@@ -81,7 +79,8 @@ export function AttachmentList({ caseName }: { caseName: string }): React.JSX.El
   useEffect(() => {
     if (!attachments || !cached || offline || eagerMb <= 0) return;
     for (const attachment of attachments) {
-      if (!cached.has(attachment.name) && attachment.sizeBytes > 0 && attachment.sizeBytes <= eagerMb * MIB) queueEagerDownload(jobFor(attachment));
+      if (!cached.has(attachment.name) && attachment.sizeBytes > 0 && attachment.sizeBytes <= eagerMb * MIB)
+        queueEagerDownload(jobFor(attachment));
     }
     // jobFor reads refs; the inputs that matter are listed.
   }, [attachments, cached, offline, eagerMb]);
@@ -92,12 +91,19 @@ export function AttachmentList({ caseName }: { caseName: string }): React.JSX.El
     setNotice(undefined);
     setStaging({ names: files.map((f) => f.filename), sent: 0, total: files.reduce((sum, f) => sum + f.file.size, 0) });
     try {
-      const entries = await uploadFiles(accountId, caseName, files, (sent, total) => setStaging((current) => current && { ...current, sent, total }));
+      const entries = await uploadFiles(accountId, caseName, files, (sent, total) =>
+        setStaging((current) => current && { ...current, sent, total }),
+      );
       // The bytes stay readable offline and protected from eviction until the upload is confirmed.
-      await Promise.all(entries.map((entry, i) => (files[i] ? cachePendingUpload(db, caseName, entry, files[i].file) : undefined))).catch(() => undefined);
+      await Promise.all(entries.map((entry, i) => (files[i] ? cachePendingUpload(db, caseName, entry, files[i].file) : undefined))).catch(
+        () => undefined,
+      );
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'internal';
-      setNotice({ kind: 'error', text: t('upload.failed', { name: files.map((f) => f.filename).join(', '), message: t(`common:errors.${code}`) }) });
+      setNotice({
+        kind: 'error',
+        text: t('upload.failed', { name: files.map((f) => f.filename).join(', '), message: t(`common:errors.${code}`) }),
+      });
     } finally {
       setStaging(undefined);
     }
@@ -105,7 +111,11 @@ export function AttachmentList({ caseName }: { caseName: string }): React.JSX.El
 
   async function saveAs(target: PreviewTarget): Promise<void> {
     try {
-      const result = await getBridgeClient().invoke('attachments.saveAs', { accountId, attachmentName: target.attachmentName, filename: target.filename });
+      const result = await getBridgeClient().invoke('attachments.saveAs', {
+        accountId,
+        attachmentName: target.attachmentName,
+        filename: target.filename,
+      });
       if (result.saved) setNotice({ kind: 'info', text: t('file.saved', { path: result.path ?? target.filename }) });
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'internal';
@@ -130,7 +140,8 @@ export function AttachmentList({ caseName }: { caseName: string }): React.JSX.El
   }
 
   const size = (bytes: number): string => formatBytes(bytes, i18n.language);
-  const date = (iso: string): string => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+  const date = (iso: string): string =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
   const count = (attachments?.length ?? 0) + uploads.length;
 
   return (
@@ -151,7 +162,11 @@ export function AttachmentList({ caseName }: { caseName: string }): React.JSX.El
       </header>
 
       {notice && (
-        <p className={notice.kind === 'error' ? 'error-text attachment-notice' : 'muted attachment-notice'} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="attachment-notice">
+        <p
+          className={notice.kind === 'error' ? 'error-text attachment-notice' : 'muted attachment-notice'}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          data-testid="attachment-notice"
+        >
           {notice.text}{' '}
           <button type="button" className="link" onClick={() => setNotice(undefined)}>
             {t('dismiss')}
@@ -184,7 +199,11 @@ export function AttachmentList({ caseName }: { caseName: string }): React.JSX.El
       {staging && (
         <div className="attachment-staging" role="status" data-testid="attachment-staging">
           <span>{t('upload.preparing', { name: staging.names.join(', ') })}</span>
-          <progress max={staging.total} value={staging.sent} aria-label={t('upload.progress', { sent: size(staging.sent), total: size(staging.total) })} />
+          <progress
+            max={staging.total}
+            value={staging.sent}
+            aria-label={t('upload.progress', { sent: size(staging.sent), total: size(staging.total) })}
+          />
           <span className="muted">
             {t('upload.progress', { sent: size(staging.sent), total: size(staging.total) })} · {percent(staging.sent, staging.total) ?? 0}%
           </span>
@@ -192,19 +211,38 @@ export function AttachmentList({ caseName }: { caseName: string }): React.JSX.El
       )}
       <AttachmentDropZone onFiles={(files) => void addFiles(files)} />
 
-      <AttachmentPreview db={db} target={preview} accentColor={runtime.account.color} onClose={() => setPreview(undefined)} onSaveAs={(target) => void saveAs(target)} />
+      <AttachmentPreview
+        db={db}
+        target={preview}
+        accentColor={runtime.account.color}
+        onClose={() => setPreview(undefined)}
+        onSaveAs={(target) => void saveAs(target)}
+      />
     </section>
   );
 }
 
-function UploadRow({ entry, progress, size }: { entry: OutboxEntry; progress: { sent: number; total: number } | undefined; size: (bytes: number) => string }): React.JSX.Element | null {
+function UploadRow({
+  entry,
+  progress,
+  size,
+}: {
+  entry: OutboxEntry;
+  progress: { sent: number; total: number } | undefined;
+  size: (bytes: number) => string;
+}): React.JSX.Element | null {
   const { t } = useTranslation('attachments');
   const [cancelling, setCancelling] = useState(false);
   if (!isUploadEntry(entry)) return null;
   const { filename, sizeBytes } = entry.mutation;
   const canCancel = entry.status === 'queued' || entry.status === 'failed';
   return (
-    <li className={`attachment-row upload ${entry.status}`} data-testid="attachment-upload" data-status={entry.status} data-filename={filename}>
+    <li
+      className={`attachment-row upload ${entry.status}`}
+      data-testid="attachment-upload"
+      data-status={entry.status}
+      data-filename={filename}
+    >
       <FileTag filename={filename} />
       <span className="attachment-main">
         <span className="attachment-name">{filename}</span>
@@ -212,7 +250,9 @@ function UploadRow({ entry, progress, size }: { entry: OutboxEntry; progress: { 
           {size(sizeBytes)} · <span className="attachment-state">{t(`state.${entry.status}`)}</span>
           {entry.lastError && <span className={entry.status === 'failed' ? 'error-text' : 'muted'}> · {entry.lastError.message}</span>}
         </span>
-        {entry.status === 'in_flight' && progress && <progress max={progress.total} value={progress.sent} aria-label={t('state.in_flight')} />}
+        {entry.status === 'in_flight' && progress && (
+          <progress max={progress.total} value={progress.sent} aria-label={t('state.in_flight')} />
+        )}
       </span>
       <span className="attachment-actions">
         {canCancel && (
@@ -280,16 +320,27 @@ function AttachmentRow({
     <li className="attachment-row" data-testid="attachment-row" data-filename={name} data-cached={isCached ? 'true' : 'false'}>
       <FileTag filename={name} />
       <span className="attachment-main">
-        <button type="button" className="link attachment-name" onClick={onOpen} aria-label={t('file.openOf', { name })} disabled={!isCached && offline}>
+        <button
+          type="button"
+          className="link attachment-name"
+          onClick={onOpen}
+          aria-label={t('file.openOf', { name })}
+          disabled={!isCached && offline}
+        >
           {name}
         </button>
         <span className="muted attachment-meta">
-          {size(attachment.sizeBytes)} · {attachment.creatorEmail ? t('file.addedBy', { date: date(attachment.createTime), who: attachment.creatorEmail }) : t('file.added', { date: date(attachment.createTime) })}
+          {size(attachment.sizeBytes)} ·{' '}
+          {attachment.creatorEmail
+            ? t('file.addedBy', { date: date(attachment.createTime), who: attachment.creatorEmail })
+            : t('file.added', { date: date(attachment.createTime) })}
         </span>
         {downloading && (
           <span className="attachment-download" data-testid="attachment-download-progress">
             <progress max={progress.total ?? attachment.sizeBytes} value={progress.received} aria-label={t('file.downloading', { name })} />
-            <span className="muted">{t('file.downloadProgress', { received: size(progress.received), total: size(progress.total ?? attachment.sizeBytes) })}</span>
+            <span className="muted">
+              {t('file.downloadProgress', { received: size(progress.received), total: size(progress.total ?? attachment.sizeBytes) })}
+            </span>
           </span>
         )}
         {progress?.error && <span className="error-text">{t('file.failed', { message: t(`common:errors.${progress.error.code}`) })}</span>}

@@ -69,7 +69,9 @@ export function AttachmentPreview({
           <div className="attachment-preview-body">
             {!opened && !error && <p className="muted">{t('preview.loading')}</p>}
             {error && <p className="error-text">{error}</p>}
-            {opened?.kind === 'image' && opened.url && <img className="attachment-preview-image" src={opened.url} alt={target?.filename ?? ''} />}
+            {opened?.kind === 'image' && opened.url && (
+              <img className="attachment-preview-image" src={opened.url} alt={target?.filename ?? ''} />
+            )}
             {opened?.kind === 'pdf' && opened.url && (
               <object className="attachment-preview-pdf" data={opened.url} type="application/pdf" aria-label={target?.filename}>
                 <p className="muted">{t('preview.pdfFallback')}</p>

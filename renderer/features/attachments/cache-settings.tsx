@@ -50,7 +50,11 @@ export function CacheSettings(): React.JSX.Element {
                 key={runtime.account.id}
                 runtime={runtime}
                 size={size}
-                onUsage={(value) => setUsages((current) => (current[value.accountId]?.bytes === value.bytes ? current : { ...current, [value.accountId]: value }))}
+                onUsage={(value) =>
+                  setUsages((current) =>
+                    current[value.accountId]?.bytes === value.bytes ? current : { ...current, [value.accountId]: value },
+                  )
+                }
                 onCleared={(count) => setNotice(t('cache.cleared', { count, domain: runtime.account.domain }))}
               />
             ))}
@@ -94,7 +98,12 @@ function CacheRow({
       <td>{current ? size(current.pinnedBytes) : '…'}</td>
       <td>{current ? size(current.pendingUploadBytes) : '…'}</td>
       <td>
-        <Button className="button" isDisabled={!current || current.files === 0} aria-label={t('cache.clearOf', { domain })} onPress={() => void clearCache(runtime.db).then(onCleared)}>
+        <Button
+          className="button"
+          isDisabled={!current || current.files === 0}
+          aria-label={t('cache.clearOf', { domain })}
+          onPress={() => void clearCache(runtime.db).then(onCleared)}
+        >
           {t('cache.clear')}
         </Button>
       </td>

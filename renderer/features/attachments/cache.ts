@@ -54,7 +54,11 @@ export function subscribeDownloads(listener: () => void): () => void {
  * and brings all accounts back under the cap (the blob cache never evicts files of pinned
  * cases or files waiting to upload).
  */
-export async function downloadToCache(job: DownloadJob, onProgress?: (received: number, total: number | undefined) => void, signal?: AbortSignal): Promise<Blob> {
+export async function downloadToCache(
+  job: DownloadJob,
+  onProgress?: (received: number, total: number | undefined) => void,
+  signal?: AbortSignal,
+): Promise<Blob> {
   const client = getBridgeClient();
   const accountId = job.db.accountId;
   const opened = await client.invoke('attachments.openDownload', { accountId, attachmentName: job.attachmentName });
@@ -147,7 +151,11 @@ export interface OpenedAttachment {
  * make it showable (text for text kinds, an object URL otherwise). Throws not_found when the
  * file is not cached.
  */
-export async function openCachedAttachment(db: ReplicaDb, attachmentName: string, filename: string = attachmentName): Promise<OpenedAttachment> {
+export async function openCachedAttachment(
+  db: ReplicaDb,
+  attachmentName: string,
+  filename: string = attachmentName,
+): Promise<OpenedAttachment> {
   const blob = await getBlob(db, attachmentName);
   if (!blob) throw new AppError('not_found', 'The file is not in the offline cache.', false);
   const kind = previewKind(blob.type, filename);

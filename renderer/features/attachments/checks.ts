@@ -61,9 +61,25 @@ export type PreviewKind = 'image' | 'pdf' | 'text' | 'none';
 export function previewKind(mimeType: string, filename: string): PreviewKind {
   const mime = mimeType.split(';')[0]?.trim().toLowerCase() ?? '';
   const ext = extensionOf(filename);
-  if (IMAGE_TYPES.has(mime) || (mime === '' || mime === 'application/octet-stream') && ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp'].includes(ext)) return 'image';
+  if (
+    IMAGE_TYPES.has(mime) ||
+    ((mime === '' || mime === 'application/octet-stream') && ['png', 'jpg', 'jpeg', 'gif', 'webp', 'bmp'].includes(ext))
+  )
+    return 'image';
   if (mime === 'application/pdf' || ext === 'pdf') return 'pdf';
-  if (mime.startsWith('text/') || mime === 'application/json' || mime === 'message/rfc822' || mime.endsWith('+json') || mime.endsWith('+xml') || mime === 'application/xml' || TEXT_EXTENSIONS.has(ext) || ext === 'svg' || ext === 'html' || ext === 'htm') return 'text';
+  if (
+    mime.startsWith('text/') ||
+    mime === 'application/json' ||
+    mime === 'message/rfc822' ||
+    mime.endsWith('+json') ||
+    mime.endsWith('+xml') ||
+    mime === 'application/xml' ||
+    TEXT_EXTENSIONS.has(ext) ||
+    ext === 'svg' ||
+    ext === 'html' ||
+    ext === 'htm'
+  )
+    return 'text';
   return 'none';
 }
 
@@ -76,5 +92,10 @@ export function formatBytes(bytes: number, language: string): string {
     value /= 1024;
     unit += 1;
   }
-  return new Intl.NumberFormat(language, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit > 0 && value < 10 ? 1 : 0 }).format(value);
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit > 0 && value < 10 ? 1 : 0,
+  }).format(value);
 }

@@ -46,9 +46,17 @@ export function watchUploads(runtime: AccountRuntime): void {
       if (last.status === 'in_flight') awaiting.set(id, last);
       else await markUploaded(runtime.db, localAttachmentName(id));
     }
-    for (const [id, entry] of current) seen.set(id, { status: entry.status, caseRef: entry.mutation.caseRef, filename: entry.mutation.filename, sizeBytes: entry.mutation.sizeBytes });
+    for (const [id, entry] of current)
+      seen.set(id, {
+        status: entry.status,
+        caseRef: entry.mutation.caseRef,
+        filename: entry.mutation.filename,
+        sizeBytes: entry.mutation.sizeBytes,
+      });
     for (const [id, upload] of awaiting) {
-      const match = (await listAttachments(runtime.db, upload.caseRef)).findLast((a) => a.filename === upload.filename && a.sizeBytes === upload.sizeBytes);
+      const match = (await listAttachments(runtime.db, upload.caseRef)).findLast(
+        (a) => a.filename === upload.filename && a.sizeBytes === upload.sizeBytes,
+      );
       if (!match) continue;
       awaiting.delete(id);
       await markUploaded(runtime.db, localAttachmentName(id), match.name);

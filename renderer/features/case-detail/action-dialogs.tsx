@@ -50,7 +50,19 @@ function Frame({
   );
 }
 
-export function PriorityDialog({ open, onClose, view, account, enqueue }: { open: boolean; onClose: () => void; view: ViewCase; account: Account; enqueue: Enqueue }): React.JSX.Element {
+export function PriorityDialog({
+  open,
+  onClose,
+  view,
+  account,
+  enqueue,
+}: {
+  open: boolean;
+  onClose: () => void;
+  view: ViewCase;
+  account: Account;
+  enqueue: Enqueue;
+}): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
   const current = view.priority === 'P0' ? 'P1' : view.priority;
   const [choice, setChoice] = useState<SelectablePriority>(current);
@@ -80,16 +92,39 @@ export function PriorityDialog({ open, onClose, view, account, enqueue }: { open
   );
 }
 
-export function CloseDialog({ open, onClose, view, account, enqueue }: { open: boolean; onClose: () => void; view: ViewCase; account: Account; enqueue: Enqueue }): React.JSX.Element {
+export function CloseDialog({
+  open,
+  onClose,
+  view,
+  account,
+  enqueue,
+}: {
+  open: boolean;
+  onClose: () => void;
+  view: ViewCase;
+  account: Account;
+  enqueue: Enqueue;
+}): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
   return (
-    <Frame open={open} onClose={onClose} title={t('closeDialog.title', { number: view.caseNumber })} color={account.color} alert testId="close-dialog">
+    <Frame
+      open={open}
+      onClose={onClose}
+      title={t('closeDialog.title', { number: view.caseNumber })}
+      color={account.color}
+      alert
+      testId="close-dialog"
+    >
       <p>{t('closeDialog.body')}</p>
       <div className="dialog-actions">
         <Button className="button" onPress={onClose} autoFocus>
           {t('dialog.cancel')}
         </Button>
-        <Button className="button danger" data-testid="confirm-close" onPress={() => void enqueue({ kind: 'close', caseRef: view.name }).then((ok) => ok && onClose())}>
+        <Button
+          className="button danger"
+          data-testid="confirm-close"
+          onPress={() => void enqueue({ kind: 'close', caseRef: view.name }).then((ok) => ok && onClose())}
+        >
           {t('closeDialog.confirm')}
         </Button>
       </div>
@@ -129,7 +164,8 @@ export function EscalateDialog({
     const next: typeof errors = {};
     if (!reason) next.reason = t('escalate.reasonRequired');
     if (!justification.trim()) next.justification = t('escalate.justificationRequired');
-    else if (justification.length > ESCALATION_JUSTIFICATION_MAX_LENGTH) next.justification = t('escalate.tooLong', { max: String(ESCALATION_JUSTIFICATION_MAX_LENGTH) });
+    else if (justification.length > ESCALATION_JUSTIFICATION_MAX_LENGTH)
+      next.justification = t('escalate.tooLong', { max: String(ESCALATION_JUSTIFICATION_MAX_LENGTH) });
     setErrors(next);
     if (next.reason || next.justification || !reason) return;
     void enqueue({ kind: 'escalate', caseRef: view.name, reason, justification: justification.trim() }).then((ok) => {
@@ -212,7 +248,9 @@ export function EscalateDialog({
               domain={account.domain}
               currentText={justification}
               accentColor={account.color}
-              onInsert={(template) => setJustification((text) => insertAt(text, text.length, text.length, fillTemplate(template.body, variables)).text)}
+              onInsert={(template) =>
+                setJustification((text) => insertAt(text, text.length, text.length, fillTemplate(template.body, variables)).text)
+              }
             />
             <span className="spacer" />
             <Button className="button" onPress={onClose}>
@@ -236,7 +274,19 @@ export function subscriberProblem(email: string, current: readonly string[]): 'i
   return null;
 }
 
-export function ShareDialog({ open, onClose, view, account, enqueue }: { open: boolean; onClose: () => void; view: ViewCase; account: Account; enqueue: Enqueue }): React.JSX.Element {
+export function ShareDialog({
+  open,
+  onClose,
+  view,
+  account,
+  enqueue,
+}: {
+  open: boolean;
+  onClose: () => void;
+  view: ViewCase;
+  account: Account;
+  enqueue: Enqueue;
+}): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
   const [list, setList] = useState<string[]>(view.subscriberEmails);
   const [input, setInput] = useState('');
@@ -271,7 +321,12 @@ export function ShareDialog({ open, onClose, view, account, enqueue }: { open: b
         {list.map((email) => (
           <li key={email}>
             <span>{email}</span>
-            <button type="button" className="button" aria-label={t('share.removeOne', { email })} onClick={() => setList(list.filter((e) => e !== email))}>
+            <button
+              type="button"
+              className="button"
+              aria-label={t('share.removeOne', { email })}
+              onClick={() => setList(list.filter((e) => e !== email))}
+            >
               {t('share.remove')}
             </button>
           </li>

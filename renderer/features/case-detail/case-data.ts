@@ -2,7 +2,16 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { BackendInfo, OutboxEntry } from '../../../shared/ipc';
 import { isLocalCaseRef } from '../../../shared/ipc/outbox';
-import { getCustomer, listCustomerCases, overlayCase, pendingCasesFromCreates, type CaseRecord, type CustomerRecord, type ReplicaDb, type ViewCase } from '../../data';
+import {
+  getCustomer,
+  listCustomerCases,
+  overlayCase,
+  pendingCasesFromCreates,
+  type CaseRecord,
+  type CustomerRecord,
+  type ReplicaDb,
+  type ViewCase,
+} from '../../data';
 import { getBridgeClient } from '../../platform';
 
 export interface LocalCreate {
@@ -25,7 +34,8 @@ function noteCreates(entries: readonly OutboxEntry[]): void {
   for (const e of entries) {
     const m = e.mutation;
     if (m.kind !== 'create_case') continue;
-    if (!localCreates.has(m.localId)) localCreates.set(m.localId, { customerId: m.customerId, displayName: m.displayName, createdAtMs: Date.parse(e.createdAt) });
+    if (!localCreates.has(m.localId))
+      localCreates.set(m.localId, { customerId: m.customerId, displayName: m.displayName, createdAtMs: Date.parse(e.createdAt) });
     if (e.resultName) resolved.set(m.localId, e.resultName);
   }
 }
@@ -43,7 +53,8 @@ export function matchCreatedCase(create: LocalCreate, cases: readonly CaseRecord
 export function useResolvedRef(db: ReplicaDb, ref: string, entries: readonly OutboxEntry[]): string | undefined {
   noteCreates(entries);
   const local = isLocalCaseRef(ref);
-  const stillQueued = local && entries.some((e) => e.mutation.kind === 'create_case' && e.mutation.localId === ref && e.resultName === undefined);
+  const stillQueued =
+    local && entries.some((e) => e.mutation.kind === 'create_case' && e.mutation.localId === ref && e.resultName === undefined);
   const create = local && !stillQueued && !resolved.has(ref) ? localCreates.get(ref) : undefined;
   const found = useLiveQuery(async () => {
     if (!create) return null;

@@ -132,7 +132,10 @@ function CaseDetailBody({
   const startFollowUp = (refusedEntry?: string): void => {
     requestFollowUp(sessionStorage, account.id, followUpOf(view));
     // The follow-up replaces the refused reopen: drop it so it does not sit in Pending forever.
-    if (refusedEntry) void getBridgeClient().invoke('mutations.discard', { accountId: account.id, id: refusedEntry }).catch(() => undefined);
+    if (refusedEntry)
+      void getBridgeClient()
+        .invoke('mutations.discard', { accountId: account.id, id: refusedEntry })
+        .catch(() => undefined);
     setTabView('new-case');
   };
 
@@ -183,7 +186,13 @@ function CaseDetailBody({
           <button type="button" className="button" data-testid="action-priority" onClick={() => setDialog('priority')} disabled={!open}>
             {t('actions.priority')} <kbd>p</kbd>
           </button>
-          <button type="button" className="button" data-testid="action-escalate" onClick={() => setDialog('escalate')} disabled={view.local === true}>
+          <button
+            type="button"
+            className="button"
+            data-testid="action-escalate"
+            onClick={() => setDialog('escalate')}
+            disabled={view.local === true}
+          >
             {t('actions.escalate')} <kbd>e</kbd>
           </button>
           <button type="button" className="button" data-testid="action-share" onClick={() => setDialog('share')} disabled={!open}>
@@ -199,13 +208,24 @@ function CaseDetailBody({
               <button type="button" className="button" data-testid="action-copy-link" onClick={copyLink}>
                 {t('actions.copyLink')}
               </button>
-              <a className="button" href={portalCaseUrl(number, account.email)} target="_blank" rel="noopener noreferrer" data-testid="action-portal">
+              <a
+                className="button"
+                href={portalCaseUrl(number, account.email)}
+                target="_blank"
+                rel="noopener noreferrer"
+                data-testid="action-portal"
+              >
                 {t('actions.openPortal')} ↗
               </a>
             </>
           )}
         </div>
-        <ReopenBar state={reopen} onReopen={() => void enqueue({ kind: 'reopen', caseRef: view.name })} onFollowUp={startFollowUp} onDiscard={(id) => void discardEntry(account.id, id, setDiscarded)} />
+        <ReopenBar
+          state={reopen}
+          onReopen={() => void enqueue({ kind: 'reopen', caseRef: view.name })}
+          onFollowUp={startFollowUp}
+          onDiscard={(id) => void discardEntry(account.id, id, setDiscarded)}
+        />
         {notice && (
           <p className={notice.kind === 'error' ? 'error-text' : 'ok-text'} role="status" data-testid="case-notice">
             {notice.text}
@@ -216,7 +236,15 @@ function CaseDetailBody({
             <span>
               <span aria-hidden="true">✕</span> {t('failedChange', { kind: t(`kinds.${failure.kind}`), message: failure.message })}
             </span>
-            <button type="button" className="button" onClick={() => void getBridgeClient().invoke('mutations.retry', { accountId: account.id, id: failure.entryId }).catch(() => undefined)}>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                void getBridgeClient()
+                  .invoke('mutations.retry', { accountId: account.id, id: failure.entryId })
+                  .catch(() => undefined)
+              }
+            >
               {t('thread.retry')}
             </button>
             <button type="button" className="button danger" onClick={() => void discardEntry(account.id, failure.entryId, setDiscarded)}>
@@ -250,7 +278,15 @@ function CaseDetailBody({
       </div>
       <PriorityDialog open={dialog === 'priority'} onClose={() => setDialog(undefined)} view={view} account={account} enqueue={enqueue} />
       <CloseDialog open={dialog === 'close'} onClose={() => setDialog(undefined)} view={view} account={account} enqueue={enqueue} />
-      <EscalateDialog open={dialog === 'escalate'} onClose={() => setDialog(undefined)} view={view} account={account} tier={customer?.tier} enqueue={enqueue} variables={variables} />
+      <EscalateDialog
+        open={dialog === 'escalate'}
+        onClose={() => setDialog(undefined)}
+        view={view}
+        account={account}
+        tier={customer?.tier}
+        enqueue={enqueue}
+        variables={variables}
+      />
       <ShareDialog open={dialog === 'share'} onClose={() => setDialog(undefined)} view={view} account={account} enqueue={enqueue} />
     </article>
   );
@@ -306,9 +342,19 @@ function ReopenBar({
     case 'window_over':
     case 'refused':
       return (
-        <div className="reopen-bar over" data-testid="reopen-state" data-kind={state.kind} role={state.kind === 'refused' ? 'alert' : undefined}>
+        <div
+          className="reopen-bar over"
+          data-testid="reopen-state"
+          data-kind={state.kind}
+          role={state.kind === 'refused' ? 'alert' : undefined}
+        >
           <span>{state.kind === 'refused' ? t('reopen.refused') : t('reopen.over', { date: date(state.deadline) })}</span>
-          <button type="button" className="button primary" data-testid="action-follow-up" onClick={() => onFollowUp(state.kind === 'refused' ? state.entryId : undefined)}>
+          <button
+            type="button"
+            className="button primary"
+            data-testid="action-follow-up"
+            onClick={() => onFollowUp(state.kind === 'refused' ? state.entryId : undefined)}
+          >
             {t('reopen.followUp')}
           </button>
           {state.kind === 'refused' && (

@@ -80,7 +80,13 @@ export function CaseHeader({
   return (
     <header className="case-header">
       <div className="case-title-row">
-        {number ? <span className="case-number">#{number}</span> : <span className="not-filed" data-testid="not-filed">{t('notFiled')}</span>}
+        {number ? (
+          <span className="case-number">#{number}</span>
+        ) : (
+          <span className="not-filed" data-testid="not-filed">
+            {t('notFiled')}
+          </span>
+        )}
         <PriorityTag priority={view.priority} />
         <StateLabel state={view.state} />
         {view.escalated && <span className="escalated-tag">{t('field.escalatedYes')}</span>}
@@ -139,7 +145,13 @@ export function CaseHeader({
         </div>
         <div className="wide">
           <dt>{t('field.subscribers')}</dt>
-          <dd data-testid="case-subscribers">{view.subscriberEmails.length > 0 ? view.subscriberEmails.join(', ') : <span className="muted">{t('field.noSubscribers')}</span>}</dd>
+          <dd data-testid="case-subscribers">
+            {view.subscriberEmails.length > 0 ? (
+              view.subscriberEmails.join(', ')
+            ) : (
+              <span className="muted">{t('field.noSubscribers')}</span>
+            )}
+          </dd>
         </div>
         {clocks.length > 0 && (
           <div className="wide">

@@ -6,7 +6,16 @@ import { enqueueMutation } from '../../app/commands';
 import { clearCommentDraft, loadCommentDraft, saveCommentDraft } from './comment-draft';
 import { keepFinding, openFindings, pruneDecisions, recordKeptPii, removeFinding, type PiiDecisions } from './pii-decisions';
 import { PiiPanel } from './pii-panel';
-import { applySlashTemplate, fillTemplate, filterTemplates, insertAt, slashQuery, templatesFor, type Template, type TemplateVariables } from './templates';
+import {
+  applySlashTemplate,
+  fillTemplate,
+  filterTemplates,
+  insertAt,
+  slashQuery,
+  templatesFor,
+  type Template,
+  type TemplateVariables,
+} from './templates';
 import { TemplatesMenu } from './templates-menu';
 import { usePiiCheck } from './use-pii-check';
 import { useTemplates } from './use-templates';
@@ -88,7 +97,9 @@ export function Composer({
     if (sending || disabledReason) return;
     const problem = validateCommentBody(text);
     if (problem) {
-      setError(problem.code === 'required' ? t('composer.empty') : t('composer.tooLong', { max: String((problem as { max: number }).max) }));
+      setError(
+        problem.code === 'required' ? t('composer.empty') : t('composer.tooLong', { max: String((problem as { max: number }).max) }),
+      );
       return;
     }
     if (open.length > 0) {
@@ -193,7 +204,13 @@ export function Composer({
         <TemplatesMenu kind="comment" domain={account.domain} currentText={text} onInsert={insertTemplate} accentColor={account.color} />
         <span className="muted small">{t('composer.hint')}</span>
         <span className="spacer" />
-        <button type="button" className="button primary" data-testid="send-comment" disabled={sending || Boolean(disabledReason)} onClick={send}>
+        <button
+          type="button"
+          className="button primary"
+          data-testid="send-comment"
+          disabled={sending || Boolean(disabledReason)}
+          onClick={send}
+        >
           {t('composer.send')} <kbd>Ctrl+Enter</kbd>
         </button>
       </div>

@@ -25,7 +25,13 @@ export function followUpKey(accountId: string): string {
 }
 
 function isFollowUp(value: unknown): value is FollowUpRequest {
-  return isRecord(value) && typeof value['caseName'] === 'string' && typeof value['caseNumber'] === 'string' && typeof value['customerId'] === 'string' && typeof value['displayName'] === 'string';
+  return (
+    isRecord(value) &&
+    typeof value['caseName'] === 'string' &&
+    typeof value['caseNumber'] === 'string' &&
+    typeof value['customerId'] === 'string' &&
+    typeof value['displayName'] === 'string'
+  );
 }
 
 export function requestFollowUp(storage: Storage, accountId: string, request: FollowUpRequest): void {

@@ -10,7 +10,11 @@ export type PiiDecisions = Readonly<Record<string, PiiDecision>>;
 /** Replaces one finding (and every repeat of the same value) with the placeholder. */
 export function removeFinding(text: string, findings: readonly PiiFinding[], finding: PiiFinding): string {
   const key = piiFindingKey(finding);
-  return applyPiiDecisions(text, findings.filter((f) => piiFindingKey(f) === key), { [key]: { action: 'remove' } });
+  return applyPiiDecisions(
+    text,
+    findings.filter((f) => piiFindingKey(f) === key),
+    { [key]: { action: 'remove' } },
+  );
 }
 
 export function keepFinding(decisions: PiiDecisions, finding: PiiFinding, reason: string): PiiDecisions {

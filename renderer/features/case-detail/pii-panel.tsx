@@ -35,7 +35,14 @@ export function PiiPanel({
       </p>
       <ul>
         {distinct.map((finding) => (
-          <PiiRow key={piiFindingKey(finding)} text={text} finding={finding} decision={decisions[piiFindingKey(finding)]} onRemove={onRemove} onKeep={onKeep} />
+          <PiiRow
+            key={piiFindingKey(finding)}
+            text={text}
+            finding={finding}
+            decision={decisions[piiFindingKey(finding)]}
+            onRemove={onRemove}
+            onKeep={onKeep}
+          />
         ))}
       </ul>
     </div>

@@ -29,7 +29,12 @@ export function PriorityChoice({
       {SELECTABLE_PRIORITIES.map((priority, index) => {
         const definition = PRIORITY_DEFINITIONS[priority];
         return (
-          <Radio key={priority} value={priority} className="priority-option" autoFocus={autoFocus === true && (value ? value === priority : index === 0)}>
+          <Radio
+            key={priority}
+            value={priority}
+            className="priority-option"
+            autoFocus={autoFocus === true && (value ? value === priority : index === 0)}
+          >
             <span className={`priority-tag p-${priority.toLowerCase()}`}>{t(definition.labelKey)}</span>
             <span className="priority-text">
               <span>{t(definition.meaningKey)}</span>

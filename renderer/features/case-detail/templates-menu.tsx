@@ -55,7 +55,15 @@ export function TemplatesMenu({
           </Menu>
         </Popover>
       </MenuTrigger>
-      <ManageTemplates open={managing} onClose={() => setManaging(false)} kind={kind} domain={domain} currentText={currentText} templates={templates} accentColor={accentColor} />
+      <ManageTemplates
+        open={managing}
+        onClose={() => setManaging(false)}
+        kind={kind}
+        domain={domain}
+        currentText={currentText}
+        templates={templates}
+        accentColor={accentColor}
+      />
     </>
   );
 }
@@ -110,7 +118,12 @@ function ManageTemplates({
           >
             <label className="field">
               <span>{t('templates.name')}</span>
-              <input className="input" value={name} onChange={(event) => setName(event.target.value)} aria-invalid={error ? true : undefined} />
+              <input
+                className="input"
+                value={name}
+                onChange={(event) => setName(event.target.value)}
+                aria-invalid={error ? true : undefined}
+              />
             </label>
             <label className="field wide">
               <span>{t('templates.body')}</span>
@@ -120,10 +133,12 @@ function ManageTemplates({
             <fieldset className="inline-radios">
               <legend>{t('templates.scope')}</legend>
               <label>
-                <input type="radio" name="scope" checked={scope === 'domain'} onChange={() => setScope('domain')} /> {t('templates.scopeDomain', { domain })}
+                <input type="radio" name="scope" checked={scope === 'domain'} onChange={() => setScope('domain')} />{' '}
+                {t('templates.scopeDomain', { domain })}
               </label>
               <label>
-                <input type="radio" name="scope" checked={scope === 'shared'} onChange={() => setScope('shared')} /> {t('templates.scopeShared')}
+                <input type="radio" name="scope" checked={scope === 'shared'} onChange={() => setScope('shared')} />{' '}
+                {t('templates.scopeShared')}
               </label>
             </fieldset>
             {error && <p className="error-text">{error}</p>}

@@ -55,7 +55,13 @@ export function filterTemplates(templates: readonly Template[], query: string): 
 }
 
 export function addTemplate(templates: readonly Template[], input: Omit<Template, 'id'>, id: string): Template[] {
-  const template: Template = { id, name: input.name.trim(), body: input.body, kind: input.kind, ...(input.domain ? { domain: input.domain } : {}) };
+  const template: Template = {
+    id,
+    name: input.name.trim(),
+    body: input.body,
+    kind: input.kind,
+    ...(input.domain ? { domain: input.domain } : {}),
+  };
   return [...templates, template];
 }
 

@@ -8,7 +8,10 @@ import { ZonedTime } from './case-header';
 export type Author = 'google' | 'agent' | 'customer';
 
 /** Google Support, the reseller side (this agent or a colleague of the domain), or the customer. */
-export function authorOf(comment: Pick<CommentRecord, 'googleSupport' | 'creatorEmail'>, account: Pick<Account, 'email' | 'domain'>): Author {
+export function authorOf(
+  comment: Pick<CommentRecord, 'googleSupport' | 'creatorEmail'>,
+  account: Pick<Account, 'email' | 'domain'>,
+): Author {
   if (comment.googleSupport) return 'google';
   const email = comment.creatorEmail?.toLowerCase() ?? '';
   if (email === account.email.toLowerCase() || email.endsWith(`@${account.domain.toLowerCase()}`)) return 'agent';
@@ -79,7 +82,12 @@ export function Thread({
           </li>
         ))}
         {pending.map((item) => (
-          <li key={item.entryId} className={`message msg-agent pending-message${item.error ? ' failed' : ''}`} data-testid="pending-comment" data-status={item.status}>
+          <li
+            key={item.entryId}
+            className={`message msg-agent pending-message${item.error ? ' failed' : ''}`}
+            data-testid="pending-comment"
+            data-status={item.status}
+          >
             <div className="message-meta">
               <strong>{t('thread.you')}</strong>
               <ZonedTime iso={item.createdAt} caseZone={view.timeZone} />

@@ -64,7 +64,9 @@ export function AllDomainsQueue(): React.JSX.Element {
       return { accountId: runtime.account.id, outbox: runtime.outbox, pendingRefs, tierOf: (id) => tiers.get(id) ?? 'standard', nowMs };
     });
     const results = hydrated.map((runtime, index) =>
-      runtime.projection.query(filtersToQuery({ ...filters, customerIds: [] }, { keyword, sort, pendingCaseNames: contexts[index]?.pendingRefs ?? new Set() })),
+      runtime.projection.query(
+        filtersToQuery({ ...filters, customerIds: [] }, { keyword, sort, pendingCaseNames: contexts[index]?.pendingRefs ?? new Set() }),
+      ),
     );
     const order: MergedOrder = mergeSortedRuns(
       results.map((result) => result.ids),

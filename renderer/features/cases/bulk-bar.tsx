@@ -14,7 +14,15 @@ interface RowResult {
 }
 
 /** Close / change priority / add subscriber on the picked rows, with one result per row. */
-export function BulkBar({ runtime, selection, onClear }: { runtime: AccountRuntime; selection: readonly string[]; onClear: () => void }): React.JSX.Element | null {
+export function BulkBar({
+  runtime,
+  selection,
+  onClear,
+}: {
+  runtime: AccountRuntime;
+  selection: readonly string[];
+  onClear: () => void;
+}): React.JSX.Element | null {
   const { t } = useTranslation('cases');
   const [priority, setPriority] = useState<SelectablePriority>('P2');
   const [email, setEmail] = useState('');
@@ -27,7 +35,12 @@ export function BulkBar({ runtime, selection, onClear }: { runtime: AccountRunti
     setBusy(true);
     try {
       const outcomes = await runBulk(runtime, action, selection);
-      setResults(outcomes.map((o) => ({ ...o, reason: o.refused ? t(`bulk.reason.${o.refused}`) : o.errorCode ? t(`common:errors.${o.errorCode}`) : undefined })));
+      setResults(
+        outcomes.map((o) => ({
+          ...o,
+          reason: o.refused ? t(`bulk.reason.${o.refused}`) : o.errorCode ? t(`common:errors.${o.errorCode}`) : undefined,
+        })),
+      );
       if (action.kind === 'add_subscriber') setEmail('');
     } finally {
       setBusy(false);
@@ -45,7 +58,11 @@ export function BulkBar({ runtime, selection, onClear }: { runtime: AccountRunti
           </button>
           <label className="save-view">
             <span>{t('bulk.priority')}</span>
-            <select value={priority} onChange={(event) => setPriority(event.target.value as SelectablePriority)} aria-label={t('bulk.priority')}>
+            <select
+              value={priority}
+              onChange={(event) => setPriority(event.target.value as SelectablePriority)}
+              aria-label={t('bulk.priority')}
+            >
               {SELECTABLE_PRIORITIES.map((p) => (
                 <option key={p} value={p}>
                   {t(`priority.${p}`)}
@@ -53,7 +70,13 @@ export function BulkBar({ runtime, selection, onClear }: { runtime: AccountRunti
               ))}
             </select>
           </label>
-          <button type="button" className="button" disabled={busy} onClick={() => void run({ kind: 'set_priority', priority })} data-testid="bulk-priority">
+          <button
+            type="button"
+            className="button"
+            disabled={busy}
+            onClick={() => void run({ kind: 'set_priority', priority })}
+            data-testid="bulk-priority"
+          >
             {t('bulk.apply')}
           </button>
           <form

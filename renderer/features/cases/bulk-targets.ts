@@ -4,7 +4,10 @@ import { getCase, getCustomer, overlayCase, pendingCasesFromCreates } from '../.
 import { planBulk, type BulkAction, type BulkTarget, type RefusalReason } from './bulk';
 
 /** Reads what the checks need for each picked case (server record + pending overlay). */
-export async function loadTargets(runtime: AccountRuntime, names: readonly string[]): Promise<(BulkTarget | { name: string; missing: true })[]> {
+export async function loadTargets(
+  runtime: AccountRuntime,
+  names: readonly string[],
+): Promise<(BulkTarget | { name: string; missing: true })[]> {
   const locals = pendingCasesFromCreates(runtime.outbox);
   return Promise.all(
     names.map(async (name) => {
@@ -12,7 +15,14 @@ export async function loadTargets(runtime: AccountRuntime, names: readonly strin
       const view = record ? overlayCase(record, runtime.outbox) : locals.find((local) => local.name === name);
       if (!view) return { name, missing: true as const };
       const customer = await getCustomer(runtime.db, view.customerId);
-      return { name, caseNumber: view.caseNumber, state: view.state, priority: view.priority, access: customer?.access, subscriberEmails: view.subscriberEmails };
+      return {
+        name,
+        caseNumber: view.caseNumber,
+        state: view.state,
+        priority: view.priority,
+        access: customer?.access,
+        subscriberEmails: view.subscriberEmails,
+      };
     }),
   );
 }
@@ -40,7 +50,12 @@ export async function runBulk(runtime: AccountRuntime, action: BulkAction, names
       await enqueueMutation(runtime.account.id, plan.mutation);
       out.push({ name: plan.name, caseNumber: plan.caseNumber, outcome: 'queued' });
     } catch (error) {
-      out.push({ name: plan.name, caseNumber: plan.caseNumber, outcome: 'refused', errorCode: (error as { code?: string }).code ?? 'internal' });
+      out.push({
+        name: plan.name,
+        caseNumber: plan.caseNumber,
+        outcome: 'refused',
+        errorCode: (error as { code?: string }).code ?? 'internal',
+      });
     }
   }
   return out;

@@ -4,7 +4,8 @@
 import { MAX_SUBSCRIBERS, isValidEmail, type CaseState, type CustomerAccess, type SelectablePriority } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/ipc';
 
-export type BulkAction = { kind: 'close' } | { kind: 'set_priority'; priority: SelectablePriority } | { kind: 'add_subscriber'; email: string };
+export type BulkAction =
+  { kind: 'close' } | { kind: 'set_priority'; priority: SelectablePriority } | { kind: 'add_subscriber'; email: string };
 
 export interface BulkTarget {
   readonly name: string;
@@ -15,9 +16,12 @@ export interface BulkTarget {
   readonly subscriberEmails: readonly string[];
 }
 
-export type RefusalReason = 'closed' | 'notAuthorized' | 'transferred' | 'samePriority' | 'alreadySubscribed' | 'tooManySubscribers' | 'invalidEmail' | 'notFound';
+export type RefusalReason =
+  'closed' | 'notAuthorized' | 'transferred' | 'samePriority' | 'alreadySubscribed' | 'tooManySubscribers' | 'invalidEmail' | 'notFound';
 
-export type BulkPlan = { readonly name: string; readonly caseNumber: string } & ({ readonly mutation: Mutation } | { readonly refused: RefusalReason });
+export type BulkPlan = { readonly name: string; readonly caseNumber: string } & (
+  { readonly mutation: Mutation } | { readonly refused: RefusalReason }
+);
 
 export function planBulk(action: BulkAction, targets: readonly (BulkTarget | { name: string; missing: true })[]): BulkPlan[] {
   return targets.map((target): BulkPlan => {
@@ -38,7 +42,10 @@ export function planBulk(action: BulkAction, targets: readonly (BulkTarget | { n
         const lower = email.toLowerCase();
         if (target.subscriberEmails.some((existing) => existing.toLowerCase() === lower)) return { ...base, refused: 'alreadySubscribed' };
         if (target.subscriberEmails.length >= MAX_SUBSCRIBERS) return { ...base, refused: 'tooManySubscribers' };
-        return { ...base, mutation: { kind: 'set_subscribers', caseRef: target.name, subscriberEmails: [...target.subscriberEmails, email] } };
+        return {
+          ...base,
+          mutation: { kind: 'set_subscribers', caseRef: target.name, subscriberEmails: [...target.subscriberEmails, email] },
+        };
       }
     }
   });

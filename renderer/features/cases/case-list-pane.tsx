@@ -25,7 +25,8 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
   const selection = useTab((state) => state.selection);
   const scrollTop = useTab((state) => state.scrollTop);
   // Actions are stable: read them once instead of subscribing to the whole store.
-  const { setFilters, resetFilters, setSort, selectCase, toggleSelection, clearSelection, setScrollTop, saveView, setView } = useTabStore().getState();
+  const { setFilters, resetFilters, setSort, selectCase, toggleSelection, clearSelection, setScrollTop, saveView, setView } =
+    useTabStore().getState();
   const customers = useCustomers(runtime.db);
   const nowMs = useNow();
   const rows = useDomainRows(runtime, filters, sort, nowMs, customerId);
@@ -108,7 +109,11 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
         />
       </div>
       <div className="cases-detail" data-testid="cases-detail">
-        {selectedCase ? <CaseDetail key={selectedCase} caseName={selectedCase} /> : <p className="cases-detail-empty">{t('detail.none')}</p>}
+        {selectedCase ? (
+          <CaseDetail key={selectedCase} caseName={selectedCase} />
+        ) : (
+          <p className="cases-detail-empty">{t('detail.none')}</p>
+        )}
       </div>
     </div>
   );

@@ -114,7 +114,13 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
             aria-sort={column.sortKey ? ariaSort(props.sort, column.sortKey) : undefined}
           >
             {column.sortKey ? (
-              <button type="button" className="sort-button" title={t(column.label)} onClick={() => column.sortKey && props.onSort(column.sortKey)} data-testid={`sort-${column.id}`}>
+              <button
+                type="button"
+                className="sort-button"
+                title={t(column.label)}
+                onClick={() => column.sortKey && props.onSort(column.sortKey)}
+                data-testid={`sort-${column.id}`}
+              >
                 <span className="ellipsis">{t(column.label)}</span>
                 <span aria-hidden="true" className="sort-arrow">
                   {props.sort.key === column.sortKey ? (props.sort.dir === 'asc' ? '▲' : '▼') : ''}
@@ -182,11 +188,31 @@ interface RowProps {
   onTogglePick: ((index: number) => void) | undefined;
 }
 
-function Row({ row, index, style, selected, picked, language, nowMs, domain, onSelect, onOpen, onTogglePick }: RowProps): React.JSX.Element {
+function Row({
+  row,
+  index,
+  style,
+  selected,
+  picked,
+  language,
+  nowMs,
+  domain,
+  onSelect,
+  onOpen,
+  onTogglePick,
+}: RowProps): React.JSX.Element {
   const { t } = useTranslation('cases');
   // Google replied since the agent last opened the case: bold row and a dot.
   const unread = useUnreadStore((state) => state.unread[row.accountId]?.includes(row.name) ?? false);
-  const classes = ['case-row', selected ? 'selected' : '', picked ? 'picked' : '', row.state === 'ACTION_REQUIRED' ? 'action-required' : '', unread ? 'unread' : ''].filter(Boolean).join(' ');
+  const classes = [
+    'case-row',
+    selected ? 'selected' : '',
+    picked ? 'picked' : '',
+    row.state === 'ACTION_REQUIRED' ? 'action-required' : '',
+    unread ? 'unread' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div
       role="row"
@@ -247,7 +273,11 @@ function Row({ row, index, style, selected, picked, language, nowMs, domain, onS
       <div role="gridcell" className="cell updated" title={exactTime(row.updateTimeMs, language)}>
         {relativeTime(row.updateTimeMs, nowMs, language)}
       </div>
-      <div role="gridcell" className={`cell sla sla-${row.sla?.level ?? 'none'}`} title={row.sla ? exactTime(Date.parse(row.sla.targetAt), language) : undefined}>
+      <div
+        role="gridcell"
+        className={`cell sla sla-${row.sla?.level ?? 'none'}`}
+        title={row.sla ? exactTime(Date.parse(row.sla.targetAt), language) : undefined}
+      >
         {row.sla && (
           <span className="ellipsis">
             {row.sla.level === 'breached'

@@ -1,5 +1,16 @@
 import { useMemo, useState } from 'react';
-import { Autocomplete, Dialog, Header, Input, ListBox, ListBoxItem, ListBoxSection, Modal, ModalOverlay, TextField } from 'react-aria-components';
+import {
+  Autocomplete,
+  Dialog,
+  Header,
+  Input,
+  ListBox,
+  ListBoxItem,
+  ListBoxSection,
+  Modal,
+  ModalOverlay,
+  TextField,
+} from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { SELECTABLE_PRIORITIES } from '../../../shared/domain';
 import { openCase } from '../../app/open-case';
@@ -67,7 +78,9 @@ function PaletteBody({ onDone }: { onDone: () => void }): React.JSX.Element {
     const digits = caseNumberQuery(query);
     if (digits) {
       const hits = findCasesByNumber(
-        accounts.filter((runtime) => runtime.isHydrated).map((runtime) => ({ accountId: runtime.account.id, projection: runtime.projection })),
+        accounts
+          .filter((runtime) => runtime.isHydrated)
+          .map((runtime) => ({ accountId: runtime.account.id, projection: runtime.projection })),
         digits,
       );
       out.push({
@@ -131,7 +144,10 @@ function PaletteBody({ onDone }: { onDone: () => void }): React.JSX.Element {
       });
     }
     return out
-      .map((section) => ({ ...section, items: section.id === 'cases' ? section.items : section.items.filter((item) => labelMatches(item.label, digits ? '' : query)) }))
+      .map((section) => ({
+        ...section,
+        items: section.id === 'cases' ? section.items : section.items.filter((item) => labelMatches(item.label, digits ? '' : query)),
+      }))
       .filter((section) => section.items.length > 0);
   }, [query, accounts, active, selectedCase, runtimes, t]);
 
@@ -155,14 +171,22 @@ function PaletteBody({ onDone }: { onDone: () => void }): React.JSX.Element {
           onAction={(key) => {
             const command = byId.get(String(key));
             if (!command) return;
-            Promise.resolve(command.run()).then(onDone, (error: unknown) => setMessage(error instanceof Error ? error.message : String(error)));
+            Promise.resolve(command.run()).then(onDone, (error: unknown) =>
+              setMessage(error instanceof Error ? error.message : String(error)),
+            );
           }}
         >
           {sections.map((section) => (
             <ListBoxSection key={section.id} id={section.id}>
               <Header className="palette-section-title">{section.title}</Header>
               {section.items.map((item) => (
-                <ListBoxItem key={item.id} id={item.id} textValue={item.label} className="palette-item" data-testid={`palette-item-${item.id}`}>
+                <ListBoxItem
+                  key={item.id}
+                  id={item.id}
+                  textValue={item.label}
+                  className="palette-item"
+                  data-testid={`palette-item-${item.id}`}
+                >
                   <span className="ellipsis">{item.label}</span>
                   {item.hint && <span className="hint">{item.hint}</span>}
                 </ListBoxItem>

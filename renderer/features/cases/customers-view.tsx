@@ -71,7 +71,13 @@ export function CustomersView(): React.JSX.Element {
                   </span>
                   {customer.access === 'not_authorized' && <div className="muted">{t('customers.notAuthorizedReason')}</div>}
                 </td>
-                <td>{customer.tier === 'premium' ? <span className="premium-badge">{t('customers.premium')}</span> : <span className="muted">{t('customers.standard')}</span>}</td>
+                <td>
+                  {customer.tier === 'premium' ? (
+                    <span className="premium-badge">{t('customers.premium')}</span>
+                  ) : (
+                    <span className="muted">{t('customers.standard')}</span>
+                  )}
+                </td>
                 <td className="mono">{number.format(customer.openCaseCount)}</td>
               </tr>
             ))}

@@ -17,7 +17,14 @@ export interface FilterBarProps {
 }
 
 /** Keyword, state, priority, customer, escalated and pending filters; they combine. */
-export function FilterBar({ filters, onChange, keywordRef, customers, showP0 = false, showPending = true }: FilterBarProps): React.JSX.Element {
+export function FilterBar({
+  filters,
+  onChange,
+  keywordRef,
+  customers,
+  showP0 = false,
+  showPending = true,
+}: FilterBarProps): React.JSX.Element {
   const { t } = useTranslation('cases');
   const priorities = PRIORITIES.filter((p) => showP0 || p !== 'P0' || filters.priorities.includes('P0'));
   return (
@@ -41,7 +48,12 @@ export function FilterBar({ filters, onChange, keywordRef, customers, showP0 = f
           }
         }}
       />
-      <select aria-label={t('filters.state')} value={stateChoiceOf(filters)} data-testid="filter-state" onChange={(event) => onChange(filtersForStateChoice(event.target.value))}>
+      <select
+        aria-label={t('filters.state')}
+        value={stateChoiceOf(filters)}
+        data-testid="filter-state"
+        onChange={(event) => onChange(filtersForStateChoice(event.target.value))}
+      >
         <option value="all">{t('filters.stateAll')}</option>
         <option value="open">{t('filters.stateOpen')}</option>
         <option value="closed">{t('filters.stateClosed')}</option>

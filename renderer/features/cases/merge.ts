@@ -39,7 +39,16 @@ export function mergeSortedRuns(
     for (let run = 0; run < runs.length; run++) {
       const head = heads[run] as number;
       if (head >= (runs[run] as ArrayLike<number>).length) continue;
-      if (best === -1 || sign * compareKeys((keys[run] as SortKeyValue[])[head] as SortKeyValue, (keys[best] as SortKeyValue[])[heads[best] as number] as SortKeyValue) < 0) best = run;
+      if (
+        best === -1 ||
+        sign *
+          compareKeys(
+            (keys[run] as SortKeyValue[])[head] as SortKeyValue,
+            (keys[best] as SortKeyValue[])[heads[best] as number] as SortKeyValue,
+          ) <
+          0
+      )
+        best = run;
     }
     const head = heads[best] as number;
     outRuns[k] = best;

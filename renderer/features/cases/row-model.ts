@@ -1,7 +1,14 @@
 // What one list row shows, built from the projection (server data), the outbox overlay
 // (pending local changes) and the customer's support tier (SLA clock). Pure.
 
-import { actionRequiredClock, firstResponseClock, type CaseState, type Priority, type SlaLevel, type SupportTier } from '../../../shared/domain';
+import {
+  actionRequiredClock,
+  firstResponseClock,
+  type CaseState,
+  type Priority,
+  type SlaLevel,
+  type SupportTier,
+} from '../../../shared/domain';
 import type { OutboxEntry } from '../../../shared/ipc';
 import { overlayCase, type CaseRecord, type ProjectedCase, type ViewCase } from '../../data';
 
@@ -83,7 +90,11 @@ export function slaCellOf(
   };
   const opts = { tier, now: nowMs };
   const clock =
-    input.state === 'NEW' ? firstResponseClock(slaCase, [], opts) : input.state === 'ACTION_REQUIRED' ? actionRequiredClock(slaCase, [], opts) : null;
+    input.state === 'NEW'
+      ? firstResponseClock(slaCase, [], opts)
+      : input.state === 'ACTION_REQUIRED'
+        ? actionRequiredClock(slaCase, [], opts)
+        : null;
   if (!clock?.running) return undefined;
   const { status } = clock;
   return { level: status.level, ms: status.level === 'breached' ? status.overdueMs : status.remainingMs, targetAt: status.targetAt };
@@ -112,7 +123,11 @@ export function rowFromProjection(row: ProjectedCase, ctx: RowContext): ListRow 
     escalated,
     updateTimeMs: row.updateTimeMs,
     pending,
-    sla: slaCellOf({ state, priority, createTimeMs: row.createTimeMs, updateTimeMs: row.updateTimeMs }, ctx.tierOf(row.customerId), ctx.nowMs),
+    sla: slaCellOf(
+      { state, priority, createTimeMs: row.createTimeMs, updateTimeMs: row.updateTimeMs },
+      ctx.tierOf(row.customerId),
+      ctx.nowMs,
+    ),
   };
 }
 

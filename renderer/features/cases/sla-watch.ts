@@ -53,9 +53,17 @@ export function useSlaWatch(): void {
         if (!runtime.isHydrated) continue;
         const tiers = new Map((await listCustomers(runtime.db)).map((customer) => [customer.customerId, customer.tier]));
         if (cancelled) return;
-        for (const { key, row } of dueSlaNotifications(runtime.projection, runtime.account.id, (id) => tiers.get(id) ?? 'standard', now, notified)) {
+        for (const { key, row } of dueSlaNotifications(
+          runtime.projection,
+          runtime.account.id,
+          (id) => tiers.get(id) ?? 'standard',
+          now,
+          notified,
+        )) {
           notified.add(key);
-          showNotification(runtime.account.domain, t('sla.closeToBreach', { number: row.caseNumber, title: row.title }), () => openCase(runtime.account.id, row.name));
+          showNotification(runtime.account.domain, t('sla.closeToBreach', { number: row.caseNumber, title: row.title }), () =>
+            openCase(runtime.account.id, row.name),
+          );
         }
       }
       // Keep the memory bounded: the newest keys are the ones that matter.

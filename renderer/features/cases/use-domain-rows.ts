@@ -28,7 +28,13 @@ const HEAD_ROWS = 50;
  * scan); until it is hydrated, the most recent cases from the replica fill the first
  * screen. The keyword is deferred so typing never waits for the list.
  */
-export function useDomainRows(runtime: AccountRuntime, filters: CaseFilters, sort: SortState, nowMs: number, customerId?: string): DomainRows {
+export function useDomainRows(
+  runtime: AccountRuntime,
+  filters: CaseFilters,
+  sort: SortState,
+  nowMs: number,
+  customerId?: string,
+): DomainRows {
   const version = useRuntimeVersion(runtime);
   const customers = useCustomers(runtime.db);
   // The live head query, or until it answers, the snapshot saved last time (no IndexedDB wait).
@@ -61,7 +67,9 @@ export function useDomainRows(runtime: AccountRuntime, filters: CaseFilters, sor
   const result: ProjectionResult | undefined = useMemo(
     () =>
       hydrated
-        ? runtime.projection.query(filtersToQuery(filters, { keyword, sort, pendingCaseNames: pendingRefs, ...(customerId !== undefined ? { customerId } : {}) }))
+        ? runtime.projection.query(
+            filtersToQuery(filters, { keyword, sort, pendingCaseNames: pendingRefs, ...(customerId !== undefined ? { customerId } : {}) }),
+          )
         : undefined,
     // `version` bumps when the projection changes
     [hydrated, runtime.projection, filters, keyword, sort, pendingRefs, customerId, version],
@@ -71,9 +79,15 @@ export function useDomainRows(runtime: AccountRuntime, filters: CaseFilters, sor
   const locals = useMemo(() => {
     if (filters.status === 'closed' || filters.escalatedOnly || keyword.trim() !== '') return [];
     if (filters.states.length > 0 && !filters.states.includes('NEW')) return [];
-    const existing = new Set(outbox.flatMap((entry) => (entry.resultName && runtime.projection.has(entry.resultName) ? [entry.resultName] : [])));
+    const existing = new Set(
+      outbox.flatMap((entry) => (entry.resultName && runtime.projection.has(entry.resultName) ? [entry.resultName] : [])),
+    );
     return pendingCasesFromCreates(outbox, existing)
-      .filter((view) => (customerId === undefined ? filters.customerIds.length === 0 || filters.customerIds.includes(view.customerId) : view.customerId === customerId))
+      .filter((view) =>
+        customerId === undefined
+          ? filters.customerIds.length === 0 || filters.customerIds.includes(view.customerId)
+          : view.customerId === customerId,
+      )
       .filter((view) => filters.priorities.length === 0 || filters.priorities.includes(view.priority));
     // `version` bumps when the outbox changes
   }, [outbox, filters, keyword, customerId, runtime.projection, version]);
@@ -103,13 +117,15 @@ export function useDomainRows(runtime: AccountRuntime, filters: CaseFilters, sor
         indexOf(name) {
           const local = localRows.findIndex((row) => row.name === name);
           if (local >= 0) return local;
-          for (let i = 0; i < result.ids.length; i++) if (runtime.projection.nameOf(result.ids[i] as number) === name) return localRows.length + i;
+          for (let i = 0; i < result.ids.length; i++)
+            if (runtime.projection.nameOf(result.ids[i] as number) === name) return localRows.length + i;
           return -1;
         },
       };
     }
     // Not hydrated yet: the head rows can stand in only for an unfiltered, default-sorted list.
-    const canUseHead = head !== undefined && !hasActiveFilters(filters) && customerId === undefined && sort.key === 'updateTime' && sort.dir === 'desc';
+    const canUseHead =
+      head !== undefined && !hasActiveFilters(filters) && customerId === undefined && sort.key === 'updateTime' && sort.dir === 'desc';
     const rows = canUseHead ? head.map((record) => rowFromRecord(record, nameOfCustomer(record.customerId), ctx)) : [];
     return {
       count: rows.length,

@@ -43,14 +43,34 @@ export type FormErrors = Partial<Record<NewCaseField, FormProblem>>;
 export const CASE_LANGUAGES = ['en', 'zh-TW', 'zh-CN', 'id', 'fr', 'ja', 'ko', 'de', 'es', 'pt-BR', 'it', 'th', 'vi'] as const;
 
 export function emptyDraft(timeZone: string, languageCode: string): NewCaseDraft {
-  return { customerId: '', classificationId: '', classificationName: '', title: '', description: '', priority: '', languageCode, timeZone, subscribers: '' };
+  return {
+    customerId: '',
+    classificationId: '',
+    classificationName: '',
+    title: '',
+    description: '',
+    priority: '',
+    languageCode,
+    timeZone,
+    subscribers: '',
+  };
 }
 
 export function newCaseDraftKey(accountId: string): string {
   return `rsc-new-case-draft-${accountId}`;
 }
 
-const DRAFT_FIELDS: readonly (keyof NewCaseDraft)[] = ['customerId', 'classificationId', 'classificationName', 'title', 'description', 'priority', 'languageCode', 'timeZone', 'subscribers'];
+const DRAFT_FIELDS: readonly (keyof NewCaseDraft)[] = [
+  'customerId',
+  'classificationId',
+  'classificationName',
+  'title',
+  'description',
+  'priority',
+  'languageCode',
+  'timeZone',
+  'subscribers',
+];
 
 function isDraft(value: unknown): value is Partial<NewCaseDraft> {
   return isRecord(value) && DRAFT_FIELDS.every((k) => value[k] === undefined || typeof value[k] === 'string');
@@ -59,13 +79,22 @@ function isDraft(value: unknown): value is Partial<NewCaseDraft> {
 export function loadNewCaseDraft(storage: Storage, accountId: string, fallback: NewCaseDraft): NewCaseDraft {
   const saved = readJson(storage, newCaseDraftKey(accountId), isDraft);
   if (!saved) return fallback;
-  const priority = (SELECTABLE_PRIORITIES as readonly string[]).includes(saved.priority ?? '') ? (saved.priority as SelectablePriority) : '';
+  const priority = (SELECTABLE_PRIORITIES as readonly string[]).includes(saved.priority ?? '')
+    ? (saved.priority as SelectablePriority)
+    : '';
   return { ...fallback, ...saved, priority };
 }
 
 /** Nothing typed yet: no draft worth keeping (a default zone or language alone is not a draft). */
 export function isBlankDraft(draft: NewCaseDraft): boolean {
-  return !draft.customerId && !draft.classificationId && !draft.title.trim() && !draft.description.trim() && !draft.priority && !draft.subscribers.trim();
+  return (
+    !draft.customerId &&
+    !draft.classificationId &&
+    !draft.title.trim() &&
+    !draft.description.trim() &&
+    !draft.priority &&
+    !draft.subscribers.trim()
+  );
 }
 
 export function saveNewCaseDraft(storage: Storage, accountId: string, draft: NewCaseDraft): void {
@@ -120,7 +149,11 @@ export function hasErrors(errors: FormErrors): boolean {
 }
 
 /** The queued create; only called on a draft that validated. */
-export function buildCreateCase(draft: NewCaseDraft, localId: string, description: string = draft.description): Extract<Mutation, { kind: 'create_case' }> {
+export function buildCreateCase(
+  draft: NewCaseDraft,
+  localId: string,
+  description: string = draft.description,
+): Extract<Mutation, { kind: 'create_case' }> {
   if (!draft.priority) throw new Error('buildCreateCase needs a validated draft');
   return {
     kind: 'create_case',
@@ -144,13 +177,19 @@ function fold(s: string): string {
 
 /** Search as you type over the cached categories: every word must occur; names starting with the query first. */
 export function searchCategories<T extends { id: string; displayName: string }>(categories: readonly T[], query: string, limit = 30): T[] {
-  const words = fold(query).split(/[\s>/]+/).filter((w) => w !== '');
+  const words = fold(query)
+    .split(/[\s>/]+/)
+    .filter((w) => w !== '');
   if (words.length === 0) return categories.slice(0, limit);
   const first = words[0] ?? '';
   const hits = categories.filter((c) => {
     const name = fold(c.displayName);
     return words.every((w) => name.includes(w));
   });
-  hits.sort((a, b) => Number(!fold(a.displayName).startsWith(first)) - Number(!fold(b.displayName).startsWith(first)) || a.displayName.localeCompare(b.displayName));
+  hits.sort(
+    (a, b) =>
+      Number(!fold(a.displayName).startsWith(first)) - Number(!fold(b.displayName).startsWith(first)) ||
+      a.displayName.localeCompare(b.displayName),
+  );
   return hits.slice(0, limit);
 }

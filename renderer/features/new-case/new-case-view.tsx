@@ -44,7 +44,16 @@ import {
 import { useIncidents } from './use-incidents';
 import './new-case.css';
 
-const FIELD_ORDER: readonly NewCaseField[] = ['customer', 'category', 'title', 'description', 'priority', 'languageCode', 'timeZone', 'subscribers'];
+const FIELD_ORDER: readonly NewCaseField[] = [
+  'customer',
+  'category',
+  'title',
+  'description',
+  'priority',
+  'languageCode',
+  'timeZone',
+  'subscribers',
+];
 const fieldId = (field: NewCaseField): string => `new-case-${field}`;
 const errorId = (field: NewCaseField): string => `new-case-${field}-error`;
 
@@ -53,7 +62,12 @@ function defaultLanguage(uiLanguage: string): string {
 }
 
 /** The form's starting point: a follow-up request from case detail, else the saved draft, else blank. */
-function initialDraft(accountId: string, uiLanguage: string, followUpOf: string | undefined, format: (key: string, vars: Record<string, string>) => string): { draft: NewCaseDraft; followUp?: FollowUpRequest } {
+function initialDraft(
+  accountId: string,
+  uiLanguage: string,
+  followUpOf: string | undefined,
+  format: (key: string, vars: Record<string, string>) => string,
+): { draft: NewCaseDraft; followUp?: FollowUpRequest } {
   const zone = agentTimeZone();
   const blank = emptyDraft(zone, defaultLanguage(uiLanguage));
   const request = peekFollowUp(sessionStorage, accountId);
@@ -115,10 +129,20 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
   const descriptionFindings = usePiiCheck(draft.description, allow);
   const titleLive = pruneDecisions(titleFindings, titleDecisions);
   const descriptionLive = pruneDecisions(descriptionFindings, descriptionDecisions);
-  const openPii = { title: openFindings(titleFindings, titleLive).length, description: openFindings(descriptionFindings, descriptionLive).length };
-  const matches = useMemo(() => searchCategories(categories ?? [], categoryQuery === draft.classificationName ? '' : categoryQuery, 40), [categories, categoryQuery, draft.classificationName]);
-  const zones = useMemo(() => (Intl as typeof Intl & { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [], []);
-  const validate = (next: NewCaseDraft): FormErrors => validateNewCase(next, { customerAccess: customers?.find((c) => c.customerId === next.customerId)?.access, openPii });
+  const openPii = {
+    title: openFindings(titleFindings, titleLive).length,
+    description: openFindings(descriptionFindings, descriptionLive).length,
+  };
+  const matches = useMemo(
+    () => searchCategories(categories ?? [], categoryQuery === draft.classificationName ? '' : categoryQuery, 40),
+    [categories, categoryQuery, draft.classificationName],
+  );
+  const zones = useMemo(
+    () => (Intl as typeof Intl & { supportedValuesOf?: (k: string) => string[] }).supportedValuesOf?.('timeZone') ?? [],
+    [],
+  );
+  const validate = (next: NewCaseDraft): FormErrors =>
+    validateNewCase(next, { customerAccess: customers?.find((c) => c.customerId === next.customerId)?.access, openPii });
 
   const update = (patch: Partial<NewCaseDraft>): void => {
     const next = { ...draft, ...patch };
@@ -153,7 +177,12 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
     setErrors(found);
     if (hasErrors(found)) {
       const first = FIELD_ORDER.find((f) => found[f] !== undefined);
-      if (first) formRef.current?.querySelector<HTMLElement>(`#${fieldId(first)}, [data-field="${first}"] input, [data-field="${first}"] [role="radio"], [data-field="${first}"] input[type="radio"]`)?.focus();
+      if (first)
+        formRef.current
+          ?.querySelector<HTMLElement>(
+            `#${fieldId(first)}, [data-field="${first}"] input, [data-field="${first}"] [role="radio"], [data-field="${first}"] input[type="radio"]`,
+          )
+          ?.focus();
       return;
     }
     setBusy(true);
@@ -179,7 +208,10 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
     if (!problem) return undefined;
     switch (problem.code) {
       case 'too_long':
-        return t('errors.too_long', { max: problem.max.toLocaleString(i18n.language), actual: problem.actual.toLocaleString(i18n.language) });
+        return t('errors.too_long', {
+          max: problem.max.toLocaleString(i18n.language),
+          actual: problem.actual.toLocaleString(i18n.language),
+        });
       case 'too_many':
         return t('errors.too_many', { max: String(problem.max) });
       case 'invalid_emails':
@@ -294,9 +326,22 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
             }}
           >
             <Label>{t('category.label')}</Label>
-            <Input id={fieldId('category')} className="input" data-testid="category-input" placeholder={t('category.placeholder')} aria-invalid={errors.category ? true : undefined} />
+            <Input
+              id={fieldId('category')}
+              className="input"
+              data-testid="category-input"
+              placeholder={t('category.placeholder')}
+              aria-invalid={errors.category ? true : undefined}
+            />
             <Popover className="popover category-popover" placement="bottom start">
-              <ListBox className="menu" renderEmptyState={() => <p className="muted menu-empty">{categories && categories.length === 0 ? t('category.noCategories') : t('category.noMatch')}</p>}>
+              <ListBox
+                className="menu"
+                renderEmptyState={() => (
+                  <p className="muted menu-empty">
+                    {categories && categories.length === 0 ? t('category.noCategories') : t('category.noMatch')}
+                  </p>
+                )}
+              >
                 {(item: { id: string; displayName: string }) => (
                   <ListBoxItem id={item.id} className="menu-item" textValue={item.displayName}>
                     {item.displayName}
@@ -353,7 +398,13 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
             <button
               type="button"
               className="button"
-              onClick={() => update({ description: (draft.description.trim() ? `${draft.description.trimEnd()}\n\n` : '') + promptOutline(DESCRIPTION_PROMPTS.map((p) => t(`description.outline.${p}`))) })}
+              onClick={() =>
+                update({
+                  description:
+                    (draft.description.trim() ? `${draft.description.trimEnd()}\n\n` : '') +
+                    promptOutline(DESCRIPTION_PROMPTS.map((p) => t(`description.outline.${p}`))),
+                })
+              }
             >
               {t('description.insertOutline')}
             </button>
@@ -390,7 +441,9 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
             <h4>{t('incidents.title')}</h4>
             {incidents.status === 'loading' && <p className="muted">{t('incidents.loading')}</p>}
             {incidents.status === 'failed' && <p className="warning">{t('incidents.failed')}</p>}
-            {incidents.status === 'ok' && incidents.incidents.filter((i) => !i.end).length === 0 && <p className="muted">{t('incidents.none')}</p>}
+            {incidents.status === 'ok' && incidents.incidents.filter((i) => !i.end).length === 0 && (
+              <p className="muted">{t('incidents.none')}</p>
+            )}
             {incidents.status === 'ok' && (
               <ul className="incidents">
                 {incidents.incidents
@@ -398,7 +451,10 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
                   .map((incident) => (
                     <li key={incident.id} className={`incident severity-${incident.severity}`}>
                       <strong>{incident.service_name}</strong>: {incident.external_desc}
-                      <span className="muted small"> · {t('incidents.since', { time: formatInZone(incident.begin, i18n.language, agentTimeZone()) })}</span>
+                      <span className="muted small">
+                        {' '}
+                        · {t('incidents.since', { time: formatInZone(incident.begin, i18n.language, agentTimeZone()) })}
+                      </span>
                     </li>
                   ))}
               </ul>
@@ -410,7 +466,12 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
       <section className="form-section" aria-labelledby="sec-priority">
         <h3 id="sec-priority">{t('sections.priority')}</h3>
         <div data-field="priority">
-          <PriorityChoice value={draft.priority} onChange={(priority) => update({ priority })} label={t('priority.label')} {...(errors.priority ? { errorId: errorId('priority') } : {})} />
+          <PriorityChoice
+            value={draft.priority}
+            onChange={(priority) => update({ priority })}
+            label={t('priority.label')}
+            {...(errors.priority ? { errorId: errorId('priority') } : {})}
+          />
           {fieldError('priority')}
         </div>
       </section>
@@ -420,7 +481,13 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
         <div className="inline-fields">
           <label className="field">
             <span>{t('language.label')}</span>
-            <select id={fieldId('languageCode')} className="input" value={draft.languageCode} onChange={(event) => update({ languageCode: event.target.value })} {...invalid('languageCode')}>
+            <select
+              id={fieldId('languageCode')}
+              className="input"
+              value={draft.languageCode}
+              onChange={(event) => update({ languageCode: event.target.value })}
+              {...invalid('languageCode')}
+            >
               {CASE_LANGUAGES.map((code) => (
                 <option key={code} value={code}>
                   {languageName(code, i18n.language)}

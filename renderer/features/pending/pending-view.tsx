@@ -21,7 +21,8 @@ export function PendingView(): React.JSX.Element {
   const [discarded, setDiscarded] = useState<string>();
   const entries = runtime.pendingEntries;
   const accountId = runtime.account.id;
-  const time = (iso: string): string => new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
+  const time = (iso: string): string =>
+    new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(new Date(iso));
 
   return (
     <section className="pending-view" aria-labelledby="pending-title">
@@ -45,7 +46,11 @@ export function PendingView(): React.JSX.Element {
               {entry.lastError && <span className={entry.status === 'failed' ? 'error-text' : 'muted'}>{entry.lastError.message}</span>}
               {entry.status === 'failed' && (
                 <span className="pending-actions">
-                  <button type="button" className="button" onClick={() => void getBridgeClient().invoke('mutations.retry', { accountId, id: entry.id })}>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => void getBridgeClient().invoke('mutations.retry', { accountId, id: entry.id })}
+                  >
                     {t('pending.retry')}
                   </button>
                   <button

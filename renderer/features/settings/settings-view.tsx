@@ -24,10 +24,21 @@ export function SettingsView(): React.JSX.Element | null {
       })
       .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
   };
-  const numberField = (key: 'syncIntervalMinutes' | 'attachmentCacheCapMb' | 'eagerDownloadMaxMb', label: string, min: number, max: number) => (
+  const numberField = (
+    key: 'syncIntervalMinutes' | 'attachmentCacheCapMb' | 'eagerDownloadMaxMb',
+    label: string,
+    min: number,
+    max: number,
+  ) => (
     <label className="field">
       {t(label)}
-      <input type="number" min={min} max={max} defaultValue={settings[key]} onBlur={(event) => event.target.validity.valid && save({ [key]: Number(event.target.value) })} />
+      <input
+        type="number"
+        min={min}
+        max={max}
+        defaultValue={settings[key]}
+        onBlur={(event) => event.target.validity.valid && save({ [key]: Number(event.target.value) })}
+      />
     </label>
   );
 
@@ -36,7 +47,11 @@ export function SettingsView(): React.JSX.Element | null {
       <h2 id="settings-title">{t('settings.title')}</h2>
       <label className="field">
         {t('settings.language')}
-        <select data-testid="language-select" value={settings.language} onChange={(event) => save({ language: event.target.value as Settings['language'] })}>
+        <select
+          data-testid="language-select"
+          value={settings.language}
+          onChange={(event) => save({ language: event.target.value as Settings['language'] })}
+        >
           {(['system', ...uiLanguages] as const).map((language) => (
             <option key={language} value={language}>
               {t(`settings.languages.${language}`)}
@@ -63,11 +78,19 @@ export function SettingsView(): React.JSX.Element | null {
         <p className="muted">{t('settings.googleHint')}</p>
         <label className="field">
           {t('settings.googleClientId')}
-          <input type="text" defaultValue={settings.googleClientId} onBlur={(event) => save({ googleClientId: event.target.value.trim() })} />
+          <input
+            type="text"
+            defaultValue={settings.googleClientId}
+            onBlur={(event) => save({ googleClientId: event.target.value.trim() })}
+          />
         </label>
         <label className="field">
           {t('settings.googleClientSecret')}
-          <input type="password" defaultValue={settings.googleClientSecret} onBlur={(event) => save({ googleClientSecret: event.target.value.trim() })} />
+          <input
+            type="password"
+            defaultValue={settings.googleClientSecret}
+            onBlur={(event) => save({ googleClientSecret: event.target.value.trim() })}
+          />
         </label>
       </fieldset>
       <p role="status" className="muted">

@@ -21,7 +21,8 @@ export const caseDetail = defineCatalogue({
       },
       P2: {
         label: 'P2',
-        meaning: 'Critical problem for one user, or a problem hurting collaboration between users. Not working as expected, no acceptable workaround.',
+        meaning:
+          'Critical problem for one user, or a problem hurting collaboration between users. Not working as expected, no acceptable workaround.',
         example: 'one user cannot open their mail and gets an error 500 page.',
       },
       P3: {
@@ -186,7 +187,11 @@ export const caseDetail = defineCatalogue({
       closed: 'A closed case cannot be escalated.',
       reason: 'Reason',
       chooseReason: 'Choose a reason…',
-      reasons: { RESOLUTION_TIME: 'Resolution is taking too long', TECHNICAL_EXPERTISE: 'More technical expertise is needed', BUSINESS_IMPACT: 'The business impact has grown' },
+      reasons: {
+        RESOLUTION_TIME: 'Resolution is taking too long',
+        TECHNICAL_EXPERTISE: 'More technical expertise is needed',
+        BUSINESS_IMPACT: 'The business impact has grown',
+      },
       justification: 'Justification',
       justificationHint: 'What changed, who is affected, what is at stake',
       reasonRequired: 'Choose a reason.',
@@ -240,7 +245,11 @@ export const caseDetail = defineCatalogue({
         meaning: '影響單一使用者的重大問題，或影響多位使用者協作的問題。產品無法正常運作，且沒有可行的替代方案。',
         example: '某位使用者無法存取電子郵件，看到代碼為 500 的錯誤網頁。',
       },
-      P3: { label: 'P3', meaning: '產品無法正常運作，但可採用替代方案。', example: '無法用「刪除」按鈕刪除群組論壇的文章，但變更網址就能刪除。' },
+      P3: {
+        label: 'P3',
+        meaning: '產品無法正常運作，但可採用替代方案。',
+        example: '無法用「刪除」按鈕刪除群組論壇的文章，但變更網址就能刪除。',
+      },
       P4: { label: 'P4', meaning: '產品操作不順，但功能正常（不需要替代方案）。', example: '使用者將字詞新增至拼字檢查字典時操作不順。' },
     },
     state: {
@@ -438,7 +447,11 @@ export const caseDetail = defineCatalogue({
     priority: {
       exampleLabel: '示例：{{example}}',
       P0: { label: 'P0', meaning: '最严重：由 Google 为最严重的事件设置。', example: '所有用户都无法使用服务' },
-      P1: { label: 'P1', meaning: '影响多位用户的严重服务访问问题。服务中断或无法使用，且没有替代方案。', example: '大范围的邮件延迟，影响大多数收发的邮件。' },
+      P1: {
+        label: 'P1',
+        meaning: '影响多位用户的严重服务访问问题。服务中断或无法使用，且没有替代方案。',
+        example: '大范围的邮件延迟，影响大多数收发的邮件。',
+      },
       P2: {
         label: 'P2',
         meaning: '影响单个用户的严重问题，或影响用户之间协作的问题。产品无法正常运行，且没有可接受的替代方案。',
@@ -641,15 +654,21 @@ export const caseDetail = defineCatalogue({
     time: { caseZone: 'Di zona waktu kasus ({{zone}}): {{time}}' },
     priority: {
       exampleLabel: 'Contoh: {{example}}',
-      P0: { label: 'P0', meaning: 'Kritis: ditetapkan oleh Google untuk insiden paling parah.', example: 'layanan tidak tersedia bagi semua pengguna' },
+      P0: {
+        label: 'P0',
+        meaning: 'Kritis: ditetapkan oleh Google untuk insiden paling parah.',
+        example: 'layanan tidak tersedia bagi semua pengguna',
+      },
       P1: {
         label: 'P1',
-        meaning: 'Masalah kritis terkait akses layanan yang memengaruhi lebih dari satu pengguna. Layanan tidak tersedia atau tidak dapat digunakan, tanpa solusi alternatif.',
+        meaning:
+          'Masalah kritis terkait akses layanan yang memengaruhi lebih dari satu pengguna. Layanan tidak tersedia atau tidak dapat digunakan, tanpa solusi alternatif.',
         example: 'keterlambatan pengiriman email secara luas yang memengaruhi sebagian besar email yang dikirim atau diterima.',
       },
       P2: {
         label: 'P2',
-        meaning: 'Masalah kritis yang memengaruhi satu pengguna, atau masalah yang mengganggu kolaborasi antar-pengguna. Produk tidak berfungsi seperti yang diharapkan, tanpa solusi alternatif yang memungkinkan.',
+        meaning:
+          'Masalah kritis yang memengaruhi satu pengguna, atau masalah yang mengganggu kolaborasi antar-pengguna. Produk tidak berfungsi seperti yang diharapkan, tanpa solusi alternatif yang memungkinkan.',
         example: 'seorang pengguna tidak dapat mengakses email dan menerima halaman Error 500.',
       },
       P3: {
@@ -814,7 +833,11 @@ export const caseDetail = defineCatalogue({
       closed: 'Kasus yang ditutup tidak dapat dieskalasi.',
       reason: 'Alasan',
       chooseReason: 'Pilih alasan…',
-      reasons: { RESOLUTION_TIME: 'Penyelesaian terlalu lama', TECHNICAL_EXPERTISE: 'Diperlukan keahlian teknis lebih', BUSINESS_IMPACT: 'Dampak bisnis meningkat' },
+      reasons: {
+        RESOLUTION_TIME: 'Penyelesaian terlalu lama',
+        TECHNICAL_EXPERTISE: 'Diperlukan keahlian teknis lebih',
+        BUSINESS_IMPACT: 'Dampak bisnis meningkat',
+      },
       justification: 'Justifikasi',
       justificationHint: 'Apa yang berubah, siapa yang terdampak, apa taruhannya',
       reasonRequired: 'Pilih alasan.',
@@ -857,15 +880,21 @@ export const caseDetail = defineCatalogue({
     time: { caseZone: 'Dans le fuseau de la demande ({{zone}}) : {{time}}' },
     priority: {
       exampleLabel: 'Exemple : {{example}}',
-      P0: { label: 'P0', meaning: 'Critique : fixée par Google pour les incidents les plus graves.', example: 'une panne du service pour tous les utilisateurs' },
+      P0: {
+        label: 'P0',
+        meaning: 'Critique : fixée par Google pour les incidents les plus graves.',
+        example: 'une panne du service pour tous les utilisateurs',
+      },
       P1: {
         label: 'P1',
-        meaning: 'Problème critique d’accès aux services affectant plusieurs utilisateurs. Service indisponible ou inutilisable, sans solution de secours.',
+        meaning:
+          'Problème critique d’accès aux services affectant plusieurs utilisateurs. Service indisponible ou inutilisable, sans solution de secours.',
         example: 'retards généralisés dans la distribution des e-mails, touchant la majorité des messages envoyés ou reçus.',
       },
       P2: {
         label: 'P2',
-        meaning: 'Problème critique affectant un utilisateur, ou problème nuisant à la collaboration entre utilisateurs. Le produit ne fonctionne pas comme prévu et aucune solution de secours acceptable n’existe.',
+        meaning:
+          'Problème critique affectant un utilisateur, ou problème nuisant à la collaboration entre utilisateurs. Le produit ne fonctionne pas comme prévu et aucune solution de secours acceptable n’existe.',
         example: 'un utilisateur ne parvient pas à ouvrir ses e-mails et voit une page « Erreur 500 ».',
       },
       P3: {
@@ -980,7 +1009,11 @@ export const caseDetail = defineCatalogue({
       open_one: '{{count}} donnée personnelle possible attend une décision (retirer ou conserver quand même).',
       open_other: '{{count}} données personnelles possibles attendent une décision (retirer ou conserver quand même).',
       open: '{{count}} données personnelles possibles attendent une décision (retirer ou conserver quand même).',
-      reasons: { needed: 'Nécessaire pour reproduire le problème', consent: 'Le client a donné son accord', test: 'Données de test, pas réelles' },
+      reasons: {
+        needed: 'Nécessaire pour reproduire le problème',
+        consent: 'Le client a donné son accord',
+        test: 'Données de test, pas réelles',
+      },
       types: {
         email: 'Adresse e-mail',
         phone: 'Numéro de téléphone',
@@ -1024,13 +1057,19 @@ export const caseDetail = defineCatalogue({
     },
     escalate: {
       title: 'Remonter la demande',
-      intro: 'Remontez la demande si elle est bloquée ou si l’impact sur l’activité s’est aggravé. Google examine le motif et la justification.',
-      notPremium: 'Seules les demandes des clients disposant de l’Assistance Premium peuvent être remontées. Ce client n’a pas l’Assistance Premium.',
+      intro:
+        'Remontez la demande si elle est bloquée ou si l’impact sur l’activité s’est aggravé. Google examine le motif et la justification.',
+      notPremium:
+        'Seules les demandes des clients disposant de l’Assistance Premium peuvent être remontées. Ce client n’a pas l’Assistance Premium.',
       already: 'Cette demande est déjà remontée.',
       closed: 'Une demande fermée ne peut pas être remontée.',
       reason: 'Motif',
       chooseReason: 'Choisissez un motif…',
-      reasons: { RESOLUTION_TIME: 'La résolution prend trop de temps', TECHNICAL_EXPERTISE: 'Une expertise technique plus poussée est nécessaire', BUSINESS_IMPACT: 'L’impact sur l’activité s’est aggravé' },
+      reasons: {
+        RESOLUTION_TIME: 'La résolution prend trop de temps',
+        TECHNICAL_EXPERTISE: 'Une expertise technique plus poussée est nécessaire',
+        BUSINESS_IMPACT: 'L’impact sur l’activité s’est aggravé',
+      },
       justification: 'Justification',
       justificationHint: 'Ce qui a changé, qui est touché, quels sont les enjeux',
       reasonRequired: 'Choisissez un motif.',

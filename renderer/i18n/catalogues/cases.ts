@@ -3,7 +3,16 @@ import { defineCatalogue } from '../define';
 /** Case lists, filters, bulk actions, customers, the all-domains queue and the command palette. */
 export const cases = defineCatalogue({
   en: {
-    columns: { number: 'Case', title: 'Title', customer: 'Customer', priority: 'Priority', state: 'Status', updated: 'Updated', sla: 'SLA', domain: 'Domain' },
+    columns: {
+      number: 'Case',
+      title: 'Title',
+      customer: 'Customer',
+      priority: 'Priority',
+      state: 'Status',
+      updated: 'Updated',
+      sla: 'SLA',
+      domain: 'Domain',
+    },
     list: {
       label: 'Cases of {{domain}}',
       allLabel: 'Cases of all domains',
@@ -29,7 +38,11 @@ export const cases = defineCatalogue({
       CLOSED: 'Closed',
     },
     priority: { P0: 'P0 – Emergency', P1: 'P1 – Critical impact', P2: 'P2 – High impact', P3: 'P3 – Medium impact', P4: 'P4 – Low impact' },
-    sla: { left: '{{time}} left', overdue: '{{time}} overdue', closeToBreach: 'Case #{{number}} is close to its response target: {{title}}' },
+    sla: {
+      left: '{{time}} left',
+      overdue: '{{time}} overdue',
+      closeToBreach: 'Case #{{number}} is close to its response target: {{title}}',
+    },
     filters: {
       label: 'Filter cases',
       keyword: 'Keyword',
@@ -104,7 +117,16 @@ export const cases = defineCatalogue({
     },
   },
   'zh-TW': {
-    columns: { number: '客服案件', title: '標題', customer: '客戶', priority: '嚴重性', state: '狀態', updated: '更新時間', sla: 'SLA', domain: '網域' },
+    columns: {
+      number: '客服案件',
+      title: '標題',
+      customer: '客戶',
+      priority: '嚴重性',
+      state: '狀態',
+      updated: '更新時間',
+      sla: 'SLA',
+      domain: '網域',
+    },
     list: {
       label: '{{domain}} 的客服案件',
       allLabel: '所有網域的客服案件',
@@ -205,7 +227,16 @@ export const cases = defineCatalogue({
     },
   },
   'zh-CN': {
-    columns: { number: '支持请求', title: '标题', customer: '客户', priority: '优先级', state: '状态', updated: '更新时间', sla: 'SLA', domain: '网域' },
+    columns: {
+      number: '支持请求',
+      title: '标题',
+      customer: '客户',
+      priority: '优先级',
+      state: '状态',
+      updated: '更新时间',
+      sla: 'SLA',
+      domain: '网域',
+    },
     list: {
       label: '{{domain}} 的支持请求',
       allLabel: '所有网域的支持请求',
@@ -306,7 +337,16 @@ export const cases = defineCatalogue({
     },
   },
   id: {
-    columns: { number: 'Kasus', title: 'Judul', customer: 'Pelanggan', priority: 'Prioritas', state: 'Status', updated: 'Diperbarui', sla: 'SLA', domain: 'Domain' },
+    columns: {
+      number: 'Kasus',
+      title: 'Judul',
+      customer: 'Pelanggan',
+      priority: 'Prioritas',
+      state: 'Status',
+      updated: 'Diperbarui',
+      sla: 'SLA',
+      domain: 'Domain',
+    },
     list: {
       label: 'Kasus {{domain}}',
       allLabel: 'Kasus semua domain',
@@ -331,8 +371,18 @@ export const cases = defineCatalogue({
       SOLUTION_PROVIDED: 'Solusi diberikan',
       CLOSED: 'Ditutup',
     },
-    priority: { P0: 'P0 – Darurat', P1: 'P1 – Dampak kritis', P2: 'P2 – Dampak tinggi', P3: 'P3 – Dampak sedang', P4: 'P4 – Dampak rendah' },
-    sla: { left: 'sisa {{time}}', overdue: 'terlambat {{time}}', closeToBreach: 'Kasus #{{number}} hampir melewati target respons: {{title}}' },
+    priority: {
+      P0: 'P0 – Darurat',
+      P1: 'P1 – Dampak kritis',
+      P2: 'P2 – Dampak tinggi',
+      P3: 'P3 – Dampak sedang',
+      P4: 'P4 – Dampak rendah',
+    },
+    sla: {
+      left: 'sisa {{time}}',
+      overdue: 'terlambat {{time}}',
+      closeToBreach: 'Kasus #{{number}} hampir melewati target respons: {{title}}',
+    },
     filters: {
       label: 'Filter kasus',
       keyword: 'Kata kunci',
@@ -400,14 +450,27 @@ export const cases = defineCatalogue({
       results: 'Perintah',
       empty: 'Tidak ada yang cocok.',
       sections: { cases: 'Kasus', actions: 'Kasus {{number}}', domains: 'Domain', views: 'Tampilan di {{domain}}' },
-      action: { open: 'Buka kasus {{number}}', close: 'Tutup kasus {{number}}', priority: 'Ubah prioritas {{number}} menjadi {{priority}}' },
+      action: {
+        open: 'Buka kasus {{number}}',
+        close: 'Tutup kasus {{number}}',
+        priority: 'Ubah prioritas {{number}} menjadi {{priority}}',
+      },
       goToDomain: 'Buka {{domain}}',
       allDomains: 'Buka semua domain',
       view: { cases: 'Kasus saya', customers: 'Pelanggan saya', newCase: 'Buat kasus', pending: 'Perubahan tertunda', settings: 'Setelan' },
     },
   },
   fr: {
-    columns: { number: 'Demande', title: 'Titre', customer: 'Client', priority: 'Priorité', state: 'État', updated: 'Mise à jour', sla: 'SLA', domain: 'Domaine' },
+    columns: {
+      number: 'Demande',
+      title: 'Titre',
+      customer: 'Client',
+      priority: 'Priorité',
+      state: 'État',
+      updated: 'Mise à jour',
+      sla: 'SLA',
+      domain: 'Domaine',
+    },
     list: {
       label: 'Demandes de {{domain}}',
       allLabel: 'Demandes de tous les domaines',
@@ -432,8 +495,18 @@ export const cases = defineCatalogue({
       SOLUTION_PROVIDED: 'Solution fournie',
       CLOSED: 'Fermée',
     },
-    priority: { P0: 'P0 – Urgence', P1: 'P1 – Impact critique', P2: 'P2 – Impact élevé', P3: 'P3 – Impact moyen', P4: 'P4 – Impact faible' },
-    sla: { left: 'reste {{time}}', overdue: 'en retard de {{time}}', closeToBreach: 'La demande n° {{number}} approche de son délai de réponse : {{title}}' },
+    priority: {
+      P0: 'P0 – Urgence',
+      P1: 'P1 – Impact critique',
+      P2: 'P2 – Impact élevé',
+      P3: 'P3 – Impact moyen',
+      P4: 'P4 – Impact faible',
+    },
+    sla: {
+      left: 'reste {{time}}',
+      overdue: 'en retard de {{time}}',
+      closeToBreach: 'La demande n° {{number}} approche de son délai de réponse : {{title}}',
+    },
     filters: {
       label: 'Filtrer les demandes',
       keyword: 'Mot clé',
@@ -501,10 +574,20 @@ export const cases = defineCatalogue({
       results: 'Commandes',
       empty: 'Aucun résultat.',
       sections: { cases: 'Demandes', actions: 'Demande {{number}}', domains: 'Domaines', views: 'Vues de {{domain}}' },
-      action: { open: 'Ouvrir la demande {{number}}', close: 'Fermer la demande {{number}}', priority: 'Passer la priorité de {{number}} à {{priority}}' },
+      action: {
+        open: 'Ouvrir la demande {{number}}',
+        close: 'Fermer la demande {{number}}',
+        priority: 'Passer la priorité de {{number}} à {{priority}}',
+      },
       goToDomain: 'Aller à {{domain}}',
       allDomains: 'Aller à tous les domaines',
-      view: { cases: 'Mes demandes', customers: 'Mes clients', newCase: 'Créer une demande', pending: 'Modifications en attente', settings: 'Paramètres' },
+      view: {
+        cases: 'Mes demandes',
+        customers: 'Mes clients',
+        newCase: 'Créer une demande',
+        pending: 'Modifications en attente',
+        settings: 'Paramètres',
+      },
     },
   },
 });

@@ -66,11 +66,31 @@ export const newCase = defineCatalogue({
       title: 'Common problems',
       causes: 'Likely causes:',
       steps: 'First steps:',
-      signIn: { title: 'Cannot sign in', causes: 'wrong password, locked account, 2-Step Verification.', steps: 'reset the password, check whether an admin locked the account, check the 2SV device.' },
-      mail: { title: 'External mail not arriving', causes: 'MX records, over-strict spam filtering.', steps: 'check DNS, the spam folder and filter rules.' },
-      attachment: { title: 'Attachment will not send or download', causes: 'over 25 MB, a blocked file type, the network.', steps: 'check the size, compress it, try again later.' },
-      sync: { title: 'Desktop client does not sync', causes: 'configuration, OAuth permission, server side.', steps: 'reconfigure the client, check OAuth grants, update the client.' },
-      sharing: { title: 'Shared calendar or file permissions', causes: 'sharing settings, organisational-unit policy.', steps: 'check the sharing settings, confirm the organisation’s policy.' },
+      signIn: {
+        title: 'Cannot sign in',
+        causes: 'wrong password, locked account, 2-Step Verification.',
+        steps: 'reset the password, check whether an admin locked the account, check the 2SV device.',
+      },
+      mail: {
+        title: 'External mail not arriving',
+        causes: 'MX records, over-strict spam filtering.',
+        steps: 'check DNS, the spam folder and filter rules.',
+      },
+      attachment: {
+        title: 'Attachment will not send or download',
+        causes: 'over 25 MB, a blocked file type, the network.',
+        steps: 'check the size, compress it, try again later.',
+      },
+      sync: {
+        title: 'Desktop client does not sync',
+        causes: 'configuration, OAuth permission, server side.',
+        steps: 'reconfigure the client, check OAuth grants, update the client.',
+      },
+      sharing: {
+        title: 'Shared calendar or file permissions',
+        causes: 'sharing settings, organisational-unit policy.',
+        steps: 'check the sharing settings, confirm the organisation’s policy.',
+      },
     },
     incidents: {
       title: 'Current service incidents',
@@ -177,10 +197,22 @@ export const newCase = defineCatalogue({
       title: '常見問題',
       causes: '可能原因：',
       steps: '初步處理：',
-      signIn: { title: '無法登入', causes: '密碼錯誤、帳戶遭到鎖定、兩步驟驗證。', steps: '重設密碼、確認管理員是否鎖定帳戶、檢查兩步驟驗證裝置。' },
+      signIn: {
+        title: '無法登入',
+        causes: '密碼錯誤、帳戶遭到鎖定、兩步驟驗證。',
+        steps: '重設密碼、確認管理員是否鎖定帳戶、檢查兩步驟驗證裝置。',
+      },
       mail: { title: '收不到外部郵件', causes: 'MX 記錄、垃圾郵件篩選過於嚴格。', steps: '檢查 DNS、垃圾郵件資料夾和篩選規則。' },
-      attachment: { title: '無法傳送或下載附件', causes: '超過 25 MB、檔案類型遭封鎖、網路問題。', steps: '檢查大小、壓縮檔案、稍後再試。' },
-      sync: { title: '桌面用戶端無法同步', causes: '設定、OAuth 權限、伺服器端問題。', steps: '重新設定用戶端、檢查 OAuth 授權、更新用戶端。' },
+      attachment: {
+        title: '無法傳送或下載附件',
+        causes: '超過 25 MB、檔案類型遭封鎖、網路問題。',
+        steps: '檢查大小、壓縮檔案、稍後再試。',
+      },
+      sync: {
+        title: '桌面用戶端無法同步',
+        causes: '設定、OAuth 權限、伺服器端問題。',
+        steps: '重新設定用戶端、檢查 OAuth 授權、更新用戶端。',
+      },
       sharing: { title: '共用日曆或檔案權限', causes: '共用設定、機構單位政策。', steps: '檢查共用設定、確認機構政策。' },
     },
     incidents: {
@@ -288,10 +320,22 @@ export const newCase = defineCatalogue({
       title: '常见问题',
       causes: '可能原因：',
       steps: '初步处理：',
-      signIn: { title: '无法登录', causes: '密码错误、帐号被锁定、两步验证。', steps: '重置密码、检查管理员是否锁定了帐号、检查两步验证设备。' },
+      signIn: {
+        title: '无法登录',
+        causes: '密码错误、帐号被锁定、两步验证。',
+        steps: '重置密码、检查管理员是否锁定了帐号、检查两步验证设备。',
+      },
       mail: { title: '收不到外部邮件', causes: 'MX 记录、垃圾邮件过滤过严。', steps: '检查 DNS、垃圾邮件文件夹和过滤规则。' },
-      attachment: { title: '无法发送或下载附件', causes: '超过 25 MB、文件类型被阻止、网络问题。', steps: '检查大小、压缩文件、稍后重试。' },
-      sync: { title: '桌面客户端无法同步', causes: '配置、OAuth 权限、服务器端问题。', steps: '重新配置客户端、检查 OAuth 授权、更新客户端。' },
+      attachment: {
+        title: '无法发送或下载附件',
+        causes: '超过 25 MB、文件类型被阻止、网络问题。',
+        steps: '检查大小、压缩文件、稍后重试。',
+      },
+      sync: {
+        title: '桌面客户端无法同步',
+        causes: '配置、OAuth 权限、服务器端问题。',
+        steps: '重新配置客户端、检查 OAuth 授权、更新客户端。',
+      },
       sharing: { title: '共享日历或文件权限', causes: '共享设置、组织部门政策。', steps: '检查共享设置、确认组织政策。' },
     },
     incidents: {
@@ -399,11 +443,31 @@ export const newCase = defineCatalogue({
       title: 'Masalah umum',
       causes: 'Kemungkinan penyebab:',
       steps: 'Langkah pertama:',
-      signIn: { title: 'Tidak dapat login', causes: 'sandi salah, akun terkunci, Verifikasi 2 Langkah.', steps: 'reset sandi, periksa apakah admin mengunci akun, periksa perangkat verifikasi 2 langkah.' },
-      mail: { title: 'Email eksternal tidak masuk', causes: 'data MX, filter spam terlalu ketat.', steps: 'periksa DNS, folder spam, dan aturan filter.' },
-      attachment: { title: 'Lampiran tidak terkirim atau terunduh', causes: 'lebih dari 25 MB, jenis file diblokir, jaringan.', steps: 'periksa ukuran, kompres file, coba lagi nanti.' },
-      sync: { title: 'Klien desktop tidak menyinkronkan', causes: 'konfigurasi, izin OAuth, sisi server.', steps: 'konfigurasi ulang klien, periksa izin OAuth, perbarui klien.' },
-      sharing: { title: 'Izin kalender atau file bersama', causes: 'setelan berbagi, kebijakan unit organisasi.', steps: 'periksa setelan berbagi, pastikan kebijakan organisasi.' },
+      signIn: {
+        title: 'Tidak dapat login',
+        causes: 'sandi salah, akun terkunci, Verifikasi 2 Langkah.',
+        steps: 'reset sandi, periksa apakah admin mengunci akun, periksa perangkat verifikasi 2 langkah.',
+      },
+      mail: {
+        title: 'Email eksternal tidak masuk',
+        causes: 'data MX, filter spam terlalu ketat.',
+        steps: 'periksa DNS, folder spam, dan aturan filter.',
+      },
+      attachment: {
+        title: 'Lampiran tidak terkirim atau terunduh',
+        causes: 'lebih dari 25 MB, jenis file diblokir, jaringan.',
+        steps: 'periksa ukuran, kompres file, coba lagi nanti.',
+      },
+      sync: {
+        title: 'Klien desktop tidak menyinkronkan',
+        causes: 'konfigurasi, izin OAuth, sisi server.',
+        steps: 'konfigurasi ulang klien, periksa izin OAuth, perbarui klien.',
+      },
+      sharing: {
+        title: 'Izin kalender atau file bersama',
+        causes: 'setelan berbagi, kebijakan unit organisasi.',
+        steps: 'periksa setelan berbagi, pastikan kebijakan organisasi.',
+      },
     },
     incidents: {
       title: 'Insiden layanan saat ini',
@@ -414,7 +478,10 @@ export const newCase = defineCatalogue({
     },
     priority: { label: 'Prioritas' },
     language: { label: 'Bahasa', timeZone: 'Zona waktu', timeZoneHint: 'Nama IANA, mis. Asia/Jakarta atau Europe/Paris.' },
-    subscribers: { label: 'Pelanggan notifikasi (opsional)', hint: 'Orang atau grup yang menerima info terbaru. Pisahkan alamat dengan koma.' },
+    subscribers: {
+      label: 'Pelanggan notifikasi (opsional)',
+      hint: 'Orang atau grup yang menerima info terbaru. Pisahkan alamat dengan koma.',
+    },
     attachments: { hint: 'Log, header pesan, screenshot. Hapus data pribadi terlebih dahulu.', remove: 'Hapus' },
     followUp: {
       banner: 'Lanjutan dari kasus #{{number}}, yang tidak dapat dibuka kembali.',
@@ -426,7 +493,8 @@ export const newCase = defineCatalogue({
       discardDraft: 'Buang draf',
       draftHint: 'Draf disimpan di komputer ini selagi Anda mengetik.',
       offline: 'Anda sedang offline: kasus masuk antrean dan diajukan setelah Anda online kembali.',
-      offlineP1: 'Anda sedang offline: Google baru melihat kasus P1 ini setelah Anda online kembali. Untuk pemadaman layanan, hubungi juga Dukungan Google.',
+      offlineP1:
+        'Anda sedang offline: Google baru melihat kasus P1 ini setelah Anda online kembali. Untuk pemadaman layanan, hubungi juga Dukungan Google.',
       errors: 'Perbaiki {{count}} masalah yang ditandai di bawah. Tidak ada yang dimasukkan ke antrean.',
       errors_one: 'Perbaiki masalah yang ditandai di bawah. Tidak ada yang dimasukkan ke antrean.',
       errors_other: 'Perbaiki {{count}} masalah yang ditandai di bawah. Tidak ada yang dimasukkan ke antrean.',
@@ -510,11 +578,31 @@ export const newCase = defineCatalogue({
       title: 'Problèmes courants',
       causes: 'Causes probables :',
       steps: 'Premières étapes :',
-      signIn: { title: 'Impossible de se connecter', causes: 'mot de passe erroné, compte bloqué, validation en deux étapes.', steps: 'réinitialiser le mot de passe, vérifier un blocage par l’administrateur, vérifier l’appareil de validation.' },
-      mail: { title: 'Les e-mails externes n’arrivent pas', causes: 'enregistrements MX, filtrage antispam trop strict.', steps: 'vérifier le DNS, le dossier spam et les règles de filtrage.' },
-      attachment: { title: 'Une pièce jointe ne part pas ou ne se télécharge pas', causes: 'plus de 25 Mo, type de fichier bloqué, réseau.', steps: 'vérifier la taille, compresser, réessayer plus tard.' },
-      sync: { title: 'Le client de bureau ne se synchronise pas', causes: 'configuration, autorisation OAuth, côté serveur.', steps: 'reconfigurer le client, vérifier les autorisations OAuth, mettre à jour le client.' },
-      sharing: { title: 'Droits sur un agenda ou un fichier partagé', causes: 'paramètres de partage, règles de l’unité organisationnelle.', steps: 'vérifier le partage, confirmer les règles de l’organisation.' },
+      signIn: {
+        title: 'Impossible de se connecter',
+        causes: 'mot de passe erroné, compte bloqué, validation en deux étapes.',
+        steps: 'réinitialiser le mot de passe, vérifier un blocage par l’administrateur, vérifier l’appareil de validation.',
+      },
+      mail: {
+        title: 'Les e-mails externes n’arrivent pas',
+        causes: 'enregistrements MX, filtrage antispam trop strict.',
+        steps: 'vérifier le DNS, le dossier spam et les règles de filtrage.',
+      },
+      attachment: {
+        title: 'Une pièce jointe ne part pas ou ne se télécharge pas',
+        causes: 'plus de 25 Mo, type de fichier bloqué, réseau.',
+        steps: 'vérifier la taille, compresser, réessayer plus tard.',
+      },
+      sync: {
+        title: 'Le client de bureau ne se synchronise pas',
+        causes: 'configuration, autorisation OAuth, côté serveur.',
+        steps: 'reconfigurer le client, vérifier les autorisations OAuth, mettre à jour le client.',
+      },
+      sharing: {
+        title: 'Droits sur un agenda ou un fichier partagé',
+        causes: 'paramètres de partage, règles de l’unité organisationnelle.',
+        steps: 'vérifier le partage, confirmer les règles de l’organisation.',
+      },
     },
     incidents: {
       title: 'Incidents de service en cours',
@@ -525,19 +613,24 @@ export const newCase = defineCatalogue({
     },
     priority: { label: 'Priorité' },
     language: { label: 'Langue', timeZone: 'Fuseau horaire', timeZoneHint: 'Nom IANA, p. ex. Europe/Paris ou Asia/Taipei.' },
-    subscribers: { label: 'Abonnés (facultatif)', hint: 'Personnes ou groupes qui reçoivent les mises à jour. Séparez les adresses par des virgules.' },
+    subscribers: {
+      label: 'Abonnés (facultatif)',
+      hint: 'Personnes ou groupes qui reçoivent les mises à jour. Séparez les adresses par des virgules.',
+    },
     attachments: { hint: 'Journaux, en-têtes de messages, captures d’écran. Retirez d’abord les données personnelles.', remove: 'Retirer' },
     followUp: {
       banner: 'Suite de la demande n° {{number}}, qui ne peut plus être rouverte.',
       title: 'Suite de la demande n° {{number}} : {{title}}',
-      description: 'Cette demande fait suite à la demande n° {{number}} (« {{title}} »), fermée et dont le délai de réouverture est dépassé.\n\n',
+      description:
+        'Cette demande fait suite à la demande n° {{number}} (« {{title}} »), fermée et dont le délai de réouverture est dépassé.\n\n',
     },
     submit: {
       button: 'Envoyer',
       discardDraft: 'Abandonner le brouillon',
       draftHint: 'Le brouillon est enregistré sur cet ordinateur pendant la saisie.',
       offline: 'Vous êtes hors ligne : la demande est en file d’attente et sera déposée dès votre retour en ligne.',
-      offlineP1: 'Vous êtes hors ligne : Google ne verra cette demande P1 qu’une fois que vous serez de nouveau en ligne. En cas de panne, appelez aussi l’assistance Google.',
+      offlineP1:
+        'Vous êtes hors ligne : Google ne verra cette demande P1 qu’une fois que vous serez de nouveau en ligne. En cas de panne, appelez aussi l’assistance Google.',
       errors: 'Corrigez les {{count}} problèmes signalés ci-dessous. Rien n’a été mis en file d’attente.',
       errors_one: 'Corrigez le problème signalé ci-dessous. Rien n’a été mis en file d’attente.',
       errors_other: 'Corrigez les {{count}} problèmes signalés ci-dessous. Rien n’a été mis en file d’attente.',

@@ -89,11 +89,18 @@ function filter(rounds: number, accounts: number, perAccount: number): { samples
   const haystack: string[] = [];
   for (let index = 0; index < accounts; index += 1) {
     const cases = buildSyntheticCases(perAccount, index + 1);
-    const customers = new Map(buildSyntheticCustomers(Math.max(1, Math.ceil(perAccount / 200)), index + 1).map((c) => [c.customerId, c.displayName]));
+    const customers = new Map(
+      buildSyntheticCustomers(Math.max(1, Math.ceil(perAccount / 200)), index + 1).map((c) => [c.customerId, c.displayName]),
+    );
     const comments = new Map<string, string>();
-    for (const comment of buildSyntheticComments(cases.slice(0, 2000), index + 1, 1)) comments.set(comment.caseName, `${comments.get(comment.caseName) ?? ''}\n${comment.body}`);
+    for (const comment of buildSyntheticComments(cases.slice(0, 2000), index + 1, 1))
+      comments.set(comment.caseName, `${comments.get(comment.caseName) ?? ''}\n${comment.body}`);
     for (const record of cases) {
-      haystack.push(normalizeText(`${record.displayName}\n${record.description}\n${record.caseNumber}\n${customers.get(record.customerId) ?? ''}${comments.get(record.name) ?? ''}`));
+      haystack.push(
+        normalizeText(
+          `${record.displayName}\n${record.description}\n${record.caseNumber}\n${customers.get(record.customerId) ?? ''}${comments.get(record.name) ?? ''}`,
+        ),
+      );
     }
   }
   const samples: number[] = [];
@@ -120,7 +127,13 @@ async function delta500(): Promise<{ ms: number; maxLongTaskMs: number }> {
   const projection = projections.get('bench0') ?? createProjection();
   const now = new Date().toISOString();
   const cases = buildSyntheticCases(500, 99).map((record, index) => ({ ...record, name: `${record.name}-delta${index}`, updateTime: now }));
-  const batch: ReplicaBatch = { accountId: 'bench0', batchId: 'delta', cursor: JSON.stringify({ v: 1, delta: now }), upserts: { cases }, deletes: {} };
+  const batch: ReplicaBatch = {
+    accountId: 'bench0',
+    batchId: 'delta',
+    cursor: JSON.stringify({ v: 1, delta: now }),
+    upserts: { cases },
+    deletes: {},
+  };
   longTasks = [];
   const t0 = performance.now();
   const result = await applyBatch(db, batch);
@@ -135,7 +148,11 @@ async function storeAttachment(bytes: number): Promise<void> {
   const db = new ReplicaDb('bench0');
   const data = new Uint8Array(bytes);
   for (let index = 0; index < data.length; index += 4096) data[index] = index % 251;
-  await putBlob(db, { attachmentName: 'bench/attachments/25mb', caseName: 'bench/case', blob: new Blob([data], { type: 'application/pdf' }) });
+  await putBlob(db, {
+    attachmentName: 'bench/attachments/25mb',
+    caseName: 'bench/case',
+    blob: new Blob([data], { type: 'application/pdf' }),
+  });
   db.close();
 }
 

@@ -11,7 +11,8 @@ let fixture: CoreFixture;
 let accountA: string;
 let accountB: string;
 
-const idle = (status: { syncing: boolean; connection: string; pending: number }): boolean => !status.syncing && status.connection === 'online' && status.pending === 0;
+const idle = (status: { syncing: boolean; connection: string; pending: number }): boolean =>
+  !status.syncing && status.connection === 'online' && status.pending === 0;
 
 beforeAll(async () => {
   fixture = await createCoreFixture();
@@ -104,7 +105,12 @@ describe('sync', () => {
     const ownOrgsA = new Set(visibleA.map((c) => c.organization));
     expect(replicaA.cases.size).toBeGreaterThan(0);
     for (const record of replicaA.cases.values()) expect(ownOrgsA.has(record.name.split('/').slice(0, 2).join('/'))).toBe(true);
-    const visibleB = new Set(fixture.sandbox.admin.customers().filter((c) => c.resellerDomain === 'reseller-b.example').map((c) => c.customerId));
+    const visibleB = new Set(
+      fixture.sandbox.admin
+        .customers()
+        .filter((c) => c.resellerDomain === 'reseller-b.example')
+        .map((c) => c.customerId),
+    );
     for (const record of replicaB.cases.values()) expect(visibleB.has(record.customerId)).toBe(true);
     for (const name of replicaA.cases.keys()) expect(replicaB.cases.has(name)).toBe(false);
   });
@@ -117,7 +123,9 @@ describe('sync', () => {
     await fixture.core.dispatch('sync.now', { accountId: accountA }, sender);
     await done;
     const stats = fixture.sandbox.admin.stats();
-    const total = Object.entries(stats).filter(([route]) => !route.startsWith('oauth2')).reduce((sum, [, count]) => sum + count, 0);
+    const total = Object.entries(stats)
+      .filter(([route]) => !route.startsWith('oauth2'))
+      .reduce((sum, [, count]) => sum + count, 0);
     expect(stats['cases.search']).toBe(1);
     expect(total).toBe(1);
     expect(replica?.batches).toBe(batchesBefore);
@@ -129,7 +137,11 @@ describe('sync', () => {
     expect(target).toBeDefined();
     await fixture.sandbox.admin.setOffline(true);
     const offline = fixture.waitForStatus(accountA, (status) => status.connection === 'offline');
-    const queued = await fixture.core.dispatch('mutations.enqueue', { accountId: accountA, mutation: { kind: 'comment', caseRef: target?.name ?? '', body: 'Offline note: headers attached.' } }, sender);
+    const queued = await fixture.core.dispatch(
+      'mutations.enqueue',
+      { accountId: accountA, mutation: { kind: 'comment', caseRef: target?.name ?? '', body: 'Offline note: headers attached.' } },
+      sender,
+    );
     expect(queued).toMatchObject({ ok: true, value: { status: 'queued' } });
     await offline;
 
@@ -137,7 +149,9 @@ describe('sync', () => {
     await fixture.sandbox.admin.setOffline(false);
     await fixture.core.dispatch('sync.now', { accountId: accountA }, sender);
     await online;
-    const onServer = fixture.sandbox.admin.listAllComments(target?.name ?? '').filter((comment) => comment.body === 'Offline note: headers attached.');
+    const onServer = fixture.sandbox.admin
+      .listAllComments(target?.name ?? '')
+      .filter((comment) => comment.body === 'Offline note: headers attached.');
     expect(onServer).toHaveLength(1);
     expect([...(replica?.comments.values() ?? [])].some((comment) => comment.body === 'Offline note: headers attached.')).toBe(true);
   });
@@ -156,7 +170,11 @@ describe('sync', () => {
     fixture.sandbox.admin.revokeGrantsFor('agent1@reseller-b.example');
     const replicaB = fixture.replicas.get(accountB);
     const target = [...(replicaB?.cases.values() ?? [])].find((record) => record.state !== 'CLOSED');
-    await fixture.core.dispatch('mutations.enqueue', { accountId: accountB, mutation: { kind: 'set_priority', caseRef: target?.name ?? '', priority: 'P2' } }, sender);
+    await fixture.core.dispatch(
+      'mutations.enqueue',
+      { accountId: accountB, mutation: { kind: 'set_priority', caseRef: target?.name ?? '', priority: 'P2' } },
+      sender,
+    );
     await reauth;
     const list = (await fixture.core.dispatch('accounts.list', {}, sender)) as { value: { accounts: { id: string; status: string }[] } };
     expect(list.value.accounts.find((account) => account.id === accountB)?.status).toBe('reauth_required');

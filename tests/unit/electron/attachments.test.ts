@@ -22,7 +22,9 @@ beforeAll(async () => {
   const synced = fixture.waitForStatus(accountId, (status) => !status.syncing && status.connection === 'online');
   const replica = await fixture.openReplica(accountId);
   await synced;
-  const authorised = new Set([...replica.customers.values()].filter((customer) => customer.access === 'authorized').map((customer) => customer.customerId));
+  const authorised = new Set(
+    [...replica.customers.values()].filter((customer) => customer.access === 'authorized').map((customer) => customer.customerId),
+  );
   caseName = [...replica.cases.values()].find((record) => record.state !== 'CLOSED' && authorised.has(record.customerId))?.name ?? '';
 });
 afterAll(async () => fixture?.close());
@@ -38,7 +40,12 @@ describe('attachment checks before anything is queued', () => {
   });
 
   it('sanitizes the name', async () => {
-    const staged = await call<{ uploadId: string; filename: string }>('attachments.stageBegin', { accountId, filename: '../../etc/pass\u0007wd.log', mimeType: 'text/plain', sizeBytes: 3 });
+    const staged = await call<{ uploadId: string; filename: string }>('attachments.stageBegin', {
+      accountId,
+      filename: '../../etc/pass\u0007wd.log',
+      mimeType: 'text/plain',
+      sizeBytes: 3,
+    });
     expect(staged.filename).not.toMatch(/[/\\]/);
     expect(staged.filename.includes('\u0007')).toBe(false);
     await call('attachments.stageAbort', { accountId, uploadId: staged.uploadId });
@@ -53,18 +60,34 @@ describe('upload and download', () => {
     fixture.core.events.subscribe((event, payload) => {
       if (event === 'attachments.uploadProgress') progress.push((payload as { sentBytes: number }).sentBytes);
     });
-    const { uploadId } = await call<{ uploadId: string }>('attachments.stageBegin', { accountId, filename: 'mail-headers.log', mimeType: 'text/plain', sizeBytes: size });
+    const { uploadId } = await call<{ uploadId: string }>('attachments.stageBegin', {
+      accountId,
+      filename: 'mail-headers.log',
+      mimeType: 'text/plain',
+      sizeBytes: size,
+    });
     for (let offset = 0; offset < size; offset += 1024 * 1024) {
-      await call('attachments.stageChunk', { accountId, uploadId, offset, bytes: bytes.subarray(offset, Math.min(size, offset + 1024 * 1024)) });
+      await call('attachments.stageChunk', {
+        accountId,
+        uploadId,
+        offset,
+        bytes: bytes.subarray(offset, Math.min(size, offset + 1024 * 1024)),
+      });
     }
     const idle = fixture.waitForStatus(accountId, (status) => !status.syncing && status.pending === 0);
-    const entry = await call<{ status: string; mutation: { kind: string } }>('attachments.stageCommit', { accountId, uploadId, caseRef: caseName });
+    const entry = await call<{ status: string; mutation: { kind: string } }>('attachments.stageCommit', {
+      accountId,
+      uploadId,
+      caseRef: caseName,
+    });
     expect(entry).toMatchObject({ status: 'queued', mutation: { kind: 'upload_attachment' } });
     await idle;
     expect(progress.at(-1)).toBeGreaterThanOrEqual(size);
 
     const token = fixture.sandbox.admin.mintTokens('agent1@reseller-a.example').accessToken;
-    const listed = (await (await fetch(`${fixture.sandbox.baseUrl}/v2/${caseName}/attachments?pageSize=100`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
+    const listed = (await (
+      await fetch(`${fixture.sandbox.baseUrl}/v2/${caseName}/attachments?pageSize=100`, { headers: { authorization: `Bearer ${token}` } })
+    ).json()) as {
       attachments: { name: string; filename: string; sizeBytes: string }[];
     };
     const uploaded = listed.attachments.filter((attachment) => attachment.filename === 'mail-headers.log');
@@ -74,7 +97,10 @@ describe('upload and download', () => {
     const download = await call<{ downloadId: string }>('attachments.openDownload', { accountId, attachmentName: uploaded[0]?.name });
     const parts: Uint8Array[] = [];
     for (;;) {
-      const chunk = await call<{ bytes: Uint8Array; done: boolean }>('attachments.readChunk', { accountId, downloadId: download.downloadId });
+      const chunk = await call<{ bytes: Uint8Array; done: boolean }>('attachments.readChunk', {
+        accountId,
+        downloadId: download.downloadId,
+      });
       expect(chunk.bytes.byteLength).toBeLessThanOrEqual(1024 * 1024);
       parts.push(chunk.bytes);
       if (chunk.done) break;

@@ -132,7 +132,16 @@ describe('estimateSize', () => {
 
 describe('contract guard', () => {
   it('has a handler for every channel', () => {
-    const real = createHandlers({ ports: {} as never, settings: {} as never, auth: {} as never, sync: {} as never, backends: {} as never, attachments: {} as never, emitHeartbeat: () => 0, statusFeed: async () => [] });
+    const real = createHandlers({
+      ports: {} as never,
+      settings: {} as never,
+      auth: {} as never,
+      sync: {} as never,
+      backends: {} as never,
+      attachments: {} as never,
+      emitHeartbeat: () => 0,
+      statusFeed: async () => [],
+    });
     expect(Object.keys(real).sort()).toEqual([...invokeChannels].sort());
   });
 });

@@ -10,19 +10,71 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 const eslint = new ESLint({ cwd: repoRoot });
 
 const violations: ReadonlyArray<{ rule: string; filePath: string; code: string }> = [
-  { rule: "electron/services imports 'electron'", filePath: 'electron/services/fixture.ts', code: "import { app } from 'electron';\nexport const name = app.getName();\n" },
-  { rule: "electron/services requires 'electron/main'", filePath: 'electron/services/fixture.ts', code: "import { ipcMain } from 'electron/main';\nexport const x = ipcMain;\n" },
-  { rule: "electron/sandbox imports 'electron'", filePath: 'electron/sandbox/fixture.ts', code: "import { net } from 'electron';\nexport const x = net;\n" },
-  { rule: 'electron/ imports renderer/', filePath: 'electron/services/fixture.ts', code: "import { App } from '../../renderer/app/app';\nexport const x = App;\n" },
-  { rule: "renderer imports 'electron'", filePath: 'renderer/features/fixture.ts', code: "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n" },
-  { rule: 'renderer imports electron/', filePath: 'renderer/features/fixture.ts', code: "import { createCore } from '../../electron/core';\nexport const x = createCore;\n" },
-  { rule: 'renderer imports node builtins', filePath: 'renderer/features/fixture.ts', code: "import fs from 'node:fs';\nexport const x = fs;\n" },
-  { rule: 'renderer feature reads the bridge global', filePath: 'renderer/features/fixture.ts', code: 'export const x = window.consoleBridge;\n' },
-  { rule: 'shared imports electron/', filePath: 'shared/domain/fixture.ts', code: "import { createCore } from '../../electron/core';\nexport const x = createCore;\n" },
-  { rule: 'shared imports renderer/', filePath: 'shared/domain/fixture.ts', code: "import { App } from '../../renderer/app/app';\nexport const x = App;\n" },
-  { rule: "shared imports 'electron'", filePath: 'shared/domain/fixture.ts', code: "import { app } from 'electron';\nexport const x = app;\n" },
-  { rule: 'shared uses Node builtins', filePath: 'shared/domain/fixture.ts', code: "import path from 'node:path';\nexport const x = path;\n" },
-  { rule: 'shared uses window / process', filePath: 'shared/domain/fixture.ts', code: 'export const x = process.env.HOME ?? window.name;\n' },
+  {
+    rule: "electron/services imports 'electron'",
+    filePath: 'electron/services/fixture.ts',
+    code: "import { app } from 'electron';\nexport const name = app.getName();\n",
+  },
+  {
+    rule: "electron/services requires 'electron/main'",
+    filePath: 'electron/services/fixture.ts',
+    code: "import { ipcMain } from 'electron/main';\nexport const x = ipcMain;\n",
+  },
+  {
+    rule: "electron/sandbox imports 'electron'",
+    filePath: 'electron/sandbox/fixture.ts',
+    code: "import { net } from 'electron';\nexport const x = net;\n",
+  },
+  {
+    rule: 'electron/ imports renderer/',
+    filePath: 'electron/services/fixture.ts',
+    code: "import { App } from '../../renderer/app/app';\nexport const x = App;\n",
+  },
+  {
+    rule: "renderer imports 'electron'",
+    filePath: 'renderer/features/fixture.ts',
+    code: "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n",
+  },
+  {
+    rule: 'renderer imports electron/',
+    filePath: 'renderer/features/fixture.ts',
+    code: "import { createCore } from '../../electron/core';\nexport const x = createCore;\n",
+  },
+  {
+    rule: 'renderer imports node builtins',
+    filePath: 'renderer/features/fixture.ts',
+    code: "import fs from 'node:fs';\nexport const x = fs;\n",
+  },
+  {
+    rule: 'renderer feature reads the bridge global',
+    filePath: 'renderer/features/fixture.ts',
+    code: 'export const x = window.consoleBridge;\n',
+  },
+  {
+    rule: 'shared imports electron/',
+    filePath: 'shared/domain/fixture.ts',
+    code: "import { createCore } from '../../electron/core';\nexport const x = createCore;\n",
+  },
+  {
+    rule: 'shared imports renderer/',
+    filePath: 'shared/domain/fixture.ts',
+    code: "import { App } from '../../renderer/app/app';\nexport const x = App;\n",
+  },
+  {
+    rule: "shared imports 'electron'",
+    filePath: 'shared/domain/fixture.ts',
+    code: "import { app } from 'electron';\nexport const x = app;\n",
+  },
+  {
+    rule: 'shared uses Node builtins',
+    filePath: 'shared/domain/fixture.ts',
+    code: "import path from 'node:path';\nexport const x = path;\n",
+  },
+  {
+    rule: 'shared uses window / process',
+    filePath: 'shared/domain/fixture.ts',
+    code: 'export const x = process.env.HOME ?? window.name;\n',
+  },
 ];
 
 describe('layer rules are enforced by lint', () => {
@@ -37,7 +89,9 @@ describe('layer rules are enforced by lint', () => {
       filePath: path.join(repoRoot, 'electron/shell/fixture.ts'),
     });
     expect(shell?.messages.filter((message) => message.severity === 2)).toEqual([]);
-    const [platform] = await eslint.lintText('export const x = window.consoleBridge;\n', { filePath: path.join(repoRoot, 'renderer/platform/fixture.ts') });
+    const [platform] = await eslint.lintText('export const x = window.consoleBridge;\n', {
+      filePath: path.join(repoRoot, 'renderer/platform/fixture.ts'),
+    });
     expect(platform?.messages.filter((message) => message.severity === 2)).toEqual([]);
   });
 });

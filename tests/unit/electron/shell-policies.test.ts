@@ -14,7 +14,7 @@ import {
 
 describe('content security policy', () => {
   const csp = cspHeader();
-  it('allows only the app\'s own scripts and connections', () => {
+  it("allows only the app's own scripts and connections", () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("connect-src 'self'");
     expect(csp).toContain("object-src 'none'");
@@ -23,18 +23,21 @@ describe('content security policy', () => {
   it('never allows inline or evaluated scripts or remote origins', () => {
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*/);
   });
-  it('the page\'s meta CSP matches the served one', () => {
+  it("the page's meta CSP matches the served one", () => {
     const html = readFileSync(path.resolve(__dirname, '../../../renderer/index.html'), 'utf8');
     const meta = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
     for (const directive of ['script-src', 'style-src', 'connect-src', 'object-src']) {
       const served = csp.split('; ').find((part) => part.startsWith(directive));
-      expect(meta.split('; ').find((part) => part.startsWith(directive)), directive).toBe(served);
+      expect(
+        meta.split('; ').find((part) => part.startsWith(directive)),
+        directive,
+      ).toBe(served);
     }
   });
 });
 
 describe('trusted sender', () => {
-  it('accepts only the app origin\'s main frame', () => {
+  it("accepts only the app origin's main frame", () => {
     expect(isTrustedSender({ url: `${appOrigin}/index.html`, isMainFrame: true })).toBe(true);
     expect(isTrustedSender({ url: `${appOrigin}/index.html`, isMainFrame: false })).toBe(false);
     expect(isTrustedSender({ url: 'app://console.evil/index.html', isMainFrame: true })).toBe(false);

@@ -28,7 +28,6 @@ afterAll(async () => {
   rmSync(userData, { recursive: true, force: true });
 });
 
-
 function runChild(killAfterMs: number | undefined): Promise<{ drained: boolean; killed: boolean; lastLines: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(here, 'chaos', 'sync-child.ts')], {
@@ -91,7 +90,9 @@ describe('sync chaos', () => {
     for (const accountId of accountIds) {
       const replica = setup.replicas.get(accountId);
       const customers = [...(replica?.customers.values() ?? [])].filter((customer) => customer.access === 'authorized');
-      const open = [...(replica?.cases.values() ?? [])].filter((record: ReplicaCase) => record.state !== 'CLOSED' && customers.some((c) => c.customerId === record.customerId));
+      const open = [...(replica?.cases.values() ?? [])].filter(
+        (record: ReplicaCase) => record.state !== 'CLOSED' && customers.some((c) => c.customerId === record.customerId),
+      );
       // Cases to close get no other change: commenting on a closed case is refused by design.
       const toClose = new Set(open.slice(0, 5).map((record) => record.name));
       const busy = open.slice(5, 45);
@@ -140,7 +141,14 @@ describe('sync chaos', () => {
     // 2. Back online with ≥ 20% faults on the API, and kill the engine at random moments.
     await sandbox.admin.setOffline(false);
     // 22% of API requests fail (429 5%, 500 3%, 503 5%, reset 4%, dropped response 5%); latency keeps the engine busy long enough to be killed mid-push.
-    await sandbox.admin.setFaults({ latencyMs: 15, errorRates: { 429: 0.05, 500: 0.03, 503: 0.05 }, resetRate: 0.04, dropResponseRate: 0.05, retryAfterSeconds: 0, pathPrefixes: ['/v2', '/upload'] });
+    await sandbox.admin.setFaults({
+      latencyMs: 15,
+      errorRates: { 429: 0.05, 500: 0.03, 503: 0.05 },
+      resetRate: 0.04,
+      dropResponseRate: 0.05,
+      retryAfterSeconds: 0,
+      pathPrefixes: ['/v2', '/upload'],
+    });
     let killed = 0;
     for (let round = 0; round < kills; round += 1) {
       const outcome = await runChild(80 + Math.floor(random() * 320));
@@ -167,20 +175,39 @@ describe('sync chaos', () => {
     const final = await createCoreFixture({ existingSandbox: sandbox, userData, vault });
     for (const accountId of accountIds) {
       const before = setup.replicas.get(accountId);
-      const replica = { cursor: cursors.get(accountId) ?? null, cases: new Map(before?.cases), comments: new Map(before?.comments), customers: new Map(before?.customers), categories: new Map(before?.categories), batches: 0 };
+      const replica = {
+        cursor: cursors.get(accountId) ?? null,
+        cases: new Map(before?.cases),
+        comments: new Map(before?.comments),
+        customers: new Map(before?.customers),
+        categories: new Map(before?.categories),
+        batches: 0,
+      };
       final.replicas.set(accountId, replica);
       const synced = final.waitForStatus(accountId, (status) => !status.syncing && status.connection === 'online' && status.pending === 0);
       await final.openReplica(accountId);
       await synced;
-      const pendingList = (await final.core.dispatch('mutations.list', { accountId }, sender)) as { ok: true; value: { mutation: { kind: string }; lastError?: unknown }[] };
+      const pendingList = (await final.core.dispatch('mutations.list', { accountId }, sender)) as {
+        ok: true;
+        value: { mutation: { kind: string }; lastError?: unknown }[];
+      };
       expect(pendingList.value.map((entry) => [entry.mutation.kind, entry.lastError])).toEqual([]);
       for (const record of replica.cases.values()) {
         const server = sandbox.admin.getCase(record.name);
         expect(server, record.name).toBeDefined();
-        expect({ priority: record.priority, state: record.state, title: record.displayName }).toEqual({ priority: server?.priority, state: server?.state, title: server?.displayName });
+        expect({ priority: record.priority, state: record.state, title: record.displayName }).toEqual({
+          priority: server?.priority,
+          state: server?.state,
+          title: server?.displayName,
+        });
       }
       const titles = [...replica.cases.values()].map((record) => record.displayName);
-      for (const [title] of expectedCreates) if (title.includes(accountId.slice(-6))) expect(titles.filter((candidate) => candidate === title), title).toHaveLength(1);
+      for (const [title] of expectedCreates)
+        if (title.includes(accountId.slice(-6)))
+          expect(
+            titles.filter((candidate) => candidate === title),
+            title,
+          ).toHaveLength(1);
     }
     await final.close();
   });

@@ -14,7 +14,9 @@ async function missedChange(fullReconcileEveryMs: number): Promise<{ expected: s
   const first = fixture.waitForStatus(accountId, (status) => !status.syncing && status.connection === 'online');
   const replica = await fixture.openReplica(accountId);
   await first;
-  const target = [...replica.cases.values()].find((record) => record.state !== 'CLOSED' && replica.customers.get(record.customerId)?.access === 'authorized');
+  const target = [...replica.cases.values()].find(
+    (record) => record.state !== 'CLOSED' && replica.customers.get(record.customerId)?.access === 'authorized',
+  );
   const expected = target?.priority === 'P4' ? 'P3' : 'P4';
   // The watermark jumps ahead (a skewed clock, a bug): incremental pulls would now see nothing.
   const cursor = JSON.parse(replica.cursor ?? '{}') as Record<string, unknown>;

@@ -21,7 +21,10 @@ const record = (index: number): CaseRecord =>
 
 describe('first-screen snapshot', () => {
   it('keeps the newest 50 rows without descriptions, per account, until cleared', () => {
-    saveHeadSnapshot('acc_a', Array.from({ length: 80 }, (_, index) => record(index)));
+    saveHeadSnapshot(
+      'acc_a',
+      Array.from({ length: 80 }, (_, index) => record(index)),
+    );
     const loaded = loadHeadSnapshot('acc_a');
     expect(loaded).toHaveLength(50);
     expect(loaded?.every((row) => row.description === '')).toBe(true);

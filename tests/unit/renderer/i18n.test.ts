@@ -10,7 +10,9 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
 }
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
-const cases = Object.entries(namespaces).flatMap(([ns, catalogue]) => uiLanguages.filter((lng) => lng !== 'en').map((lng) => ({ ns, lng, catalogue })));
+const cases = Object.entries(namespaces).flatMap(([ns, catalogue]) =>
+  uiLanguages.filter((lng) => lng !== 'en').map((lng) => ({ ns, lng, catalogue })),
+);
 
 describe('translations', () => {
   it.each(cases)('$ns in $lng has every English key, non-empty, with the same placeholders', ({ lng, catalogue }) => {
@@ -23,7 +25,10 @@ describe('translations', () => {
 
   it('every literal key used in the renderer exists in English', () => {
     // t('key') / t('ns:key') calls and i18nKey="…" with a literal key; keys built at run time are covered by the catalogue shape.
-    const sources = import.meta.glob('../../../renderer/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
+    const sources = import.meta.glob('../../../renderer/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<
+      string,
+      string
+    >;
     const unknown: string[] = [];
     for (const [file, source] of Object.entries(sources)) {
       const defaultNs = /useTranslation\(\s*'(\w+)'/.exec(source)?.[1] ?? 'common';

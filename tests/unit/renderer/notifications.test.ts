@@ -3,9 +3,29 @@ import type { Account, ReplicaBatch, ReplicaComment } from '../../../shared/ipc'
 import { noticeGoogleReplies } from '../../../renderer/app/notifications';
 import { useUnreadStore } from '../../../renderer/state/unread-store';
 
-const account: Account = { id: 'acc_1', email: 'agent1@reseller-a.example', domain: 'reseller-a.example', backend: 'sandbox', color: '#1a73e8', status: 'active', addedAt: '2026-11-01T00:00:00Z' };
-const comment = (caseName: string, createTime: string, googleSupport = true): ReplicaComment => ({ name: `${caseName}/comments/${createTime}`, caseName, body: 'Could you send the headers?', createTime, googleSupport });
-const batch = (comments: ReplicaComment[]): ReplicaBatch => ({ accountId: account.id, batchId: 'b', cursor: '{}', upserts: { comments }, deletes: {} });
+const account: Account = {
+  id: 'acc_1',
+  email: 'agent1@reseller-a.example',
+  domain: 'reseller-a.example',
+  backend: 'sandbox',
+  color: '#1a73e8',
+  status: 'active',
+  addedAt: '2026-11-01T00:00:00Z',
+};
+const comment = (caseName: string, createTime: string, googleSupport = true): ReplicaComment => ({
+  name: `${caseName}/comments/${createTime}`,
+  caseName,
+  body: 'Could you send the headers?',
+  createTime,
+  googleSupport,
+});
+const batch = (comments: ReplicaComment[]): ReplicaBatch => ({
+  accountId: account.id,
+  batchId: 'b',
+  cursor: '{}',
+  upserts: { comments },
+  deletes: {},
+});
 
 describe('Google replies → unread + notification', () => {
   beforeEach(() => useUnreadStore.setState({ unread: {}, since: {} }));

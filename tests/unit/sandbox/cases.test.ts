@@ -64,9 +64,22 @@ describe('cases.get / list / create (proto3-JSON)', () => {
 
   it('accepts snake_case input keys like Google samples send', async () => {
     const cls = (await a.get('/v2/caseClassifications:search?pageSize=1')).body.caseClassifications[0].id;
-    const r = await a.post(`/v2/${standardOrg}/cases`, { display_name: 'Snake case', description: 'd', classification: { id: cls }, priority: 'P4', subscriber_email_addresses: ['x@y.example'], testCase: true, time_zone: '-07:00' });
+    const r = await a.post(`/v2/${standardOrg}/cases`, {
+      display_name: 'Snake case',
+      description: 'd',
+      classification: { id: cls },
+      priority: 'P4',
+      subscriber_email_addresses: ['x@y.example'],
+      testCase: true,
+      time_zone: '-07:00',
+    });
     expect(r.status).toBe(200);
-    expect(r.body).toMatchObject({ displayName: 'Snake case', subscriberEmailAddresses: ['x@y.example'], testCase: true, timeZone: '-07:00' });
+    expect(r.body).toMatchObject({
+      displayName: 'Snake case',
+      subscriberEmailAddresses: ['x@y.example'],
+      testCase: true,
+      timeZone: '-07:00',
+    });
   });
 
   it('rejects unknown fields, wrong types and missing required fields with INVALID_ARGUMENT and field violations', async () => {
@@ -121,7 +134,12 @@ describe('reseller isolation', () => {
   });
 
   it("search on the reseller domain's organization returns only that domain's visible customers' cases", async () => {
-    const visible = new Set(sb.admin.customers().filter((c) => c.resellerDomain === 'reseller-a.example' && !c.transferred).map((c) => c.organization));
+    const visible = new Set(
+      sb.admin
+        .customers()
+        .filter((c) => c.resellerDomain === 'reseller-a.example' && !c.transferred)
+        .map((c) => c.organization),
+    );
     const r = await a.get(`/v2/${orgA}/cases:search?pageSize=1000`);
     expect(r.body.cases.length).toBeGreaterThan(200);
     expect(r.body.nextPageToken).toBeUndefined();
@@ -131,7 +149,11 @@ describe('reseller isolation', () => {
   });
 
   it('transferred customers disappear together with their cases', async () => {
-    const victim = customerWhere(sb, 'reseller-a.example', (c) => c.authorized && !c.transferred && !c.premium && c.organization !== standardOrg);
+    const victim = customerWhere(
+      sb,
+      'reseller-a.example',
+      (c) => c.authorized && !c.transferred && !c.premium && c.organization !== standardOrg,
+    );
     const one = (await a.get(`/v2/${victim.organization}/cases?pageSize=1`)).body.cases[0];
     const before = await a.get(`/v2/${orgA}/cases:search?pageSize=1000&query=${enc('"mail"')}`);
     sb.admin.transferCustomer(victim.customerId);
@@ -178,7 +200,10 @@ describe('cases.patch update-mask rules', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ priority: 'P1', displayName: c.displayName, subscriberEmailAddresses: ['keep@x.example'] });
     expect(Date.parse(r.body.updateTime)).toBeGreaterThan(Date.parse(c.updateTime));
-    const r2 = await a.patch(`/v2/${c.name}?updateMask=displayName,subscriber_email_addresses`, { displayName: 'Renamed', subscriberEmailAddresses: ['a@b.example', 'c@d.example'] });
+    const r2 = await a.patch(`/v2/${c.name}?updateMask=displayName,subscriber_email_addresses`, {
+      displayName: 'Renamed',
+      subscriberEmailAddresses: ['a@b.example', 'c@d.example'],
+    });
     expect(r2.body).toMatchObject({ displayName: 'Renamed', priority: 'P1', subscriberEmailAddresses: ['a@b.example', 'c@d.example'] });
   });
 
@@ -233,7 +258,11 @@ describe('close, reopen and escalate', () => {
     const noReason = await a.post(`/v2/${premium.name}:escalate`, { escalation: { justification: 'x' } });
     expect(expectError(noReason, 400, 'INVALID_ARGUMENT').details[0].fieldViolations[0].field).toBe('escalation.reason');
     expectError(await a.post(`/v2/${premium.name}:escalate`, { escalation: { reason: 'RESOLUTION_TIME' } }), 400, 'INVALID_ARGUMENT');
-    expectError(await a.post(`/v2/${premium.name}:escalate`, { escalation: { reason: 'SOMETHING', justification: 'x' } }), 400, 'INVALID_ARGUMENT');
+    expectError(
+      await a.post(`/v2/${premium.name}:escalate`, { escalation: { reason: 'SOMETHING', justification: 'x' } }),
+      400,
+      'INVALID_ARGUMENT',
+    );
     const ok = await a.post(`/v2/${premium.name}:escalate`, body);
     expect(ok.status).toBe(200);
     expect(ok.body.escalated).toBe(true);

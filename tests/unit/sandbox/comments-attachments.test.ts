@@ -53,7 +53,11 @@ describe('comments', () => {
     for (let i = 0; i < 3; i++) {
       const r = await a.post(`/v2/${c.name}/comments`, { body: `message ${i}` });
       expect(r.status).toBe(200);
-      expect(r.body).toMatchObject({ body: `message ${i}`, plainTextBody: `message ${i}`, creator: { email: 'agent1@reseller-a.example' } });
+      expect(r.body).toMatchObject({
+        body: `message ${i}`,
+        plainTextBody: `message ${i}`,
+        creator: { email: 'agent1@reseller-a.example' },
+      });
       expect(r.body.name).toMatch(new RegExp(`^${c.name}/comments/\\d+$`));
       created.push(r.body);
     }
@@ -102,10 +106,19 @@ describe('attachments', () => {
   it('uploads raw bytes with attachment.filename and downloads them back', async () => {
     const c = (await createCase(a, org)).body;
     const data = Buffer.from('line 1\nline 2\n');
-    const up = await a.raw(`/upload/v2/${c.name}/attachments?attachment.filename=report.txt&uploadType=media`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: data });
+    const up = await a.raw(`/upload/v2/${c.name}/attachments?attachment.filename=report.txt&uploadType=media`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: data,
+    });
     expect(up.status).toBe(200);
     const att = AttachmentSchema.parse(up.body);
-    expect(att).toMatchObject({ filename: 'report.txt', mimeType: 'text/plain', sizeBytes: String(data.length), creator: { email: 'agent1@reseller-a.example' } });
+    expect(att).toMatchObject({
+      filename: 'report.txt',
+      mimeType: 'text/plain',
+      sizeBytes: String(data.length),
+      creator: { email: 'agent1@reseller-a.example' },
+    });
     expect(att.name).toMatch(new RegExp(`^${c.name}/attachments/06[0-9A-Za-z]{16}$`));
     const list = ListAttachmentsResponseSchema.parse((await a.get(`/v2/${c.name}/attachments`)).body);
     expect(list.attachments?.map((x) => x.name)).toEqual([att.name]);
@@ -118,11 +131,17 @@ describe('attachments', () => {
     const c = (await createCase(a, org)).body;
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
     const body = Buffer.concat([
-      Buffer.from('--B\r\ncontent-type: application/json\r\n\r\n{"attachment":{"filename":"shot.png"}}\r\n--B\r\ncontent-type: image/png\r\n\r\n'),
+      Buffer.from(
+        '--B\r\ncontent-type: application/json\r\n\r\n{"attachment":{"filename":"shot.png"}}\r\n--B\r\ncontent-type: image/png\r\n\r\n',
+      ),
       png,
       Buffer.from('\r\n--B--'),
     ]);
-    const up = await a.raw(`/upload/v2/${c.name}/attachments?uploadType=multipart`, { method: 'POST', headers: { 'content-type': 'multipart/related; boundary=B' }, body });
+    const up = await a.raw(`/upload/v2/${c.name}/attachments?uploadType=multipart`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/related; boundary=B' },
+      body,
+    });
     expect(up.status, up.text).toBe(200);
     expect(up.body).toMatchObject({ filename: 'shot.png', mimeType: 'image/png', sizeBytes: String(png.length) });
     const res = await fetch(`${sb.baseUrl}/v2/${up.body.name}:download?alt=media`, { headers: { authorization: `Bearer ${a.token}` } });
@@ -131,15 +150,31 @@ describe('attachments', () => {
 
   it('refuses oversized uploads, missing filenames and bad multipart bodies without writing anything', async () => {
     const c = (await createCase(a, org)).body;
-    const big = await a.raw(`/upload/v2/${c.name}/attachments?attachment.filename=big.bin`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(MAX + 1) });
+    const big = await a.raw(`/upload/v2/${c.name}/attachments?attachment.filename=big.bin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: Buffer.alloc(MAX + 1),
+    });
     expect(big.status).toBe(400);
     expect(big.body.error.status).toBe('INVALID_ARGUMENT');
     expect(big.body.error.message).toMatch(/too large/);
-    const exact = await a.raw(`/upload/v2/${c.name}/attachments?attachment.filename=ok.bin`, { method: 'POST', headers: { 'content-type': 'application/octet-stream' }, body: Buffer.alloc(MAX) });
+    const exact = await a.raw(`/upload/v2/${c.name}/attachments?attachment.filename=ok.bin`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/octet-stream' },
+      body: Buffer.alloc(MAX),
+    });
     expect(exact.status).toBe(200);
-    const noName = await a.raw(`/upload/v2/${c.name}/attachments`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+    const noName = await a.raw(`/upload/v2/${c.name}/attachments`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'x',
+    });
     expect(noName.status).toBe(400);
-    const badMultipart = await a.raw(`/upload/v2/${c.name}/attachments?uploadType=multipart`, { method: 'POST', headers: { 'content-type': 'multipart/related; boundary=B' }, body: '--B\r\n\r\nnot json\r\n--B--' });
+    const badMultipart = await a.raw(`/upload/v2/${c.name}/attachments?uploadType=multipart`, {
+      method: 'POST',
+      headers: { 'content-type': 'multipart/related; boundary=B' },
+      body: '--B\r\n\r\nnot json\r\n--B--',
+    });
     expect(badMultipart.status).toBe(400);
     const metadataOnly = await a.post(`/v2/${c.name}/attachments`, { attachment: { filename: 'x.txt' } });
     expect(metadataOnly.status).toBe(400);
@@ -150,7 +185,12 @@ describe('attachments', () => {
 
   it('attachment lists page with a bound token', async () => {
     const c = (await createCase(a, org)).body;
-    for (let i = 0; i < 3; i++) await a.raw(`/upload/v2/${c.name}/attachments?attachment.filename=f${i}.txt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: `${i}` });
+    for (let i = 0; i < 3; i++)
+      await a.raw(`/upload/v2/${c.name}/attachments?attachment.filename=f${i}.txt`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: `${i}`,
+      });
     const p1 = await a.get(`/v2/${c.name}/attachments?pageSize=2`);
     expect(p1.body.attachments.map((x: any) => x.filename)).toEqual(['f0.txt', 'f1.txt']);
     const p2 = await a.get(`/v2/${c.name}/attachments?pageSize=2&pageToken=${encodeURIComponent(p1.body.nextPageToken)}`);

@@ -24,7 +24,9 @@ describe('fault injection', () => {
     expect(r429.status).toBe(429);
     expect(r429.headers.get('retry-after')).toBe('7');
     expect(r429.body.error.status).toBe('RESOURCE_EXHAUSTED');
-    expect(r429.body.error.details).toEqual(expect.arrayContaining([expect.objectContaining({ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' })]));
+    expect(r429.body.error.details).toEqual(
+      expect.arrayContaining([expect.objectContaining({ '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: '7s' })]),
+    );
     await sb.admin.setFaults({ errorRates: { 503: 1 } });
     const r503 = await a.get('/v2/caseClassifications:search');
     expect(r503.status).toBe(503);
@@ -40,7 +42,9 @@ describe('fault injection', () => {
 
   it('resets connections', async () => {
     await sb.admin.setFaults({ resetRate: 1 });
-    await expect(fetch(`${sb.baseUrl}/v2/caseClassifications:search`, { headers: { authorization: `Bearer ${a.token}` } })).rejects.toThrow();
+    await expect(
+      fetch(`${sb.baseUrl}/v2/caseClassifications:search`, { headers: { authorization: `Bearer ${a.token}` } }),
+    ).rejects.toThrow();
     await sb.admin.clearFaults();
     expect((await a.get('/v2/caseClassifications:search')).status).toBe(200);
   });
@@ -56,7 +60,13 @@ describe('fault injection', () => {
   it('dropped response: the write is applied but the client gets no answer', async () => {
     const c = (await createCase(a, org)).body;
     await sb.admin.setFaults({ dropResponseRate: 1, methods: ['POST'] });
-    await expect(fetch(`${sb.baseUrl}/v2/${c.name}/comments`, { method: 'POST', headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json' }, body: JSON.stringify({ body: 'sent into the void' }) })).rejects.toThrow();
+    await expect(
+      fetch(`${sb.baseUrl}/v2/${c.name}/comments`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${a.token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ body: 'sent into the void' }),
+      }),
+    ).rejects.toThrow();
     expect((await a.get(`/v2/${c.name}`)).status).toBe(200);
     await sb.admin.clearFaults();
     expect(sb.admin.listAllComments(c.name).map((x) => x.body)).toEqual(['sent into the void']);
@@ -67,7 +77,11 @@ describe('fault injection', () => {
 
   it('offline refuses API connections while the admin endpoint keeps working', async () => {
     const adminCall = (path: string, body?: unknown) =>
-      http(`${sb.adminUrl}${path}`, { method: body === undefined ? 'GET' : 'POST', headers: { authorization: `Bearer ${sb.adminToken}`, 'content-type': 'application/json' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      http(`${sb.adminUrl}${path}`, {
+        method: body === undefined ? 'GET' : 'POST',
+        headers: { authorization: `Bearer ${sb.adminToken}`, 'content-type': 'application/json' },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
     expect((await adminCall('/offline', { offline: true })).status).toBe(200);
     await expect(fetch(`${sb.baseUrl}/sandbox/capabilities`)).rejects.toThrow();
     expect((await adminCall('/faults')).body.offline).toBe(true);
@@ -85,7 +99,11 @@ describe('fault injection', () => {
     const auth = { authorization: `Bearer ${sb.adminToken}`, 'content-type': 'application/json' };
     const bad = await http(`${sb.adminUrl}/faults`, { method: 'POST', headers: auth, body: JSON.stringify({ errorRates: { 404: 1 } }) });
     expect(bad.status).toBe(400);
-    const ok = await http(`${sb.adminUrl}/faults`, { method: 'POST', headers: auth, body: JSON.stringify({ errorRates: { 503: 1 }, pathPrefixes: ['/v2/caseClassifications'] }) });
+    const ok = await http(`${sb.adminUrl}/faults`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ errorRates: { 503: 1 }, pathPrefixes: ['/v2/caseClassifications'] }),
+    });
     expect(ok.status).toBe(200);
     expect((await a.get('/v2/caseClassifications:search')).status).toBe(503);
     expect((await a.get(`/v2/${org}/cases?pageSize=1`)).status).toBe(200);
@@ -116,7 +134,11 @@ describe('fault injection', () => {
 
 describe('simulated Google Support', () => {
   it('picks up, asks for information and proposes a solution on the sandbox clock', async () => {
-    const sb = await startTestSandbox({ seed: 'sim', cases: 200, supportSimulation: { enabled: true, pickUpAfterMs: 60_000, replyAfterMs: 120_000 } });
+    const sb = await startTestSandbox({
+      seed: 'sim',
+      cases: 200,
+      supportSimulation: { enabled: true, pickUpAfterMs: 60_000, replyAfterMs: 120_000 },
+    });
     try {
       let a = apiFor(sb, 'agent1@reseller-a.example');
       const org = customerWhere(sb, 'reseller-a.example', (c) => c.authorized && !c.transferred).organization;
@@ -156,7 +178,11 @@ describe('persistence', () => {
       const org = customerWhere(first, 'reseller-a.example', (c) => c.authorized && !c.transferred).organization;
       const c = (await createCase(a, org, { displayName: 'Persistent narwhal' })).body;
       await a.post(`/v2/${c.name}/comments`, { body: 'kept across restarts' });
-      const up = await a.raw(`/upload/v2/${c.name}/attachments?attachment.filename=keep.txt`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'bytes survive' });
+      const up = await a.raw(`/upload/v2/${c.name}/attachments?attachment.filename=keep.txt`, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: 'bytes survive',
+      });
       const orgA = first.admin.resellerOrganization('reseller-a.example') ?? '';
       const seeded = (await a.get(`/v2/${orgA}/cases:search?query=${enc('state=OPEN')}&pageSize=1`)).body.cases[0];
       const patched = (await a.patch(`/v2/${seeded.name}?updateMask=priority`, { priority: 'P0' })).body;
@@ -181,7 +207,9 @@ describe('persistence', () => {
         const got = (await b.get(`/v2/${c.name}`)).body;
         expect(got.displayName).toBe('Persistent narwhal');
         expect((await b.get(`/v2/${c.name}/comments`)).body.comments[0].body).toBe('kept across restarts');
-        const res = await fetch(`${second.baseUrl}/v2/${up.body.name}:download?alt=media`, { headers: { authorization: `Bearer ${b.token}` } });
+        const res = await fetch(`${second.baseUrl}/v2/${up.body.name}:download?alt=media`, {
+          headers: { authorization: `Bearer ${b.token}` },
+        });
         expect(await res.text()).toBe('bytes survive');
         expect((await b.get(`/v2/${seeded.name}`)).body).toEqual(patched);
         expect((await b.get(`/v2/${seeded.name}/comments?pageSize=100`)).body).toEqual(seededComments);
@@ -201,7 +229,9 @@ describe('persistence', () => {
       try {
         const x = apiFor(s, 'agent1@reseller-a.example');
         const orgA = s.admin.resellerOrganization('reseller-a.example') ?? '';
-        return (await x.get(`/v2/${orgA}/cases:search?pageSize=50`)).body.cases.map((c: any) => `${c.name}|${c.displayName}|${c.updateTime}`);
+        return (await x.get(`/v2/${orgA}/cases:search?pageSize=50`)).body.cases.map(
+          (c: any) => `${c.name}|${c.displayName}|${c.updateTime}`,
+        );
       } finally {
         await s.close();
       }
@@ -240,7 +270,9 @@ describe('robustness', () => {
     expect(unknown.body.error.status).toBe('NOT_FOUND');
     expect((await a.raw(`/v2/${org}/cases`, { method: 'DELETE' })).status).toBe(404);
     expect((await a.post(`/v2/${org}/cases`, 'null')).status).toBe(400);
-    expect((await a.raw(`/v2/${org}/cases`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' })).status).toBe(400);
+    expect((await a.raw(`/v2/${org}/cases`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' })).status).toBe(
+      400,
+    );
     expect((await a.get('/v2/caseClassifications:search')).status).toBe(200);
   });
 });

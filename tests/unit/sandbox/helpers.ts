@@ -6,7 +6,8 @@ import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../
 // HTTP on 127.0.0.1 with global fetch.
 
 export const REDIRECT_URI = 'http://127.0.0.1:53123/callback';
-export const ALL_SCOPES = 'openid email profile https://www.googleapis.com/auth/cloud-platform https://www.googleapis.com/auth/apps.order.readonly';
+export const ALL_SCOPES =
+  'openid email profile https://www.googleapis.com/auth/cloud-platform https://www.googleapis.com/auth/apps.order.readonly';
 
 export async function startTestSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
   return startSandbox({ seed: 'conformance', supportSimulation: { enabled: false }, ...opts });
@@ -45,11 +46,19 @@ export function requestIdOf(html: string): string {
 }
 
 export async function submitSignIn(sb: SandboxHandle, requestId: string, fields: Record<string, string>): Promise<HttpResult<string>> {
-  return http<string>(`${sb.issuer}/auth`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ request_id: requestId, ...fields }).toString() });
+  return http<string>(`${sb.issuer}/auth`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ request_id: requestId, ...fields }).toString(),
+  });
 }
 
 export async function tokenRequest(sb: SandboxHandle, form: Record<string, string>): Promise<HttpResult<any>> {
-  return http(`${sb.issuer}/token`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ client_id: sb.desktopClientId, ...form }).toString() });
+  return http(`${sb.issuer}/token`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({ client_id: sb.desktopClientId, ...form }).toString(),
+  });
 }
 
 export interface SignInResult {
@@ -62,7 +71,16 @@ export interface SignInResult {
 export async function signIn(sb: SandboxHandle, email: string, extra: Record<string, string> = {}): Promise<SignInResult> {
   const { verifier, challenge } = pkcePair();
   const page = await http<string>(
-    authUrl(sb, { client_id: sb.desktopClientId, redirect_uri: REDIRECT_URI, response_type: 'code', scope: ALL_SCOPES, code_challenge: challenge, code_challenge_method: 'S256', state: 'st-1', ...extra }),
+    authUrl(sb, {
+      client_id: sb.desktopClientId,
+      redirect_uri: REDIRECT_URI,
+      response_type: 'code',
+      scope: ALL_SCOPES,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+      state: 'st-1',
+      ...extra,
+    }),
   );
   if (page.status !== 200) throw new Error(`auth page answered ${page.status}: ${page.text.slice(0, 200)}`);
   const redirect = await submitSignIn(sb, requestIdOf(page.body), { login_email: email });
@@ -83,9 +101,17 @@ export interface Api {
 
 export function api(sb: SandboxHandle, token: string): Api {
   const auth = { authorization: `Bearer ${token}` };
-  const call = <T>(path: string, init: RequestInit): Promise<HttpResult<T>> => http<T>(`${sb.baseUrl}${path}`, { ...init, headers: { ...auth, ...(init.headers as Record<string, string> | undefined) } });
-  const withBody = (method: string) => <T>(path: string, body?: unknown): Promise<HttpResult<T>> =>
-    call<T>(path, body === undefined ? { method } : { method, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+  const call = <T>(path: string, init: RequestInit): Promise<HttpResult<T>> =>
+    http<T>(`${sb.baseUrl}${path}`, { ...init, headers: { ...auth, ...(init.headers as Record<string, string> | undefined) } });
+  const withBody =
+    (method: string) =>
+    <T>(path: string, body?: unknown): Promise<HttpResult<T>> =>
+      call<T>(
+        path,
+        body === undefined
+          ? { method }
+          : { method, headers: { 'content-type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) },
+      );
   return { token, get: (path) => call(path, {}), post: withBody('POST'), patch: withBody('PATCH'), raw: call };
 }
 
@@ -94,7 +120,11 @@ export function apiFor(sb: SandboxHandle, email: string): Api {
   return api(sb, sb.admin.mintTokens(email).accessToken);
 }
 
-export function customerWhere(sb: SandboxHandle, domain: string, pred: (c: ReturnType<SandboxHandle['admin']['customers']>[number]) => boolean) {
+export function customerWhere(
+  sb: SandboxHandle,
+  domain: string,
+  pred: (c: ReturnType<SandboxHandle['admin']['customers']>[number]) => boolean,
+) {
   const c = sb.admin.customers().find((x) => x.resellerDomain === domain && pred(x));
   if (c === undefined) throw new Error(`no matching customer in ${domain}`);
   return c;

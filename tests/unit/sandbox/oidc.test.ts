@@ -2,7 +2,19 @@ import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OidcDiscoverySchema, TokenResponseSchema } from '../../../shared/api';
 import type { SandboxHandle } from '../../../electron/sandbox/index';
-import { ALL_SCOPES, REDIRECT_URI, api, authUrl, http, pkcePair, requestIdOf, signIn, startTestSandbox, submitSignIn, tokenRequest } from './helpers';
+import {
+  ALL_SCOPES,
+  REDIRECT_URI,
+  api,
+  authUrl,
+  http,
+  pkcePair,
+  requestIdOf,
+  signIn,
+  startTestSandbox,
+  submitSignIn,
+  tokenRequest,
+} from './helpers';
 
 let sb: SandboxHandle;
 beforeAll(async () => {
@@ -11,7 +23,16 @@ beforeAll(async () => {
 afterAll(() => sb.close());
 
 function authParams(challenge: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { client_id: sb.desktopClientId, redirect_uri: REDIRECT_URI, response_type: 'code', scope: ALL_SCOPES, code_challenge: challenge, code_challenge_method: 'S256', state: 'xyz', ...extra };
+  return {
+    client_id: sb.desktopClientId,
+    redirect_uri: REDIRECT_URI,
+    response_type: 'code',
+    scope: ALL_SCOPES,
+    code_challenge: challenge,
+    code_challenge_method: 'S256',
+    state: 'xyz',
+    ...extra,
+  };
 }
 
 describe('OIDC discovery and keys', () => {
@@ -107,7 +128,12 @@ describe('token endpoint', () => {
     const page = await http<string>(authUrl(sb, authParams(challenge)));
     const redirect = await submitSignIn(sb, requestIdOf(page.body), { login_email: 'agent1@reseller-b.example' });
     const code = new URL(redirect.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const r = await tokenRequest(sb, { grant_type: 'authorization_code', code, code_verifier: pkcePair().verifier, redirect_uri: REDIRECT_URI });
+    const r = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: pkcePair().verifier,
+      redirect_uri: REDIRECT_URI,
+    });
     expect(r.status).toBe(400);
     expect(r.body.error).toBe('invalid_grant');
   });
@@ -116,7 +142,12 @@ describe('token endpoint', () => {
     const first = await signIn(sb, 'agent1@reseller-c.example');
     const a = api(sb, first.tokens.access_token);
     expect((await a.get('/v2/caseClassifications:search')).status).toBe(200);
-    const replay = await tokenRequest(sb, { grant_type: 'authorization_code', code: first.code, code_verifier: first.verifier, redirect_uri: REDIRECT_URI });
+    const replay = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code: first.code,
+      code_verifier: first.verifier,
+      redirect_uri: REDIRECT_URI,
+    });
     expect(replay.status).toBe(400);
     expect(replay.body.error).toBe('invalid_grant');
     expect((await a.get('/v2/caseClassifications:search')).status).toBe(401);
@@ -127,7 +158,12 @@ describe('token endpoint', () => {
     const page = await http<string>(authUrl(sb, authParams(challenge)));
     const redirect = await submitSignIn(sb, requestIdOf(page.body), { login_email: 'agent1@reseller-a.example' });
     const code = new URL(redirect.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const r = await tokenRequest(sb, { grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: 'http://127.0.0.1:9/other' });
+    const r = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code,
+      code_verifier: verifier,
+      redirect_uri: 'http://127.0.0.1:9/other',
+    });
     expect(r.status).toBe(400);
   });
 
@@ -147,13 +183,21 @@ describe('token endpoint', () => {
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.access_token).not.toBe(tokens.access_token);
     expect(refreshed.body.refresh_token).toBeUndefined();
-    const revoke = await http(`${sb.issuer}/revoke`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `token=${encodeURIComponent(tokens.refresh_token)}` });
+    const revoke = await http(`${sb.issuer}/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `token=${encodeURIComponent(tokens.refresh_token)}`,
+    });
     expect(revoke.status).toBe(200);
     const again = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: tokens.refresh_token });
     expect(again.status).toBe(400);
     expect(again.body.error).toBe('invalid_grant');
     expect((await api(sb, refreshed.body.access_token).get('/v2/caseClassifications:search')).status).toBe(401);
-    const revokeUnknown = await http(`${sb.issuer}/revoke`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'token=nope' });
+    const revokeUnknown = await http(`${sb.issuer}/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'token=nope',
+    });
     expect(revokeUnknown.status).toBe(400);
   });
 
@@ -162,7 +206,9 @@ describe('token endpoint', () => {
     const other = await signIn(sb, 'agent1@apac.reseller-a.example');
     expect(sb.admin.revokeGrantsFor('agent2@apac.reseller-a.example')).toBeGreaterThan(0);
     expect((await api(sb, victim.tokens.access_token).get('/v2/caseClassifications:search')).status).toBe(401);
-    expect((await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: victim.tokens.refresh_token })).body.error).toBe('invalid_grant');
+    expect((await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: victim.tokens.refresh_token })).body.error).toBe(
+      'invalid_grant',
+    );
     expect((await api(sb, other.tokens.access_token).get('/v2/caseClassifications:search')).status).toBe(200);
   });
 

@@ -14,7 +14,9 @@ afterAll(() => sb.close());
 
 describe('openid-client against the sandbox issuer', () => {
   it('discovers, signs in with PKCE, validates the ID token, refreshes and reads userinfo', async () => {
-    const config = await client.discovery(new URL(sb.issuer), sb.desktopClientId, undefined, client.None(), { execute: [client.allowInsecureRequests] });
+    const config = await client.discovery(new URL(sb.issuer), sb.desktopClientId, undefined, client.None(), {
+      execute: [client.allowInsecureRequests],
+    });
     const verifier = client.randomPKCECodeVerifier();
     const state = client.randomState();
     const nonce = client.randomNonce();
@@ -31,9 +33,19 @@ describe('openid-client against the sandbox issuer', () => {
     const page = await http<string>(url.toString());
     const redirect = await submitSignIn(sb, requestIdOf(page.body), { login_email: 'agent1@apac.reseller-a.example' });
     const callback = new URL(redirect.headers.get('location') ?? '');
-    const tokens = await client.authorizationCodeGrant(config, callback, { pkceCodeVerifier: verifier, expectedState: state, expectedNonce: nonce, idTokenExpected: true });
+    const tokens = await client.authorizationCodeGrant(config, callback, {
+      pkceCodeVerifier: verifier,
+      expectedState: state,
+      expectedNonce: nonce,
+      idTokenExpected: true,
+    });
     const claims = tokens.claims();
-    expect(claims).toMatchObject({ email: 'agent1@apac.reseller-a.example', hd: 'apac.reseller-a.example', iss: sb.issuer, aud: sb.desktopClientId });
+    expect(claims).toMatchObject({
+      email: 'agent1@apac.reseller-a.example',
+      hd: 'apac.reseller-a.example',
+      iss: sb.issuer,
+      aud: sb.desktopClientId,
+    });
     const refreshed = await client.refreshTokenGrant(config, tokens.refresh_token ?? '');
     expect(refreshed.access_token).toBeTruthy();
     const info = await client.fetchUserInfo(config, refreshed.access_token, claims?.sub ?? '');

@@ -21,7 +21,9 @@ async function searchAll(parent: string, query: string, pageSize = 1000): Promis
   const out: any[] = [];
   let token = '';
   for (;;) {
-    const r = await a.get(`/v2/${parent}/cases:search?query=${enc(query)}&pageSize=${pageSize}${token === '' ? '' : `&pageToken=${enc(token)}`}`);
+    const r = await a.get(
+      `/v2/${parent}/cases:search?query=${enc(query)}&pageSize=${pageSize}${token === '' ? '' : `&pageToken=${enc(token)}`}`,
+    );
     expect(r.status, r.text).toBe(200);
     out.push(...(r.body.cases ?? []));
     if (r.body.nextPageToken === undefined) return out;
@@ -179,7 +181,11 @@ describe('cases.search grammar', () => {
 describe('cases.list filter grammar', () => {
   it('supports the documented examples and refuses search-only features', async () => {
     const org = customerWhere(sb, 'reseller-a.example', (c) => c.authorized && !c.transferred).organization;
-    for (const f of ['state=CLOSED', 'state=OPEN AND creator.email="agent1@reseller-a.example"', 'state=OPEN AND (priority=P0 OR priority=P1)']) {
+    for (const f of [
+      'state=CLOSED',
+      'state=OPEN AND creator.email="agent1@reseller-a.example"',
+      'state=OPEN AND (priority=P0 OR priority=P1)',
+    ]) {
       const r = await a.get(`/v2/${org}/cases?filter=${enc(f)}&pageSize=100`);
       expect(r.status, f).toBe(200);
     }
@@ -196,7 +202,13 @@ describe('parser unit checks', () => {
       kind: 'and',
       items: [
         { kind: 'open', open: true },
-        { kind: 'or', items: [{ kind: 'priority', priority: 'P0' }, { kind: 'priority', priority: 'P1' }] },
+        {
+          kind: 'or',
+          items: [
+            { kind: 'priority', priority: 'P0' },
+            { kind: 'priority', priority: 'P1' },
+          ],
+        },
       ],
     });
     expect(parseCaseQuery('  ', 'search')).toBeUndefined();

@@ -1,6 +1,13 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the suite navigates arbitrary JSON responses */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CustomerSchema, IncidentFeedSchema, LegacyErrorSchema, SandboxCapabilitiesSchema, SearchOrganizationsResponseSchema, SubscriptionsResponseSchema } from '../../../shared/api';
+import {
+  CustomerSchema,
+  IncidentFeedSchema,
+  LegacyErrorSchema,
+  SandboxCapabilitiesSchema,
+  SearchOrganizationsResponseSchema,
+  SubscriptionsResponseSchema,
+} from '../../../shared/api';
 import type { SandboxHandle } from '../../../electron/sandbox/index';
 import { api, apiFor, customerWhere, enc, http, type Api, startTestSandbox } from './helpers';
 
@@ -46,7 +53,12 @@ describe('Reseller API v1', () => {
     const un = customerWhere(sb, 'reseller-a.example', (x) => !x.authorized && !x.transferred);
     const r = await a.get(`/apps/reseller/v1/customers/${un.customerId}`);
     const c = CustomerSchema.parse(r.body);
-    expect(c).toMatchObject({ kind: 'reseller#customer', customerId: un.customerId, customerDomain: un.customerDomain, sandboxSupportProfile: { resellerAccessAuthorized: false } });
+    expect(c).toMatchObject({
+      kind: 'reseller#customer',
+      customerId: un.customerId,
+      customerDomain: un.customerDomain,
+      sandboxSupportProfile: { resellerAccessAuthorized: false },
+    });
     expect((await a.get(`/apps/reseller/v1/customers/${un.customerDomain}`)).body.customerId).toBe(un.customerId);
     const premium = customerWhere(sb, 'reseller-a.example', (x) => x.premium && !x.transferred);
     expect((await a.get(`/apps/reseller/v1/customers/${premium.customerId}`)).body.sandboxSupportProfile.supportTier).toBe('PREMIUM');
@@ -69,7 +81,10 @@ describe('Reseller API v1', () => {
   });
 
   it('needs a reseller scope', async () => {
-    const noScope = api(sb, sb.admin.mintTokens('agent1@reseller-a.example', ['openid', 'https://www.googleapis.com/auth/cloud-platform']).accessToken);
+    const noScope = api(
+      sb,
+      sb.admin.mintTokens('agent1@reseller-a.example', ['openid', 'https://www.googleapis.com/auth/cloud-platform']).accessToken,
+    );
     const r = await noScope.get('/apps/reseller/v1/subscriptions');
     expect(r.status).toBe(403);
     expect(r.body.error.errors[0].reason).toBe('insufficientPermissions');
@@ -82,11 +97,15 @@ describe('Reseller API v1', () => {
 
 describe('Cloud Resource Manager v3 organizations:search', () => {
   it('finds the reseller domain org and customer orgs by domain: and directorycustomerid:', async () => {
-    const own = SearchOrganizationsResponseSchema.parse((await a.get(`/v3/organizations:search?query=${enc('domain:reseller-a.example')}`)).body);
+    const own = SearchOrganizationsResponseSchema.parse(
+      (await a.get(`/v3/organizations:search?query=${enc('domain:reseller-a.example')}`)).body,
+    );
     expect(own.organizations?.[0]?.name).toBe(sb.admin.resellerOrganization('reseller-a.example'));
     const c = customerWhere(sb, 'reseller-a.example', (x) => !x.transferred);
     const byId = (await a.get(`/v3/organizations:search?query=${enc(`directorycustomerid:${c.customerId}`)}`)).body;
-    expect(byId.organizations).toEqual([expect.objectContaining({ name: c.organization, directoryCustomerId: c.customerId, displayName: c.customerDomain, state: 'ACTIVE' })]);
+    expect(byId.organizations).toEqual([
+      expect.objectContaining({ name: c.organization, directoryCustomerId: c.customerId, displayName: c.customerDomain, state: 'ACTIVE' }),
+    ]);
     const byDomain = (await a.get(`/v3/organizations:search?query=${enc(`domain:${c.customerDomain}`)}`)).body;
     expect(byDomain.organizations[0].name).toBe(c.organization);
     const all = (await a.get('/v3/organizations:search')).body.organizations;

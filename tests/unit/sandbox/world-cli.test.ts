@@ -19,7 +19,12 @@ describe('demo world', () => {
     expect(domains).toContain('apac.reseller-a.example');
     const customers = sb.admin.customers();
     expect(customers.length).toBeGreaterThanOrEqual(40);
-    for (const pred of [(c: (typeof customers)[number]) => !c.authorized, (c: (typeof customers)[number]) => c.transferred, (c: (typeof customers)[number]) => c.premium, (c: (typeof customers)[number]) => !c.premium]) {
+    for (const pred of [
+      (c: (typeof customers)[number]) => !c.authorized,
+      (c: (typeof customers)[number]) => c.transferred,
+      (c: (typeof customers)[number]) => c.premium,
+      (c: (typeof customers)[number]) => !c.premium,
+    ]) {
       expect(customers.some(pred)).toBe(true);
     }
     expect(sb.admin.caseCount()).toBeGreaterThanOrEqual(2000);
@@ -47,7 +52,10 @@ describe('demo world', () => {
 
 describe('cli', () => {
   it('prints one ready line with the connection details and stops on SIGTERM', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', '--port', '0', '--seed', 'cli', '--cases', '60'], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', 'electron/sandbox/cli.ts', '--port', '0', '--seed', 'cli', '--cases', '60'], {
+      cwd: process.cwd(),
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     const lines = createInterface({ input: child.stdout });
     const first = await new Promise<string>((resolve) => lines.once('line', resolve));
@@ -55,7 +63,9 @@ describe('cli', () => {
     expect(ready).toMatchObject({ event: 'ready' });
     for (const k of ['baseUrl', 'issuer', 'adminUrl', 'adminToken', 'demoAccounts']) expect(ready[k]).toBeDefined();
     expect((await http(`${String(ready['baseUrl'])}/sandbox/capabilities`)).status).toBe(200);
-    expect((await http(`${String(ready['adminUrl'])}/stats`, { headers: { authorization: `Bearer ${String(ready['adminToken'])}` } })).status).toBe(200);
+    expect(
+      (await http(`${String(ready['adminUrl'])}/stats`, { headers: { authorization: `Bearer ${String(ready['adminToken'])}` } })).status,
+    ).toBe(200);
     child.kill('SIGTERM');
     expect(await exited).toBe(0);
   });

@@ -30,7 +30,10 @@ export interface CoreFixture {
   /** Opens the replica of an account (sends replica.hello with its cursor). */
   openReplica(accountId: string): Promise<MemoryReplica>;
   /** Resolves when the account's sync loop reports a finished sync matching the predicate. */
-  waitForStatus(accountId: string, predicate: (status: { connection: string; syncing: boolean; pending: number; failed: number }) => boolean): Promise<void>;
+  waitForStatus(
+    accountId: string,
+    predicate: (status: { connection: string; syncing: boolean; pending: number; failed: number }) => boolean,
+  ): Promise<void>;
   /** Stops the core and starts a new one on the same data (an app restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -40,7 +43,8 @@ function applyBatch(replica: MemoryReplica, batch: ReplicaBatch): void {
   for (const record of batch.upserts.cases ?? []) replica.cases.set(record.name, record);
   for (const record of batch.upserts.customers ?? []) replica.customers.set(record.customerId, record);
   for (const record of batch.upserts.categories ?? []) replica.categories.set(record.id, record.displayName);
-  for (const caseName of batch.completeThreads ?? []) for (const [name, comment] of replica.comments) if (comment.caseName === caseName) replica.comments.delete(name);
+  for (const caseName of batch.completeThreads ?? [])
+    for (const [name, comment] of replica.comments) if (comment.caseName === caseName) replica.comments.delete(name);
   for (const record of batch.upserts.comments ?? []) replica.comments.set(record.name, record);
   for (const name of batch.deletes.cases ?? []) replica.cases.delete(name);
   for (const customerId of batch.deletes.customers ?? []) {
@@ -62,7 +66,9 @@ export interface CoreFixtureOptions {
 }
 
 export async function createCoreFixture(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
-  const sandbox = options.existingSandbox ?? (await startSandbox({ seed: 'unit', cases: 400, supportSimulation: { enabled: false }, ...options.sandbox }));
+  const sandbox =
+    options.existingSandbox ??
+    (await startSandbox({ seed: 'unit', cases: 400, supportSimulation: { enabled: false }, ...options.sandbox }));
   const userData = options.userData ?? mkdtempSync(path.join(os.tmpdir(), 'rsc-core-'));
   const browser = createSandboxBrowser();
   const vault = options.vault ?? createMemoryVault();
@@ -71,7 +77,12 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
   let unsubscribe: () => void = () => {};
 
   async function start(): Promise<void> {
-    const ports = createNodePorts({ userData, host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' }, vault, browser });
+    const ports = createNodePorts({
+      userData,
+      host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' },
+      vault,
+      browser,
+    });
     core = createCore(ports, {
       isTrustedSender: () => true,
       heartbeatMs: 0,
@@ -107,7 +118,14 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
       return (result.value as { id: string }).id;
     },
     async openReplica(accountId) {
-      const replica = replicas.get(accountId) ?? { cursor: null, cases: new Map(), comments: new Map(), customers: new Map(), categories: new Map(), batches: 0 };
+      const replica = replicas.get(accountId) ?? {
+        cursor: null,
+        cases: new Map(),
+        comments: new Map(),
+        customers: new Map(),
+        categories: new Map(),
+        batches: 0,
+      };
       replicas.set(accountId, replica);
       const result = await core.dispatch('replica.hello', { accountId, cursor: replica.cursor }, { url: 'test', isMainFrame: true });
       if (!result.ok) throw new Error(result.error.message);

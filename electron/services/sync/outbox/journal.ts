@@ -110,7 +110,12 @@ export async function openJournal(options: JournalOptions): Promise<OpenedJourna
 
   // A temp file from an interrupted compaction: the rename never happened (or it would be gone), so the journal is intact.
   const temp = compactionTempFile(file);
-  if (await stat(temp).then(() => true, () => false)) {
+  if (
+    await stat(temp).then(
+      () => true,
+      () => false,
+    )
+  ) {
     logger.warn('outbox journal: removing an interrupted compaction', { file: temp });
     await rm(temp, { force: true, recursive: true });
   }
@@ -195,7 +200,6 @@ export async function openJournal(options: JournalOptions): Promise<OpenedJourna
         closed = true;
         await handle.close();
       }).catch(() => {}), // already closed: nothing to do
-
   };
   return { journal, records: decoded.records };
 }

@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
-import {
-  isLocalCaseRef,
-  mutationSchema,
-  type Mutation,
-  type OutboxEntry,
-  type OutboxStatus,
-} from '../../../../shared/ipc/outbox';
+import { isLocalCaseRef, mutationSchema, type Mutation, type OutboxEntry, type OutboxStatus } from '../../../../shared/ipc/outbox';
 import { accountIdSchema } from '../../../../shared/ipc/replica';
 import type { Clock, Logger } from '../../../ports';
 import { type Journal, openJournal } from './journal';
@@ -33,13 +27,7 @@ export const journalFileName = 'outbox.journal';
 export const stagedDirName = 'staged';
 
 export type OutboxErrorCode =
-  | 'closed'
-  | 'not_found'
-  | 'invalid_state'
-  | 'invalid_mutation'
-  | 'unknown_local_case'
-  | 'staged_file_missing'
-  | 'has_dependents';
+  'closed' | 'not_found' | 'invalid_state' | 'invalid_mutation' | 'unknown_local_case' | 'staged_file_missing' | 'has_dependents';
 
 export class OutboxError extends Error {
   override readonly name = 'OutboxError';
@@ -124,7 +112,11 @@ function clip(text: string, max: number): string {
   return text.length <= max ? text : text.slice(0, max);
 }
 
-function statusRecord(entry: OutboxEntry, status: OutboxStatus, changes: Partial<Pick<OutboxEntry, 'attempts' | 'lastError' | 'resultName'>>): StatusRecord {
+function statusRecord(
+  entry: OutboxEntry,
+  status: OutboxStatus,
+  changes: Partial<Pick<OutboxEntry, 'attempts' | 'lastError' | 'resultName'>>,
+): StatusRecord {
   const record: StatusRecord = { t: 'status', id: entry.id, status, attempts: changes.attempts ?? entry.attempts };
   const lastError = 'lastError' in changes ? changes.lastError : entry.lastError;
   const resultName = 'resultName' in changes ? changes.resultName : entry.resultName;
@@ -372,6 +364,5 @@ async function openAccountOutbox(options: OutboxOptions, accountId: string, acco
         await target?.close();
         openDirs.delete(accountDir);
       }).catch(() => {}), // closing twice (or after wipe) is fine
-
   };
 }

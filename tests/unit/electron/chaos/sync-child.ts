@@ -17,7 +17,12 @@ const core = createCore(
   {
     isTrustedSender: () => true,
     heartbeatMs: 0,
-    sandbox: { mode: 'external', baseUrl: process.env.CHAOS_BASE_URL ?? '', issuer: process.env.CHAOS_ISSUER ?? '', clientId: process.env.CHAOS_CLIENT_ID ?? '' },
+    sandbox: {
+      mode: 'external',
+      baseUrl: process.env.CHAOS_BASE_URL ?? '',
+      issuer: process.env.CHAOS_ISSUER ?? '',
+      clientId: process.env.CHAOS_CLIENT_ID ?? '',
+    },
     sync: { afterChangeMs: 5, maxBackoffMs: 100, intervalMs: 60_000 },
     httpTimeoutMs: 2_000,
   },

@@ -43,9 +43,17 @@ export function open(dir: string, options: { compactAfterBytes?: number; account
 export const serverCase = 'organizations/123456789012/cases/43595344';
 export const otherServerCase = 'projects/acme-prod/cases/43595345';
 
-export const comment = (caseRef: string, body = 'Customer confirms the MX records are back.'): Mutation => ({ kind: 'comment', caseRef, body });
+export const comment = (caseRef: string, body = 'Customer confirms the MX records are back.'): Mutation => ({
+  kind: 'comment',
+  caseRef,
+  body,
+});
 
-export const setPriority = (caseRef: string, priority: 'P1' | 'P2' | 'P3' = 'P2'): Mutation => ({ kind: 'set_priority', caseRef, priority });
+export const setPriority = (caseRef: string, priority: 'P1' | 'P2' | 'P3' = 'P2'): Mutation => ({
+  kind: 'set_priority',
+  caseRef,
+  priority,
+});
 
 export function createCase(localId: string, followUpOf?: string): Mutation {
   return {

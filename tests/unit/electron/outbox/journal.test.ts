@@ -4,7 +4,18 @@ import { describe, expect, it } from 'vitest';
 import type { OutboxEntry } from '../../../../shared/ipc/outbox';
 import { openOutbox, type Outbox } from '../../../../electron/services/sync/outbox';
 import { compactionTempFile, decodeJournal, encodeRecord } from '../../../../electron/services/sync/outbox/journal';
-import { accountId, collectingLogger, comment, createCase, fakeClock, open, otherServerCase, serverCase, setPriority, tempDir } from './helpers';
+import {
+  accountId,
+  collectingLogger,
+  comment,
+  createCase,
+  fakeClock,
+  open,
+  otherServerCase,
+  serverCase,
+  setPriority,
+  tempDir,
+} from './helpers';
 
 const journalOf = (dir: string): string => path.join(dir, accountId, 'outbox.journal');
 
@@ -88,7 +99,10 @@ describe('journal: torn tails', () => {
 
   it('skips a corrupt record in the middle, keeps the rest and logs it', async () => {
     const first = encodeRecord({ t: 'discarded', id: 'a' });
-    const lines = [0, 1, 2].map((seq) => ({ t: 'enqueued' as const, entry: { id: `e${seq}`, accountId, seq, createdAt: 'x', mutation: comment(serverCase), status: 'queued' as const, attempts: 0 } }));
+    const lines = [0, 1, 2].map((seq) => ({
+      t: 'enqueued' as const,
+      entry: { id: `e${seq}`, accountId, seq, createdAt: 'x', mutation: comment(serverCase), status: 'queued' as const, attempts: 0 },
+    }));
     const encoded = lines.map(encodeRecord);
     const corrupt = Buffer.from(encoded[1]!);
     corrupt[20] = corrupt[20]! ^ 0x01;

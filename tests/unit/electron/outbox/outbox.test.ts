@@ -56,7 +56,14 @@ describe('outbox: enqueue and persistence', () => {
     await expectCode(outbox.enqueue(comment('local:nope')), 'unknown_local_case');
     await expectCode(outbox.enqueue(createCase('not-local')), 'invalid_mutation');
     await expectCode(
-      outbox.enqueue({ kind: 'upload_attachment', caseRef: serverCase, stagedFileId: '3f1c1a52-8a3e-4cc4-9a52-1f6f0d1a2b3c', filename: 'a.txt', mimeType: 'text/plain', sizeBytes: 3 }),
+      outbox.enqueue({
+        kind: 'upload_attachment',
+        caseRef: serverCase,
+        stagedFileId: '3f1c1a52-8a3e-4cc4-9a52-1f6f0d1a2b3c',
+        filename: 'a.txt',
+        mimeType: 'text/plain',
+        sizeBytes: 3,
+      }),
       'staged_file_missing',
     );
     await outbox.enqueue(createCase('local:1'));
@@ -268,7 +275,14 @@ describe('outbox: events and lifecycle', () => {
     const dir = tempDir();
     const outbox = await open(dir);
     const staged = await outbox.staging.stageFile(Buffer.from('bytes'));
-    await outbox.enqueue({ kind: 'upload_attachment', caseRef: serverCase, stagedFileId: staged.stagedFileId, filename: 'a.txt', mimeType: 'text/plain', sizeBytes: staged.sizeBytes });
+    await outbox.enqueue({
+      kind: 'upload_attachment',
+      caseRef: serverCase,
+      stagedFileId: staged.stagedFileId,
+      filename: 'a.txt',
+      mimeType: 'text/plain',
+      sizeBytes: staged.sizeBytes,
+    });
     await outbox.wipe();
     expect(existsSync(path.join(dir, accountId))).toBe(false);
     await expectCode(outbox.enqueue(comment(serverCase)), 'closed');

@@ -32,7 +32,9 @@ describe('download to the offline cache', () => {
     const content = new Uint8Array(2.5 * MIB).map((_, i) => i % 251);
     serve(content, 'text/plain');
     const seen: number[] = [];
-    await downloadToCache({ db: a, caseName: 'c1', attachmentName: 'c1/attachments/1', allDbs: () => [a], capMb: () => 1024 }, (received) => seen.push(received));
+    await downloadToCache({ db: a, caseName: 'c1', attachmentName: 'c1/attachments/1', allDbs: () => [a], capMb: () => 1024 }, (received) =>
+      seen.push(received),
+    );
     expect(seen).toEqual([0, MIB, 2 * MIB, 2.5 * MIB]);
     expect(calls.filter((c) => c.channel === 'attachments.readChunk')).toHaveLength(3);
     const blob = await getBlob(a, 'c1/attachments/1');
@@ -61,10 +63,17 @@ describe('download to the offline cache', () => {
     await downloadToCache({ db: b, caseName: 'b-case', attachmentName: 'b-new', allDbs: () => [a, b], capMb: () => 5 }, undefined);
 
     expect(await hasBlob(b, 'b-old')).toBe(false);
-    for (const [d, name] of [[a, 'a-pinned'], [a, 'local:a-upload'], [a, 'a-new'], [b, 'b-recent'], [b, 'b-new']] as const) expect(await hasBlob(d, name), name).toBe(true);
+    for (const [d, name] of [
+      [a, 'a-pinned'],
+      [a, 'local:a-upload'],
+      [a, 'a-new'],
+      [b, 'b-recent'],
+      [b, 'b-new'],
+    ] as const)
+      expect(await hasBlob(d, name), name).toBe(true);
   });
 
-  it('cancels main\'s download when a chunk fails, and stores nothing', async () => {
+  it("cancels main's download when a chunk fails, and stores nothing", async () => {
     const a = db();
     let reads = 0;
     fakeMain((channel) => {
@@ -76,7 +85,9 @@ describe('download to the offline cache', () => {
       }
       return {};
     });
-    await expect(downloadToCache({ db: a, caseName: 'c', attachmentName: 'x', allDbs: () => [a], capMb: () => 16 })).rejects.toMatchObject({ code: 'unavailable' });
+    await expect(downloadToCache({ db: a, caseName: 'c', attachmentName: 'x', allDbs: () => [a], capMb: () => 16 })).rejects.toMatchObject({
+      code: 'unavailable',
+    });
     expect(calls.map((c) => c.channel)).toContain('attachments.cancelDownload');
     expect(await hasBlob(a, 'x')).toBe(false);
   });
@@ -96,7 +107,11 @@ describe('openCachedAttachment', () => {
     expect(log).toMatchObject({ kind: 'text', truncated: true });
     expect(log.text).toHaveLength(TEXT_PREVIEW_MAX_BYTES);
     // Markup is text, never a document.
-    expect(await openCachedAttachment(a, 'page', 'page.html')).toMatchObject({ kind: 'text', text: '<script>alert(1)</script>', truncated: false });
+    expect(await openCachedAttachment(a, 'page', 'page.html')).toMatchObject({
+      kind: 'text',
+      text: '<script>alert(1)</script>',
+      truncated: false,
+    });
     expect((await openCachedAttachment(a, 'shot', 'shot.png')).url).toMatch(/^blob:/);
     expect(await openCachedAttachment(a, 'doc', 'doc.pdf')).toMatchObject({ kind: 'pdf' });
     expect(await openCachedAttachment(a, 'har', 'session.har')).toMatchObject({ kind: 'text', text: '{"log":{}}' });

@@ -5,12 +5,24 @@ import { checkFile, needsPiiScan, previewKind, scanFileForPii } from '../../../.
 import { CHUNK_BYTES, uploadFiles } from '../../../../renderer/features/attachments/upload';
 
 const MIB = 1024 * 1024;
-const entry = (id: string) => ({ id, accountId: 'acct', seq: 1, createdAt: new Date().toISOString(), status: 'queued', attempts: 0, mutation: { kind: 'upload_attachment', caseRef: 'c', stagedFileId: 's', filename: 'f', mimeType: 'text/plain', sizeBytes: 1 } });
+const entry = (id: string) => ({
+  id,
+  accountId: 'acct',
+  seq: 1,
+  createdAt: new Date().toISOString(),
+  status: 'queued',
+  attempts: 0,
+  mutation: { kind: 'upload_attachment', caseRef: 'c', stagedFileId: 's', filename: 'f', mimeType: 'text/plain', sizeBytes: 1 },
+});
 
 describe('file checks before anything is queued', () => {
   const max = 5 * MIB;
   it('refuses blocked types, empty and oversized files, and sanitizes names', () => {
-    expect(checkFile({ name: 'setup.exe', size: 10 }, max).problem).toMatchObject({ code: 'blocked', extension: 'exe', reason: 'executable' });
+    expect(checkFile({ name: 'setup.exe', size: 10 }, max).problem).toMatchObject({
+      code: 'blocked',
+      extension: 'exe',
+      reason: 'executable',
+    });
     expect(checkFile({ name: 'evil.ps1. ', size: 10 }, max).problem).toMatchObject({ code: 'blocked', extension: 'ps1' });
     expect(checkFile({ name: 'empty.txt', size: 0 }, max).problem).toEqual({ code: 'empty' });
     expect(checkFile({ name: 'big.zip', size: max + 1 }, max).problem).toEqual({ code: 'too_large', maxBytes: max });
@@ -22,7 +34,10 @@ describe('file checks before anything is queued', () => {
   it('scans text-like files for PII and previews markup as text only', async () => {
     expect(['a.txt', 'a.LOG', 'a.csv', 'a.json', 'a.eml', 'a.har'].every(needsPiiScan)).toBe(true);
     expect(needsPiiScan('a.png')).toBe(false);
-    const findings = await scanFileForPii(new Blob(['user jane.doe@customer.example called from 10.1.2.3, agent agent1@reseller-a.example']), ['agent1@reseller-a.example']);
+    const findings = await scanFileForPii(
+      new Blob(['user jane.doe@customer.example called from 10.1.2.3, agent agent1@reseller-a.example']),
+      ['agent1@reseller-a.example'],
+    );
     expect(findings.map((f) => f.match)).toEqual(['jane.doe@customer.example', '10.1.2.3']);
     expect(previewKind('text/html', 'x.html')).toBe('text');
     expect(previewKind('image/svg+xml', 'x.svg')).toBe('text');
@@ -55,11 +70,25 @@ describe('uploadFiles', () => {
     const big = new File([new Uint8Array(2 * MIB + 5)], 'big.bin');
     const small = new File(['hello'], 'note.txt', { type: 'text/plain' });
     const progress: number[] = [];
-    const entries = await uploadFiles('acct', 'organizations/1/cases/9', [{ file: big, filename: 'big.bin' }, { file: small, filename: 'note.txt' }], (sent) => progress.push(sent));
+    const entries = await uploadFiles(
+      'acct',
+      'organizations/1/cases/9',
+      [
+        { file: big, filename: 'big.bin' },
+        { file: small, filename: 'note.txt' },
+      ],
+      (sent) => progress.push(sent),
+    );
     expect(entries).toHaveLength(2);
     expect(progress).toEqual([0, MIB, 2 * MIB, 2 * MIB + 5, 2 * MIB + 10]);
-    expect(calls.filter((c) => c.channel === 'attachments.stageCommit').map((c) => c.request['caseRef'])).toEqual(['organizations/1/cases/9', 'organizations/1/cases/9']);
-    expect(calls.find((c) => c.channel === 'attachments.stageBegin' && c.request['filename'] === 'note.txt')?.request).toMatchObject({ mimeType: 'text/plain', sizeBytes: 5 });
+    expect(calls.filter((c) => c.channel === 'attachments.stageCommit').map((c) => c.request['caseRef'])).toEqual([
+      'organizations/1/cases/9',
+      'organizations/1/cases/9',
+    ]);
+    expect(calls.find((c) => c.channel === 'attachments.stageBegin' && c.request['filename'] === 'note.txt')?.request).toMatchObject({
+      mimeType: 'text/plain',
+      sizeBytes: 5,
+    });
   });
 
   it('aborts the staging on an error and rethrows it typed', async () => {
@@ -75,12 +104,14 @@ describe('uploadFiles', () => {
     expect(calls.map((c) => c.channel)).toEqual(['attachments.stageBegin', 'attachments.stageChunk', 'attachments.stageAbort']);
   });
 
-  it('passes main\'s typed refusal (too large) through without staging a byte', async () => {
+  it("passes main's typed refusal (too large) through without staging a byte", async () => {
     fakeMain((channel) => {
       if (channel === 'attachments.stageBegin') throw new AppError('payload_too_large', 'The file is larger than the 5 MB limit.');
       throw new Error(channel);
     });
-    await expect(uploadFiles('acct', 'c', [{ file: new File(['abc'], 'x.bin'), filename: 'x.bin' }])).rejects.toMatchObject({ code: 'payload_too_large' });
+    await expect(uploadFiles('acct', 'c', [{ file: new File(['abc'], 'x.bin'), filename: 'x.bin' }])).rejects.toMatchObject({
+      code: 'payload_too_large',
+    });
     expect(calls.map((c) => c.channel)).toEqual(['attachments.stageBegin']);
   });
 });

@@ -1,10 +1,28 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { scanPii, type PiiFinding } from '../../../../shared/domain';
 import type { ViewCase } from '../../../../renderer/data';
-import { clearCommentDraft, commentDraftKey, loadCommentDraft, saveCommentDraft } from '../../../../renderer/features/case-detail/comment-draft';
+import {
+  clearCommentDraft,
+  commentDraftKey,
+  loadCommentDraft,
+  saveCommentDraft,
+} from '../../../../renderer/features/case-detail/comment-draft';
 import { caseNumberOf, portalCaseUrl } from '../../../../renderer/features/case-detail/case-links';
-import { clearFollowUp, followUpKey, followUpPrefill, peekFollowUp, requestFollowUp } from '../../../../renderer/features/case-detail/follow-up';
-import { keepFinding, loadKeptPii, openFindings, pruneDecisions, recordKeptPii, removeFinding } from '../../../../renderer/features/case-detail/pii-decisions';
+import {
+  clearFollowUp,
+  followUpKey,
+  followUpPrefill,
+  peekFollowUp,
+  requestFollowUp,
+} from '../../../../renderer/features/case-detail/follow-up';
+import {
+  keepFinding,
+  loadKeptPii,
+  openFindings,
+  pruneDecisions,
+  recordKeptPii,
+  removeFinding,
+} from '../../../../renderer/features/case-detail/pii-decisions';
 import { markReopenRefused, reopenStateOf, wasReopenRefused } from '../../../../renderer/features/case-detail/reopen-state';
 import { authorOf } from '../../../../renderer/features/case-detail/thread';
 import { subscriberProblem } from '../../../../renderer/features/case-detail/action-dialogs';
@@ -57,21 +75,38 @@ describe('PII decisions', () => {
   });
 
   it('logs kept reasons locally without the value itself', () => {
-    const added = recordKeptPii(localStorage, 'acc1', findings, keepFinding({}, email, 'needed'), 'organizations/1/cases/7', new Date('2025-01-01T00:00:00Z'));
-    expect(added).toEqual([{ kind: 'email', subtype: 'email', reason: 'needed', context: 'organizations/1/cases/7', at: '2025-01-01T00:00:00.000Z' }]);
+    const added = recordKeptPii(
+      localStorage,
+      'acc1',
+      findings,
+      keepFinding({}, email, 'needed'),
+      'organizations/1/cases/7',
+      new Date('2025-01-01T00:00:00Z'),
+    );
+    expect(added).toEqual([
+      { kind: 'email', subtype: 'email', reason: 'needed', context: 'organizations/1/cases/7', at: '2025-01-01T00:00:00.000Z' },
+    ]);
     expect(loadKeptPii(localStorage, 'acc1')).toEqual(added);
     expect(JSON.stringify(localStorage)).not.toContain('jane.doe');
     expect(recordKeptPii(localStorage, 'acc1', findings, {}, 'x')).toEqual([]);
   });
 
   it('never flags the agent’s own address or the customer admin contact', () => {
-    const own = scanPii('Reply to agent1@reseller-a.example or admin@acme.example', { allowEmails: ['agent1@reseller-a.example', 'admin@acme.example'] });
+    const own = scanPii('Reply to agent1@reseller-a.example or admin@acme.example', {
+      allowEmails: ['agent1@reseller-a.example', 'admin@acme.example'],
+    });
     expect(own).toEqual([]);
   });
 });
 
 describe('follow-up request', () => {
-  const request = { caseName: 'organizations/9/cases/123', caseNumber: '123', displayName: 'Mail delayed', customerId: 'C1', priority: 'P2' as const };
+  const request = {
+    caseName: 'organizations/9/cases/123',
+    caseNumber: '123',
+    displayName: 'Mail delayed',
+    customerId: 'C1',
+    priority: 'P2' as const,
+  };
 
   it('is written by case detail, read once by New case', () => {
     requestFollowUp(sessionStorage, 'acc1', request);
@@ -84,8 +119,13 @@ describe('follow-up request', () => {
 
   it('prefills a title and description that refer to the old case, within the title limit', () => {
     const format = (key: string, vars: Record<string, string>): string =>
-      key === 'followUp.title' ? `Follow-up to case #${vars['number']}: ${vars['title']}` : `Follows up on #${vars['number']} (${vars['title']})`;
-    expect(followUpPrefill(request, format)).toEqual({ title: 'Follow-up to case #123: Mail delayed', description: 'Follows up on #123 (Mail delayed)' });
+      key === 'followUp.title'
+        ? `Follow-up to case #${vars['number']}: ${vars['title']}`
+        : `Follows up on #${vars['number']} (${vars['title']})`;
+    expect(followUpPrefill(request, format)).toEqual({
+      title: 'Follow-up to case #123: Mail delayed',
+      description: 'Follows up on #123 (Mail delayed)',
+    });
     const long = followUpPrefill({ ...request, displayName: 'x'.repeat(300) }, format);
     expect(long.title.length).toBe(200);
     expect(long.title.endsWith('…')).toBe(true);
@@ -125,7 +165,9 @@ describe('reopen window', () => {
   });
 
   it('believes the server over the local clock: a refused reopen ends the window for good', () => {
-    const refused = view({ failed: [{ entryId: 'e1', kind: 'reopen', code: 'FAILED_PRECONDITION', message: 'more than 30 days ago', permanent: true }] });
+    const refused = view({
+      failed: [{ entryId: 'e1', kind: 'reopen', code: 'FAILED_PRECONDITION', message: 'more than 30 days ago', permanent: true }],
+    });
     expect(reopenStateOf(refused, info, closedAt + DAY)).toEqual({ kind: 'refused', entryId: 'e1', message: 'more than 30 days ago' });
     markReopenRefused(localStorage, 'acc1', refused.name);
     expect(wasReopenRefused(localStorage, 'acc1', refused.name)).toBe(true);
@@ -133,7 +175,9 @@ describe('reopen window', () => {
   });
 
   it('shows a queued reopen as pending and says when the backend cannot reopen', () => {
-    expect(reopenStateOf(view({ state: 'IN_PROGRESS_GOOGLE_SUPPORT', pendingKinds: ['reopen'], pending: true }), info, closedAt)).toEqual({ kind: 'pending' });
+    expect(reopenStateOf(view({ state: 'IN_PROGRESS_GOOGLE_SUPPORT', pendingKinds: ['reopen'], pending: true }), info, closedAt)).toEqual({
+      kind: 'pending',
+    });
     expect(reopenStateOf(view({}), { reopenSupported: false, reopenWindowDays: 30 }, closedAt + DAY)).toEqual({ kind: 'not_supported' });
   });
 });
@@ -161,7 +205,12 @@ describe('thread authors and links', () => {
   it('validates a subscriber before it is added', () => {
     expect(subscriberProblem('not-an-email', [])).toBe('invalid');
     expect(subscriberProblem('a@b.example', ['A@B.example'])).toBe('duplicate');
-    expect(subscriberProblem('a@b.example', Array.from({ length: 50 }, (_, i) => `u${i}@x.example`))).toBe('too_many');
+    expect(
+      subscriberProblem(
+        'a@b.example',
+        Array.from({ length: 50 }, (_, i) => `u${i}@x.example`),
+      ),
+    ).toBe('too_many');
     expect(subscriberProblem('a@b.example', [])).toBeNull();
   });
 });

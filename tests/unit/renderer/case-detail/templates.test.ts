@@ -13,7 +13,13 @@ import {
   type Template,
 } from '../../../../renderer/features/case-detail/templates';
 
-const t = (id: string, name: string, extra: Partial<Template> = {}): Template => ({ id, name, body: `${name} body`, kind: 'comment', ...extra });
+const t = (id: string, name: string, extra: Partial<Template> = {}): Template => ({
+  id,
+  name,
+  body: `${name} body`,
+  kind: 'comment',
+  ...extra,
+});
 
 describe('template insertion', () => {
   it('inserts at the caret on its own line and puts the caret after it', () => {
@@ -52,12 +58,20 @@ describe('slash command', () => {
     const command = slashQuery(text, 10);
     expect(command).not.toBeNull();
     if (!command) return;
-    expect(applySlashTemplate(text, command, 10, 'Please send the headers.')).toEqual({ text: 'Hello\nPlease send the headers. tail', caret: 30 });
+    expect(applySlashTemplate(text, command, 10, 'Please send the headers.')).toEqual({
+      text: 'Hello\nPlease send the headers. tail',
+      caret: 30,
+    });
   });
 });
 
 describe('template lists', () => {
-  const all = [t('1', 'Zeta', { domain: 'a.example' }), t('2', 'Alpha'), t('3', 'Beta', { domain: 'b.example' }), t('4', 'Esc', { kind: 'escalation' })];
+  const all = [
+    t('1', 'Zeta', { domain: 'a.example' }),
+    t('2', 'Alpha'),
+    t('3', 'Beta', { domain: 'b.example' }),
+    t('4', 'Esc', { kind: 'escalation' }),
+  ];
 
   it('lists the domain’s own templates first, then shared ones, of the right kind', () => {
     expect(templatesFor(all, 'a.example', 'comment').map((x) => x.id)).toEqual(['1', '2']);

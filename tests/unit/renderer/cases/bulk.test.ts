@@ -41,7 +41,9 @@ describe('bulk plans: one mutation per row, or a reason', () => {
       target('b', { subscriberEmails: ['OPS@acme.example'] }),
       target('c', { subscriberEmails: Array.from({ length: 50 }, (_, i) => `u${i}@acme.example`) }),
     ]);
-    expect(plans[0]).toMatchObject({ mutation: { kind: 'set_subscribers', caseRef: 'a', subscriberEmails: ['boss@acme.example', 'ops@acme.example'] } });
+    expect(plans[0]).toMatchObject({
+      mutation: { kind: 'set_subscribers', caseRef: 'a', subscriberEmails: ['boss@acme.example', 'ops@acme.example'] },
+    });
     expect(plans[1]).toMatchObject({ refused: 'alreadySubscribed' });
     expect(plans[2]).toMatchObject({ refused: 'tooManySubscribers' });
     expect(planBulk({ kind: 'add_subscriber', email: 'not-an-email' }, [target('a')])[0]).toMatchObject({ refused: 'invalidEmail' });

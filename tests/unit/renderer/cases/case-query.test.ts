@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { createProjection } from '../../../../renderer/data/projection';
 import { toCaseRecord } from '../../../../renderer/data/records';
-import { ariaSort, filtersForStateChoice, filtersToQuery, hasActiveFilters, nextSort, stateChoiceOf } from '../../../../renderer/features/cases/case-query';
+import {
+  ariaSort,
+  filtersForStateChoice,
+  filtersToQuery,
+  hasActiveFilters,
+  nextSort,
+  stateChoiceOf,
+} from '../../../../renderer/features/cases/case-query';
 import { emptyFilters, type CaseFilters } from '../../../../renderer/state/tab-store';
 import { makeCase } from '../data/fixtures';
 
@@ -16,7 +23,15 @@ describe('filters → projection query', () => {
   it('maps every filter and lets the deferred keyword, sort and customer override', () => {
     const pending = new Set(['organizations/1/cases/1001']);
     const query = filtersToQuery(
-      f({ keyword: 'typed', status: 'open', states: ['NEW'], priorities: ['P1'], customerIds: ['C9'], escalatedOnly: true, pendingOnly: true }),
+      f({
+        keyword: 'typed',
+        status: 'open',
+        states: ['NEW'],
+        priorities: ['P1'],
+        customerIds: ['C9'],
+        escalatedOnly: true,
+        pendingOnly: true,
+      }),
       { keyword: 'deferred', sort: { key: 'priority', dir: 'asc' }, pendingCaseNames: pending, customerId: 'C2' },
     );
     expect(query).toEqual({
@@ -39,11 +54,16 @@ describe('filters → projection query', () => {
 
   it('gives the same answer as the projection filtered by hand', () => {
     const p = createProjection();
-    p.setCustomers([{ customerId: 'C1', displayName: 'Acme' }, { customerId: 'C2', displayName: 'Beta' }]);
+    p.setCustomers([
+      { customerId: 'C1', displayName: 'Acme' },
+      { customerId: 'C2', displayName: 'Beta' },
+    ]);
     p.upsertCases([
       toCaseRecord(makeCase(1, { displayName: 'Printer offline', priority: 'P1', state: 'NEW', customerId: 'C1' })),
       toCaseRecord(makeCase(2, { displayName: '印表機無法列印', priority: 'P1', state: 'CLOSED', customerId: 'C2' })),
-      toCaseRecord(makeCase(3, { displayName: 'Printer jam', priority: 'P3', state: 'ACTION_REQUIRED', customerId: 'C2', escalated: true })),
+      toCaseRecord(
+        makeCase(3, { displayName: 'Printer jam', priority: 'P3', state: 'ACTION_REQUIRED', customerId: 'C2', escalated: true }),
+      ),
     ]);
     const names = (filters: CaseFilters): string[] => p.names(p.query(filtersToQuery(filters)));
     expect(names(f({ keyword: 'printer' }))).toEqual([makeCase(3).name, makeCase(1).name]);

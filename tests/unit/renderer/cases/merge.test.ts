@@ -14,8 +14,18 @@ describe('merging accounts for the all-domains queue', () => {
   });
 
   it('merges ascending string keys and breaks ties by run order', () => {
-    const titles = [['apple', 'cherry'], ['apple', 'banana']];
-    const merged = mergeSortedRuns([[0, 1], [0, 1]], (run, id) => titles[run]?.[id] ?? '', 'asc');
+    const titles = [
+      ['apple', 'cherry'],
+      ['apple', 'banana'],
+    ];
+    const merged = mergeSortedRuns(
+      [
+        [0, 1],
+        [0, 1],
+      ],
+      (run, id) => titles[run]?.[id] ?? '',
+      'asc',
+    );
     expect(Array.from(merged.runs)).toEqual([0, 1, 1, 0]);
     expect(Array.from(merged.ids)).toEqual([0, 0, 1, 1]);
   });

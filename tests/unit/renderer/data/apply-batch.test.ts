@@ -60,7 +60,13 @@ describe('applyBatch', () => {
     );
     expect(result.wrote).toBe(true);
     expect(result.cursorChanged).toBe(true);
-    expect(result.counts).toMatchObject({ casesUpserted: 2, commentsUpserted: 2, attachmentsUpserted: 1, customersUpserted: 1, categoriesUpserted: 1 });
+    expect(result.counts).toMatchObject({
+      casesUpserted: 2,
+      commentsUpserted: 2,
+      attachmentsUpserted: 1,
+      customersUpserted: 1,
+      categoriesUpserted: 1,
+    });
     expect(result.changedCaseNames.sort()).toEqual([c1.name, c2.name].sort());
     expect(await getCursor(db)).toBe('cur-1');
     expect((await listComments(db, c1.name)).map((c) => c.body)).toEqual(['Comment 1', 'Comment 2']);
@@ -132,7 +138,13 @@ describe('applyBatch', () => {
 
     const result = await applyBatch(db, makeBatch(db.accountId, 'cur-2', { deletes: { customers: ['GONE'] } }));
     expect(result.removedCaseNames).toEqual([gone.name]);
-    expect(result.counts).toMatchObject({ customersDeleted: 1, casesDeleted: 1, commentsDeleted: 1, attachmentsDeleted: 1, blobsDeleted: 1 });
+    expect(result.counts).toMatchObject({
+      customersDeleted: 1,
+      casesDeleted: 1,
+      commentsDeleted: 1,
+      attachmentsDeleted: 1,
+      blobsDeleted: 1,
+    });
     expect(await db.customers.toCollection().primaryKeys()).toEqual(['KEEP']);
     expect(await db.cases.toCollection().primaryKeys()).toEqual([kept.name]);
     expect(await listComments(db, gone.name)).toEqual([]);

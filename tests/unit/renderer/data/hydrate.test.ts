@@ -18,12 +18,20 @@ describe('projection ↔ replica', () => {
     await applyBatch(
       db,
       makeBatch(db.accountId, 'c1', {
-        upserts: { cases, customers: [makeCustomer('C1', { displayName: 'Garuda Logistics' })], comments: [makeComment(cases[3]?.name ?? '', 1, { body: 'Voici le fichier HAR' })] },
+        upserts: {
+          cases,
+          customers: [makeCustomer('C1', { displayName: 'Garuda Logistics' })],
+          comments: [makeComment(cases[3]?.name ?? '', 1, { body: 'Voici le fichier HAR' })],
+        },
       }),
     );
     const p = createProjection();
     let yields = 0;
-    const counts = await hydrateProjection(db, p, { yieldFn: async () => { yields += 1; } });
+    const counts = await hydrateProjection(db, p, {
+      yieldFn: async () => {
+        yields += 1;
+      },
+    });
     expect(counts).toEqual({ cases: 300, comments: 1 });
     expect(yields).toBeGreaterThan(0);
     expect(p.size).toBe(300);
@@ -36,9 +44,14 @@ describe('projection ↔ replica', () => {
     const db = new ReplicaDb(freshAccountId());
     opened.push(db);
     const p = createProjection();
-    const b1 = makeBatch(db.accountId, 'c1', { upserts: { cases: [makeCase(1, { customerId: 'X' }), makeCase(2)], customers: [makeCustomer('X')] } });
+    const b1 = makeBatch(db.accountId, 'c1', {
+      upserts: { cases: [makeCase(1, { customerId: 'X' }), makeCase(2)], customers: [makeCustomer('X')] },
+    });
     projectBatch(p, b1, await applyBatch(db, b1));
-    const b2 = makeBatch(db.accountId, 'c2', { upserts: { comments: [makeComment(makeCase(2).name, 1, { body: 'escalade demandée' })] }, deletes: { customers: ['X'] } });
+    const b2 = makeBatch(db.accountId, 'c2', {
+      upserts: { comments: [makeComment(makeCase(2).name, 1, { body: 'escalade demandée' })] },
+      deletes: { customers: ['X'] },
+    });
     projectBatch(p, b2, await applyBatch(db, b2));
     expect(p.has(makeCase(1).name)).toBe(false);
     expect(p.names(p.query({ keyword: 'escalade' }))).toEqual([makeCase(2).name]);

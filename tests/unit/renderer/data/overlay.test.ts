@@ -40,14 +40,20 @@ describe('pending overlay', () => {
 
   it('does not apply permanently failed entries but reports them; transient failures stay pending', () => {
     const entries = [
-      entry({ kind: 'escalate', caseRef: name, reason: 'RESOLUTION_TIME', justification: 'x' }, {
-        status: 'failed',
-        lastError: { code: 'failed_precondition', message: 'Not premium', permanent: true },
-      }),
-      entry({ kind: 'set_priority', caseRef: name, priority: 'P2' }, {
-        status: 'failed',
-        lastError: { code: 'unavailable', message: '503', permanent: false },
-      }),
+      entry(
+        { kind: 'escalate', caseRef: name, reason: 'RESOLUTION_TIME', justification: 'x' },
+        {
+          status: 'failed',
+          lastError: { code: 'failed_precondition', message: 'Not premium', permanent: true },
+        },
+      ),
+      entry(
+        { kind: 'set_priority', caseRef: name, priority: 'P2' },
+        {
+          status: 'failed',
+          lastError: { code: 'unavailable', message: '503', permanent: false },
+        },
+      ),
     ];
     const view = overlayCase(record, entries);
     expect(view.escalated).toBe(false);
@@ -69,8 +75,16 @@ describe('pending overlay', () => {
   it('applies entries queued against the local id of the create that became this case', () => {
     const create = entry(
       {
-        kind: 'create_case', localId: 'local:abc', customerId: 'C1', displayName: 'New', description: 'Desc',
-        classificationId: 'cls', priority: 'P3', languageCode: 'en', timeZone: 'UTC', subscriberEmails: [],
+        kind: 'create_case',
+        localId: 'local:abc',
+        customerId: 'C1',
+        displayName: 'New',
+        description: 'Desc',
+        classificationId: 'cls',
+        priority: 'P3',
+        languageCode: 'en',
+        timeZone: 'UTC',
+        subscriberEmails: [],
       },
       { status: 'done', resultName: name },
     );
@@ -81,15 +95,33 @@ describe('pending overlay', () => {
 });
 
 describe('cases created offline', () => {
-  const create = entry({
-    kind: 'create_case', localId: 'local:new-1', customerId: 'C9', displayName: 'Gmail down', description: 'Nobody can log in',
-    classificationId: 'cls-1', classificationName: 'Gmail', priority: 'P2', languageCode: 'fr', timeZone: 'Europe/Paris', subscriberEmails: [],
-  }, { createdAt: '2026-02-02T10:00:00Z' });
+  const create = entry(
+    {
+      kind: 'create_case',
+      localId: 'local:new-1',
+      customerId: 'C9',
+      displayName: 'Gmail down',
+      description: 'Nobody can log in',
+      classificationId: 'cls-1',
+      classificationName: 'Gmail',
+      priority: 'P2',
+      languageCode: 'fr',
+      timeZone: 'Europe/Paris',
+      subscriberEmails: [],
+    },
+    { createdAt: '2026-02-02T10:00:00Z' },
+  );
 
   it('become "not filed yet" view cases with later changes applied', () => {
     const [view] = pendingCasesFromCreates([create, entry({ kind: 'set_priority', caseRef: 'local:new-1', priority: 'P1' })]);
     expect(view).toMatchObject({
-      name: 'local:new-1', local: true, pending: true, state: 'NEW', priority: 'P1', customerId: 'C9', displayName: 'Gmail down',
+      name: 'local:new-1',
+      local: true,
+      pending: true,
+      state: 'NEW',
+      priority: 'P1',
+      customerId: 'C9',
+      displayName: 'Gmail down',
       updateTimeMs: Date.parse('2026-02-02T10:00:00Z'),
     });
     expect(view?.pendingKinds).toEqual(['create_case', 'set_priority']);
@@ -102,7 +134,11 @@ describe('cases created offline', () => {
   });
 
   it('carry a permanent failure of the create (customer no longer authorised)', () => {
-    const failed = { ...create, status: 'failed' as const, lastError: { code: 'permission_denied', message: 'Not authorised', permanent: true } };
+    const failed = {
+      ...create,
+      status: 'failed' as const,
+      lastError: { code: 'permission_denied', message: 'Not authorised', permanent: true },
+    };
     expect(pendingCasesFromCreates([failed])[0]?.failed?.[0]).toMatchObject({ kind: 'create_case', code: 'permission_denied' });
   });
 });
@@ -110,7 +146,10 @@ describe('cases created offline', () => {
 describe('pending comments', () => {
   it('lists queued comments of a case, oldest first, hiding sent ones the replica already has', () => {
     const c1 = entry({ kind: 'comment', caseRef: name, body: 'First' });
-    const c2 = entry({ kind: 'comment', caseRef: name, body: 'Second' }, { status: 'failed', lastError: { code: 'x', message: 'y', permanent: true } });
+    const c2 = entry(
+      { kind: 'comment', caseRef: name, body: 'Second' },
+      { status: 'failed', lastError: { code: 'x', message: 'y', permanent: true } },
+    );
     const sent = entry({ kind: 'comment', caseRef: name, body: 'Sent' }, { status: 'done', resultName: `${name}/comments/77` });
     const other = entry({ kind: 'comment', caseRef: 'organizations/1/cases/other', body: 'Other' });
     const list = pendingComments(name, [c2, other, sent, c1], new Set([`${name}/comments/77`]));

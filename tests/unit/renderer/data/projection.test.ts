@@ -25,11 +25,42 @@ function sample(): Projection {
     { customerId: 'C3', displayName: '台北貿易股份有限公司' },
   ]);
   p.upsertCases([
-    rec(1, { displayName: 'Printer offline after update', description: 'The printer in the EU office stays offline.', customerId: 'C1', priority: 'P2', state: 'NEW' }),
-    rec(2, { displayName: '打印机无法连接', description: '用户反映打印机无法连接到云端。', customerId: 'C3', priority: 'P1', state: 'ACTION_REQUIRED', escalated: true }),
-    rec(3, { displayName: 'Problème de réseau', description: 'Les e-mails ne sont plus délivrés.', customerId: 'C1', priority: 'P3', state: 'CLOSED' }),
-    rec(4, { displayName: 'Pengguna tidak dapat mengirim email', description: 'Sejak pagi, delivery delayed.', customerId: 'C2', priority: 'P4', state: 'IN_PROGRESS_GOOGLE_SUPPORT' }),
-    rec(5, { displayName: 'Delivery delayed for external recipients', description: 'Gmail queues messages.', customerId: 'C2', priority: 'P2', state: 'CLOSED' }),
+    rec(1, {
+      displayName: 'Printer offline after update',
+      description: 'The printer in the EU office stays offline.',
+      customerId: 'C1',
+      priority: 'P2',
+      state: 'NEW',
+    }),
+    rec(2, {
+      displayName: '打印机无法连接',
+      description: '用户反映打印机无法连接到云端。',
+      customerId: 'C3',
+      priority: 'P1',
+      state: 'ACTION_REQUIRED',
+      escalated: true,
+    }),
+    rec(3, {
+      displayName: 'Problème de réseau',
+      description: 'Les e-mails ne sont plus délivrés.',
+      customerId: 'C1',
+      priority: 'P3',
+      state: 'CLOSED',
+    }),
+    rec(4, {
+      displayName: 'Pengguna tidak dapat mengirim email',
+      description: 'Sejak pagi, delivery delayed.',
+      customerId: 'C2',
+      priority: 'P4',
+      state: 'IN_PROGRESS_GOOGLE_SUPPORT',
+    }),
+    rec(5, {
+      displayName: 'Delivery delayed for external recipients',
+      description: 'Gmail queues messages.',
+      customerId: 'C2',
+      priority: 'P2',
+      state: 'CLOSED',
+    }),
   ]);
   return p;
 }
@@ -115,7 +146,10 @@ describe('projection keyword search', () => {
     }
     for (const q of ['p', 'de', 'del', 'printer', '打印', '机', '連', 'ré', 'e-mail', 'sinar pt', '100', 'email ', 'gmail queue']) {
       const parsed = parseQuery(q);
-      const expected = [...docs].filter(([, tokens]) => matchesQuery(tokens, parsed)).map(([n]) => n).sort();
+      const expected = [...docs]
+        .filter(([, tokens]) => matchesQuery(tokens, parsed))
+        .map(([n]) => n)
+        .sort();
       expect(names(p, { keyword: q }).sort(), q).toEqual(expected);
     }
   });
@@ -185,7 +219,7 @@ describe('projection filters and sorting', () => {
     const p = createProjection();
     const all = new Map<string, ProjectionCaseInput>();
     let seed = 7;
-    const rnd = (): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+    const rnd = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
     const words = ['alpha', 'beta', 'gamma', '打印机', '无法', 'réseau', 'email'];
     for (let step = 0; step < 600; step++) {
       const n = Math.floor(rnd() * 150);
@@ -211,7 +245,10 @@ describe('projection filters and sorting', () => {
         .sort((a, b) => b.updateTimeMs - a.updateTimeMs || (a.name < b.name ? -1 : 1))
         .map((r) => r.updateTimeMs);
       const got = p.query({ keyword, openOnly: true });
-      expect([...got.ids].map((id) => p.rowOf(id).updateTimeMs), keyword).toEqual(expected);
+      expect(
+        [...got.ids].map((id) => p.rowOf(id).updateTimeMs),
+        keyword,
+      ).toEqual(expected);
     }
   });
 });

@@ -1,7 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { ReplicaDb } from '../../../../renderer/data/db';
 import { applyBatch } from '../../../../renderer/data/apply-batch';
-import { getCase, getLastSyncedAt, headCases, listCustomerCases, listCustomers, loadCasesInChunks } from '../../../../renderer/data/queries';
+import {
+  getCase,
+  getLastSyncedAt,
+  headCases,
+  listCustomerCases,
+  listCustomers,
+  loadCasesInChunks,
+} from '../../../../renderer/data/queries';
 import { freshAccountId, makeBatch, makeCase, makeCustomer } from './fixtures';
 
 const opened: ReplicaDb[] = [];
@@ -14,7 +21,20 @@ async function seeded(): Promise<ReplicaDb> {
   // A fraction-less timestamp that sorts wrong as a string ("…00Z" > "…00.500Z") must still be newest.
   cases.push(makeCase(99, { updateTime: '2027-01-01T00:00:00Z', customerId: 'A' }));
   cases.push(makeCase(98, { updateTime: '2026-12-31T23:59:59.500Z', customerId: 'A' }));
-  await applyBatch(db, makeBatch(db.accountId, 'c1', { upserts: { cases, customers: [makeCustomer('B', { displayName: 'Beta' }), makeCustomer('A', { displayName: 'Alpha' }), makeCustomer('Z', { displayName: 'Zeta' })] } }), () => Date.UTC(2026, 5, 1));
+  await applyBatch(
+    db,
+    makeBatch(db.accountId, 'c1', {
+      upserts: {
+        cases,
+        customers: [
+          makeCustomer('B', { displayName: 'Beta' }),
+          makeCustomer('A', { displayName: 'Alpha' }),
+          makeCustomer('Z', { displayName: 'Zeta' }),
+        ],
+      },
+    }),
+    () => Date.UTC(2026, 5, 1),
+  );
   return db;
 }
 afterEach(() => {
@@ -56,10 +76,19 @@ describe('replica queries', () => {
     const seen: string[] = [];
     const sizes: number[] = [];
     let yields = 0;
-    const total = await loadCasesInChunks(db, 10, (chunk) => {
-      sizes.push(chunk.length);
-      for (const c of chunk) seen.push(c.name);
-    }, { yieldFn: async () => { yields += 1; } });
+    const total = await loadCasesInChunks(
+      db,
+      10,
+      (chunk) => {
+        sizes.push(chunk.length);
+        for (const c of chunk) seen.push(c.name);
+      },
+      {
+        yieldFn: async () => {
+          yields += 1;
+        },
+      },
+    );
     expect(total).toBe(27);
     expect(sizes).toEqual([10, 10, 7]);
     expect(new Set(seen).size).toBe(27);
@@ -71,10 +100,15 @@ describe('replica queries', () => {
     const db = await seeded();
     const controller = new AbortController();
     let chunks = 0;
-    await loadCasesInChunks(db, 5, () => {
-      chunks += 1;
-      controller.abort();
-    }, { signal: controller.signal, yieldFn: async () => undefined });
+    await loadCasesInChunks(
+      db,
+      5,
+      () => {
+        chunks += 1;
+        controller.abort();
+      },
+      { signal: controller.signal, yieldFn: async () => undefined },
+    );
     expect(chunks).toBe(1);
   });
 });

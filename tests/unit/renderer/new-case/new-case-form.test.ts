@@ -56,8 +56,14 @@ describe('validation', () => {
   });
 
   it('blocks customers without reseller access, with the reason', () => {
-    expect(validateNewCase(filled(), { ...ok, customerAccess: 'not_authorized' }).customer).toEqual({ code: 'not_authorized', access: 'not_authorized' });
-    expect(validateNewCase(filled(), { ...ok, customerAccess: 'transferred' }).customer).toEqual({ code: 'not_authorized', access: 'transferred' });
+    expect(validateNewCase(filled(), { ...ok, customerAccess: 'not_authorized' }).customer).toEqual({
+      code: 'not_authorized',
+      access: 'not_authorized',
+    });
+    expect(validateNewCase(filled(), { ...ok, customerAccess: 'transferred' }).customer).toEqual({
+      code: 'not_authorized',
+      access: 'transferred',
+    });
   });
 
   it('refuses offsets and abbreviations as time zones, and blank titles', () => {

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  PII_PLACEHOLDER,
-  applyPiiDecisions,
-  piiFindingKey,
-  scanPii,
-  undecidedFindings,
-  type PiiFinding,
-} from '../../../../shared/domain';
+import { PII_PLACEHOLDER, applyPiiDecisions, piiFindingKey, scanPii, undecidedFindings, type PiiFinding } from '../../../../shared/domain';
 
 /** "subtype:match" pairs, in text order. */
 function found(text: string, allowEmails: readonly string[] = []): string[] {
@@ -86,12 +79,7 @@ describe('scanPii – English', () => {
 describe('scanPii – Traditional Chinese (zh-TW)', () => {
   it('finds Taiwanese phones, a national ID and a written password', () => {
     const text = '請撥 0912-345-678 或 (02) 2345-6789 聯絡王先生，身分證字號A123456789，密碼：Abc12345。';
-    expect(found(text)).toEqual([
-      'phone:0912-345-678',
-      'phone:(02) 2345-6789',
-      'tw_national_id:A123456789',
-      'password:Abc12345',
-    ]);
+    expect(found(text)).toEqual(['phone:0912-345-678', 'phone:(02) 2345-6789', 'tw_national_id:A123456789', 'password:Abc12345']);
   });
 
   it('finds full-width phone digits', () => {
@@ -111,12 +99,7 @@ describe('scanPii – Traditional Chinese (zh-TW)', () => {
 describe('scanPii – Simplified Chinese (zh-CN)', () => {
   it('finds a mobile number, a resident ID and a password', () => {
     const text = '用户电话：13812345678，座机 010-12345678，身份证号 11010519491231002X，密码是abc123。';
-    expect(found(text)).toEqual([
-      'phone:13812345678',
-      'phone:010-12345678',
-      'cn_resident_id:11010519491231002X',
-      'password:abc123',
-    ]);
+    expect(found(text)).toEqual(['phone:13812345678', 'phone:010-12345678', 'cn_resident_id:11010519491231002X', 'password:abc123']);
   });
 
   it('does not flag ticket numbers, times or a resident-ID look-alike', () => {
@@ -128,12 +111,7 @@ describe('scanPii – Simplified Chinese (zh-CN)', () => {
 describe('scanPii – Indonesian (id)', () => {
   it('finds a mobile number, a NIK and a written password', () => {
     const text = 'Hubungi 0812-3456-7890 atau +62 21 5551234. NIK 3171015708900001, kata sandi: Rahasia123';
-    expect(found(text)).toEqual([
-      'phone:0812-3456-7890',
-      'phone:+62 21 5551234',
-      'id_nik:3171015708900001',
-      'password:Rahasia123',
-    ]);
+    expect(found(text)).toEqual(['phone:0812-3456-7890', 'phone:+62 21 5551234', 'id_nik:3171015708900001', 'password:Rahasia123']);
   });
 
   it('finds "kata sandinya adalah …" only when the value looks like a secret', () => {
@@ -199,7 +177,6 @@ describe('scanPii – result shape', () => {
       expect(performance.now() - t0).toBeLessThan(200);
     }
   });
-
 });
 
 describe('applyPiiDecisions', () => {
@@ -219,13 +196,23 @@ describe('applyPiiDecisions', () => {
   it('keeps the label of a written password and removes the value', () => {
     const t = 'mot de passe : Soleil!2024 merci';
     const f = scanPii(t);
-    expect(applyPiiDecisions(t, f, new Map([[piiFindingKey(f[0]!), { action: 'remove' as const }]]))).toBe('mot de passe : [removed] merci');
+    expect(applyPiiDecisions(t, f, new Map([[piiFindingKey(f[0]!), { action: 'remove' as const }]]))).toBe(
+      'mot de passe : [removed] merci',
+    );
   });
 
   it('supports a custom placeholder and leaves undecided findings alone', () => {
-    const out = applyPiiDecisions(text, findings, { [`phone:+33 6 12 34 56 78`]: { action: 'remove' } }, { placeholder: (f) => `[${f.kind}]` });
+    const out = applyPiiDecisions(
+      text,
+      findings,
+      { [`phone:+33 6 12 34 56 78`]: { action: 'remove' } },
+      { placeholder: (f) => `[${f.kind}]` },
+    );
     expect(out).toBe('Mail jane@corp.example or call [phone], again jane@corp.example.');
-    expect(undecidedFindings(findings, { 'phone:+33 6 12 34 56 78': { action: 'keep', reason: 'ok' } }).map((f) => f.kind)).toEqual(['email', 'email']);
+    expect(undecidedFindings(findings, { 'phone:+33 6 12 34 56 78': { action: 'keep', reason: 'ok' } }).map((f) => f.kind)).toEqual([
+      'email',
+      'email',
+    ]);
   });
 
   it('ignores findings that no longer match the text (stale after an edit)', () => {

@@ -26,7 +26,11 @@ describe('reopenWindow', () => {
   });
 
   it('refuses at the deadline and after it', () => {
-    expect(reopenWindow({ closeTime: closed, now: closedMs + 30 * DAY_MS })).toMatchObject({ canReopen: false, remainingDays: 0, remainingMs: 0 });
+    expect(reopenWindow({ closeTime: closed, now: closedMs + 30 * DAY_MS })).toMatchObject({
+      canReopen: false,
+      remainingDays: 0,
+      remainingMs: 0,
+    });
     expect(reopenWindow({ closeTime: closed, now: '2027-01-15T00:00:00Z' }).canReopen).toBe(false);
   });
 

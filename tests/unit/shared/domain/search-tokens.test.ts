@@ -35,7 +35,13 @@ describe('normalizeText', () => {
 describe('tokenize', () => {
   it('splits English on non-letters and keeps numbers', () => {
     expect(tokenize('Mail delivery delayed — error 500! Case #43595344.')).toEqual([
-      'mail', 'delivery', 'delayed', 'error', '500', 'case', '43595344',
+      'mail',
+      'delivery',
+      'delayed',
+      'error',
+      '500',
+      'case',
+      '43595344',
     ]);
   });
 
@@ -47,7 +53,16 @@ describe('tokenize', () => {
 
   it('handles Indonesian words, reduplication and suffixes as plain words', () => {
     expect(tokenize('Pengguna tidak bisa masuk ke Gmail, kata-kata sandinya salah')).toEqual([
-      'pengguna', 'tidak', 'bisa', 'masuk', 'ke', 'gmail', 'kata', 'kata', 'sandinya', 'salah',
+      'pengguna',
+      'tidak',
+      'bisa',
+      'masuk',
+      'ke',
+      'gmail',
+      'kata',
+      'kata',
+      'sandinya',
+      'salah',
     ]);
     expect(docMatches('Email tidak terkirim ke domain eksternal', 'terkirim eksternal')).toBe(true);
   });

@@ -18,13 +18,30 @@ const utf8 = (s: string) => new TextEncoder().encode(s).length;
 
 describe('isValidEmail', () => {
   it('accepts ordinary and plus addresses', () => {
-    for (const e of ['ana@reseller.example', 'it+cases@customer.co.id', "o'neil@example.fr", 'x@sub.domain.example', 'a@xn--fiqs8s.example']) {
+    for (const e of [
+      'ana@reseller.example',
+      'it+cases@customer.co.id',
+      "o'neil@example.fr",
+      'x@sub.domain.example',
+      'a@xn--fiqs8s.example',
+    ]) {
       expect(isValidEmail(e), e).toBe(true);
     }
   });
 
   it('rejects malformed addresses', () => {
-    for (const e of ['', 'ana', 'ana@', '@example.com', 'ana@localhost', 'ana@@example.com', 'ana@example..com', 'a b@example.com', 'ana.@example.com', `${'a'.repeat(65)}@example.com`]) {
+    for (const e of [
+      '',
+      'ana',
+      'ana@',
+      '@example.com',
+      'ana@localhost',
+      'ana@@example.com',
+      'ana@example..com',
+      'a b@example.com',
+      'ana.@example.com',
+      `${'a'.repeat(65)}@example.com`,
+    ]) {
       expect(isValidEmail(e), e).toBe(false);
     }
   });
@@ -32,7 +49,15 @@ describe('isValidEmail', () => {
 
 describe('isValidIanaTimeZone', () => {
   it('accepts IANA names of the UI languages’ countries and UTC', () => {
-    for (const z of ['Asia/Taipei', 'Asia/Shanghai', 'Asia/Jakarta', 'Europe/Paris', 'America/New_York', 'UTC', 'America/Argentina/Buenos_Aires']) {
+    for (const z of [
+      'Asia/Taipei',
+      'Asia/Shanghai',
+      'Asia/Jakarta',
+      'Europe/Paris',
+      'America/New_York',
+      'UTC',
+      'America/Argentina/Buenos_Aires',
+    ]) {
       expect(isValidIanaTimeZone(z), z).toBe(true);
     }
   });

@@ -95,7 +95,10 @@ describe('createBridge', () => {
 
   it('turns a transport failure into an unavailable error', async () => {
     const bridge = createBridge({ invoke: async () => Promise.reject(new Error('gone')), subscribe: () => () => {} });
-    await expect(bridge.invoke('app.info', {})).resolves.toEqual({ ok: false, error: { code: 'unavailable', message: 'gone', retryable: true } });
+    await expect(bridge.invoke('app.info', {})).resolves.toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'gone', retryable: true },
+    });
   });
 
   it('delivers events and unsubscribes', () => {
