@@ -1,0 +1,134 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Faults } from './faults';
+import { ApiError, LegacyApiError, errorInfo, errorReply, legacyErrorReply, type Reply } from './http';
+import type { Router } from './router';
+
+// Serving the API port: fault injection, the route table, and one error path
+// that always answers in Google's envelope (never a crash, never silence).
+
+export const HOST = '127.0.0.1';
+
+export interface ApiHandlerDeps {
+  baseUrl: string;
+  router: Router;
+  faults: Faults;
+  count: (routeName: string) => void;
+}
+
+export function apiHandler(d: ApiHandlerDeps): (req: IncomingMessage, res: ServerResponse) => void {
+  return (req, res) => {
+    void handle(d, req, res).catch((e: unknown) => {
+      // Last resort: whatever went wrong, the client still gets an envelope.
+      console.error('[sandbox] internal error', e);
+      send(res, errorReply(new ApiError('INTERNAL', 'Internal error encountered.')));
+    });
+  };
+}
+
+async function handle(d: ApiHandlerDeps, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const method = req.method ?? 'GET';
+  let routeName = `${method} (unmatched)`;
+  let url: URL;
+  try {
+    url = new URL(req.url ?? '/', d.baseUrl);
+  } catch {
+    d.count(routeName);
+    send(res, errorReply(new ApiError('INVALID_ARGUMENT', 'Malformed request URL.')));
+    return;
+  }
+  const faultable = d.faults.matches(method, safeDecode(url.pathname));
+  try {
+    if (faultable && d.faults.config.latencyMs > 0) await new Promise((r) => setTimeout(r, d.faults.config.latencyMs));
+    const decision = faultable ? d.faults.before() : { kind: 'none' as const };
+    if (decision.kind === 'reset') {
+      d.count('fault.reset');
+      req.socket.destroy();
+      return;
+    }
+    let reply: Reply;
+    if (decision.kind === 'error') {
+      d.count(`fault.${decision.status}`);
+      reply = faultReply(decision.status, d.faults.config.retryAfterSeconds);
+    } else {
+      const match = d.router.match(method, url.pathname);
+      if (match.kind === 'malformed') throw new ApiError('INVALID_ARGUMENT', 'Malformed request URL: bad percent-encoding.');
+      if (match.kind !== 'route') throw new ApiError('NOT_FOUND', `The requested URL ${url.pathname} was not found on this server.`);
+      routeName = match.route.name;
+      reply = await match.route.handle({ req, url, params: match.params });
+    }
+    if (decision.kind === 'none' && faultable && d.faults.dropAfter()) {
+      d.count('fault.drop');
+      d.count(routeName);
+      req.socket.destroy();
+      return;
+    }
+    d.count(routeName);
+    send(res, reply);
+  } catch (e) {
+    d.count(routeName);
+    // A client that went away mid-request needs no answer.
+    if (req.destroyed && !(e instanceof ApiError) && !(e instanceof LegacyApiError)) return;
+    send(res, replyForError(e));
+  }
+}
+
+function safeDecode(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+export function replyForError(e: unknown): Reply {
+  if (e instanceof ApiError) return errorReply(e);
+  if (e instanceof LegacyApiError) return legacyErrorReply(e);
+  console.error('[sandbox] internal error', e);
+  return errorReply(new ApiError('INTERNAL', 'Internal error encountered.'));
+}
+
+function faultReply(status: 429 | 500 | 503, retryAfter: number): Reply {
+  if (status === 500) return errorReply(new ApiError('INTERNAL', 'Internal error encountered. (injected fault)'));
+  const headers = { 'retry-after': String(retryAfter) };
+  const retry = { '@type': 'type.googleapis.com/google.rpc.RetryInfo', retryDelay: `${retryAfter}s` };
+  if (status === 429)
+    return errorReply(
+      new ApiError(
+        'RESOURCE_EXHAUSTED',
+        'Quota exceeded for quota metric and limit (injected fault).',
+        [errorInfo('RATE_LIMIT_EXCEEDED', { service: 'cloudsupport.googleapis.com' }, 'googleapis.com'), retry],
+        headers,
+      ),
+    );
+  return errorReply(new ApiError('UNAVAILABLE', 'The service is currently unavailable. (injected fault)', [retry], headers));
+}
+
+export function send(res: ServerResponse, reply: Reply): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(reply.status, reply.headers);
+  res.end(reply.body);
+}
+
+export function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+}
+
+export function closeServer(server: Server, listening: boolean): Promise<void> {
+  server.closeAllConnections();
+  if (!listening) return Promise.resolve();
+  return new Promise((resolve) => server.close(() => resolve()));
+}
+
+/** Protocol garbage answers 400 and the server moves on instead of crashing. */
+export function hardenServer(server: Server): void {
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+}
