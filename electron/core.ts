@@ -1,10 +1,11 @@
 import path from 'node:path';
-import type { Account } from '../shared/ipc';
+import type { Account, Settings } from '../shared/ipc';
 import { createEventBus, type EventBus } from './ipc/event-bus';
 import { createHandlers } from './ipc/handlers';
 import { createIpcRouter, type IpcRouter, type SenderInfo } from './ipc/router';
 import type { Ports } from './ports';
 import { createHttpClient } from './services/api/http';
+import { RequestBudget } from './services/api/request-budget';
 import { createSupportClient, type SupportClient } from './services/api/support-client';
 import { createAuthService, type AuthService } from './services/auth/auth-service';
 import { createAttachmentService } from './services/files/attachment-service';
@@ -43,7 +44,12 @@ export interface Core {
  */
 export function createCore(ports: Ports, options: CoreOptions): Core {
   const events = createEventBus();
-  const settings = createSettingsService(ports.settings, ports.logger, (next) => events.publish('settings.changed', next));
+  // The agent's sync-interval setting drives the cycle, unless the host fixed it (tests).
+  const syncIntervalMs = (current: Settings): number => options.sync?.intervalMs ?? current.syncIntervalMinutes * 60_000;
+  const settings = createSettingsService(ports.settings, ports.logger, (next) => {
+    events.publish('settings.changed', next);
+    sync.setInterval(syncIntervalMs(next));
+  });
   const backends = createBackendRegistry({
     sandbox: options.sandbox ?? { mode: 'embedded', dataDir: path.join(ports.paths.userData, 'sandbox') },
     settings,
@@ -67,6 +73,11 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     },
   });
 
+  const syncOptions: AccountSyncOptions = {
+    ...defaultSyncOptions,
+    ...options.sync,
+    pull: { ...defaultSyncOptions.pull, ...options.sync?.pull },
+  };
   const clients = new Map<string, Promise<SupportClient>>();
   const clientFor = (account: Account): Promise<SupportClient> => {
     let client = clients.get(account.id);
@@ -76,6 +87,8 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
           createHttpClient({
             fetch: ports.fetch,
             tokens: auth.tokensFor(account.id),
+            // One budget per account: every request of that account, sync or agent, counts.
+            budget: new RequestBudget({ perMinute: syncOptions.requestsPerMinute }, ports.clock),
             ...(options.httpTimeoutMs ? { timeoutMs: options.httpTimeoutMs } : {}),
           }),
           endpoints,
@@ -100,7 +113,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     publishOutbox: (accountId, entries) => events.publish('outbox.changed', { accountId, entries }),
     publishUploadProgress: (accountId, entryId, sentBytes, totalBytes) =>
       events.publish('attachments.uploadProgress', { accountId, entryId, sentBytes, totalBytes }),
-    options: { ...defaultSyncOptions, ...options.sync, pull: { ...defaultSyncOptions.pull, ...options.sync?.pull } },
+    options: syncOptions,
   });
 
   let heartbeatSeq = 0;
@@ -154,7 +167,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     sync,
     backends,
     async start() {
-      await settings.get();
+      sync.setInterval(syncIntervalMs(await settings.get()));
       const { accounts } = await auth.state();
       await sync.reconcileAccounts(accounts);
       scheduleHeartbeat();

@@ -130,6 +130,16 @@ export class Access {
     return { rec, customer: parent.customer, parent };
   }
 
+  /**
+   * `organizations.testIamPermissions`: which of `asked` the caller holds on the organization.
+   * No permission is needed to ask; an unknown organization holds nothing (no existence oracle).
+   */
+  heldPermissions(principal: Principal, org: string, asked: readonly string[]): string[] {
+    const iam = this.store.customersByOrg.get(org)?.iam ?? this.store.domainsByOrg.get(org)?.iam ?? [];
+    const known = new Set<string>(Object.values(PERMISSIONS));
+    return asked.filter((p) => known.has(p) && this.iamAllows(principal, iam, p as Permission));
+  }
+
   /** Organizations the caller may get (resourcemanager.organizations.get), own organization first. */
   visibleOrganizations(principal: Principal): string[] {
     const out: string[] = [];

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { startSandbox, type SandboxExtension, type SandboxOptions } from './index';
 
-// `npm run sandbox -- --port N --data DIR --seed S [--cases N] [--extensions a,b]`: prints one
+// `npm run sandbox -- --port N --data DIR --seed S [--cases N] [--customers-per-domain N] [--extensions a,b]`: prints one
 // JSON "ready" line, then serves until SIGINT/SIGTERM.
 
 const { values } = parseArgs({
@@ -10,6 +10,7 @@ const { values } = parseArgs({
     data: { type: 'string' },
     seed: { type: 'string' },
     cases: { type: 'string' },
+    'customers-per-domain': { type: 'string' },
     'reopen-window-days': { type: 'string' },
     'max-attachment-bytes': { type: 'string' },
     'no-simulation': { type: 'boolean' },
@@ -35,6 +36,8 @@ const reopen = int('reopen-window-days', values['reopen-window-days']);
 const maxBytes = int('max-attachment-bytes', values['max-attachment-bytes']);
 if (port !== undefined) opts.port = port;
 if (cases !== undefined) opts.cases = cases;
+const perDomain = int('customers-per-domain', values['customers-per-domain']);
+if (perDomain !== undefined && perDomain > 0) opts.customersPerDomain = perDomain;
 if (reopen !== undefined) opts.reopenWindowDays = reopen;
 if (maxBytes !== undefined) opts.maxAttachmentBytes = maxBytes;
 if (values.data !== undefined) opts.dataDir = values.data;

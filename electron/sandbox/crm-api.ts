@@ -1,12 +1,12 @@
-import { toRfc3339, type Organization } from '../../shared/api';
+import { TestIamPermissionsRequestSchema, toRfc3339, type Organization } from '../../shared/api';
 import { denied, type Access } from './access';
-import { badRequest, json, type Reply } from './http';
+import { badRequest, json, readJsonBody, type Reply } from './http';
 import { PERMISSIONS } from './iam';
 import type { Principal } from './oidc';
 import { paginate, parsePageSize } from './paging';
 import type { RouteContext } from './router';
 import type { Store } from './store';
-import { allowParams, spellings } from './support-common';
+import { allowParams, parseBody, spellings } from './support-common';
 
 // Cloud Resource Manager v3 organizations:search / get: only organizations on
 // which the caller holds resourcemanager.organizations.get.
@@ -69,6 +69,14 @@ export class CrmApi {
     const org = this.access.visibleOrganizations(principal).includes(id) ? organizationJson(this.store, id) : undefined;
     if (org === undefined) throw denied(`organizations/${id}`, PERMISSIONS.organizationsGet);
     return json(200, org);
+  }
+
+  /** The subset of the asked permissions the caller holds; Google requires no permission to ask. */
+  async testIamPermissions(ctx: RouteContext, principal: Principal): Promise<Reply> {
+    allowParams(ctx.url);
+    const body = parseBody(TestIamPermissionsRequestSchema, await readJsonBody(ctx.req));
+    const held = this.access.heldPermissions(principal, ctx.params['organization'] ?? '', body.permissions);
+    return json(200, held.length > 0 ? { permissions: held } : {});
   }
 
   search(ctx: RouteContext, principal: Principal): Reply {

@@ -19,15 +19,6 @@ const DESCRIPTIONS: Readonly<Record<SandboxExtension, string>> = {
     'The admin and fault-injection HTTP endpoint on its own port (adminUrl, bearer adminToken). In-process tests use handle.admin instead.',
 };
 
-/**
- * The old conveniences the app's current sync (electron/services/sync/pull.ts)
- * still depends on. Every sandbox the app, the harness and the client tests
- * start turns these on explicitly, through this one constant. Delete it when
- * the client syncs per-customer scopes (issue 14); the conformance suite never
- * uses it.
- */
-export const LEGACY_EXTENSIONS_FOR_CLIENT: readonly SandboxExtension[] = ['reopen', 'resellerAggregatedSearch', 'supportProfileField'];
-
 export class Extensions {
   private readonly on: ReadonlySet<SandboxExtension>;
 

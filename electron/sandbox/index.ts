@@ -22,7 +22,7 @@ import { ThreadsApi } from './threads-api';
 export type { FaultConfig } from './faults';
 export { DEFAULT_FAULTS } from './faults';
 export type { CustomerInfo, SandboxAdmin } from './admin';
-export { LEGACY_EXTENSIONS_FOR_CLIENT, type SandboxExtension } from './extensions';
+export type { SandboxExtension } from './extensions';
 
 export interface SandboxOptions {
   /** Default 0 = random; the host is always 127.0.0.1. */
@@ -33,6 +33,8 @@ export interface SandboxOptions {
   seed?: number | string;
   /** World size (default 2,000; 100,000 for benchmarks). */
   cases?: number;
+  /** Customers per reseller domain (default 12, one per access slot; more repeat the slots, for scale tests). */
+  customersPerDomain?: number;
   /** Initial sandbox clock (ignored when restoring a data dir, whose clock resumes). */
   startTime?: Date;
   reopenWindowDays?: number;
@@ -66,7 +68,7 @@ export interface SandboxHandle {
 export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHandle> {
   const seed = String(opts.seed ?? 'demo');
   const extensions = new Extensions(opts.extensions ?? []);
-  const store = new Store(seed, opts.cases ?? 2000, opts.startTime?.getTime() ?? Date.now(), opts.dataDir);
+  const store = new Store(seed, opts.cases ?? 2000, opts.startTime?.getTime() ?? Date.now(), opts.dataDir, opts.customersPerDomain);
   const clock = new SandboxClock(store.savedNow ?? opts.startTime?.getTime() ?? Date.now());
   const persist = (): void => store.save(clock.now());
   const sim = new Simulation(store, clock, simulationOptions(opts), persist);

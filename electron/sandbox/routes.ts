@@ -92,6 +92,9 @@ export function buildRouter(d: RouteDeps): Router {
     cloud('POST', UPLOAD, 'media.upload', (ctx, p) => threads.upload(ctx, p)),
     cloud('GET', '/v3/organizations:search', 'crm.organizations.search', (ctx, p) => crm.search(ctx, p)),
     cloud('GET', '/v3/organizations/{organization}', 'crm.organizations.get', (ctx, p) => crm.get(ctx, p)),
+    cloud('POST', '/v3/organizations/{organization}:testIamPermissions', 'crm.organizations.testIamPermissions', (ctx, p) =>
+      crm.testIamPermissions(ctx, p),
+    ),
     reseller('/subscriptions', 'reseller.subscriptions.list', (ctx, p) => d.reseller.listSubscriptions(ctx, p)),
     reseller('/customers/{customerId}', 'reseller.customers.get', (ctx, p) => d.reseller.getCustomer(ctx, p)),
     reseller('/customers/{customerId}/subscriptions/{subscriptionId}', 'reseller.subscriptions.get', (ctx, p) =>

@@ -60,6 +60,7 @@ const SavedStateSchema = z.object({
   version: z.literal(VERSION),
   seed: z.string(),
   cases: z.number().int().nonnegative(),
+  customersPerDomain: z.number().int().positive().optional(),
   startMs: z.number(),
   now: z.number(),
   counters: z.object({ case: z.number().int(), comment: z.number().int(), attachment: z.number().int() }),

@@ -67,18 +67,23 @@ export class Store {
   private pendingExtras: Record<string, unknown> = {};
   /** Sandbox "now" saved with the state, so a restart resumes the clock. */
   savedNow: number | undefined;
+  private readonly customersPerDomain: number | undefined;
 
   constructor(
     seed: string,
     caseCount: number,
     startMs: number,
     private readonly dataDir: string | undefined,
+    customersPerDomain?: number,
   ) {
     const saved = dataDir === undefined ? undefined : readState(dataDir);
     // A persisted world is regenerated from its own seed/size, then the overlay applied.
-    this.world = generateWorld(
-      saved === undefined ? { seed, cases: caseCount, startMs } : { seed: saved.seed, cases: saved.cases, startMs: saved.startMs },
-    );
+    const perDomain = saved === undefined ? customersPerDomain : saved.customersPerDomain;
+    this.world = generateWorld({
+      ...(saved === undefined ? { seed, cases: caseCount, startMs } : { seed: saved.seed, cases: saved.cases, startMs: saved.startMs }),
+      ...(perDomain === undefined ? {} : { customersPerDomain: perDomain }),
+    });
+    this.customersPerDomain = perDomain;
     this.byIx = this.world.cases.slice();
     for (const c of this.world.customers) {
       this.customersById.set(c.customerId, c);
@@ -308,6 +313,7 @@ export class Store {
       version: stateVersion(),
       seed: this.world.seed,
       cases: this.world.cases.length,
+      ...(this.customersPerDomain === undefined ? {} : { customersPerDomain: this.customersPerDomain }),
       startMs: this.world.startMs,
       now,
       counters: { case: this.nextCaseNumber, comment: this.nextCommentNumber, attachment: this.nextAttachmentNumber },

@@ -102,7 +102,20 @@ export interface Accounts {
   customers: CustomerRec[];
 }
 
-export function generateAccounts(rng: Rng, seed: string, startMs: number): Accounts {
+/**
+ * The domain's customer stems: the named ones, then (for larger worlds) numbered copies
+ * that take the same slots in turn (`fabrikam-legal-2` is a second slot-2 customer).
+ */
+function stemsOf(domain: string, perDomain: number | undefined): string[] {
+  const named = CUSTOMER_STEMS[domain] ?? [];
+  const count = perDomain ?? named.length;
+  return Array.from({ length: count }, (_, j) => {
+    const base = named[j % named.length] ?? `customer-${j}`;
+    return j < named.length ? base : `${base}-${Math.floor(j / named.length) + 1}`;
+  });
+}
+
+export function generateAccounts(rng: Rng, seed: string, startMs: number, customersPerDomain?: number): Accounts {
   const out: Accounts = { domains: [], agents: [], groups: [], customers: [] };
   for (const p of PARTNERS) {
     for (const domain of p.domains) {
@@ -116,7 +129,7 @@ export function generateAccounts(rng: Rng, seed: string, startMs: number): Accou
       out.agents.push(...domainAgents);
       // The support group holds the first two agents; a third agent (where there is one) is outside it.
       out.groups.push({ email: supportGroupOf(domain), members: domainAgents.slice(0, 2).map((a) => a.email) });
-      (CUSTOMER_STEMS[domain] ?? []).forEach((stem, j) => {
+      stemsOf(domain, customersPerDomain).forEach((stem, j) => {
         const slot = SLOTS[j % SLOTS.length] as Slot;
         const customerDomain = `${stem}.example`;
         const createTime = startMs - rng.int(200, 2000) * DAY;

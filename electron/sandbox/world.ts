@@ -183,11 +183,13 @@ export interface WorldOptions {
   seed: string;
   cases: number;
   startMs: number;
+  /** Customers per reseller domain (default: the 12 named ones; more repeat the slots). */
+  customersPerDomain?: number;
 }
 
 export function generateWorld(opts: WorldOptions): World {
   const rng = createRng(`${opts.seed}:world`);
-  const { domains, agents, groups, customers } = generateAccounts(rng, opts.seed, opts.startMs);
+  const { domains, agents, groups, customers } = generateAccounts(rng, opts.seed, opts.startMs, opts.customersPerDomain);
   const classifications = CATEGORIES.map((displayName) => ({ id: classificationId(displayName), displayName }));
   const templatesByLang = new Map<string, CaseTemplate[]>();
   for (const t of CASE_TEMPLATES) templatesByLang.set(t.lang, [...(templatesByLang.get(t.lang) ?? []), t]);

@@ -58,7 +58,12 @@ export function isDataFreeBatch(batch: ReplicaBatch): boolean {
   const u = batch.upserts;
   return (
     len(u.cases) + len(u.comments) + len(u.attachments) + len(u.customers) + len(u.categories) === 0 &&
-    len(batch.deletes.cases) + len(batch.deletes.customers) + len(batch.completeThreads) === 0
+    len(batch.deletes.cases) +
+      len(batch.deletes.customers) +
+      len(batch.deletes.casesOfCustomers) +
+      len(batch.customerAccess) +
+      len(batch.completeThreads) ===
+      0
   );
 }
 
@@ -87,15 +92,18 @@ export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => 
   const categories = (batch.upserts.categories ?? []).map(toCategoryRecord);
   const deletedCaseNames = new Set(batch.deletes.cases ?? []);
   const purgedCustomers = batch.deletes.customers ?? [];
+  // A transferred customer stays listed (as transferred) while its cases go.
+  const casesPurged = [...purgedCustomers, ...(batch.deletes.casesOfCustomers ?? [])];
+  const accessChanges = batch.customerAccess ?? [];
   const completeThreads = batch.completeThreads ?? [];
-  const removesCases = deletedCaseNames.size > 0 || purgedCustomers.length > 0;
+  const removesCases = deletedCaseNames.size > 0 || casesPurged.length > 0;
 
   // Only the tables this batch touches take part in the transaction.
   const tables = new Set<Table>([db.meta]);
   if (cases.length > 0 || removesCases) tables.add(db.cases);
   if (comments.length > 0 || completeThreads.length > 0 || removesCases) tables.add(db.comments);
   if (attachments.length > 0 || completeThreads.length > 0 || removesCases) tables.add(db.attachments);
-  if (customers.length > 0 || purgedCustomers.length > 0) tables.add(db.customers);
+  if (customers.length > 0 || purgedCustomers.length > 0 || accessChanges.length > 0) tables.add(db.customers);
   if (categories.length > 0) tables.add(db.categories);
   if (removesCases) {
     tables.add(db.blobs);
@@ -109,6 +117,8 @@ export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => 
     if (comments.length > 0) await db.comments.bulkPut(comments);
     if (attachments.length > 0) await db.attachments.bulkPut(attachments);
     if (customers.length > 0) await db.customers.bulkPut(customers);
+    for (const change of accessChanges)
+      await db.customers.update(change.customerId, { access: change.access, accessCheckedAt: change.checkedAt });
     if (categories.length > 0) await db.categories.bulkPut(categories);
     counts.casesUpserted = cases.length;
     counts.commentsUpserted = comments.length;
@@ -133,7 +143,7 @@ export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => 
     }
 
     // Deletes run after upserts: when a batch both updates and removes something, removal wins.
-    for (const customerId of purgedCustomers) {
+    for (const customerId of casesPurged) {
       const names = await db.cases
         .where('[customerId+updateTimeMs]')
         .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey], true, true)

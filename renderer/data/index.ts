@@ -10,6 +10,7 @@ export type {
   MetaRecord,
   PinRecord,
 } from './records';
+export { mayEscalate, supportTierOf } from './agency';
 export { applyBatch, isDataFreeBatch, type ApplyCounts, type ApplyResult } from './apply-batch';
 export {
   getCase,

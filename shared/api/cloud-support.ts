@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { lenient, lenientList, openEnum } from './lenient';
 import { Int64StringSchema, Rfc3339Schema } from './proto-json';
 
 // Cloud Support API v2 wire types (docs/cloud-support-api.md §1). Output schemas
-// are lenient (unknown fields are dropped) so the client survives API additions;
-// the *Input schemas are strict because the real API rejects unknown fields.
+// are lenient, the way Google asks clients to be: unknown fields are dropped, enum
+// values Google may add pass as plain strings (the app shows them as "Other"), a
+// field of the wrong shape is read as absent, and one unusable item never fails a
+// page. The *Input schemas are strict because the real API rejects unknown fields.
 
 export const CASE_STATES = [
   'STATE_UNSPECIFIED',
@@ -25,54 +28,60 @@ export const EscalationReasonSchema = z.enum(ESCALATION_REASONS);
 export type EscalationReason = z.infer<typeof EscalationReasonSchema>;
 
 export const ActorSchema = z.object({
-  displayName: z.string().optional(),
-  email: z.string().optional(),
-  username: z.string().optional(),
-  googleSupport: z.boolean().optional(),
+  displayName: lenient(z.string()),
+  /** Deprecated by Google in favour of `username`; read as a fallback. */
+  email: lenient(z.string()),
+  username: lenient(z.string()),
+  googleSupport: lenient(z.boolean()),
 });
 export type Actor = z.infer<typeof ActorSchema>;
 
+/** The actor's e-mail: `username` first (Google's current field), `email` as the deprecated fallback. */
+export function actorEmail(actor: Actor | undefined): string | undefined {
+  return actor?.username || actor?.email || undefined;
+}
+
 export const CaseClassificationSchema = z.object({
-  id: z.string().optional(),
-  displayName: z.string().optional(),
+  id: lenient(z.string()),
+  displayName: lenient(z.string()),
 });
 export type CaseClassification = z.infer<typeof CaseClassificationSchema>;
 
 export const CaseSchema = z.object({
   name: z.string(),
-  displayName: z.string().optional(),
-  description: z.string().optional(),
-  classification: CaseClassificationSchema.optional(),
-  timeZone: z.string().optional(),
-  subscriberEmailAddresses: z.array(z.string()).optional(),
-  state: CaseStateSchema.optional(),
-  createTime: Rfc3339Schema.optional(),
-  updateTime: Rfc3339Schema.optional(),
-  creator: ActorSchema.optional(),
-  contactEmail: z.string().optional(),
-  escalated: z.boolean().optional(),
-  testCase: z.boolean().optional(),
-  languageCode: z.string().optional(),
-  priority: CasePrioritySchema.optional(),
+  displayName: lenient(z.string()),
+  description: lenient(z.string()),
+  classification: lenient(CaseClassificationSchema),
+  timeZone: lenient(z.string()),
+  subscriberEmailAddresses: lenient(z.array(z.string())),
+  state: lenient(openEnum(CASE_STATES)),
+  createTime: lenient(Rfc3339Schema),
+  updateTime: lenient(Rfc3339Schema),
+  creator: lenient(ActorSchema),
+  contactEmail: lenient(z.string()),
+  escalated: lenient(z.boolean()),
+  testCase: lenient(z.boolean()),
+  languageCode: lenient(z.string()),
+  priority: lenient(openEnum(CASE_PRIORITIES)),
 });
 export type Case = z.infer<typeof CaseSchema>;
 
 export const CommentSchema = z.object({
   name: z.string(),
-  body: z.string().optional(),
-  plainTextBody: z.string().optional(),
-  createTime: Rfc3339Schema.optional(),
-  creator: ActorSchema.optional(),
+  body: lenient(z.string()),
+  plainTextBody: lenient(z.string()),
+  createTime: lenient(Rfc3339Schema),
+  creator: lenient(ActorSchema),
 });
 export type Comment = z.infer<typeof CommentSchema>;
 
 export const AttachmentSchema = z.object({
   name: z.string(),
-  filename: z.string().optional(),
-  mimeType: z.string().optional(),
-  sizeBytes: Int64StringSchema.optional(),
-  createTime: Rfc3339Schema.optional(),
-  creator: ActorSchema.optional(),
+  filename: lenient(z.string()),
+  mimeType: lenient(z.string()),
+  sizeBytes: lenient(Int64StringSchema),
+  createTime: lenient(Rfc3339Schema),
+  creator: lenient(ActorSchema),
 });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
@@ -83,8 +92,8 @@ export const EscalationSchema = z.object({
 export type Escalation = z.infer<typeof EscalationSchema>;
 
 const pageOf = <K extends string, T extends z.ZodType>(key: K, item: T) =>
-  z.object({ [key]: z.array(item).optional(), nextPageToken: z.string().optional() } as { [P in K]: z.ZodOptional<z.ZodArray<T>> } & {
-    nextPageToken: z.ZodOptional<z.ZodString>;
+  z.object({ [key]: lenientList(item), nextPageToken: lenient(z.string()) } as { [P in K]: ReturnType<typeof lenientList<T>> } & {
+    nextPageToken: ReturnType<typeof lenient<z.ZodString>>;
   });
 
 export const ListCasesResponseSchema = pageOf('cases', CaseSchema);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lenient, lenientList } from './lenient';
 
 // Workspace Reseller API v1 read path (docs §3): `kind` strings, epoch-ms strings, maxResults paging.
 
@@ -31,59 +32,59 @@ export const PostalAddressSchema = z.object({
 });
 
 export const CustomerSchema = z.object({
-  kind: z.string().optional(),
+  kind: lenient(z.string()),
   customerId: z.string(),
   customerDomain: z.string(),
-  customerDomainVerified: z.boolean().optional(),
-  customerType: z.string().optional(),
-  alternateEmail: z.string().optional(),
-  phoneNumber: z.string().optional(),
-  postalAddress: PostalAddressSchema.optional(),
-  primaryAdmin: z.object({ primaryEmail: z.string().optional() }).optional(),
-  resourceUiUrl: z.string().optional(),
-  sandboxSupportProfile: SandboxSupportProfileSchema.optional(),
+  customerDomainVerified: lenient(z.boolean()),
+  customerType: lenient(z.string()),
+  alternateEmail: lenient(z.string()),
+  phoneNumber: lenient(z.string()),
+  postalAddress: lenient(PostalAddressSchema),
+  primaryAdmin: lenient(z.object({ primaryEmail: z.string().optional() })),
+  resourceUiUrl: lenient(z.string()),
+  sandboxSupportProfile: lenient(SandboxSupportProfileSchema),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
 
 const EpochMsSchema = z.string().regex(/^\d+$/, 'expected epoch milliseconds as a string');
 
 export const SubscriptionSchema = z.object({
-  kind: z.string().optional(),
+  kind: lenient(z.string()),
   customerId: z.string(),
-  customerDomain: z.string().optional(),
+  customerDomain: lenient(z.string()),
   subscriptionId: z.string(),
   skuId: z.string(),
-  skuName: z.string().optional(),
-  plan: z
-    .object({
+  skuName: lenient(z.string()),
+  plan: lenient(
+    z.object({
       planName: z.string().optional(),
       isCommitmentPlan: z.boolean().optional(),
       commitmentInterval: z.object({ startTime: EpochMsSchema.optional(), endTime: EpochMsSchema.optional() }).optional(),
-    })
-    .optional(),
-  seats: z
-    .object({
+    }),
+  ),
+  seats: lenient(
+    z.object({
       kind: z.string().optional(),
       numberOfSeats: z.number().int().optional(),
       maximumNumberOfSeats: z.number().int().optional(),
       licensedNumberOfSeats: z.number().int().optional(),
-    })
-    .optional(),
-  renewalSettings: z.object({ kind: z.string().optional(), renewalType: z.string().optional() }).optional(),
-  trialSettings: z.object({ isInTrial: z.boolean().optional(), trialEndTime: EpochMsSchema.optional() }).optional(),
-  billingMethod: z.string().optional(),
-  creationTime: EpochMsSchema.optional(),
-  status: z.string().optional(),
-  suspensionReasons: z.array(z.string()).optional(),
-  purchaseOrderId: z.string().optional(),
-  dealCode: z.string().optional(),
-  resourceUiUrl: z.string().optional(),
+    }),
+  ),
+  renewalSettings: lenient(z.object({ kind: z.string().optional(), renewalType: z.string().optional() })),
+  trialSettings: lenient(z.object({ isInTrial: z.boolean().optional(), trialEndTime: EpochMsSchema.optional() })),
+  billingMethod: lenient(z.string()),
+  creationTime: lenient(EpochMsSchema),
+  status: lenient(z.string()),
+  suspensionReasons: lenient(z.array(z.string())),
+  purchaseOrderId: lenient(z.string()),
+  dealCode: lenient(z.string()),
+  resourceUiUrl: lenient(z.string()),
 });
 export type Subscription = z.infer<typeof SubscriptionSchema>;
 
 export const SubscriptionsResponseSchema = z.object({
-  kind: z.string().optional(),
-  subscriptions: z.array(SubscriptionSchema).optional(),
-  nextPageToken: z.string().optional(),
+  kind: lenient(z.string()),
+  subscriptions: lenientList(SubscriptionSchema),
+  nextPageToken: lenient(z.string()),
 });
 export type SubscriptionsResponse = z.infer<typeof SubscriptionsResponseSchema>;

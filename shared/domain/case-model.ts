@@ -76,13 +76,25 @@ export const PRIORITY_DEFINITIONS: Readonly<Record<SelectablePriority, PriorityD
   P4: priorityDefinition('P4', 'not_needed'),
 };
 
-/** Reseller access as the sales console reports it (domain.md "Customers"). */
-export const CUSTOMER_ACCESS_STATES = ['authorized', 'not_authorized', 'transferred'] as const;
+/**
+ * What an agent can do for a customer, from Google's own answers (never from a field Google
+ * does not have): `authorized` — its organization is visible and its cases can be worked;
+ * `read_only` — its cases list but changes are refused (Tech Support Viewer only);
+ * `no_api_access` — its organization is not visible to this agent or answers 403 (Cloud access
+ * not granted); `not_authorized` — the Reseller API refuses the customer (reseller access off in
+ * the customer's Admin console); `transferred` — gone from the Reseller API.
+ */
+export const CUSTOMER_ACCESS_STATES = ['authorized', 'read_only', 'no_api_access', 'not_authorized', 'transferred'] as const;
 export type CustomerAccess = (typeof CUSTOMER_ACCESS_STATES)[number];
 
-/** Only authorised customers may have cases created or managed for them. */
+/** Only customers with full access may have cases created or changed for them. */
 export function canManageCases(access: CustomerAccess): boolean {
   return access === 'authorized';
+}
+
+/** Cases of the customer can be listed and read through the API. */
+export function canReadCases(access: CustomerAccess): boolean {
+  return access === 'authorized' || access === 'read_only';
 }
 
 /**

@@ -9,3 +9,4 @@ export * from './pii-checksums';
 export * from './pii-scan';
 export * from './sla';
 export * from './validation';
+export * from './case-access';

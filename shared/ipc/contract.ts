@@ -42,8 +42,11 @@ export const syncStatusSchema = z.object({
   /** `offline`: the backend cannot be reached; `reauth`: the account must sign in again. */
   connection: z.enum(['online', 'offline', 'reauth']),
   syncing: z.boolean(),
-  /** Work done / known total of the sync under way (cases pulled, changes pushed). */
-  progress: z.object({ done: z.number().int(), total: z.number().int().optional() }).optional(),
+  /**
+   * The sync under way: `done` of `total` steps (changes pushed, then customers' case scopes
+   * pulled) and how many cases it has brought so far.
+   */
+  progress: z.object({ done: z.number().int(), total: z.number().int().optional(), cases: z.number().int().optional() }).optional(),
   lastSyncedAt: z.string().optional(),
   offlineSince: z.string().optional(),
   pending: z.number().int(),

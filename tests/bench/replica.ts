@@ -133,7 +133,7 @@ export function buildSyntheticCustomers(count: number, seed = 1): ReplicaCustome
       domain: `customer${i}.example`,
       displayName: name,
       access: rnd() < 0.95 ? 'authorized' : 'not_authorized',
-      tier: rnd() < 0.2 ? 'premium' : 'standard',
+      ...(rnd() < 0.05 ? { suspended: true } : {}),
       skuNames: ['Google Workspace Business Standard'],
     });
   }

@@ -82,13 +82,18 @@ export async function apiErrorFromResponse(response: Response): Promise<ApiError
   }
   const modern = GoogleErrorSchema.safeParse(body);
   if (modern.success) {
-    const reasonDetail = modern.data.error.details?.find((detail) => typeof detail.reason === 'string');
+    // The machine-readable why: ErrorInfo's reason, else a PreconditionFailure's violation type (e.g. CASE_STATE).
+    const details = modern.data.error.details ?? [];
+    const infoReason = details.find((detail) => typeof detail.reason === 'string')?.reason;
+    const violations = details.find((detail) => Array.isArray(detail.violations))?.violations;
+    const violationType = Array.isArray(violations) ? (violations[0] as { type?: unknown } | undefined)?.type : undefined;
+    const reason = typeof infoReason === 'string' ? infoReason : typeof violationType === 'string' ? violationType : undefined;
     return new ApiError({
       kind: 'http',
       message: modern.data.error.message,
       httpStatus: response.status,
       status: modern.data.error.status,
-      ...(typeof reasonDetail?.reason === 'string' ? { reason: reasonDetail.reason } : {}),
+      ...(reason ? { reason } : {}),
       ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
     });
   }

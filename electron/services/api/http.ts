@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { HttpFetch } from '../../ports';
 import { ApiError, apiErrorFromResponse } from './api-error';
+import type { RequestBudget, RequestPriority } from './request-budget';
 
 export interface TokenSource {
   /** A valid access token (refreshed ahead of expiry). */
@@ -13,6 +14,8 @@ export interface HttpClientOptions {
   readonly fetch: HttpFetch;
   readonly tokens: TokenSource;
   readonly timeoutMs?: number;
+  /** The account's requests-per-minute budget; every request (retries included) takes a slot. */
+  readonly budget?: RequestBudget;
 }
 
 export interface RequestOptions<T> {
@@ -24,6 +27,8 @@ export interface RequestOptions<T> {
   readonly schema: z.ZodType<T>;
   /** For byte bodies: called as the body is handed to the network. */
   readonly onUploadProgress?: (sentBytes: number, totalBytes: number) => void;
+  /** Who waits first when the budget is spent (default: the client's own priority). */
+  readonly priority?: RequestPriority;
 }
 
 /** A replayable byte body as a stream that reports how much of it was read (sent). */
@@ -48,6 +53,8 @@ export interface HttpClient {
   request<T>(url: string, options: RequestOptions<T>): Promise<T>;
   /** For downloads: the raw response after auth and error handling. */
   raw(url: string, options: Omit<RequestOptions<unknown>, 'schema'>): Promise<Response>;
+  /** The same client, its requests queued at `priority` in the budget. */
+  at(priority: RequestPriority): HttpClient;
 }
 
 /** Google's own clients encode spaces as %20; the sandbox and Google accept both. */
@@ -63,9 +70,15 @@ export function withQuery(url: string, query: RequestOptions<unknown>['query']):
  * Authenticated JSON over HTTP: bearer token, one refresh-and-retry on 401,
  * errors classified (network / ambiguous / http), responses schema-checked.
  */
-export function createHttpClient({ fetch, tokens, timeoutMs = 30_000 }: HttpClientOptions): HttpClient {
-  async function send(url: string, options: Omit<RequestOptions<unknown>, 'schema'>, token: string): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, ...options.headers };
+export function createHttpClient(options: HttpClientOptions): HttpClient {
+  return clientAt(options, 'sync');
+}
+
+function clientAt({ fetch, tokens, timeoutMs = 30_000, budget }: HttpClientOptions, defaultPriority: RequestPriority): HttpClient {
+  async function send(url: string, options: Omit<RequestOptions<unknown>, 'schema'>, token: () => Promise<string>): Promise<Response> {
+    // The slot first, then the token: a wait in the budget never sends a token that expired meanwhile.
+    await budget?.acquire(options.priority ?? defaultPriority);
+    const headers: Record<string, string> = { authorization: `Bearer ${await token()}`, ...options.headers };
     let body = options.body;
     if (options.json !== undefined) {
       headers['content-type'] = 'application/json; charset=utf-8';
@@ -100,17 +113,24 @@ export function createHttpClient({ fetch, tokens, timeoutMs = 30_000 }: HttpClie
   }
 
   async function raw(url: string, options: Omit<RequestOptions<unknown>, 'schema'>): Promise<Response> {
-    let response = await send(url, options, await tokens.accessToken());
+    let response = await send(url, options, () => tokens.accessToken());
     if (response.status === 401) {
       await response.body?.cancel();
-      response = await send(url, options, await tokens.refreshAfterUnauthorized());
+      response = await send(url, options, () => tokens.refreshAfterUnauthorized());
     }
-    if (!response.ok) throw await apiErrorFromResponse(response);
+    if (!response.ok) {
+      const error = await apiErrorFromResponse(response);
+      // Rate limited: every request of this account waits as long as the server asked.
+      if (error.retryAfterMs !== undefined && (response.status === 429 || response.status === 503)) budget?.holdFor(error.retryAfterMs);
+      throw error;
+    }
     return response;
   }
 
-  return {
+  const client: HttpClient = {
     raw,
+    at: (priority) =>
+      priority === defaultPriority ? client : clientAt({ fetch, tokens, timeoutMs, ...(budget ? { budget } : {}) }, priority),
     async request(url, options) {
       const response = await raw(url, options);
       let payload: unknown;
@@ -129,4 +149,5 @@ export function createHttpClient({ fetch, tokens, timeoutMs = 30_000 }: HttpClie
       return parsed.data;
     },
   };
+  return client;
 }

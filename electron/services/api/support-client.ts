@@ -11,6 +11,7 @@ import {
   SearchOrganizationsResponseSchema,
   SubscriptionsResponseSchema,
   CustomerSchema,
+  TestIamPermissionsResponseSchema,
   type Case,
   type CaseInput,
   type CaseUpdateMaskPath,
@@ -19,6 +20,7 @@ import {
 } from '../../../shared/api';
 import type { BackendEndpoints } from './endpoints';
 import type { HttpClient } from './http';
+import type { RequestPriority } from './request-budget';
 
 /**
  * The Google APIs the console calls, in their wire format (shared/api schemas):
@@ -28,6 +30,8 @@ import type { HttpClient } from './http';
 export function createSupportClient(http: HttpClient, endpoints: BackendEndpoints) {
   const cs = endpoints.cloudSupport;
   return {
+    /** The same client with its requests queued at `priority` in the account's budget. */
+    at: (priority: RequestPriority): SupportClient => createSupportClient(http.at(priority), endpoints),
     searchCases: (parent: string, params: { query?: string; pageSize: number; pageToken?: string }) =>
       http.request(`${cs}/${parent}/cases:search`, {
         query: { query: params.query, pageSize: params.pageSize, pageToken: params.pageToken },
@@ -99,11 +103,20 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
         query: { query, pageToken },
         schema: SearchOrganizationsResponseSchema,
       }),
+    /** Which of `permissions` the caller holds on an organization (Resource Manager v3; no permission needed to ask). */
+    testIamPermissions: (organization: string, permissions: readonly string[]) =>
+      http.request(`${endpoints.resourceManager}/${organization}:testIamPermissions`, {
+        method: 'POST',
+        json: { permissions },
+        schema: TestIamPermissionsResponseSchema,
+      }),
     statusFeed: () => http.request(endpoints.statusFeed, { schema: IncidentFeedSchema }),
   };
 }
 
-export type SupportClient = ReturnType<typeof createSupportClient>;
+// An interface (not a type alias) so `at()` can return the client's own type.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface SupportClient extends Omit<ReturnType<typeof createSupportClient>, never> {}
 
 /** What the backend supports; Google publishes no document, so its defaults are fixed here. */
 export async function loadCapabilities(

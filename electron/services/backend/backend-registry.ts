@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AppError, type BackendInfo, type BackendKind } from '../../../shared/ipc';
 import { extensionEnabled, type SandboxCapabilities } from '../../../shared/api';
-import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle } from '../../sandbox';
+import { startSandbox, type SandboxHandle } from '../../sandbox';
 import type { HttpFetch, Logger } from '../../ports';
 import { googleEndpoints, sandboxEndpoints, type BackendEndpoints } from '../api/endpoints';
 import { loadCapabilities } from '../api/support-client';
@@ -42,7 +42,8 @@ export function createBackendRegistry(deps: {
   async function sandboxTarget(): Promise<{ baseUrl: string; issuer: string; clientId: string }> {
     if (deps.sandbox.mode === 'external') return deps.sandbox;
     const { dataDir } = deps.sandbox;
-    embedded ??= startSandbox({ dataDir: path.resolve(dataDir), seed: 'demo', extensions: LEGACY_EXTENSIONS_FOR_CLIENT }).then((handle) => {
+    // Google's behaviour only: every extension off, so the demo works the way Google does (no reopen).
+    embedded ??= startSandbox({ dataDir: path.resolve(dataDir), seed: 'demo' }).then((handle) => {
       deps.logger.info('sandbox: embedded backend started', { baseUrl: handle.baseUrl });
       return handle;
     });

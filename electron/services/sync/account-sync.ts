@@ -1,30 +1,29 @@
 import { randomUUID } from 'node:crypto';
-import type { Account, ReplicaBatch, SyncStatus } from '../../../shared/ipc';
+import type { Account, Mutation, ReplicaBatch, SyncStatus } from '../../../shared/ipc';
 import { AppError } from '../../../shared/ipc';
 import type { Clock, Logger } from '../../ports';
 import { ApiError } from '../api/api-error';
 import type { SupportClient } from '../api/support-client';
 import { backoffDelay } from './backoff';
+import type { ScopeActivity } from './cadence';
+import { CursorKeeper, parseCursor, type PullCursor } from './cursor';
+import { Directory } from './directory';
+import { caseParent } from './mapping';
 import type { Outbox } from './outbox/index';
-import {
-  emptyDirectory,
-  loadDirectory,
-  parseCursor,
-  pullAccount,
-  threadBatch,
-  type CustomerDirectory,
-  type PullCursor,
-  type PullOptions,
-} from './pull';
+import { discover } from './discovery';
+import { pullAccount, type PullOptions } from './pull';
 import { pushEntry } from './push';
+import { loadThread, threadsBody } from './threads';
 
 export interface AccountSyncOptions {
+  /** The sync cycle; the agent's sync-interval setting (SyncService.setInterval) replaces it at run time. */
   readonly intervalMs: number;
   /** Delay between a local change and the push it triggers (coalesces bursts of edits). */
   readonly afterChangeMs: number;
   readonly maxBackoffMs: number;
   readonly ackTimeoutMs: number;
-  readonly customersMaxAgeMs: number;
+  /** Requests per minute this account may send, whatever the scheduler wants (Infinity: no budget). */
+  readonly requestsPerMinute: number;
   readonly pull: PullOptions;
 }
 
@@ -46,9 +45,14 @@ export interface AccountSyncDeps {
  * timer; back off on failures without ever holding up another account.
  */
 export class AccountSync {
-  private readonly directory: CustomerDirectory = emptyDirectory();
-  /** When the customer list last reached the replica (0: not in this run). */
-  private customersDeliveredAt = 0;
+  private readonly directory = new Directory();
+  /** Per scope: when it was last pulled and last showed signs of life (the cadence's input). */
+  private readonly activity = new Map<string, ScopeActivity>();
+  /** The replica is new or reloaded: it gets every customer again. */
+  private resendCustomers = true;
+  /** The next pull covers every scope and rediscovers (start, hello, "Sync now"). */
+  private sweepNext = true;
+  private intervalMs: number;
   /** undefined until the renderer's replica said hello: no pulls without a replica to fill. */
   private replicaCursor: PullCursor | undefined;
   private readonly acks = new Map<string, { resolve: () => void; reject: (error: Error) => void }>();
@@ -60,6 +64,7 @@ export class AccountSync {
   private status: SyncStatus;
 
   constructor(private readonly deps: AccountSyncDeps) {
+    this.intervalMs = deps.options.intervalMs;
     const counts = deps.outbox.counts();
     this.status = {
       accountId: deps.account.id,
@@ -80,14 +85,32 @@ export class AccountSync {
 
   /** Parent org of a customer, for filing cases; undefined until customers are loaded. */
   customerOrg(customerId: string): string | undefined {
-    return this.directory.customers.get(customerId)?.orgName;
+    return this.directory.parentOf(customerId);
   }
 
   hello(cursor: string | null): void {
     this.replicaCursor = parseCursor(cursor);
-    // A new or reloaded replica gets the customer list again.
-    this.customersDeliveredAt = 0;
+    // A new or reloaded replica gets the customer list again, and every scope.
+    this.resendCustomers = true;
+    this.sweepNext = true;
     this.trigger(0);
+  }
+
+  /** "Sync now": every scope and a fresh look at the customers, not only what the cadence says is due. */
+  sweep(): void {
+    this.sweepNext = true;
+    this.trigger(0);
+  }
+
+  /** The agent changed the sync interval: the next cycle waits the new interval (counted from now). */
+  setInterval(ms: number): void {
+    if (ms === this.intervalMs) return;
+    this.intervalMs = ms;
+    if (this.cancelTimer && !this.running && this.failures === 0) this.trigger(ms);
+  }
+
+  get cycleMs(): number {
+    return this.intervalMs;
   }
 
   ack(batchId: string): void {
@@ -110,10 +133,11 @@ export class AccountSync {
     this.setStatus({ pending: counts.pending, failed: counts.failed });
   }
 
-  /** Fetches the whole thread of one case now (opening an older case). */
+  /** Fetches the whole thread of one case now (the agent opened an older case): ahead of the sync in the budget. */
   async fetchThread(caseName: string): Promise<void> {
     if (!this.replicaCursor) return;
-    await this.deliver(await threadBatch(this.deps.client, caseName, JSON.stringify(this.replicaCursor)));
+    const thread = await loadThread(this.deps.client.at('interactive'), caseName);
+    await this.deliver({ ...threadsBody([thread]), cursor: JSON.stringify(this.replicaCursor) });
   }
 
   async stop(): Promise<void> {
@@ -187,8 +211,9 @@ export class AccountSync {
       for (const entry of batch) {
         const current = this.deps.outbox.get(entry.id);
         if (!current || current.status === 'done' || current.status === 'failed') continue;
-        const outcome = await pushEntry(current, context);
-        if (outcome !== 'requeued') progress = true;
+        await pushEntry(current, context);
+        progress = true;
+        this.notePush(current.mutation, this.deps.outbox.get(entry.id)?.lastError?.code);
         pushed += 1;
         const counts = this.deps.outbox.counts();
         this.setStatus({ progress: { done: pushed }, pending: counts.pending, failed: counts.failed });
@@ -197,19 +222,30 @@ export class AccountSync {
     }
   }
 
+  /**
+   * A change the agent made marks its scope active (the cadence pulls it next cycle); a 403
+   * sends its customer back to discovery, so the refusal shows on the customer at once.
+   */
+  private notePush(mutation: Mutation, failureCode: string | undefined): void {
+    const customerId = mutation.kind === 'create_case' ? mutation.customerId : this.directory.customerOfCase(mutation.caseRef);
+    const scope = mutation.kind === 'create_case' ? this.directory.parentOf(mutation.customerId) : caseParent(mutation.caseRef);
+    if (scope) this.activity.set(scope, { pulledAt: this.activity.get(scope)?.pulledAt, activeAt: this.deps.clock.now() });
+    if (customerId && failureCode?.startsWith('PERMISSION_DENIED')) this.directory.recheck.add(customerId);
+  }
+
   private async syncOnce(): Promise<void> {
     if (this.stopped) return;
     this.setStatus({ syncing: true, progress: { done: 0 } });
     try {
       // Customers (their case parents) must be known before a case can be filed for one.
       if (this.directory.loadedAt === 0 && this.deps.outbox.pending().some((entry) => entry.mutation.kind === 'create_case')) {
-        await loadDirectory(
-          this.deps.client,
-          this.deps.account.domain,
-          this.directory,
-          this.deps.clock.now(),
-          this.deps.options.pull.threadConcurrency,
-        );
+        const now = this.deps.clock.now();
+        const found = await discover(this.deps.client, this.directory, this.replicaCursor?.customers ?? {}, {
+          now,
+          concurrency: this.deps.options.pull.threadConcurrency,
+          detailMaxAgeMs: this.deps.options.pull.customerCheckEveryMs,
+        });
+        this.directory.replace(found.customers, now);
       }
       await this.pushAll();
       if (this.replicaCursor) await this.pullNow();
@@ -227,7 +263,7 @@ export class AccountSync {
         pending: counts.pending,
         failed: counts.failed,
       });
-      this.trigger(counts.pending - counts.failed > 0 ? this.deps.options.afterChangeMs : this.deps.options.intervalMs);
+      this.trigger(counts.pending - counts.failed > 0 ? this.deps.options.afterChangeMs : this.intervalMs);
     } catch (error) {
       this.failures += 1;
       const counts = this.deps.outbox.counts();
@@ -266,24 +302,33 @@ export class AccountSync {
 
   private async pullNow(): Promise<void> {
     if (!this.replicaCursor) return;
-    const result = await pullAccount(
-      this.replicaCursor,
-      this.directory,
-      {
-        client: this.deps.client,
-        domain: this.deps.account.domain,
-        now: () => this.deps.clock.now(),
-        deliver: async (batch) => {
-          await this.deliver(batch);
-          this.replicaCursor = parseCursor(batch.cursor);
+    const keeper = new CursorKeeper(this.replicaCursor, async (batch) => {
+      await this.deliver(batch);
+      this.replicaCursor = parseCursor(batch.cursor);
+    });
+    const sweep = this.sweepNext;
+    const resendCustomers = this.resendCustomers;
+    this.sweepNext = false;
+    try {
+      await pullAccount(
+        {
+          client: this.deps.client,
+          now: () => this.deps.clock.now(),
+          keeper,
+          directory: this.directory,
+          activity: this.activity,
+          cycleMs: this.intervalMs,
+          sweep,
+          resendCustomers,
+          onProgress: ({ done, total, cases }) => this.setStatus({ progress: { done, total, cases } }),
         },
-        onProgress: (done) => this.setStatus({ progress: { done } }),
-        refreshCustomers:
-          this.customersDeliveredAt === 0 || this.deps.clock.now() - this.customersDeliveredAt > this.deps.options.customersMaxAgeMs,
-      },
-      this.deps.options.pull,
-    );
-    this.replicaCursor = result.cursor;
-    this.customersDeliveredAt = this.directory.loadedAt;
+        this.deps.options.pull,
+      );
+      this.resendCustomers = false;
+    } catch (error) {
+      // A failed sweep is owed: the retry covers every scope again.
+      this.sweepNext ||= sweep;
+      throw error;
+    }
   }
 }

@@ -22,7 +22,7 @@ export interface PushContext {
   readonly onUploadProgress?: (entryId: string, sentBytes: number, totalBytes: number) => void;
 }
 
-export type PushOutcome = 'done' | 'requeued' | 'unknown' | 'failed';
+export type PushOutcome = 'done' | 'unknown' | 'failed';
 
 const pageSize = 100;
 
@@ -43,12 +43,13 @@ async function perform(entryId: string, mutation: Mutation, context: PushContext
   switch (mutation.kind) {
     case 'create_case': {
       const parent = context.parentOfCustomer(mutation.customerId);
+      // No organization to file under: the agent cannot reach the customer through the API.
       if (!parent)
         throw new ApiError({
           kind: 'http',
-          httpStatus: 400,
-          status: 'FAILED_PRECONDITION',
-          message: 'This customer is no longer visible to your reseller domain.',
+          httpStatus: 403,
+          status: 'PERMISSION_DENIED',
+          message: 'No API access for this customer: its organization is not visible to this account.',
         });
       const created = await client.createCase(parent, {
         displayName: mutation.displayName,
@@ -161,6 +162,17 @@ async function findEffect(entry: OutboxEntry, context: PushContext): Promise<str
   }
 }
 
+/**
+ * How a refusal is recorded on the entry: Google's canonical status, and the precondition
+ * or ErrorInfo reason when it gave one (`FAILED_PRECONDITION:CASE_STATE`), so the UI can
+ * say why in the agent's language.
+ */
+function refusalCode(error: ApiError): string {
+  const status = error.status ?? String(error.httpStatus);
+  const withReason = error.reason && error.reason !== 'IAM_PERMISSION_DENIED' ? `${status}:${error.reason}` : status;
+  return withReason.slice(0, 64);
+}
+
 /** A definite answer from the server that the request was not applied and will not be on retry. */
 function isPermanent(error: ApiError): boolean {
   return (
@@ -183,8 +195,9 @@ function isDefinitelyNotApplied(error: ApiError): boolean {
 }
 
 /**
- * Pushes one entry. Throws only for errors that concern the whole account
- * (unauthorized), which the caller handles; API failures are recorded on the entry.
+ * Pushes one entry. Throws for errors that concern the whole account (unauthorized,
+ * offline, rate limited — the entry is requeued first), which the caller handles; a
+ * refusal of this change is recorded on the entry.
  */
 export async function pushEntry(entry: OutboxEntry, context: PushContext): Promise<PushOutcome> {
   const { outbox } = context;
@@ -215,12 +228,14 @@ export async function pushEntry(entry: OutboxEntry, context: PushContext): Promi
           return 'done';
         }
       }
-      await outbox.markFailed(entry.id, { code: error.status ?? String(error.httpStatus), message: error.message }, { permanent: true });
+      await outbox.markFailed(entry.id, { code: refusalCode(error), message: error.message }, { permanent: true });
       return 'failed';
     }
     if (isDefinitelyNotApplied(error) && outbox.get(entry.id)?.status === 'in_flight') {
       await outbox.markFailed(entry.id, { code: error.status ?? error.kind, message: error.message }, { permanent: false });
-      return 'requeued';
+      // Offline or rate limited: that concerns the whole account, so the cycle stops and backs off
+      // (honouring Retry-After) instead of reporting a sync that reached nothing.
+      throw error;
     }
     // Timeout, reset, dropped response, 500: it may have been applied. Stay in flight; reconcile next time.
     throw error;

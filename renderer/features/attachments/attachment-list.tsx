@@ -30,7 +30,14 @@ const percent = (done: number, total: number | undefined): number | undefined =>
   total && total > 0 ? Math.min(100, Math.round((done / total) * 100)) : undefined;
 
 /** A case's attachments (server + queued uploads): download with progress, offline cache, preview, save as. */
-export function AttachmentList({ caseName }: { caseName: string }): React.JSX.Element {
+export function AttachmentList({
+  caseName,
+  uploadBlockedReason,
+}: {
+  caseName: string;
+  /** Why files cannot be added here (Google would refuse them); shown in place of the drop zone. */
+  uploadBlockedReason?: string | undefined;
+}): React.JSX.Element {
   const { t, i18n } = useTranslation('attachments');
   const runtime = useAccountRuntime();
   useRuntimeVersion(runtime);
@@ -209,7 +216,13 @@ export function AttachmentList({ caseName }: { caseName: string }): React.JSX.El
           </span>
         </div>
       )}
-      <AttachmentDropZone onFiles={(files) => void addFiles(files)} />
+      {uploadBlockedReason ? (
+        <p className="muted" data-testid="attach-blocked">
+          {uploadBlockedReason}
+        </p>
+      ) : (
+        <AttachmentDropZone onFiles={(files) => void addFiles(files)} />
+      )}
 
       <AttachmentPreview
         db={db}

@@ -2,14 +2,12 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import {
-  canEscalate,
   ESCALATION_JUSTIFICATION_MAX_LENGTH,
   ESCALATION_REASONS,
   isValidEmail,
   MAX_SUBSCRIBERS,
   type EscalationReason,
   type SelectablePriority,
-  type SupportTier,
 } from '../../../shared/domain';
 import type { Account, Mutation } from '../../../shared/ipc';
 import type { ViewCase } from '../../data';
@@ -137,7 +135,7 @@ export function EscalateDialog({
   onClose,
   view,
   account,
-  tier,
+  blockedReason,
   enqueue,
   variables,
 }: {
@@ -145,7 +143,8 @@ export function EscalateDialog({
   onClose: () => void;
   view: ViewCase;
   account: Account;
-  tier: SupportTier | undefined;
+  /** Why escalating is not offered (the customer's access, the case's state, the agency's offering). */
+  blockedReason: string | undefined;
   enqueue: Enqueue;
   variables: TemplateVariables;
 }): React.JSX.Element {
@@ -156,10 +155,7 @@ export function EscalateDialog({
   useEffect(() => {
     if (open) setErrors({});
   }, [open]);
-  let blocked: string | undefined;
-  if (view.escalated) blocked = t('escalate.already');
-  else if (view.state === 'CLOSED') blocked = t('escalate.closed');
-  else if (tier !== 'premium' || !canEscalate(tier, view.state)) blocked = t('escalate.notPremium');
+  const blocked = blockedReason;
   const submit = (): void => {
     const next: typeof errors = {};
     if (!reason) next.reason = t('escalate.reasonRequired');

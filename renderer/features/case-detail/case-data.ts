@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { BackendInfo, OutboxEntry } from '../../../shared/ipc';
 import { isLocalCaseRef } from '../../../shared/ipc/outbox';
 import {
@@ -109,17 +109,31 @@ export function useBackendInfo(accountId: string): BackendInfo | undefined {
   return info;
 }
 
+export type HistoryState = 'not_needed' | 'loading' | 'loaded' | 'failed';
+
 const fetchedThreads = new Set<string>();
 
-/** Older cases are not synced with their thread: ask main for it once when such a case is opened. */
-export function useFetchThreadOnce(accountId: string, caseName: string, needed: boolean): void {
-  useEffect(() => {
-    if (!needed || isLocalCaseRef(caseName)) return;
-    const key = `${accountId}\n${caseName}`;
-    if (fetchedThreads.has(key)) return;
+/**
+ * Long-closed cases are synced without their thread (the background trickle brings it later):
+ * opening one asks main for it once; when that fails (offline) the agent can ask again.
+ */
+export function useCaseHistory(accountId: string, caseName: string, needed: boolean): { state: HistoryState; load: () => void } {
+  const key = `${accountId}\n${caseName}`;
+  const [state, setState] = useState<HistoryState>(() => (fetchedThreads.has(key) ? 'loaded' : 'not_needed'));
+  const load = useCallback(() => {
+    if (isLocalCaseRef(caseName)) return;
     fetchedThreads.add(key);
+    setState('loading');
     getBridgeClient()
       .invoke('cases.fetchThread', { accountId, caseName })
-      .catch(() => fetchedThreads.delete(key));
-  }, [accountId, caseName, needed]);
+      .then(() => setState('loaded'))
+      .catch(() => {
+        fetchedThreads.delete(key);
+        setState('failed');
+      });
+  }, [accountId, caseName, key]);
+  useEffect(() => {
+    if (needed && !fetchedThreads.has(key)) load();
+  }, [needed, key, load]);
+  return { state: needed || state === 'loading' ? state : 'not_needed', load };
 }

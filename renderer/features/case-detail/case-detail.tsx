@@ -1,26 +1,29 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isOpenState } from '../../../shared/domain';
+import { caseActionBlocks, isOpenState } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/ipc';
 import { enqueueMutation } from '../../app/commands';
 import { useAccountRuntime, useRuntimeVersion } from '../../app/runtime-context';
 import { isTypingTarget } from '../../app/shortcuts';
-import { pendingComments, type ViewCase } from '../../data';
+import { mayEscalate, pendingComments, supportTierOf, type ViewCase } from '../../data';
 import { useCase, useComments } from '../../data/hooks';
 import { getBridgeClient } from '../../platform';
 import { useAppStore } from '../../state/app-store';
 import { useTab } from '../../state/tab-store';
 import { AttachmentList } from '../attachments';
+import { AccessNotice, blockText } from '../customer-access';
 import { CloseDialog, EscalateDialog, PriorityDialog, ShareDialog, type ActionDialog } from './action-dialogs';
-import { useBackendInfo, useResolvedRef, useCustomer, useFetchThreadOnce, viewOf } from './case-data';
+import { useBackendInfo, useCaseHistory, useResolvedRef, useCustomer, viewOf } from './case-data';
 import { CaseHeader } from './case-header';
 import { caseNumberOf, portalCaseUrl } from './case-links';
+import { ActionButton } from './case-toolbar';
 import { Composer } from './composer';
+import { FailedChange, discardEntry } from './failed-changes';
 import { requestFollowUp, type FollowUpRequest } from './follow-up';
-import { markReopenRefused, reopenStateOf, wasReopenRefused, type ReopenState } from './reopen-state';
+import { ReopenBar } from './reopen-bar';
+import { markReopenRefused, reopenStateOf, wasReopenRefused } from './reopen-state';
 import { slaClocksOf } from './sla-view';
 import { Thread } from './thread';
-import { formatInZone, agentTimeZone } from '../../ui/format';
 import './case-detail.css';
 
 /** Re-renders every `ms` so clocks and countdowns move while the case is open. */
@@ -64,7 +67,7 @@ export function CaseDetail({ caseName }: { caseName: string }): React.JSX.Elemen
   // A create that just went through: loading until its server case is in the replica.
   const view = resolvedRef === undefined ? undefined : viewOf(ref, record, entries);
   const customer = useCustomer(runtime.db, view?.customerId);
-  useFetchThreadOnce(account.id, ref, Boolean(record) && comments !== undefined && comments.length === 0);
+  const history = useCaseHistory(account.id, ref, Boolean(record) && comments !== undefined && comments.length === 0);
 
   if (view === undefined) {
     return (
@@ -82,19 +85,22 @@ export function CaseDetail({ caseName }: { caseName: string }): React.JSX.Elemen
       </div>
     );
   }
-  return <CaseDetailBody key={view.name} view={view} comments={comments} customer={customer} />;
+  return <CaseDetailBody key={view.name} view={view} comments={comments} customer={customer} history={history} />;
 }
 
 function CaseDetailBody({
   view,
   comments,
   customer,
+  history,
 }: {
   view: ViewCase;
   comments: ReturnType<typeof useComments>;
   customer: ReturnType<typeof useCustomer>;
+  history: ReturnType<typeof useCaseHistory>;
 }): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
+  const { t: ta } = useTranslation('customerAccess');
   const runtime = useAccountRuntime();
   const account = runtime.account;
   const entries = runtime.outbox;
@@ -108,11 +114,32 @@ function CaseDetailBody({
 
   const existing = useMemo(() => new Set((comments ?? []).map((c) => c.name)), [comments]);
   const pending = pendingComments(view.name, entries, existing);
-  const clocks = useMemo(() => slaClocksOf(view, comments ?? [], customer?.tier ?? 'standard', now), [view, comments, customer?.tier, now]);
+  const clocks = useMemo(() => slaClocksOf(view, comments ?? [], supportTierOf(view.customerId), now), [view, comments, now]);
   const open = isOpenState(view.state);
   const number = view.local ? '' : view.caseNumber || caseNumberOf(view.name);
   const reopen = reopenStateOf(view, info, now, wasReopenRefused(localStorage, account.id, view.name));
   const variables = { caseNumber: number, customer: customer?.displayName ?? '', agent: account.displayName ?? account.email };
+  // What Google would refuse, known before the agent types (the customer's access, the case's state).
+  const blocks = caseActionBlocks({
+    state: view.state,
+    local: view.local === true,
+    escalated: view.escalated,
+    access: customer?.access,
+    escalationOffered: mayEscalate(view.customerId),
+  });
+  const reasonOf = (action: keyof typeof blocks): string | undefined => {
+    const block = blocks[action];
+    if (!block) return undefined;
+    // A closed case can still be reopened where the backend offers it: say so instead.
+    if (block.kind === 'closed' && action === 'reply' && reopen.kind === 'can_reopen') return t('composer.closedHint');
+    return blockText(block, ta);
+  };
+  const showBlocked = (reason: string): void => setNotice({ kind: 'error', text: reason });
+  const openDialog = (next: Exclude<ActionDialog, undefined>, action: keyof typeof blocks): void => {
+    const reason = reasonOf(action);
+    if (reason) showBlocked(reason);
+    else setDialog(next);
+  };
 
   useEffect(() => {
     if (reopen.kind === 'refused') markReopenRefused(localStorage, account.id, view.name);
@@ -140,27 +167,23 @@ function CaseDetailBody({
   };
 
   // Single-letter shortcuts of the case: r reply, p priority, e escalate, Shift+C close.
-  const shortcuts = useRef({ open, dialog, local: view.local === true });
-  shortcuts.current = { open, dialog, local: view.local === true };
+  const shortcuts = useRef({ dialog, openDialog, reply: () => composerRef.current?.focus() });
+  shortcuts.current = { dialog, openDialog, reply: () => composerRef.current?.focus() };
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent): void => {
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
       const app = useAppStore.getState();
       const state = shortcuts.current;
       if (state.dialog || app.paletteOpen || app.shortcutsOpen) return;
-      if (event.key === 'r' && !event.shiftKey) {
+      const run = (): void => {
+        if (event.key === 'r' && !event.shiftKey) state.reply();
+        else if (event.key === 'p' && !event.shiftKey) state.openDialog('priority', 'priority');
+        else if (event.key === 'e' && !event.shiftKey) state.openDialog('escalate', 'escalate');
+        else if (event.key === 'C' && event.shiftKey) state.openDialog('close', 'close');
+        else return;
         event.preventDefault();
-        composerRef.current?.focus();
-      } else if (event.key === 'p' && !event.shiftKey && state.open) {
-        event.preventDefault();
-        setDialog('priority');
-      } else if (event.key === 'e' && !event.shiftKey && !state.local) {
-        event.preventDefault();
-        setDialog('escalate');
-      } else if (event.key === 'C' && event.shiftKey && state.open) {
-        event.preventDefault();
-        setDialog('close');
-      }
+      };
+      run();
     };
     window.addEventListener('keydown', onKeyDown);
     return () => window.removeEventListener('keydown', onKeyDown);
@@ -174,34 +197,51 @@ function CaseDetailBody({
   };
 
   const otherFailures = (view.failed ?? []).filter((f) => f.kind !== 'comment' && f.kind !== 'reopen');
-  const closedReason = !open ? t('composer.closedHint') : undefined;
+  const editDialog: Partial<Record<string, Exclude<ActionDialog, undefined>>> = {
+    set_priority: 'priority',
+    set_subscribers: 'share',
+    escalate: 'escalate',
+  };
 
   return (
     <article className="case-detail" data-testid="case-detail" data-case={view.name} style={{ borderTopColor: account.color }}>
       <CaseHeader view={view} customer={customer} clocks={clocks}>
+        {customer && <AccessNotice customer={customer} accountId={account.id} />}
         <div className="case-actions" role="toolbar" aria-label={t('actions.label')}>
-          <button type="button" className="button" onClick={() => composerRef.current?.focus()} disabled={!open}>
+          <ActionButton action="reply" block={blocks.reply} onRun={() => composerRef.current?.focus()} onBlocked={showBlocked}>
             {t('actions.reply')} <kbd>r</kbd>
-          </button>
-          <button type="button" className="button" data-testid="action-priority" onClick={() => setDialog('priority')} disabled={!open}>
+          </ActionButton>
+          <ActionButton
+            action="priority"
+            testId="action-priority"
+            block={blocks.priority}
+            onRun={() => setDialog('priority')}
+            onBlocked={showBlocked}
+          >
             {t('actions.priority')} <kbd>p</kbd>
-          </button>
-          <button
-            type="button"
-            className="button"
-            data-testid="action-escalate"
-            onClick={() => setDialog('escalate')}
-            disabled={view.local === true}
+          </ActionButton>
+          <ActionButton
+            action="escalate"
+            testId="action-escalate"
+            block={blocks.escalate}
+            onRun={() => setDialog('escalate')}
+            onBlocked={showBlocked}
           >
             {t('actions.escalate')} <kbd>e</kbd>
-          </button>
-          <button type="button" className="button" data-testid="action-share" onClick={() => setDialog('share')} disabled={!open}>
+          </ActionButton>
+          <ActionButton action="share" testId="action-share" block={blocks.share} onRun={() => setDialog('share')} onBlocked={showBlocked}>
             {t('actions.share')}
-          </button>
+          </ActionButton>
           {open && (
-            <button type="button" className="button" data-testid="action-close" onClick={() => setDialog('close')}>
+            <ActionButton
+              action="close"
+              testId="action-close"
+              block={blocks.close}
+              onRun={() => setDialog('close')}
+              onBlocked={showBlocked}
+            >
               {t('actions.close')} <kbd>Shift+C</kbd>
-            </button>
+            </ActionButton>
           )}
           {number && (
             <>
@@ -224,34 +264,34 @@ function CaseDetailBody({
           state={reopen}
           onReopen={() => void enqueue({ kind: 'reopen', caseRef: view.name })}
           onFollowUp={startFollowUp}
-          onDiscard={(id) => void discardEntry(account.id, id, setDiscarded)}
+          onDiscard={(id) => void discardEntry(account.id, id).then(setDiscarded)}
         />
         {notice && (
           <p className={notice.kind === 'error' ? 'error-text' : 'ok-text'} role="status" data-testid="case-notice">
             {notice.text}
           </p>
         )}
-        {otherFailures.map((failure) => (
-          <div key={failure.entryId} className="failed-change" role="alert" data-testid="failed-change">
-            <span>
-              <span aria-hidden="true">✕</span> {t('failedChange', { kind: t(`kinds.${failure.kind}`), message: failure.message })}
-            </span>
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                void getBridgeClient()
-                  .invoke('mutations.retry', { accountId: account.id, id: failure.entryId })
-                  .catch(() => undefined)
+        {otherFailures.map((failure) => {
+          const dialogKind = editDialog[failure.kind];
+          return (
+            <FailedChange
+              key={failure.entryId}
+              accountId={account.id}
+              failure={failure}
+              kindLabel={t(`kinds.${failure.kind}`)}
+              onEdit={
+                dialogKind
+                  ? () =>
+                      void discardEntry(account.id, failure.entryId).then((text) => {
+                        setDiscarded(text);
+                        setDialog(dialogKind);
+                      })
+                  : undefined
               }
-            >
-              {t('thread.retry')}
-            </button>
-            <button type="button" className="button danger" onClick={() => void discardEntry(account.id, failure.entryId, setDiscarded)}>
-              {t('thread.discard')}
-            </button>
-          </div>
-        ))}
+              onDiscarded={setDiscarded}
+            />
+          );
+        })}
         {discarded && (
           <div className="notice discarded" role="status">
             <p>{t('thread.discarded')}</p>
@@ -260,17 +300,18 @@ function CaseDetailBody({
         )}
       </CaseHeader>
       <div className="case-body">
+        <HistoryBar state={history.state} onLoad={history.load} />
         <Thread view={view} comments={comments} pending={pending} account={account} />
         {!view.local && (
           <section className="case-attachments" aria-label={t('attachments')}>
             <h3 className="section-title">{t('attachments')}</h3>
-            <AttachmentList caseName={view.name} />
+            <AttachmentList caseName={view.name} uploadBlockedReason={reasonOf('attach')} />
           </section>
         )}
         <Composer
           account={account}
           caseRef={view.name}
-          disabledReason={closedReason}
+          disabledReason={reasonOf('reply')}
           allowEmails={[account.email, customer?.adminContactEmail]}
           variables={variables}
           textareaRef={composerRef}
@@ -283,7 +324,7 @@ function CaseDetailBody({
         onClose={() => setDialog(undefined)}
         view={view}
         account={account}
-        tier={customer?.tier}
+        blockedReason={reasonOf('escalate')}
         enqueue={enqueue}
         variables={variables}
       />
@@ -292,77 +333,28 @@ function CaseDetailBody({
   );
 }
 
-/** Drops a failed change; the agent's text (if any) comes back so it is never lost unseen. */
-async function discardEntry(accountId: string, id: string, show: (text: string | undefined) => void): Promise<void> {
-  const removed = await getBridgeClient().invoke('mutations.discard', { accountId, id });
-  const m = removed.mutation;
-  show(m.kind === 'escalate' ? m.justification : m.kind === 'set_subscribers' ? m.subscriberEmails.join(', ') : undefined);
-}
-
-function ReopenBar({
+/** A long-closed case's thread is fetched when opened; offline, the agent can ask again later. */
+function HistoryBar({
   state,
-  onReopen,
-  onFollowUp,
-  onDiscard,
+  onLoad,
 }: {
-  state: ReopenState;
-  onReopen: () => void;
-  onFollowUp: (refusedEntry?: string) => void;
-  onDiscard: (entryId: string) => void;
+  state: ReturnType<typeof useCaseHistory>['state'];
+  onLoad: () => void;
 }): React.JSX.Element | null {
-  const { t, i18n } = useTranslation('caseDetail');
-  const date = (iso: string): string => formatInZone(iso, i18n.language, agentTimeZone());
-  switch (state.kind) {
-    case 'not_closed':
-      return null;
-    case 'pending':
-      return (
-        <p className="reopen-bar" data-testid="reopen-state" data-kind={state.kind}>
-          <span className="queued">◔ {t('reopen.pending')}</span>
-        </p>
-      );
-    case 'can_reopen':
-      return (
-        <p className="reopen-bar" data-testid="reopen-state" data-kind={state.kind}>
-          <span title={t('reopen.deadline', { date: date(state.deadline) })}>{t('reopen.countdown', { count: state.remainingDays })}</span>
-          <button type="button" className="button primary" data-testid="action-reopen" onClick={onReopen}>
-            {t('actions.reopen')}
-          </button>
-        </p>
-      );
-    case 'not_supported':
-      return (
-        <p className="reopen-bar" data-testid="reopen-state" data-kind={state.kind}>
-          <span>{t('reopen.notSupported')}</span>
-          <button type="button" className="button" data-testid="action-follow-up" onClick={() => onFollowUp()}>
-            {t('reopen.followUp')}
-          </button>
-        </p>
-      );
-    case 'window_over':
-    case 'refused':
-      return (
-        <div
-          className="reopen-bar over"
-          data-testid="reopen-state"
-          data-kind={state.kind}
-          role={state.kind === 'refused' ? 'alert' : undefined}
-        >
-          <span>{state.kind === 'refused' ? t('reopen.refused') : t('reopen.over', { date: date(state.deadline) })}</span>
-          <button
-            type="button"
-            className="button primary"
-            data-testid="action-follow-up"
-            onClick={() => onFollowUp(state.kind === 'refused' ? state.entryId : undefined)}
-          >
-            {t('reopen.followUp')}
-          </button>
-          {state.kind === 'refused' && (
-            <button type="button" className="button" onClick={() => onDiscard(state.entryId)}>
-              {t('reopen.dismiss')}
-            </button>
-          )}
-        </div>
-      );
-  }
+  const { t } = useTranslation('caseDetail');
+  if (state === 'loading')
+    return (
+      <p className="muted history-bar" data-testid="history-state" data-state={state} aria-busy="true">
+        {t('history.loading')}
+      </p>
+    );
+  if (state !== 'failed') return null;
+  return (
+    <p className="history-bar" data-testid="history-state" data-state={state}>
+      <span className="muted">{t('history.notHere')}</span>{' '}
+      <button type="button" className="button" data-testid="load-history" onClick={onLoad}>
+        {t('history.load')}
+      </button>
+    </p>
+  );
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { SlaClock } from '../../../shared/domain';
 import type { CustomerRecord, ViewCase } from '../../data';
+import { AccessLabel } from '../customer-access';
 import { caseNumberOf } from './case-links';
 import { agentTimeZone, shortDuration, formatInZone } from '../../ui/format';
 
@@ -106,9 +107,7 @@ export function CaseHeader({
           <dd data-testid="case-customer">
             {customer ? (
               <>
-                {customer.displayName} <span className="muted">({customer.domain})</span>{' '}
-                <span className={`access access-${customer.access}`}>{t(`access.${customer.access}`)}</span>{' '}
-                <span className={`tier tier-${customer.tier}`}>{t(`tier.${customer.tier}`)}</span>
+                {customer.displayName} <span className="muted">({customer.domain})</span> <AccessLabel customer={customer} />
               </>
             ) : (
               view.customerId

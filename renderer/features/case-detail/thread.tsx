@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/ipc';
 import type { CommentRecord, PendingComment, ViewCase } from '../../data';
 import { getBridgeClient } from '../../platform';
+import { refusalOf } from '../customer-access';
 import { ZonedTime } from './case-header';
 
 export type Author = 'google' | 'agent' | 'customer';
@@ -41,7 +42,10 @@ export function Thread({
   account: Account;
 }): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
+  const { t: ta } = useTranslation('customerAccess');
   const [discarded, setDiscarded] = useState<string>();
+  /** The refused comment being edited, with the text so far. */
+  const [editing, setEditing] = useState<{ entryId: string; body: string }>();
   const [actionError, setActionError] = useState<string>();
   const ordered = [...(comments ?? [])].sort((a, b) => a.createTimeMs - b.createTimeMs);
   const accountId = account.id;
@@ -52,9 +56,13 @@ export function Thread({
       .then((removed) => setDiscarded(removed.mutation.kind === 'comment' ? removed.mutation.body : undefined))
       .catch((error: unknown) => setActionError(String((error as Error).message ?? error)));
   };
-  const retry = (entryId: string): void => {
-    getBridgeClient()
-      .invoke('mutations.retry', { accountId, id: entryId })
+  // An edited comment goes back in the queue as the same entry (its place in the case's order kept).
+  const resend = (entryId: string, caseRef: string, body: string): void => {
+    const bridge = getBridgeClient();
+    bridge
+      .invoke('mutations.edit', { accountId, id: entryId, mutation: { kind: 'comment', caseRef, body } })
+      .then(() => bridge.invoke('mutations.retry', { accountId, id: entryId }))
+      .then(() => setEditing(undefined))
       .catch((error: unknown) => setActionError(String((error as Error).message ?? error)));
   };
 
@@ -92,8 +100,8 @@ export function Thread({
               <strong>{t('thread.you')}</strong>
               <ZonedTime iso={item.createdAt} caseZone={view.timeZone} />
               {item.error ? (
-                <span className="error-text">
-                  <span aria-hidden="true">✕</span> {t('thread.failed', { message: item.error.message })}
+                <span className="error-text" data-testid="refusal-text" title={refusalOf(item.error, ta).detail}>
+                  <span aria-hidden="true">✕</span> {refusalOf(item.error, ta).text}
                 </span>
               ) : (
                 <span className="queued">
@@ -101,14 +109,47 @@ export function Thread({
                 </span>
               )}
             </div>
-            <div className="message-body">{item.body}</div>
+            {editing?.entryId === item.entryId ? (
+              <textarea
+                className="input"
+                rows={4}
+                value={editing.body}
+                aria-label={ta('refused.edit')}
+                onChange={(event) => setEditing({ entryId: item.entryId, body: event.target.value })}
+              />
+            ) : (
+              <div className="message-body">{item.body}</div>
+            )}
             {item.error && (
               <div className="message-actions">
-                <button type="button" className="button" onClick={() => retry(item.entryId)}>
-                  {t('thread.retry')}
-                </button>
-                <button type="button" className="button danger" onClick={() => discard(item.entryId)}>
-                  {t('thread.discard')}
+                {editing?.entryId === item.entryId ? (
+                  <>
+                    <button
+                      type="button"
+                      className="button primary"
+                      disabled={editing.body.trim() === ''}
+                      onClick={() => resend(item.entryId, item.caseRef, editing.body)}
+                    >
+                      {ta('refused.save')}
+                    </button>
+                    <button type="button" className="button" onClick={() => setEditing(undefined)}>
+                      {ta('refused.cancel')}
+                    </button>
+                  </>
+                ) : (
+                  refusalOf(item.error, ta).editable && (
+                    <button
+                      type="button"
+                      className="button"
+                      data-testid="refusal-edit"
+                      onClick={() => setEditing({ entryId: item.entryId, body: item.body })}
+                    >
+                      {ta('refused.edit')}
+                    </button>
+                  )
+                )}
+                <button type="button" className="button danger" data-testid="refusal-discard" onClick={() => discard(item.entryId)}>
+                  {ta('refused.discard')}
                 </button>
               </div>
             )}

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { SupportTier } from '../../../shared/domain';
 import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimes } from '../../app/runtime-context';
-import { listCustomers, pendingCaseRefs } from '../../data';
+import { listCustomers, pendingCaseRefs, supportTierOf } from '../../data';
 import { useAppStore } from '../../state/app-store';
 import { tabStoreFor, useTab, useTabStore } from '../../state/tab-store';
 import { CaseList } from './case-list';
@@ -51,7 +51,7 @@ export function AllDomainsQueue(): React.JSX.Element {
   const tiers = useLiveQuery(
     async () => {
       const lists = await Promise.all(runtimes.map((runtime) => listCustomers(runtime.db)));
-      return new Map(lists.flat().map((customer) => [customer.customerId, customer.tier] as const));
+      return new Map(lists.flat().map((customer) => [customer.customerId, supportTierOf(customer.customerId)] as const));
     },
     [runtimes],
     new Map<string, SupportTier>(),

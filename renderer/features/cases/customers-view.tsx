@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next';
 import { useAccountRuntime } from '../../app/runtime-context';
 import { useCustomers } from '../../data/hooks';
 import { useTab, useTabStore } from '../../state/tab-store';
+import { AccessLabel, AccessNotice } from '../customer-access';
 import { CaseListPane } from './case-list-pane';
 import './cases.css';
 
-/** A domain's customers (access state, Premium, open cases) and each one's cases. */
+/** A domain's customers (what this agent can do for each, as Google's answers showed it; open cases) and each one's cases. */
 export function CustomersView(): React.JSX.Element {
   const { t, i18n } = useTranslation('cases');
+  const { t: ta } = useTranslation('customerAccess');
   const runtime = useAccountRuntime();
   const customers = useCustomers(runtime.db);
   const customerId = useTab((state) => state.customerId);
@@ -24,9 +26,9 @@ export function CustomersView(): React.JSX.Element {
           </button>
           <strong data-testid="customer-title">{current?.displayName ?? customerId}</strong>
           {current && <span className="muted">{current.domain}</span>}
-          {current?.tier === 'premium' && <span className="premium-badge">{t('customers.premium')}</span>}
-          {current?.access === 'not_authorized' && <span className="error-text">{t('customers.notAuthorizedReason')}</span>}
+          {current && <AccessLabel customer={current} />}
         </div>
+        {current && <AccessNotice customer={current} accountId={runtime.account.id} />}
         <CaseListPane key={customerId} customerId={customerId} />
       </div>
     );
@@ -46,7 +48,6 @@ export function CustomersView(): React.JSX.Element {
               <th scope="col">{t('customers.name')}</th>
               <th scope="col">{t('customers.domain')}</th>
               <th scope="col">{t('customers.access')}</th>
-              <th scope="col">{t('customers.support')}</th>
               <th scope="col">{t('customers.openCases')}</th>
             </tr>
           </thead>
@@ -65,18 +66,9 @@ export function CustomersView(): React.JSX.Element {
                 </td>
                 <td>{customer.domain}</td>
                 <td>
-                  <span className={`access-${customer.access}`}>
-                    {customer.access === 'authorized' ? '✓ ' : customer.access === 'not_authorized' ? '✕ ' : '→ '}
-                    {t(`customers.accessState.${customer.access}`)}
-                  </span>
-                  {customer.access === 'not_authorized' && <div className="muted">{t('customers.notAuthorizedReason')}</div>}
-                </td>
-                <td>
-                  {customer.tier === 'premium' ? (
-                    <span className="premium-badge">{t('customers.premium')}</span>
-                  ) : (
-                    <span className="muted">{t('customers.standard')}</span>
-                  )}
+                  <AccessLabel customer={customer} />
+                  {customer.access !== 'authorized' && <div className="muted small">{ta(`fix.${customer.access}`)}</div>}
+                  {customer.suspended && <div className="muted small">{ta('suspended')}</div>}
                 </td>
                 <td className="mono">{number.format(customer.openCaseCount)}</td>
               </tr>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { showNotification } from '../../app/notifications';
 import { openCase } from '../../app/open-case';
 import { useRuntimes } from '../../app/runtime-context';
-import { listCustomers, type ProjectedCase, type Projection } from '../../data';
+import { listCustomers, supportTierOf, type ProjectedCase, type Projection } from '../../data';
 import type { SupportTier } from '../../../shared/domain';
 import { slaCellOf } from './row-model';
 
@@ -51,7 +51,9 @@ export function useSlaWatch(): void {
       const now = Date.now();
       for (const runtime of runtimes.values()) {
         if (!runtime.isHydrated) continue;
-        const tiers = new Map((await listCustomers(runtime.db)).map((customer) => [customer.customerId, customer.tier]));
+        const tiers = new Map(
+          (await listCustomers(runtime.db)).map((customer) => [customer.customerId, supportTierOf(customer.customerId)]),
+        );
         if (cancelled) return;
         for (const { key, row } of dueSlaNotifications(
           runtime.projection,

@@ -2,7 +2,7 @@ import { useDeferredValue, useMemo } from 'react';
 import type { SupportTier } from '../../../shared/domain';
 import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimeVersion } from '../../app/runtime-context';
-import { loadHeadSnapshot, pendingCaseRefs, pendingCasesFromCreates, type ProjectionResult } from '../../data';
+import { loadHeadSnapshot, pendingCaseRefs, pendingCasesFromCreates, supportTierOf, type ProjectionResult } from '../../data';
 import { useCustomers, useHeadCases } from '../../data/hooks';
 import type { CaseFilters } from '../../state/tab-store';
 import { filtersToQuery, hasActiveFilters, type SortState } from './case-query';
@@ -46,7 +46,8 @@ export function useDomainRows(
 
   const customerInfo = useMemo(() => {
     const map = new Map<string, { name: string; tier: SupportTier }>();
-    for (const customer of customers ?? []) map.set(customer.customerId, { name: customer.displayName, tier: customer.tier });
+    for (const customer of customers ?? [])
+      map.set(customer.customerId, { name: customer.displayName, tier: supportTierOf(customer.customerId) });
     return map;
   }, [customers]);
 

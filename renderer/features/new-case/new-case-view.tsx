@@ -282,7 +282,7 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
             <option value="">{customers === undefined ? t('customer.loading') : t('customer.placeholder')}</option>
             {(customers ?? []).map((c) => (
               <option key={c.customerId} value={c.customerId} disabled={!canManageCases(c.access)}>
-                {c.displayName} ({c.domain}){c.tier === 'premium' ? ` · ${t('customer.premium')}` : ''}
+                {c.displayName} ({c.domain})
                 {!canManageCases(c.access) ? ` — ${t('customer.cannot', { reason: t(`customer.reasons.${c.access}`) })}` : ''}
               </option>
             ))}

@@ -100,6 +100,11 @@ export const caseDetail = defineCatalogue({
       discard: 'Discard',
       discarded: 'Discarded. Your text is below so you can copy it.',
     },
+    history: {
+      loading: 'Loading this case’s history…',
+      notHere: 'This closed case’s history is not on this computer yet.',
+      load: 'Load history',
+    },
     composer: {
       label: 'Reply',
       placeholder: 'Write to Google Support… Type / at the start of a line for templates.',
@@ -316,6 +321,7 @@ export const caseDetail = defineCatalogue({
       discard: '捨棄',
       discarded: '已捨棄。您的文字保留在下方，可供複製。',
     },
+    history: { loading: '正在載入這個客服案件的記錄…', notHere: '這個已關閉客服案件的記錄尚未儲存在這台電腦上。', load: '載入記錄' },
     composer: {
       label: '回覆',
       placeholder: '撰寫給 Google 支援團隊的訊息… 在行首輸入 / 可使用範本。',
@@ -524,6 +530,7 @@ export const caseDetail = defineCatalogue({
       discard: '舍弃',
       discarded: '已舍弃。您的文字保留在下方，可以复制。',
     },
+    history: { loading: '正在加载此支持请求的记录…', notHere: '此已关闭支持请求的记录尚未保存在这台电脑上。', load: '加载记录' },
     composer: {
       label: '回复',
       placeholder: '写给 Google 支持团队… 在行首输入 / 使用模板。',
@@ -745,6 +752,11 @@ export const caseDetail = defineCatalogue({
       retry: 'Coba lagi',
       discard: 'Buang',
       discarded: 'Dibuang. Teks Anda ada di bawah agar dapat disalin.',
+    },
+    history: {
+      loading: 'Memuat riwayat kasus ini…',
+      notHere: 'Riwayat kasus yang ditutup ini belum ada di komputer ini.',
+      load: 'Muat riwayat',
     },
     composer: {
       label: 'Balas',
@@ -971,6 +983,11 @@ export const caseDetail = defineCatalogue({
       retry: 'Réessayer',
       discard: 'Abandonner',
       discarded: 'Abandonné. Votre texte est ci-dessous pour que vous puissiez le copier.',
+    },
+    history: {
+      loading: 'Chargement de l’historique de la demande…',
+      notHere: 'L’historique de cette demande fermée n’est pas encore sur cet ordinateur.',
+      load: 'Charger l’historique',
     },
     composer: {
       label: 'Répondre',

@@ -28,10 +28,16 @@ export const newCase = defineCatalogue({
       reasons: {
         authorized: 'reseller access granted',
         not_authorized: 'the customer has not authorised reseller access',
+        read_only: 'your account has read-only access to this customer’s cases',
+        no_api_access: 'no API access for this customer',
         transferred: 'the customer moved to another reseller',
       },
       fix: {
         not_authorized: 'Ask the customer’s admin to authorise reseller access in their Admin console.',
+        read_only:
+          'A super admin of the customer can give your account the Tech Support Editor role; until then, file it in Google’s portal.',
+        no_api_access:
+          'A super admin of the customer grants Cloud access to your account or group; until then, file it in Google’s portal.',
         transferred: 'Its cases are now handled by the new reseller.',
       },
     },
@@ -159,10 +165,14 @@ export const newCase = defineCatalogue({
       reasons: {
         authorized: '已授予經銷商存取權',
         not_authorized: '客戶尚未授予經銷商存取權',
+        read_only: '您的帳戶對這位客戶的客服案件只有唯讀權限',
+        no_api_access: '無法透過 API 存取這位客戶',
         transferred: '客戶已轉移至其他經銷商',
       },
       fix: {
         not_authorized: '請客戶的管理員在管理控制台中授予經銷商存取權。',
+        read_only: '客戶的超級管理員可以授予您的帳戶「技術支援編輯者」角色；在此之前，請在 Google 入口網站中建立客服案件。',
+        no_api_access: '客戶的超級管理員須為您的帳戶或群組授予 Cloud 存取權；在此之前，請在 Google 入口網站中建立客服案件。',
         transferred: '客戶的客服案件現在由新的經銷商處理。',
       },
     },
@@ -282,10 +292,14 @@ export const newCase = defineCatalogue({
       reasons: {
         authorized: '已授予经销商访问权限',
         not_authorized: '客户尚未授予经销商访问权限',
+        read_only: '您的账号对此客户的支持请求只有只读权限',
+        no_api_access: '无法通过 API 访问此客户',
         transferred: '客户已转到其他经销商',
       },
       fix: {
         not_authorized: '请客户的管理员在管理控制台中授予经销商访问权限。',
+        read_only: '客户的超级管理员可以为您的账号授予“技术支持编辑者”角色；在此之前，请在 Google 门户中创建支持请求。',
+        no_api_access: '客户的超级管理员需为您的账号或群组授予 Cloud 访问权限；在此之前，请在 Google 门户中创建支持请求。',
         transferred: '该客户的支持请求现在由新的经销商处理。',
       },
     },
@@ -405,10 +419,16 @@ export const newCase = defineCatalogue({
       reasons: {
         authorized: 'akses reseller diberikan',
         not_authorized: 'pelanggan belum memberikan akses reseller',
+        read_only: 'akun Anda hanya dapat membaca kasus pelanggan ini',
+        no_api_access: 'tanpa akses API untuk pelanggan ini',
         transferred: 'pelanggan pindah ke reseller lain',
       },
       fix: {
         not_authorized: 'Minta admin pelanggan untuk memberikan akses reseller di konsol Admin mereka.',
+        read_only:
+          'Super admin pelanggan dapat memberi akun Anda peran Tech Support Editor; sampai saat itu, buat kasusnya di portal Google.',
+        no_api_access:
+          'Super admin pelanggan memberikan akses Cloud untuk akun atau grup Anda; sampai saat itu, buat kasusnya di portal Google.',
         transferred: 'Kasusnya kini ditangani oleh reseller baru.',
       },
     },
@@ -540,10 +560,16 @@ export const newCase = defineCatalogue({
       reasons: {
         authorized: 'accès revendeur accordé',
         not_authorized: 'le client n’a pas autorisé l’accès revendeur',
+        read_only: 'votre compte n’a qu’un accès en lecture seule aux demandes de ce client',
+        no_api_access: 'pas d’accès API pour ce client',
         transferred: 'le client est passé chez un autre revendeur',
       },
       fix: {
         not_authorized: 'Demandez à l’administrateur du client d’autoriser l’accès revendeur dans sa console d’administration.',
+        read_only:
+          'Un super-administrateur du client peut attribuer à votre compte le rôle Tech Support Editor ; d’ici là, créez la demande dans le portail Google.',
+        no_api_access:
+          'Un super-administrateur du client accorde l’accès Cloud à votre compte ou groupe ; d’ici là, créez la demande dans le portail Google.',
         transferred: 'Ses demandes sont désormais gérées par le nouveau revendeur.',
       },
     },

@@ -102,9 +102,15 @@ describe('sync', () => {
 
     const visibleA = fixture.sandbox.admin.customers().filter((c) => c.resellerDomain === 'reseller-a.example' && !c.transferred);
     expect([...replicaA.customers.keys()].sort()).toEqual(visibleA.map((c) => c.customerId).sort());
-    const ownOrgsA = new Set(visibleA.map((c) => c.organization));
+    // Cases come from the scopes of the customers this agent may read: their organizations and projects.
+    const readable = visibleA.filter((c) => c.readers.includes('agent1@reseller-a.example'));
+    const parentsA = new Map(readable.flatMap((c) => [c.organization, ...c.projects].map((parent) => [parent, c.customerId] as const)));
     expect(replicaA.cases.size).toBeGreaterThan(0);
-    for (const record of replicaA.cases.values()) expect(ownOrgsA.has(record.name.split('/').slice(0, 2).join('/'))).toBe(true);
+    for (const record of replicaA.cases.values())
+      expect(parentsA.get(record.name.split('/').slice(0, 2).join('/'))).toBe(record.customerId);
+    const scopesSeen = new Set([...replicaA.cases.values()].map((record) => record.customerId));
+    expect(scopesSeen).toEqual(new Set(readable.map((c) => c.customerId)));
+    expect([...replicaA.cases.keys()].some((name) => name.startsWith('projects/'))).toBe(true);
     const visibleB = new Set(
       fixture.sandbox.admin
         .customers()
@@ -115,7 +121,7 @@ describe('sync', () => {
     for (const name of replicaA.cases.keys()) expect(replicaB.cases.has(name)).toBe(false);
   });
 
-  it('a sync with no changes makes one request and sends no batch', async () => {
+  it('a sweep with no changes asks each readable scope once, reads no thread and sends no batch', async () => {
     const replica = fixture.replicas.get(accountA);
     const batchesBefore = replica?.batches;
     fixture.sandbox.admin.resetStats();
@@ -123,11 +129,15 @@ describe('sync', () => {
     await fixture.core.dispatch('sync.now', { accountId: accountA }, sender);
     await done;
     const stats = fixture.sandbox.admin.stats();
-    const total = Object.entries(stats)
-      .filter(([route]) => !route.startsWith('oauth2'))
-      .reduce((sum, [, count]) => sum + count, 0);
-    expect(stats['cases.search']).toBe(1);
-    expect(total).toBe(1);
+    const readable = fixture.sandbox.admin
+      .customers()
+      .filter((c) => c.resellerDomain === 'reseller-a.example' && !c.transferred && c.readers.includes('agent1@reseller-a.example'));
+    expect(stats['cases.search']).toBe(readable.length);
+    expect(stats['comments.list'] ?? 0).toBe(0);
+    expect(stats['attachments.list'] ?? 0).toBe(0);
+    // Discovery: one page of subscriptions and of organizations; customers.get only for those worth asking again.
+    expect(stats['reseller.subscriptions.list']).toBe(1);
+    expect(stats['crm.organizations.search']).toBe(1);
     expect(replica?.batches).toBe(batchesBefore);
   });
 

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle } from '../../../electron/sandbox';
+import { startSandbox, type SandboxHandle } from '../../../electron/sandbox';
 import type { Mutation, ReplicaCase } from '../../../shared/ipc';
 import { createCoreFixture } from '../support/core-fixture';
 import { createFileVault } from '../support/file-vault';
@@ -70,7 +70,6 @@ describe('sync chaos', () => {
       seed: 'chaos',
       cases: 900,
       supportSimulation: { enabled: false },
-      extensions: LEGACY_EXTENSIONS_FOR_CLIENT,
     });
     // Seeded so a failing run can be replayed.
     const random = seededRandom(20261122);

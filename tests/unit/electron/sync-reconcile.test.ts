@@ -19,8 +19,9 @@ async function missedChange(fullReconcileEveryMs: number): Promise<{ expected: s
   );
   const expected = target?.priority === 'P4' ? 'P3' : 'P4';
   // The watermark jumps ahead (a skewed clock, a bug): incremental pulls would now see nothing.
-  const cursor = JSON.parse(replica.cursor ?? '{}') as Record<string, unknown>;
-  replica.cursor = JSON.stringify({ ...cursor, watermark: '2100-01-01T00:00:00Z' });
+  const cursor = JSON.parse(replica.cursor ?? '{}') as { scopes: Record<string, { w?: string }> };
+  for (const scope of Object.values(cursor.scopes)) scope.w = '2100-01-01T00:00:00Z';
+  replica.cursor = JSON.stringify(cursor);
   const token = fixture.sandbox.admin.mintTokens('agent1@reseller-a.example').accessToken;
   const patched = await fetch(`${fixture.sandbox.baseUrl}/v2/${target?.name}?updateMask=priority`, {
     method: 'PATCH',

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
 import type { AccountSyncOptions } from '../../../electron/services/sync/account-sync';
-import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
+import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
 import type { Vault } from '../../../electron/ports';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
 import { createMemoryVault, createNodePorts } from '../../harness/node-ports';
@@ -72,7 +72,6 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
       seed: 'unit',
       cases: 400,
       supportSimulation: { enabled: false },
-      extensions: LEGACY_EXTENSIONS_FOR_CLIENT,
       ...options.sandbox,
     }));
   const userData = options.userData ?? mkdtempSync(path.join(os.tmpdir(), 'rsc-core-'));

@@ -55,7 +55,6 @@ export function makeCustomer(customerId: string, over: Partial<ReplicaCustomer> 
     domain: `${customerId.toLowerCase()}.example`,
     displayName: `Customer ${customerId}`,
     access: 'authorized',
-    tier: 'standard',
     skuNames: [],
     ...over,
   };
