@@ -30,7 +30,15 @@ export function StatusBar({ identity }: { identity: React.ReactNode }): React.JS
       </span>
       {runtime && <span data-testid="case-count">{t('status.cases', { count: runtime.projection.size })}</span>}
       {status?.syncing ? (
-        <span>{t('status.syncing', { done: status.progress?.done ?? '' })}</span>
+        <span data-testid="sync-progress" role="progressbar" aria-valuenow={status.progress?.done} aria-valuemax={status.progress?.total}>
+          {status.progress?.total
+            ? t('status.syncingScopes', {
+                done: status.progress.done,
+                total: status.progress.total,
+                cases: new Intl.NumberFormat(i18n.language).format(status.progress.cases ?? 0),
+              })
+            : t('status.syncing', { done: status.progress?.done ?? '' })}
+        </span>
       ) : (
         <span data-testid="last-synced">
           {status?.lastSyncedAt ? t('status.syncedAt', { time: time(status.lastSyncedAt) }) : t('status.neverSynced')}

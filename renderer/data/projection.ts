@@ -23,6 +23,8 @@ export interface ProjectionCaseInput {
   readonly escalated: boolean;
   readonly updateTimeMs: number;
   readonly createTimeMs: number;
+  /** A priority value this version does not know (`priority` then holds the stand-in): shown as "Other". */
+  readonly otherPriority?: string | undefined;
 }
 
 export interface ProjectionCustomerInput {
@@ -42,6 +44,8 @@ export interface ProjectedCase {
   readonly escalated: boolean;
   readonly updateTimeMs: number;
   readonly createTimeMs: number;
+  /** Google sent a priority this version does not know. */
+  readonly otherPriority?: true;
 }
 
 export type ProjectionSortKey = 'updateTime' | 'priority' | 'state' | 'caseNumber' | 'title' | 'customer' | 'createTime';
@@ -96,6 +100,7 @@ export interface ProjectionStats {
 
 const FLAG_ALIVE = 1;
 const FLAG_ESCALATED = 2;
+const FLAG_OTHER_PRIORITY = 4;
 const CLOSED_INDEX = CASE_STATES.indexOf('CLOSED');
 const NO_ROW = -1;
 
@@ -378,7 +383,7 @@ export function createProjection(initialCapacity = 1024): Projection {
     if (titleKeys !== undefined) titleKeys[row] = normalizeText(record.displayName);
     priorityCol[row] = Math.max(0, PRIORITIES.indexOf(record.priority));
     stateCol[row] = Math.max(0, CASE_STATES.indexOf(record.state));
-    flagsCol[row] = FLAG_ALIVE | (record.escalated ? FLAG_ESCALATED : 0);
+    flagsCol[row] = FLAG_ALIVE | (record.escalated ? FLAG_ESCALATED : 0) | (record.otherPriority ? FLAG_OTHER_PRIORITY : 0);
     updateCol[row] = record.updateTimeMs;
     createCol[row] = record.createTimeMs;
     const num = /^\d{1,15}$/.test(record.caseNumber) ? Number(record.caseNumber) : Number.NaN;
@@ -777,6 +782,7 @@ export function createProjection(initialCapacity = 1024): Projection {
         escalated: ((flagsCol[id] as number) & FLAG_ESCALATED) !== 0,
         updateTimeMs: updateCol[id] as number,
         createTimeMs: createCol[id] as number,
+        ...((flagsCol[id] as number) & FLAG_OTHER_PRIORITY ? { otherPriority: true as const } : {}),
       };
     },
     names(result, start = 0, end = result.total) {

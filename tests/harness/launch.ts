@@ -10,7 +10,7 @@ import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../ele
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
 import { chromiumArgs, findChromium } from './chromium';
-import { createMemoryVault, createNodePorts } from './node-ports';
+import { createMemoryVault, createNodePorts, type NodePortsOptions } from './node-ports';
 import { serveRenderer, type StaticServer } from './static-server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -32,6 +32,8 @@ export interface LaunchOptions {
    */
   readonly sandbox?: SandboxOptions | 'embedded';
   readonly sync?: CoreOptions['sync'];
+  /** Wraps main's network (e.g. to answer as a newer API version would). */
+  readonly wrapFetch?: NodePortsOptions['wrapFetch'];
 }
 
 export interface HarnessApp {
@@ -104,6 +106,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
       host: { kind: 'harness', appName: name, appVersion: version, platform: process.platform },
       vault,
       echoLogs: options.echoLogs ?? false,
+      ...(options.wrapFetch ? { wrapFetch: options.wrapFetch } : {}),
       browser: {
         open: async (url) => {
           // The "system browser" is another page of the same browser, so tests can drive it.

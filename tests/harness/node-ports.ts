@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentStore, ExternalBrowser, HostInfo, Ports, Vault } from '../../electron/ports';
+import type { Clock, DocumentStore, ExternalBrowser, HostInfo, HttpFetch, Ports, Vault } from '../../electron/ports';
 import { createFileLogger } from '../../electron/services/logging/file-logger';
 import { systemClock } from '../../electron/services/system-clock';
 
@@ -43,6 +43,10 @@ export interface NodePortsOptions {
   readonly browser: ExternalBrowser;
   readonly vault?: Vault;
   readonly echoLogs?: boolean;
+  /** Tests: another clock (e.g. one that records the timers the engine sets). */
+  readonly clock?: Clock;
+  /** Tests: wraps the network (e.g. to count requests, or to answer as a newer API version would). */
+  readonly wrapFetch?: (inner: HttpFetch) => HttpFetch;
 }
 
 export function createNodePorts(options: NodePortsOptions): Ports {
@@ -52,8 +56,8 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     vault: options.vault ?? createMemoryVault(),
     settings: jsonDocument(path.join(options.userData, 'settings.json')),
     accounts: jsonDocument(path.join(options.userData, 'accounts.json')),
-    fetch: (input, init) => fetch(input, init),
-    clock: systemClock,
+    fetch: options.wrapFetch ? options.wrapFetch((input, init) => fetch(input, init)) : (input, init) => fetch(input, init),
+    clock: options.clock ?? systemClock,
     paths: { userData: options.userData, logs },
     logger: createFileLogger(path.join(logs, 'main.log'), options.echoLogs ? (line) => console.log(line) : undefined),
     browser: options.browser,

@@ -55,6 +55,8 @@ export interface HttpClient {
   raw(url: string, options: Omit<RequestOptions<unknown>, 'schema'>): Promise<Response>;
   /** The same client, its requests queued at `priority` in the budget. */
   at(priority: RequestPriority): HttpClient;
+  /** Requests at this client's priority that would go out now without waiting for the budget. */
+  spare(): number;
 }
 
 /** Google's own clients encode spaces as %20; the sandbox and Google accept both. */
@@ -131,6 +133,7 @@ function clientAt({ fetch, tokens, timeoutMs = 30_000, budget }: HttpClientOptio
     raw,
     at: (priority) =>
       priority === defaultPriority ? client : clientAt({ fetch, tokens, timeoutMs, ...(budget ? { budget } : {}) }, priority),
+    spare: () => budget?.spare(defaultPriority) ?? Number.POSITIVE_INFINITY,
     async request(url, options) {
       const response = await raw(url, options);
       let payload: unknown;

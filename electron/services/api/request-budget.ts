@@ -49,6 +49,13 @@ export class RequestBudget {
     this.pump();
   }
 
+  /** How many requests at `priority` could go out right now without waiting. */
+  spare(priority: RequestPriority): number {
+    this.expire(this.clock.now());
+    if (this.clock.now() < this.heldUntil) return 0;
+    return Math.max(0, this.capacityFor(priority) - this.granted.length);
+  }
+
   /** Requests granted in the last minute. */
   inWindow(): number {
     this.expire(this.clock.now());

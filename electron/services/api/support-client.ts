@@ -32,6 +32,8 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
   return {
     /** The same client with its requests queued at `priority` in the account's budget. */
     at: (priority: RequestPriority): SupportClient => createSupportClient(http.at(priority), endpoints),
+    /** Requests this client could send now without waiting for the account's budget. */
+    spare: () => http.spare(),
     searchCases: (parent: string, params: { query?: string; pageSize: number; pageToken?: string }) =>
       http.request(`${cs}/${parent}/cases:search`, {
         query: { query: params.query, pageSize: params.pageSize, pageToken: params.pageToken },

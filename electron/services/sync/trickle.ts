@@ -22,12 +22,15 @@ export async function trickleHistory(ctx: PullContext, options: PullOptions): Pr
     const state = ctx.keeper.cursor.scopes[scope.name];
     // Only once the scope's regular pull is complete, and until its history is.
     if (!state?.w || state.f === undefined || state.h === true) continue;
+    // Only with what the budget has spare right now: the trickle never makes a sync cycle wait.
+    const pageSize = Math.min(remaining, 20);
+    if (client.spare() < 1 + 2 * pageSize) break;
     const token = typeof state.h === 'string' ? state.h : undefined;
     let page;
     try {
       requests += 1;
       page = await client.searchCases(scope.name, {
-        pageSize: Math.min(remaining, 50),
+        pageSize,
         query: 'state=CLOSED',
         ...(token ? { pageToken: token } : {}),
       });

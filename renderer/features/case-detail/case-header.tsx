@@ -14,17 +14,24 @@ const STATE_SHAPES: Record<string, string> = {
   STATE_UNSPECIFIED: '?',
 };
 
-export function StateLabel({ state }: { state: ViewCase['state'] }): React.JSX.Element {
+/** The case's state; one Google added after this version ("Other") shows its own value on hover. */
+export function StateLabel({ state, other }: { state: ViewCase['state']; other?: string | undefined }): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
   return (
-    <span className={`state-label state-${state.toLowerCase()}`} data-testid="case-state">
+    <span className={`state-label state-${state.toLowerCase()}`} data-testid="case-state" data-other={other} title={other}>
       <span aria-hidden="true">{STATE_SHAPES[state] ?? '?'}</span> {t(`state.${state}`)}
     </span>
   );
 }
 
-export function PriorityTag({ priority }: { priority: ViewCase['priority'] }): React.JSX.Element {
+export function PriorityTag({ priority, other }: { priority: ViewCase['priority']; other?: string | undefined }): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
+  if (other)
+    return (
+      <span className="priority-tag p-other" data-testid="case-priority" data-other={other} title={other}>
+        {t('priorityOther')}
+      </span>
+    );
   return (
     <span className={`priority-tag p-${priority.toLowerCase()}`} data-testid="case-priority" title={t(`priority.${priority}.meaning`)}>
       {t(`priority.${priority}.label`)}
@@ -88,8 +95,11 @@ export function CaseHeader({
             {t('notFiled')}
           </span>
         )}
-        <PriorityTag priority={view.priority} />
-        <StateLabel state={view.state} />
+        <PriorityTag priority={view.priority} other={view.pendingKinds.includes('set_priority') ? undefined : view.otherPriority} />
+        <StateLabel
+          state={view.state}
+          other={view.pendingKinds.includes('reopen') || view.pendingKinds.includes('close') ? undefined : view.otherState}
+        />
         {view.escalated && <span className="escalated-tag">{t('field.escalatedYes')}</span>}
         {view.pending && (
           <span className="queued" data-testid="case-queued">

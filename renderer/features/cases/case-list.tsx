@@ -262,7 +262,7 @@ function Row({
         <span className="ellipsis">{row.customerName}</span>
       </div>
       <div role="gridcell" className={`cell priority prio-${row.priority}`}>
-        <span className="prio-chip">{row.priority}</span>
+        <span className="prio-chip">{row.otherPriority ? t('priorityOther') : row.priority}</span>
       </div>
       <div role="gridcell" className={`cell state state-${row.state}`}>
         <span aria-hidden="true" className="state-shape">

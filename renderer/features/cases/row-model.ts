@@ -36,6 +36,8 @@ export interface ListRow {
   readonly updateTimeMs: number;
   readonly pending: PendingMark;
   readonly sla: SlaCell | undefined;
+  /** Google sent a priority this version does not know: shown as "Other". */
+  readonly otherPriority?: boolean;
 }
 
 export interface RowContext {
@@ -123,6 +125,7 @@ export function rowFromProjection(row: ProjectedCase, ctx: RowContext): ListRow 
     escalated,
     updateTimeMs: row.updateTimeMs,
     pending,
+    ...(row.otherPriority && priority === row.priority ? { otherPriority: true } : {}),
     sla: slaCellOf(
       { state, priority, createTimeMs: row.createTimeMs, updateTimeMs: row.updateTimeMs },
       ctx.tierOf(row.customerId),
@@ -147,6 +150,7 @@ export function rowFromRecord(record: CaseRecord | ViewCase, customerName: strin
     escalated: view.escalated,
     updateTimeMs: view.updateTimeMs,
     pending: pendingMarkOf(view),
+    ...(view.otherPriority ? { otherPriority: true } : {}),
     sla: view.local ? undefined : slaCellOf({ ...view, timeZone: view.timeZone }, ctx.tierOf(view.customerId), ctx.nowMs),
   };
 }

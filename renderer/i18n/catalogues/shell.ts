@@ -39,6 +39,7 @@ export const shell = defineCatalogue({
     status: {
       cases: '{{count}} cases',
       syncing: 'Syncing… {{done}}',
+      syncingScopes: 'Syncing customers: {{done}} of {{total}} · {{cases}} cases',
       syncedAt: 'Synced {{time}}',
       neverSynced: 'Not synced yet',
       pending: '{{count}} changes pending',
@@ -106,6 +107,7 @@ export const shell = defineCatalogue({
     status: {
       cases: '{{count}} 件客服案件',
       syncing: '同步中… {{done}}',
+      syncingScopes: '正在同步客戶：{{done}}/{{total}} · {{cases}} 件客服案件',
       syncedAt: '已於 {{time}} 同步',
       neverSynced: '尚未同步',
       pending: '{{count}} 項變更待傳送',
@@ -173,6 +175,7 @@ export const shell = defineCatalogue({
     status: {
       cases: '{{count}} 个支持请求',
       syncing: '正在同步… {{done}}',
+      syncingScopes: '正在同步客户：{{done}}/{{total}} · {{cases}} 个支持请求',
       syncedAt: '已于 {{time}} 同步',
       neverSynced: '尚未同步',
       pending: '{{count}} 项更改待发送',
@@ -240,6 +243,7 @@ export const shell = defineCatalogue({
     status: {
       cases: '{{count}} kasus',
       syncing: 'Menyinkronkan… {{done}}',
+      syncingScopes: 'Menyinkronkan pelanggan: {{done}} dari {{total}} · {{cases}} kasus',
       syncedAt: 'Disinkronkan {{time}}',
       neverSynced: 'Belum disinkronkan',
       pending: '{{count}} perubahan tertunda',
@@ -308,6 +312,7 @@ export const shell = defineCatalogue({
     status: {
       cases: '{{count}} demandes',
       syncing: 'Synchronisation… {{done}}',
+      syncingScopes: 'Synchronisation des clients : {{done}} sur {{total}} · {{cases}} demandes',
       syncedAt: 'Synchronisé à {{time}}',
       neverSynced: 'Pas encore synchronisé',
       pending: '{{count}} modifications en attente',

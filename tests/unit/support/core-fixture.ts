@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
 import type { AccountSyncOptions } from '../../../electron/services/sync/account-sync';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
-import type { Vault } from '../../../electron/ports';
+import type { Clock, HttpFetch, Vault } from '../../../electron/ports';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
 import { createMemoryVault, createNodePorts } from '../../harness/node-ports';
 import { createSandboxBrowser } from './sandbox-browser';
@@ -39,18 +39,54 @@ export interface CoreFixture {
   close(): Promise<void>;
 }
 
+/** Comment names per case, so a complete thread replaces its comments without scanning all of them. */
+const commentsByCase = new WeakMap<MemoryReplica, Map<string, Set<string>>>();
+
+function threadIndex(replica: MemoryReplica): Map<string, Set<string>> {
+  let index = commentsByCase.get(replica);
+  if (!index) {
+    index = new Map();
+    for (const comment of replica.comments.values())
+      index.set(comment.caseName, (index.get(comment.caseName) ?? new Set()).add(comment.name));
+    commentsByCase.set(replica, index);
+  }
+  return index;
+}
+
+function dropCases(replica: MemoryReplica, names: Iterable<string>): void {
+  const index = threadIndex(replica);
+  for (const name of names) {
+    replica.cases.delete(name);
+    for (const comment of index.get(name) ?? []) replica.comments.delete(comment);
+    index.delete(name);
+  }
+}
+
 function applyBatch(replica: MemoryReplica, batch: ReplicaBatch): void {
+  const index = threadIndex(replica);
   for (const record of batch.upserts.cases ?? []) replica.cases.set(record.name, record);
   for (const record of batch.upserts.customers ?? []) replica.customers.set(record.customerId, record);
-  for (const record of batch.upserts.categories ?? []) replica.categories.set(record.id, record.displayName);
-  for (const caseName of batch.completeThreads ?? [])
-    for (const [name, comment] of replica.comments) if (comment.caseName === caseName) replica.comments.delete(name);
-  for (const record of batch.upserts.comments ?? []) replica.comments.set(record.name, record);
-  for (const name of batch.deletes.cases ?? []) replica.cases.delete(name);
-  for (const customerId of batch.deletes.customers ?? []) {
-    replica.customers.delete(customerId);
-    for (const [name, record] of replica.cases) if (record.customerId === customerId) replica.cases.delete(name);
+  for (const change of batch.customerAccess ?? []) {
+    const customer = replica.customers.get(change.customerId);
+    if (customer) replica.customers.set(change.customerId, { ...customer, access: change.access, accessCheckedAt: change.checkedAt });
   }
+  for (const record of batch.upserts.categories ?? []) replica.categories.set(record.id, record.displayName);
+  for (const caseName of batch.completeThreads ?? []) {
+    for (const name of index.get(caseName) ?? []) replica.comments.delete(name);
+    index.delete(caseName);
+  }
+  for (const record of batch.upserts.comments ?? []) {
+    replica.comments.set(record.name, record);
+    index.set(record.caseName, (index.get(record.caseName) ?? new Set()).add(record.name));
+  }
+  dropCases(replica, batch.deletes.cases ?? []);
+  const purged = new Set([...(batch.deletes.customers ?? []), ...(batch.deletes.casesOfCustomers ?? [])]);
+  if (purged.size > 0)
+    dropCases(
+      replica,
+      [...replica.cases.values()].filter((record) => purged.has(record.customerId)).map((r) => r.name),
+    );
+  for (const customerId of batch.deletes.customers ?? []) replica.customers.delete(customerId);
   replica.cursor = batch.cursor;
   replica.batches += 1;
 }
@@ -63,6 +99,10 @@ export interface CoreFixtureOptions {
   readonly httpTimeoutMs?: number;
   readonly userData?: string;
   readonly vault?: Vault;
+  readonly clock?: Clock;
+  readonly wrapFetch?: (inner: HttpFetch) => HttpFetch;
+  /** Leave the sync interval to the settings (the fixture otherwise fixes it at an hour). */
+  readonly intervalFromSettings?: boolean;
 }
 
 export async function createCoreFixture(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
@@ -87,13 +127,20 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
       host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' },
       vault,
       browser,
+      ...(options.clock ? { clock: options.clock } : {}),
+      ...(options.wrapFetch ? { wrapFetch: options.wrapFetch } : {}),
     });
     core = createCore(ports, {
       isTrustedSender: () => true,
       heartbeatMs: 0,
       validateResponses: true,
       sandbox: { mode: 'external', baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId },
-      sync: { maxBackoffMs: 200, afterChangeMs: 20, intervalMs: 60 * 60_000, ...options.sync },
+      sync: {
+        maxBackoffMs: 200,
+        afterChangeMs: 20,
+        ...(options.intervalFromSettings ? {} : { intervalMs: 60 * 60_000 }),
+        ...options.sync,
+      },
       ...(options.httpTimeoutMs ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
     });
     unsubscribe = core.events.subscribe((event, payload) => {
