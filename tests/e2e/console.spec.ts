@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { signInSandbox } from './helpers';
+import { domainOfParent, searchAsAgent, signInSandbox } from './helpers';
 import { expect, test } from './fixtures';
 
 // The console's case lists against the sandbox: domain separation, filters equal to the
@@ -43,31 +43,14 @@ test('case lists: domain separation, filters equal cases.search, restart restore
   test.setTimeout(90_000);
   const sandbox = app.harness.sandbox;
   if (!sandbox) throw new Error('the harness sandbox is required');
-  const { admin } = sandbox;
 
   await signInSandbox(app, `agent1@${domainA}`);
   await signInSandbox(app, `agent1@${domainB}`);
 
-  // Which reseller domain each case belongs to: its customer's organization is the case parent.
-  const domainOfOrg = new Map(admin.customers().map((customer) => [customer.organization, customer.resellerDomain]));
-  const domainOfCase = (name: string): string | undefined => domainOfOrg.get(name.split('/cases/')[0] ?? '');
-
-  /** The same query, asked of the sandbox: GET …/cases:search, every page. */
-  async function sandboxSearch(domain: string, query: string): Promise<Set<string>> {
-    const token = admin.mintTokens(`agent1@${domain}`).accessToken;
-    const org = admin.resellerOrganization(domain);
-    const names = new Set<string>();
-    let pageToken = '';
-    do {
-      const url = `${sandbox?.baseUrl}/v2/${org}/cases:search?query=${encodeURIComponent(query)}&pageSize=1000${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
-      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-      expect(response.status, await response.clone().text()).toBe(200);
-      const body = (await response.json()) as { cases?: Array<{ name: string }>; nextPageToken?: string };
-      for (const found of body.cases ?? []) names.add(found.name);
-      pageToken = body.nextPageToken ?? '';
-    } while (pageToken);
-    return names;
-  }
+  // Which reseller domain each case belongs to: its customer's organization (or project) is the case parent.
+  const domainOfCase = domainOfParent(sandbox);
+  /** The same query, asked of the sandbox as Google works: each readable customer organization's cases:search. */
+  const sandboxSearch = (domain: string, query: string): Promise<Set<string>> => searchAsAgent(sandbox, `agent1@${domain}`, query);
 
   const page = app.page;
   const count = page.getByTestId('list-count');

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import type { SandboxHandle } from '../../electron/sandbox';
 import type { AppDriver } from './fixtures';
 
 /**
@@ -44,17 +45,25 @@ export const queued = (page: Page): Promise<number> => bridge<unknown[]>(page, '
 export const syncNow = (page: Page): Promise<unknown> => bridge(page, 'sync.now');
 
 export interface ReplicaRows {
-  customers: Array<{ customerId: string; displayName: string; access: string; tier: string }>;
+  customers: Array<{ customerId: string; displayName: string; access: string }>;
   cases: Array<{ name: string; caseNumber: string; state: string; customerId: string; updateTimeMs: number; escalated: boolean }>;
 }
 
-/** The account's replica as the renderer stored it (customers and cases). */
-export async function replica(page: Page): Promise<ReplicaRows | undefined> {
-  return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((db) => db.name ?? '').filter((name) => name.startsWith('rsc-replica-'));
-    if (names.length === 0) return undefined;
+/** An account's replica as the renderer stored it (customers and cases): the only account's, or that of `domain`. */
+export async function replica(page: Page, domain?: string): Promise<ReplicaRows | undefined> {
+  return page.evaluate(async (wanted) => {
+    let name: string | undefined;
+    if (wanted) {
+      const b = (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<Envelope<unknown>> } }).consoleBridge;
+      const accounts = (await b.invoke('accounts.list', {})) as Envelope<{ accounts: Array<{ id: string; domain: string }> }>;
+      const id = accounts.value.accounts.find((account) => account.domain === wanted)?.id;
+      name = id ? `rsc-replica-${id}` : undefined;
+    } else {
+      name = (await indexedDB.databases()).map((db) => db.name ?? '').find((candidate) => candidate.startsWith('rsc-replica-'));
+    }
+    if (!name || !(await indexedDB.databases()).some((db) => db.name === name)) return undefined;
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(names[0] ?? '');
+      const request = indexedDB.open(name ?? '');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
@@ -70,15 +79,15 @@ export async function replica(page: Page): Promise<ReplicaRows | undefined> {
     };
     db.close();
     return rows;
-  });
+  }, domain);
 }
 
-export async function replicaWith(page: Page, ready: (rows: ReplicaRows) => boolean): Promise<ReplicaRows> {
+export async function replicaWith(page: Page, ready: (rows: ReplicaRows) => boolean, domain?: string): Promise<ReplicaRows> {
   let found: ReplicaRows | undefined;
   await expect
     .poll(
       async () => {
-        found = await replica(page);
+        found = await replica(page, domain);
         return found !== undefined && ready(found);
       },
       { timeout: 30_000 },
@@ -109,4 +118,39 @@ export async function fillNewCase(page: Page, customerId: string, title: string)
 
 export async function screenshot(app: AppDriver, name: string): Promise<void> {
   await app.page.screenshot({ path: `test-results/screens/${name}.png` });
+}
+
+/**
+ * What the agent's own view of a domain holds, asked of the sandbox the way Google works:
+ * `cases:search` on the organization of every customer the agent may read (its projects'
+ * cases come with it), every page, with the agent's token.
+ */
+export async function searchAsAgent(sandbox: SandboxHandle, email: string, query: string): Promise<Set<string>> {
+  const domain = email.split('@')[1] ?? '';
+  const token = sandbox.admin.mintTokens(email).accessToken;
+  const orgs = sandbox.admin
+    .customers()
+    .filter((customer) => customer.resellerDomain === domain && !customer.transferred && customer.readers.includes(email))
+    .map((customer) => customer.organization);
+  const names = new Set<string>();
+  for (const org of orgs) {
+    let pageToken = '';
+    do {
+      const url = `${sandbox.baseUrl}/v2/${org}/cases:search?query=${encodeURIComponent(query)}&pageSize=100${pageToken ? `&pageToken=${encodeURIComponent(pageToken)}` : ''}`;
+      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status, await response.clone().text()).toBe(200);
+      const body = (await response.json()) as { cases?: Array<{ name: string }>; nextPageToken?: string };
+      for (const found of body.cases ?? []) names.add(found.name);
+      pageToken = body.nextPageToken ?? '';
+    } while (pageToken);
+  }
+  return names;
+}
+
+/** Which reseller domain each case parent (customer organization or project) belongs to. */
+export function domainOfParent(sandbox: SandboxHandle): (caseName: string) => string | undefined {
+  const byParent = new Map(
+    sandbox.admin.customers().flatMap((c) => [c.organization, ...c.projects].map((parent) => [parent, c.resellerDomain] as const)),
+  );
+  return (caseName) => byParent.get(caseName.split('/cases/')[0] ?? '');
 }

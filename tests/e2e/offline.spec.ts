@@ -33,7 +33,8 @@ test('offline: priority, comment, close and a new case survive a restart and eac
   await detail.getByTestId('action-close').click();
   await app.page.getByTestId('confirm-close').click();
 
-  await fillNewCase(app.page, [...authorised][0] ?? '', title);
+  const customerId = [...authorised][0] ?? '';
+  await fillNewCase(app.page, customerId, title);
   await app.page.getByTestId('submit-case').click();
   await expect(app.page.getByTestId('case-detail').getByTestId('case-title')).toHaveText(title);
 
@@ -58,7 +59,8 @@ test('offline: priority, comment, close and a new case survive a restart and eac
   expect(sandbox.admin.listAllComments(target.name).filter((c) => c.body === comment)).toHaveLength(1);
 
   const token = sandbox.admin.mintTokens('agent1@reseller-a.example').accessToken;
-  const org = sandbox.admin.resellerOrganization('reseller-a.example');
+  // The new case lives under its customer's organization (Google has no search across customers).
+  const org = sandbox.admin.customers().find((c) => c.customerId === customerId)?.organization;
   const found = (await (
     await fetch(`${sandbox.baseUrl}/v2/${org}/cases:search?query=${encodeURIComponent(`"${title}"`)}&pageSize=50`, {
       headers: { authorization: `Bearer ${token}` },

@@ -8,7 +8,6 @@ import { backoffDelay } from './backoff';
 import type { ScopeActivity } from './cadence';
 import { CursorKeeper, parseCursor, type PullCursor } from './cursor';
 import { Directory } from './directory';
-import { caseParent } from './mapping';
 import type { Outbox } from './outbox/index';
 import { discover } from './discovery';
 import { pullAccount, type PullOptions } from './pull';
@@ -59,6 +58,7 @@ export class AccountSync {
   private running: Promise<void> | undefined;
   private rerun = false;
   private cancelTimer: (() => void) | undefined;
+  private timerDueAt = 0;
   private failures = 0;
   private stopped = false;
   private status: SyncStatus;
@@ -106,7 +106,7 @@ export class AccountSync {
   setInterval(ms: number): void {
     if (ms === this.intervalMs) return;
     this.intervalMs = ms;
-    if (this.cancelTimer && !this.running && this.failures === 0) this.trigger(ms);
+    if (this.cancelTimer && !this.running && this.failures === 0) this.trigger(ms, { replace: true });
   }
 
   get cycleMs(): number {
@@ -118,9 +118,13 @@ export class AccountSync {
   }
 
   /** Runs a sync after `delayMs` (coalesced with any sync already scheduled or running). */
-  trigger(delayMs = 0): void {
+  trigger(delayMs = 0, options: { replace?: boolean } = {}): void {
     if (this.stopped) return;
+    const dueAt = this.deps.clock.now() + delayMs;
+    // An earlier request stands (a "Sync now" pressed while a sync ends is not pushed back to the interval).
+    if (this.cancelTimer && this.timerDueAt <= dueAt && !options.replace) return;
     this.cancelTimer?.();
+    this.timerDueAt = dueAt;
     this.cancelTimer = this.deps.clock.setTimer(delayMs, () => {
       this.cancelTimer = undefined;
       void this.run();
@@ -223,13 +227,14 @@ export class AccountSync {
   }
 
   /**
-   * A change the agent made marks its scope active (the cadence pulls it next cycle); a 403
+   * A change the agent made makes its scope due and active (pulled right after the push); a 403
    * sends its customer back to discovery, so the refusal shows on the customer at once.
    */
   private notePush(mutation: Mutation, failureCode: string | undefined): void {
     const customerId = mutation.kind === 'create_case' ? mutation.customerId : this.directory.customerOfCase(mutation.caseRef);
-    const scope = mutation.kind === 'create_case' ? this.directory.parentOf(mutation.customerId) : caseParent(mutation.caseRef);
-    if (scope) this.activity.set(scope, { pulledAt: this.activity.get(scope)?.pulledAt, activeAt: this.deps.clock.now() });
+    // Due at once: the pull that follows brings the server's version of what was just sent.
+    for (const scope of (customerId && this.directory.customer(customerId)?.scopes) || [])
+      this.activity.set(scope, { pulledAt: undefined, activeAt: this.deps.clock.now() });
     if (customerId && failureCode?.startsWith('PERMISSION_DENIED')) this.directory.recheck.add(customerId);
   }
 

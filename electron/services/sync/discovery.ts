@@ -20,6 +20,8 @@ export interface DiscoveryOptions {
   readonly concurrency: number;
   /** Customers whose access was confirmed more recently than this are not asked again (light discovery). */
   readonly detailMaxAgeMs: number;
+  /** At most this many customers are asked again only because their answer aged (the rest next time): no bursts. */
+  readonly agedChecksPerRun?: number;
 }
 
 export interface DiscoveryResult {
@@ -49,6 +51,7 @@ async function customerFacts(
   subscriptions: readonly Subscription[],
   orgName: string | undefined,
   now: number,
+  previous: CustomerFacts | undefined,
 ): Promise<{ facts: CustomerFacts; requests: number }> {
   let requests = 1;
   let customer: Customer | undefined;
@@ -58,6 +61,8 @@ async function customerFacts(
   } catch (error) {
     if (!isForbidden(error)) throw error;
     access = 'not_authorized';
+    // Refused now, but what the Reseller API said before (its name, its admin) still describes it.
+    customer = previous?.customer;
   }
   if (access === undefined && orgName === undefined) access = 'no_api_access';
   if (access === undefined && orgName !== undefined) {
@@ -88,19 +93,19 @@ async function customerFacts(
   };
 }
 
-/** Whether discovery must ask about this customer again, or may keep what it knew. */
-function needsDetail(
+/** Must discovery ask about this customer again ('forced'), may it for freshness ('aged'), or keep what it knew? */
+function detailNeed(
   previous: CustomerFacts | undefined,
   orgName: string | undefined,
   directory: Directory,
   options: DiscoveryOptions,
-): boolean {
-  if (!previous || previous.access === 'transferred' || directory.recheck.has(previous.customerId)) return true;
-  if (previous.orgName !== orgName) return true; // organization access granted or withdrawn
+): 'forced' | 'aged' | 'none' {
+  if (!previous || previous.access === 'transferred' || directory.recheck.has(previous.customerId)) return 'forced';
+  if (previous.orgName !== orgName) return 'forced'; // organization access granted or withdrawn
   // Few and the ones an agent waits on: reseller access turned on, a viewer made editor.
-  if (previous.access === 'not_authorized' || previous.access === 'read_only') return true;
-  if (previous.access === 'no_api_access') return orgName !== undefined;
-  return options.now - previous.checkedAt > options.detailMaxAgeMs;
+  if (previous.access === 'not_authorized' || previous.access === 'read_only') return 'forced';
+  if (previous.access === 'no_api_access') return orgName !== undefined ? 'forced' : 'none';
+  return options.now - previous.checkedAt > options.detailMaxAgeMs ? 'aged' : 'none';
 }
 
 function sameFacts(a: CustomerFacts | undefined, b: CustomerFacts): boolean {
@@ -147,11 +152,18 @@ export async function discover(
     ),
   );
 
+  const needs = new Map(
+    [...byCustomer.keys()].map((id) => [id, detailNeed(directory.customer(id), orgByCustomer.get(id), directory, options)] as const),
+  );
+  // Aged answers are refreshed oldest first, a bounded number per run, so a large domain never bursts.
+  const aged = [...needs].filter(([, need]) => need === 'aged').map(([id]) => id);
+  aged.sort((a, b) => (directory.customer(a)?.checkedAt ?? 0) - (directory.customer(b)?.checkedAt ?? 0));
+  const refreshed = new Set(aged.slice(0, options.agedChecksPerRun ?? Number.POSITIVE_INFINITY));
   const current = await mapLimit([...byCustomer], options.concurrency, async ([customerId, subs]) => {
     const previous = directory.customer(customerId);
-    const orgName = orgByCustomer.get(customerId);
-    if (previous && !needsDetail(previous, orgName, directory, options)) return { ...previous, subscriptions: subs };
-    const found = await customerFacts(client, customerId, subs, orgName, options.now);
+    const need = needs.get(customerId);
+    if (previous && need !== 'forced' && !refreshed.has(customerId)) return { ...previous, subscriptions: subs };
+    const found = await customerFacts(client, customerId, subs, orgByCustomer.get(customerId), options.now, previous);
     requests += found.requests;
     return found.facts;
   });

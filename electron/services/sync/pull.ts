@@ -38,7 +38,7 @@ export interface PullContext {
   /** Per-scope pull times and last signs of life, kept by the sync loop for the cadence. */
   readonly activity: Map<string, ScopeActivity>;
   readonly cycleMs: number;
-  /** Every scope now, and discovery first (start, "Sync now"). */
+  /** Every scope now, and discovery first with every customer's access asked again (start, "Sync now"). */
   readonly sweep: boolean;
   /** The replica is new or reloaded: send it every customer, not only those that changed. */
   readonly resendCustomers: boolean;
@@ -51,6 +51,9 @@ export interface PullResult {
   readonly requests: number;
   readonly scopesPulled: number;
 }
+
+/** Customers asked again per scheduled discovery only because their answer aged (2 requests each). */
+const AGED_CHECKS_PER_DISCOVERY = 40;
 
 function isRefusal(error: unknown): boolean {
   return error instanceof ApiError && error.kind === 'http' && (error.httpStatus === 403 || error.httpStatus === 404);
@@ -71,7 +74,9 @@ export async function refreshDirectory(ctx: PullContext, options: PullOptions, r
   const found = await discover(client, directory, keeper.cursor.customers, {
     now,
     concurrency: options.threadConcurrency,
-    detailMaxAgeMs: options.customerCheckEveryMs,
+    // "Sync now" asks about every customer again (reseller access turned off shows nowhere else).
+    detailMaxAgeMs: ctx.sweep ? 0 : options.customerCheckEveryMs,
+    ...(ctx.sweep ? {} : { agedChecksPerRun: AGED_CHECKS_PER_DISCOVERY }),
   });
   directory.replace(found.customers, now);
   directory.recheck.clear();

@@ -44,7 +44,7 @@ export const defaultSyncOptions: AccountSyncOptions = {
     fullReconcileEveryMs: 24 * 3_600_000,
     batchMaxCases: 500,
     discoveryEveryMs: 15 * 60_000,
-    customerCheckEveryMs: 6 * 3_600_000,
+    customerCheckEveryMs: 3_600_000,
     scopeMaxIntervalMs: 30 * 60_000,
     trickleCasesPerCycle: 20,
   },

@@ -126,7 +126,11 @@ export function Composer({
       <label className="composer-label" htmlFor={`composer-${caseRef}`}>
         {t('composer.label')} <kbd>r</kbd>
       </label>
-      {disabledReason && <p className="muted">{disabledReason}</p>}
+      {disabledReason && (
+        <p className="muted" data-testid="composer-blocked">
+          {disabledReason}
+        </p>
+      )}
       <div className="composer-box">
         <textarea
           id={`composer-${caseRef}`}
