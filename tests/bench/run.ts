@@ -8,7 +8,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startSandbox } from '../../electron/sandbox';
 import { chromiumArgs, findChromium } from '../harness/chromium';
 import { launchHarness } from '../harness/launch';
 import { serveRenderer } from '../harness/static-server';
@@ -16,6 +15,7 @@ import { createCoreFixture, type CoreFixture } from '../unit/support/core-fixtur
 import { measurePiiScan } from './pii-scan';
 import { measureSandboxSearch } from './sandbox-search';
 import { summarize, type Summary } from './stats';
+import { measureFullSync, measureSyncScale } from './sync-scale';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const smoke = process.argv.includes('--smoke');
@@ -148,34 +148,23 @@ async function nodeBenchmarks(): Promise<void> {
 
   console.log('full sync…');
   {
-    const sandbox = await startSandbox({
-      seed: 'bench-full',
-      cases: size.fullWorld,
-      supportSimulation: { enabled: false },
+    const full = await measureFullSync(size.fullWorld);
+    record('full_sync_100k_s', full.seconds, 's', {
+      note: `${full.cases} cases over ${full.accounts} accounts (world of ${size.fullWorld}), ${full.requests} requests, budget lifted; one run`,
     });
-    const fixture = await createCoreFixture({ existingSandbox: sandbox });
-    const emails = [
-      'agent1@reseller-a.example',
-      'agent2@reseller-a.example',
-      'agent1@apac.reseller-a.example',
-      'agent1@reseller-b.example',
-      'agent1@reseller-c.example',
-    ];
-    const ids: string[] = [];
-    for (const email of emails) ids.push(await fixture.signIn(email));
-    const t0 = performance.now();
-    await Promise.all(
-      ids.map(async (id) => {
-        const done = fixture.waitForStatus(id, idle);
-        await fixture.openReplica(id);
-        await done;
-      }),
-    );
-    const seconds = (performance.now() - t0) / 1000;
-    const total = ids.reduce((sum, id) => sum + (fixture.replicas.get(id)?.cases.size ?? 0), 0);
-    record('full_sync_100k_s', seconds, 's', { note: `${total} cases over ${ids.length} accounts (world of ${size.fullWorld}), one run` });
-    await fixture.close();
-    await sandbox.close();
+  }
+
+  console.log('sync at scale…');
+  {
+    const scale = await measureSyncScale({ smoke, runs: Math.max(size.runs, 20) });
+    record('sync_noop_cycle_200_scopes_ms', summarize(scale.noopCycleMs).median, 'ms', {
+      summary: summarize(scale.noopCycleMs),
+      floor: summarize(scale.noopFloorMs),
+      note: `${scale.scopes} customer scopes, ${scale.noopRequests} requests, no batch; floor: as many trivial GETs`,
+    });
+    record('sync_requests_per_min_max', scale.peakPerMinute, 'requests/min', {
+      note: `budget ${scale.budgetPerMinute}/min per account; ${scale.hourRequests} requests in a simulated busy hour over ${scale.scopes} scopes (${scale.activity})`,
+    });
   }
 
   console.log('attachment transfers…');

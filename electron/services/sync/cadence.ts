@@ -18,9 +18,19 @@ export interface ScopeActivity {
   readonly activeAt: number | undefined;
 }
 
-/** How long the scope may wait after its last pull. */
-export function scopeInterval(activity: ScopeActivity, now: number, options: CadenceOptions): number {
-  const cap = Math.max(options.cycleMs, options.maxIntervalMs);
+/** A stable number in [0, 1) per scope name (FNV-1a), so quiet scopes fall due at different times. */
+function spreadOf(name: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i += 1) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  return hash / 0x1_0000_0000;
+}
+
+/**
+ * How long the scope may wait after its last pull. The bound is spread over its last quarter
+ * per scope: scopes first pulled together do not all fall due in the same minute again.
+ */
+export function scopeInterval(activity: ScopeActivity, now: number, options: CadenceOptions, name = ''): number {
+  const cap = Math.max(options.cycleMs, options.maxIntervalMs * (0.75 + 0.25 * spreadOf(name)));
   if (activity.activeAt === undefined) return cap;
   const quietFor = Math.max(0, now - activity.activeAt);
   return Math.min(cap, Math.max(options.cycleMs, quietFor / 4));
@@ -41,7 +51,9 @@ export function dueScopes<T extends { readonly name: string }>(
   const ranked = scopes.map((scope) => {
     const activity = activityOf(scope.name);
     const overdue =
-      activity.pulledAt === undefined ? Number.POSITIVE_INFINITY : now - activity.pulledAt - scopeInterval(activity, now, options);
+      activity.pulledAt === undefined
+        ? Number.POSITIVE_INFINITY
+        : now - activity.pulledAt - scopeInterval(activity, now, options, scope.name);
     return { scope, overdue };
   });
   return ranked

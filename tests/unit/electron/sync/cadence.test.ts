@@ -9,8 +9,14 @@ describe('scope cadence', () => {
   it('pulls a recently active scope every cycle, a quiet one less often, none later than the bound', () => {
     expect(scopeInterval({ pulledAt: now, activeAt: now - 2 * minute }, now, options)).toBe(5 * minute);
     expect(scopeInterval({ pulledAt: now, activeAt: now - 60 * minute }, now, options)).toBe(15 * minute);
-    expect(scopeInterval({ pulledAt: now, activeAt: now - 30 * 24 * 60 * minute }, now, options)).toBe(30 * minute);
-    expect(scopeInterval({ pulledAt: now, activeAt: undefined }, now, options)).toBe(30 * minute);
+    // The bound: at most 30 minutes, spread over its last quarter per scope.
+    const quiet = ['a', 'b', 'organizations/1', 'organizations/2', 'organizations/3'].map((name) =>
+      scopeInterval({ pulledAt: now, activeAt: now - 30 * 24 * 60 * minute }, now, options, name),
+    );
+    for (const interval of quiet) expect(interval).toBeGreaterThanOrEqual(22.5 * minute);
+    for (const interval of quiet) expect(interval).toBeLessThanOrEqual(30 * minute);
+    expect(new Set(quiet).size).toBe(quiet.length);
+    expect(scopeInterval({ pulledAt: now, activeAt: undefined }, now, options, 'a')).toBe(quiet[0]);
   });
 
   it('picks the due scopes, most overdue first; a sweep takes them all', () => {
