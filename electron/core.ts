@@ -5,9 +5,11 @@ import { createHandlers } from './ipc/handlers';
 import { createIpcRouter, type IpcRouter, type SenderInfo } from './ipc/router';
 import type { Ports } from './ports';
 import { createHttpClient } from './services/api/http';
+import { createPublicFeedClient } from './services/api/public-feeds';
 import { createSupportClient, type SupportClient } from './services/api/support-client';
 import { createAuthService, type AuthService } from './services/auth/auth-service';
 import { createAttachmentService } from './services/files/attachment-service';
+import { createDraftFileStore } from './services/files/draft-files';
 import { createBackendRegistry, type BackendRegistry, type SandboxSource } from './services/backend/backend-registry';
 import { createSettingsService, type SettingsService } from './services/settings/settings-service';
 import type { AccountSyncOptions } from './services/sync/account-sync';
@@ -110,7 +112,9 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     return heartbeatSeq;
   };
 
+  const drafts = createDraftFileStore({ dir: path.join(ports.paths.userData, 'drafts'), logger: ports.logger });
   const attachments = createAttachmentService({
+    drafts,
     tempDir: path.join(ports.paths.userData, 'uploads-in-progress'),
     logger: ports.logger,
     dialogs: ports.dialogs,
@@ -120,6 +124,8 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     enqueueUpload: (accountId, upload) => sync.enqueue(accountId, { kind: 'upload_attachment', ...upload }),
   });
 
+  // Public documents (status feed, help search) go through a client that has no token at all.
+  const feeds = createPublicFeedClient(ports.fetch, options.httpTimeoutMs);
   const handlers = createHandlers({
     ports,
     settings,
@@ -127,8 +133,15 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     sync,
     backends,
     attachments,
+    drafts,
     emitHeartbeat,
-    statusFeed: async (accountId) => (await clientFor(await auth.account(accountId))).statusFeed(),
+    statusFeed: async (accountId) => feeds.incidents((await backends.endpoints((await auth.account(accountId)).backend)).statusFeed),
+    helpSearch: async (accountId, query, languageCode) => {
+      const { backend } = await auth.account(accountId);
+      const [endpoints, caps] = await Promise.all([backends.endpoints(backend), backends.capabilities(backend)]);
+      if (!caps?.extensions?.helpCenter?.enabled || !endpoints.helpCenter) return undefined;
+      return feeds.searchHelp(endpoints.helpCenter, query, languageCode);
+    },
   });
   const dispatch = createIpcRouter(handlers, {
     isTrustedSender: options.isTrustedSender,

@@ -1,8 +1,10 @@
+import type { HelpArticle, Incident } from '../../shared/api';
 import { AppError } from '../../shared/ipc';
 import type { Ports } from '../ports';
 import type { AuthService } from '../services/auth/auth-service';
 import type { BackendRegistry } from '../services/backend/backend-registry';
 import type { AttachmentService } from '../services/files/attachment-service';
+import type { DraftFileStore } from '../services/files/draft-files';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { SyncService } from '../services/sync/sync-service';
 import type { Handlers } from './router';
@@ -14,12 +16,26 @@ export interface HandlerDeps {
   readonly sync: SyncService;
   readonly backends: BackendRegistry;
   readonly attachments: AttachmentService;
+  readonly drafts: DraftFileStore;
   readonly emitHeartbeat: () => number;
-  readonly statusFeed: (accountId: string) => Promise<unknown[]>;
+  readonly statusFeed: (accountId: string) => Promise<Incident[]>;
+  /** undefined: the backend has no help search (Google). */
+  readonly helpSearch: (accountId: string, query: string, languageCode: string) => Promise<HelpArticle[] | undefined>;
 }
 
 /** Contract channel → service call. Thin on purpose: logic lives in services. */
-export function createHandlers({ ports, settings, auth, sync, backends, attachments, emitHeartbeat, statusFeed }: HandlerDeps): Handlers {
+export function createHandlers({
+  ports,
+  settings,
+  auth,
+  sync,
+  backends,
+  attachments,
+  drafts,
+  emitHeartbeat,
+  statusFeed,
+  helpSearch,
+}: HandlerDeps): Handlers {
   /** Every account-scoped call names an account that is signed in here; its sync loop is up before the call goes on. */
   const known = async (accountId: string) => {
     const account = await auth.account(accountId);
@@ -55,6 +71,7 @@ export function createHandlers({ ports, settings, auth, sync, backends, attachme
     'accounts.signOut': async ({ accountId }) => {
       await known(accountId);
       const discardedChanges = await sync.wipe(accountId);
+      await drafts.wipe(accountId);
       await auth.signOut(accountId);
       return { discardedChanges };
     },
@@ -104,6 +121,23 @@ export function createHandlers({ ports, settings, auth, sync, backends, attachme
       await attachments.stageAbort(accountId, uploadId);
       return {};
     },
+    'attachments.stageForDraft': ({ accountId, uploadId, draftId, piiKept }) =>
+      attachments.stageForDraft(accountId, uploadId, draftId, piiKept),
+    'attachments.draftFiles': async ({ accountId, draftId }) => {
+      await known(accountId);
+      return drafts.list(accountId, draftId);
+    },
+    'attachments.draftFileHead': async ({ accountId, draftId, fileId }) => ({
+      bytes: await drafts.head(accountId, draftId, fileId, 2 * 1024 * 1024),
+    }),
+    'attachments.commitDraftFile': async ({ accountId, draftId, fileId, caseRef }) => {
+      await known(accountId);
+      return attachments.commitDraftFile(accountId, draftId, fileId, caseRef);
+    },
+    'attachments.discardDraftFiles': async ({ accountId, draftId, fileIds }) => {
+      await drafts.discard(accountId, draftId, fileIds);
+      return {};
+    },
     'attachments.openDownload': async ({ accountId, attachmentName }) => {
       await known(accountId);
       return attachments.openDownload(accountId, attachmentName);
@@ -134,10 +168,20 @@ export function createHandlers({ ports, settings, auth, sync, backends, attachme
     'backend.incidents': async ({ accountId }) => {
       await known(accountId);
       try {
-        return (await statusFeed(accountId)) as never;
+        return await statusFeed(accountId);
       } catch {
         throw new AppError('offline', 'The service status feed could not be reached.');
       }
+    },
+    'help.search': async ({ accountId, query, languageCode }) => {
+      await known(accountId);
+      let articles: HelpArticle[] | undefined;
+      try {
+        articles = await helpSearch(accountId, query, languageCode);
+      } catch {
+        throw new AppError('offline', 'The help search could not be reached.');
+      }
+      return articles === undefined ? { source: 'none' as const } : { source: 'backend' as const, articles };
     },
   };
 }

@@ -1,4 +1,11 @@
-import { toRfc3339, type Incident, type IncidentUpdate, type SandboxCapabilities } from '../../shared/api';
+import {
+  HELP_LANGUAGES,
+  HELP_SEARCH_PATH,
+  toRfc3339,
+  type Incident,
+  type IncidentUpdate,
+  type SandboxCapabilities,
+} from '../../shared/api';
 
 // The status feed (incidents.json shape of Google's status dashboards) and the
 // capabilities document that tells the client what this backend supports.
@@ -7,6 +14,7 @@ export const STATUS_FEED_PATH = '/status/incidents.json';
 export const CAPABILITIES_PATH = '/sandbox/capabilities';
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export function buildIncidents(startMs: number): Incident[] {
   const mk = (
@@ -92,6 +100,59 @@ export function buildIncidents(startMs: number): Incident[] {
         'The issue with Google Meet has been resolved. We will publish an analysis of this incident.',
       ],
     ),
+    // History: resolved incidents of the last two months, so the status page has a past to filter.
+    mk(
+      'calendarSync04',
+      'Google Calendar',
+      'calendar',
+      9 * DAY,
+      9 * DAY - 4 * HOUR,
+      'SERVICE_DISRUPTION',
+      'medium',
+      'Calendar invitations delayed for some users',
+      [
+        'Some users receive Google Calendar invitations with a delay.',
+        'The issue with Google Calendar has been resolved for all affected users.',
+      ],
+    ),
+    mk('gmailSend05', 'Gmail', 'gmail', 16 * DAY, 16 * DAY - 2 * HOUR, 'SERVICE_OUTAGE', 'high', 'Gmail users cannot send mail', [
+      'Users are unable to send mail from Gmail.',
+      'A fix is being rolled out.',
+      'The issue with Gmail has been resolved. We apologize for the inconvenience.',
+    ]),
+    mk(
+      'chatSpaces06',
+      'Google Chat',
+      'chat',
+      23 * DAY,
+      23 * DAY - 5 * HOUR,
+      'SERVICE_INFORMATION',
+      'low',
+      'Messages in Google Chat spaces load slowly',
+      ['Some users see slow loading of messages in Chat spaces.', 'The issue with Google Chat has been resolved.'],
+    ),
+    mk(
+      'adminConsole07',
+      'Admin console',
+      'admin',
+      34 * DAY,
+      34 * DAY - 3 * HOUR,
+      'SERVICE_DISRUPTION',
+      'medium',
+      'Admin console pages fail to load',
+      ['Some administrators see errors when opening Admin console pages.', 'The issue with the Admin console has been resolved.'],
+    ),
+    mk(
+      'driveUpload08',
+      'Google Drive',
+      'drive',
+      47 * DAY,
+      47 * DAY - 6 * HOUR,
+      'SERVICE_DISRUPTION',
+      'medium',
+      'File uploads to Google Drive fail',
+      ['Some users cannot upload files to Google Drive.', 'The issue with Google Drive has been resolved for all affected users.'],
+    ),
   ];
 }
 
@@ -99,6 +160,8 @@ export interface CapabilityInputs {
   reopenWindowDays: number;
   maxAttachmentBytes: number;
   now: number;
+  /** The helpCenter extension is on (SandboxOptions.extensions). */
+  helpCenter: boolean;
 }
 
 export function buildCapabilities(c: CapabilityInputs): SandboxCapabilities {
@@ -134,5 +197,6 @@ export function buildCapabilities(c: CapabilityInputs): SandboxCapabilities {
       now: toRfc3339(c.now),
       note: 'the sandbox clock runs at wall speed from its start time and can be advanced by the admin endpoint',
     },
+    extensions: { helpCenter: { enabled: c.helpCenter, path: HELP_SEARCH_PATH, languages: [...HELP_LANGUAGES] } },
   };
 }

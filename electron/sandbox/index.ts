@@ -6,6 +6,7 @@ import { SandboxClock } from './clock';
 import { Faults, parseFaultPatch, type FaultConfig } from './faults';
 import { CAPABILITIES_PATH, STATUS_FEED_PATH, buildCapabilities, buildIncidents } from './feeds';
 import { ApiError, LegacyApiError, errorInfo, errorReply, json, legacyErrorReply, readJsonBody, type Reply } from './http';
+import { createHelpCenter, HELP_SEARCH_PATH } from './help-center';
 import { DESKTOP_CLIENT_ID, OidcProvider } from './oidc';
 import { ResellerApi } from './reseller-api';
 import { Simulation } from './simulation';
@@ -31,6 +32,8 @@ export interface SandboxOptions {
   maxAttachmentBytes?: number;
   supportSimulation?: { enabled: boolean; pickUpAfterMs?: number; replyAfterMs?: number };
   faults?: Partial<FaultConfig>;
+  /** Sandbox extensions beyond Google's documented APIs; all off by default (see /sandbox/capabilities). */
+  extensions?: { helpCenter?: boolean };
 }
 
 export interface DemoAccount {
@@ -127,6 +130,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const support = new SupportApi({ store, clock, sim, tokenSecret, maxAttachmentBytes, reopenWindowDays, persist });
   const reseller = new ResellerApi(store, tokenSecret);
   const incidents = buildIncidents(clock.now());
+  const helpCenter = opts.extensions?.helpCenter === true ? createHelpCenter() : undefined;
   sim.processDue();
 
   let offline = false;
@@ -154,12 +158,13 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
   const route = async (req: IncomingMessage, url: URL, path: string, name: (n: string) => void): Promise<Reply> => {
     if (path === CAPABILITIES_PATH && req.method === 'GET') {
       name('sandbox.capabilities');
-      return json(200, buildCapabilities({ reopenWindowDays, maxAttachmentBytes, now: clock.now() }));
+      return json(200, buildCapabilities({ reopenWindowDays, maxAttachmentBytes, now: clock.now(), helpCenter: helpCenter !== undefined }));
     }
     if (path === STATUS_FEED_PATH && req.method === 'GET') {
       name('status.incidents');
       return json(200, incidents);
     }
+    if (path === HELP_SEARCH_PATH && req.method === 'GET' && helpCenter) return helpCenter.handle(url, name);
     if (path.startsWith('/oauth2/')) {
       const sub = path.slice('/oauth2'.length);
       name(`oauth2.${sub.slice(1).replace(/^\.well-known\/.*/, 'discovery')}`);

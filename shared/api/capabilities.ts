@@ -24,5 +24,11 @@ export const SandboxCapabilitiesSchema = z.object({
   customers: z.object({ supportProfileField: z.string(), unauthorizedCasesReadable: z.boolean() }),
   statusFeed: z.object({ path: z.string(), shape: z.string() }),
   clock: z.object({ now: z.string(), note: z.string() }),
+  /** Sandbox-only features Google does not offer; each is off unless the sandbox was started with it. */
+  extensions: z
+    .object({
+      helpCenter: z.object({ enabled: z.boolean(), path: z.string(), languages: z.array(z.string()) }).optional(),
+    })
+    .optional(),
 });
 export type SandboxCapabilities = z.infer<typeof SandboxCapabilitiesSchema>;

@@ -28,10 +28,16 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'sync.statuses': unused,
     'backend.info': unused,
     'backend.incidents': unused,
+    'help.search': unused,
     'attachments.stageBegin': unused,
     'attachments.stageChunk': unused,
     'attachments.stageCommit': unused,
     'attachments.stageAbort': unused,
+    'attachments.stageForDraft': unused,
+    'attachments.draftFiles': unused,
+    'attachments.draftFileHead': unused,
+    'attachments.commitDraftFile': unused,
+    'attachments.discardDraftFiles': unused,
     'attachments.openDownload': unused,
     'attachments.readChunk': unused,
     'attachments.cancelDownload': unused,
@@ -139,8 +145,10 @@ describe('contract guard', () => {
       sync: {} as never,
       backends: {} as never,
       attachments: {} as never,
+      drafts: {} as never,
       emitHeartbeat: () => 0,
       statusFeed: async () => [],
+      helpSearch: async () => undefined,
     });
     expect(Object.keys(real).sort()).toEqual([...invokeChannels].sort());
   });

@@ -4,7 +4,9 @@ import {
   CustomerSchema,
   IncidentFeedSchema,
   LegacyErrorSchema,
+  HELP_SEARCH_PATH,
   SandboxCapabilitiesSchema,
+  SearchHelpArticlesResponseSchema,
   SearchOrganizationsResponseSchema,
   SubscriptionsResponseSchema,
 } from '../../../shared/api';
@@ -139,5 +141,39 @@ describe('status feed and capabilities', () => {
     expect(caps.escalation.requiresPremiumSupport).toBe(true);
     expect(caps.search.resellerOrgSearchIncludesCustomers).toBe(true);
     expect(caps.search.sortOrder).toMatch(/updateTime ascending/);
+  });
+
+  it('keeps the helpCenter extension off unless started with it (Google has no help API)', async () => {
+    const caps = SandboxCapabilitiesSchema.parse((await http(`${sb.baseUrl}/sandbox/capabilities`)).body);
+    expect(caps.extensions?.helpCenter).toMatchObject({ enabled: false, path: HELP_SEARCH_PATH });
+    expect((await http(`${sb.baseUrl}${HELP_SEARCH_PATH}?query=gmail`)).status).toBe(404);
+  });
+
+  it('has two months of resolved incidents as history', async () => {
+    const feed = IncidentFeedSchema.parse((await http(`${sb.baseUrl}/status/incidents.json`)).body);
+    const ended = feed.filter((i) => i.end !== undefined);
+    expect(ended.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(ended.map((i) => i.service_key)).size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('helpCenter extension (on)', () => {
+  let on: SandboxHandle;
+  beforeAll(async () => {
+    on = await startTestSandbox({ seed: 'help', extensions: { helpCenter: true } });
+  });
+  afterAll(() => on.close());
+
+  it('finds articles from a description in any of the five languages and answers in the asked one', async () => {
+    const search = async (query: string, languageCode: string) =>
+      SearchHelpArticlesResponseSchema.parse(
+        (await http(`${on.baseUrl}${HELP_SEARCH_PATH}?query=${enc(query)}&languageCode=${languageCode}`)).body,
+      ).articles;
+    expect((await search('users cannot sign in after a password reset', 'en'))[0]?.id).toBe('sign-in-problems');
+    const zh = await search('使用者無法登入', 'zh-TW');
+    expect(zh[0]).toMatchObject({ id: 'sign-in-problems', languageCode: 'zh-TW', title: '使用者無法登入' });
+    expect((await search('郵件傳送延遲', 'fr'))[0]).toMatchObject({ id: 'mail-delivery-delays', languageCode: 'fr' });
+    expect(await search('xyzzy', 'en')).toEqual([]);
+    expect((await http(`${on.baseUrl}${HELP_SEARCH_PATH}?query=x&pageSize=99`)).status).toBe(400);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
 import type { AccountSyncOptions } from '../../../electron/services/sync/account-sync';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
-import type { Vault } from '../../../electron/ports';
+import type { HttpFetch, Vault } from '../../../electron/ports';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
 import { createMemoryVault, createNodePorts } from '../../harness/node-ports';
 import { createSandboxBrowser } from './sandbox-browser';
@@ -63,6 +63,8 @@ export interface CoreFixtureOptions {
   readonly httpTimeoutMs?: number;
   readonly userData?: string;
   readonly vault?: Vault;
+  /** Wraps the network port (e.g. to see which headers a request carried). */
+  readonly fetch?: HttpFetch;
 }
 
 export async function createCoreFixture(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
@@ -77,12 +79,15 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
   let unsubscribe: () => void = () => {};
 
   async function start(): Promise<void> {
-    const ports = createNodePorts({
-      userData,
-      host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' },
-      vault,
-      browser,
-    });
+    const ports = {
+      ...createNodePorts({
+        userData,
+        host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' },
+        vault,
+        browser,
+      }),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    };
     core = createCore(ports, {
       isTrustedSender: () => true,
       heartbeatMs: 0,

@@ -28,6 +28,11 @@ describe('bridge contract', () => {
         "attachments.stageChunk",
         "attachments.stageCommit",
         "attachments.stageAbort",
+        "attachments.stageForDraft",
+        "attachments.draftFiles",
+        "attachments.draftFileHead",
+        "attachments.commitDraftFile",
+        "attachments.discardDraftFiles",
         "attachments.openDownload",
         "attachments.readChunk",
         "attachments.cancelDownload",
@@ -35,6 +40,7 @@ describe('bridge contract', () => {
         "portal.open",
         "cases.fetchThread",
         "backend.incidents",
+        "help.search",
       ]
     `);
     expect(eventChannels).toMatchInlineSnapshot(`
