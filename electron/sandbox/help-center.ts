@@ -314,7 +314,7 @@ export function createHelpCenter(): HelpCenter {
 
   const search = (query: string, languageCode: string, pageSize: number): HelpArticle[] => {
     // A description, not a query: any word counts; title words count double; short words (a, of, 的) are noise.
-    const words = queryTokens(query).filter((token) => token.length > 2 || /[^\u0000-\u024f]/u.test(token));
+    const words = queryTokens(query).filter((token) => token.length > 2 || /[^\p{Script=Latin}\p{N}]/u.test(token));
     if (words.length === 0) return [];
     const language = corpusLanguage(languageCode);
     return index
