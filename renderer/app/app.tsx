@@ -4,7 +4,8 @@ import type { ResponseOf, Settings } from '../../shared/ipc';
 import { AccountMenu, FirstRun } from '../features/accounts';
 import { AllDomainsQueue, CommandPalette, useSlaWatch } from '../features/cases';
 import { getBridgeClient } from '../platform';
-import { allDomainsTabId, useAppStore } from '../state/app-store';
+import { StatusView, useStatusFeedRefresh } from '../features/status';
+import { allDomainsTabId, statusTabId, useAppStore } from '../state/app-store';
 import { TabStoreContext, tabStoreFor } from '../state/tab-store';
 import { DomainTab } from './domain-tab';
 import { AccountContext, RuntimeProvider, useRuntime, useRuntimes, useRuntimeVersion } from './runtime-context';
@@ -97,6 +98,7 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
   const { t: tShell } = useTranslation('shell');
   useGlobalShortcuts();
   useSlaWatch();
+  useStatusFeedRefresh();
   return (
     <div className="app-shell" data-host={info.host}>
       <TabStrip />
@@ -114,7 +116,13 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
         </p>
       )}
       <div className="tab-body">
-        {activeTabId === allDomainsTabId || !activeTabId ? <AllDomainsTab /> : <AccountTab accountId={activeTabId} />}
+        {activeTabId === statusTabId ? (
+          <StatusView />
+        ) : activeTabId === allDomainsTabId || !activeTabId ? (
+          <AllDomainsTab />
+        ) : (
+          <AccountTab accountId={activeTabId} />
+        )}
       </div>
       <StatusBar identity={<AppIdentity info={info} />} />
       <CommandPalette />

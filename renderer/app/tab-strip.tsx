@@ -2,7 +2,8 @@ import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-compone
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/ipc';
 import { useSignIn } from '../features/accounts';
-import { allDomainsTabId, useAppStore } from '../state/app-store';
+import { StatusTab } from '../features/status';
+import { allDomainsTabId, statusTabId, useAppStore } from '../state/app-store';
 import { useUnreadStore } from '../state/unread-store';
 import { useRuntimes } from './runtime-context';
 
@@ -75,6 +76,7 @@ export function TabStrip(): React.JSX.Element {
             </button>
           );
         })}
+        <StatusTab selected={activeTabId === statusTabId} onSelect={() => activate(statusTabId)} />
       </div>
       <MenuTrigger>
         <Button className="icon-button add-account" aria-label={t('tabs.addAccount')} isDisabled={busy}>
