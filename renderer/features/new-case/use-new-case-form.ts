@@ -163,8 +163,12 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
   // A PII decision changes the open count that validate reads.
   const openKey = `${openPii.title}:${openPii.description}`;
   const revalidate = useRef<() => void>(() => undefined);
-  revalidate.current = () => attempted && setErrors(validate(draftRef.current));
-  useEffect(() => revalidate.current(), [openKey]);
+  revalidate.current = () => {
+    if (attempted) setErrors(validate(draftRef.current));
+  };
+  useEffect(() => {
+    revalidate.current();
+  }, [openKey]);
 
   /** The customer's own habits come from their latest case: its time zone and language, else the agent's. */
   const chooseCustomer = (customerId: string): void => {
