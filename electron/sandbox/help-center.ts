@@ -322,7 +322,7 @@ export function createHelpCenter(): HelpCenter {
         entry,
         score: words.reduce((sum, w) => sum + (entry.titleTokens.has(w) ? 2 : 0) + (entry.bodyTokens.has(w) ? 1 : 0), 0),
       }))
-      .filter((hit) => hit.score >= 2)
+      .filter((hit) => hit.score >= 3)
       .sort((a, b) => b.score - a.score || a.entry.article.id.localeCompare(b.entry.article.id))
       .slice(0, pageSize)
       .map(({ entry }) => {

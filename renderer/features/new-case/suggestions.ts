@@ -190,9 +190,16 @@ export interface SimilarCaseInput {
 
 const SIMILAR_MAX_AGE_MS = 90 * 24 * 3_600_000;
 
-/** Meaningful tokens: Latin words of three letters or more, every CJK bigram, numbers of three digits or more. */
+/** Words that say nothing about a problem (en, fr, id). */
+const STOPWORDS = new Set(
+  'the and for with from since this that are was were has have not but all our you any can cannot les des une pour dans avec sur est pas qui que yang dan untuk dari ini itu tidak dengan pada'.split(
+    ' ',
+  ),
+);
+
+/** Meaningful tokens: Latin words of three letters or more (no stop words), every CJK bigram, numbers of three digits or more. */
 function contentTokens(text: string): Set<string> {
-  return new Set(tokenize(text).filter((token) => token.length >= 3 || /[^\p{Script=Latin}\p{N}]/u.test(token)));
+  return new Set(tokenize(text).filter((token) => (token.length >= 3 && !STOPWORDS.has(token)) || /[^\p{Script=Latin}\p{N}]/u.test(token)));
 }
 
 /** The customer's recent cases that share enough words with the description, best first. */

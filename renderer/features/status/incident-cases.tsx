@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, SELECTABLE_PRIORITIES, type SelectablePriority } from '../../../shared/domain';
 import type { Incident } from '../../../shared/api';
@@ -20,10 +20,17 @@ const keyOf = (c: LinkedCase): string => `${c.runtime.account.id}|${c.record.nam
 /** Open cases of every signed-in domain that the incident may have caused (same product, created while it ran). */
 function useIncidentCases(incident: Incident): LinkedCase[] | undefined {
   const runtimes = useRuntimes();
+  // Any domain's replica or outbox changed (a sync brought a case): read again.
+  const version = useSyncExternalStore(
+    (listener) => {
+      const offs = [...runtimes.values()].map((runtime) => runtime.subscribe(listener));
+      return () => offs.forEach((off) => off());
+    },
+    () => [...runtimes.values()].reduce((sum, runtime) => sum + runtime.version, 0),
+  );
   const [cases, setCases] = useState<LinkedCase[]>();
   useEffect(() => {
     let live = true;
-    setCases(undefined);
     void Promise.all(
       [...runtimes.values()].map(async (runtime) =>
         (await openCasesDuringIncident(runtime.db, incident, Date.now()).catch(() => [])).map((record) => ({ runtime, record })),
@@ -32,7 +39,7 @@ function useIncidentCases(incident: Incident): LinkedCase[] | undefined {
     return () => {
       live = false;
     };
-  }, [runtimes, incident]);
+  }, [runtimes, incident, version]);
   return cases;
 }
 
