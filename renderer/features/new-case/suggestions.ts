@@ -23,7 +23,7 @@ export interface CategoryMatcher {
 /** Words agents and customers use for a product or topic → words of the category names (five UI languages). */
 const SYNONYMS: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
   [
-    ['email', 'mail', 'e-mail', 'courriel', 'surel', 'emails', '郵件', '邮件', '信件', 'messagerie'],
+    ['email', 'mail', 'e-mail', 'courriel', 'courriels', 'surel', 'emails', '郵件', '邮件', '信件', 'messagerie'],
     ['gmail', 'mail'],
   ],
   [
@@ -67,7 +67,10 @@ const SYNONYMS: ReadonlyArray<readonly [readonly string[], readonly string[]]> =
     ['meet', 'video', 'visio', 'visioconférence', '視訊', '视频', 'audio'],
     ['meet', 'audio', 'video'],
   ],
-  [['delay', 'delayed', 'delays', 'retard', 'retards', 'terlambat', '延遲', '延迟', 'bounce', 'bounced'], ['delivery']],
+  [
+    ['delay', 'delayed', 'delays', 'retard', 'retards', 'retarde', 'retardes', 'terlambat', '延遲', '延迟', 'bounce', 'bounced'],
+    ['delivery'],
+  ],
   [['print', 'printer', 'imprimante', '印表機', '打印机'], ['printing']],
 ];
 

@@ -25,6 +25,15 @@ function offsetOf(zone: string, language: string): string {
 
 const fold = (s: string): string => s.toLowerCase().replace(/[_/]+/g, ' ');
 
+/** Zones whose name contains every word typed ("new york", "taipei"), with their offset, at most SHOWN. */
+export function matchZones(zones: readonly string[], query: string, language: string): Array<{ id: string; label: string }> {
+  const words = fold(query).split(' ').filter(Boolean);
+  return zones
+    .filter((zone) => words.every((word) => fold(zone).includes(word)))
+    .slice(0, SHOWN)
+    .map((zone) => ({ id: zone, label: `${zone.replaceAll('_', ' ')} (${offsetOf(zone, language)})` }));
+}
+
 /** IANA time zones searched as the agent types ("taipei", "paris", "new york"), with their offset. */
 export function TimeZonePicker({
   value,
@@ -40,15 +49,7 @@ export function TimeZonePicker({
   const { t, i18n } = useTranslation('newCase');
   const zones = useMemo(allZones, []);
   const [query, setQuery] = useState(value);
-  const items = useMemo(() => {
-    const words = fold(query === value ? '' : query)
-      .split(' ')
-      .filter(Boolean);
-    return zones
-      .filter((zone) => words.every((word) => fold(zone).includes(word)))
-      .slice(0, SHOWN)
-      .map((zone) => ({ id: zone, label: `${zone.replaceAll('_', ' ')} (${offsetOf(zone, i18n.language)})` }));
-  }, [zones, query, value, i18n.language]);
+  const items = useMemo(() => matchZones(zones, query === value ? '' : query, i18n.language), [zones, query, value, i18n.language]);
   return (
     <ComboBox
       className="field time-zone-combo"
