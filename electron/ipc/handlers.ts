@@ -121,23 +121,7 @@ export function createHandlers({
       await attachments.stageAbort(accountId, uploadId);
       return {};
     },
-    'attachments.stageForDraft': ({ accountId, uploadId, draftId, piiKept }) =>
-      attachments.stageForDraft(accountId, uploadId, draftId, piiKept),
-    'attachments.draftFiles': async ({ accountId, draftId }) => {
-      await known(accountId);
-      return drafts.list(accountId, draftId);
-    },
-    'attachments.draftFileHead': async ({ accountId, draftId, fileId }) => ({
-      bytes: await drafts.head(accountId, draftId, fileId, 2 * 1024 * 1024),
-    }),
-    'attachments.commitDraftFile': async ({ accountId, draftId, fileId, caseRef }) => {
-      await known(accountId);
-      return attachments.commitDraftFile(accountId, draftId, fileId, caseRef);
-    },
-    'attachments.discardDraftFiles': async ({ accountId, draftId, fileIds }) => {
-      await drafts.discard(accountId, draftId, fileIds);
-      return {};
-    },
+    ...draftFileHandlers(known, attachments, drafts),
     'attachments.openDownload': async ({ accountId, attachmentName }) => {
       await known(accountId);
       return attachments.openDownload(accountId, attachmentName);
@@ -165,6 +149,53 @@ export function createHandlers({
       await sync.fetchThread(accountId, caseName);
       return {};
     },
+    ...publicFeedHandlers(known, statusFeed, helpSearch),
+  };
+}
+
+type Known = (accountId: string) => Promise<unknown>;
+
+/** New-case draft files: staged in main as soon as they are chosen, queued at submit. */
+function draftFileHandlers(
+  known: Known,
+  attachments: AttachmentService,
+  drafts: DraftFileStore,
+): Pick<
+  Handlers,
+  | 'attachments.stageForDraft'
+  | 'attachments.draftFiles'
+  | 'attachments.draftFileHead'
+  | 'attachments.commitDraftFile'
+  | 'attachments.discardDraftFiles'
+> {
+  return {
+    'attachments.stageForDraft': ({ accountId, uploadId, draftId, piiKept }) =>
+      attachments.stageForDraft(accountId, uploadId, draftId, piiKept),
+    'attachments.draftFiles': async ({ accountId, draftId }) => {
+      await known(accountId);
+      return drafts.list(accountId, draftId);
+    },
+    'attachments.draftFileHead': async ({ accountId, draftId, fileId }) => ({
+      bytes: await drafts.head(accountId, draftId, fileId, 2 * 1024 * 1024),
+    }),
+    'attachments.commitDraftFile': async ({ accountId, draftId, fileId, caseRef }) => {
+      await known(accountId);
+      return attachments.commitDraftFile(accountId, draftId, fileId, caseRef);
+    },
+    'attachments.discardDraftFiles': async ({ accountId, draftId, fileIds }) => {
+      await drafts.discard(accountId, draftId, fileIds);
+      return {};
+    },
+  };
+}
+
+/** Public documents of the backend, read without the account's token. */
+function publicFeedHandlers(
+  known: Known,
+  statusFeed: HandlerDeps['statusFeed'],
+  helpSearch: HandlerDeps['helpSearch'],
+): Pick<Handlers, 'backend.incidents' | 'help.search'> {
+  return {
     'backend.incidents': async ({ accountId }) => {
       await known(accountId);
       try {

@@ -16,46 +16,52 @@ export const CAPABILITIES_PATH = '/sandbox/capabilities';
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-export function buildIncidents(startMs: number): Incident[] {
-  const mk = (
-    id: string,
-    service: string,
-    key: string,
-    beginAgo: number,
-    endAgo: number | undefined,
-    status: IncidentUpdate['status'],
-    severity: Incident['severity'],
-    desc: string,
-    texts: string[],
-  ): Incident => {
-    const begin = startMs - beginAgo;
-    const updates: IncidentUpdate[] = texts
-      .map((text, i) => {
-        const at = toRfc3339(begin + i * HOUR);
-        const last = i === texts.length - 1;
-        return { created: at, modified: at, when: at, text, status: last && endAgo !== undefined ? 'AVAILABLE' : status };
-      })
-      .reverse();
-    const latest = updates[0] as IncidentUpdate;
-    const inc: Incident = {
-      id,
-      number: String(Math.abs(Number.parseInt(id.slice(0, 8), 36)) % 100000),
-      begin: toRfc3339(begin),
-      created: toRfc3339(begin),
-      modified: latest.modified,
-      external_desc: desc,
-      updates,
-      most_recent_update: latest,
-      status_impact: status,
-      severity,
-      service_key: key,
-      service_name: service,
-      affected_products: [{ title: service, id: key }],
-      uri: `incidents/${id}`,
-    };
-    if (endAgo !== undefined) inc.end = toRfc3339(startMs - endAgo);
-    return inc;
+/** One incident whose updates are an hour apart, newest first; resolved `endAgo` before `startMs` when given. */
+function incident(
+  startMs: number,
+  id: string,
+  service: string,
+  key: string,
+  beginAgo: number,
+  endAgo: number | undefined,
+  status: IncidentUpdate['status'],
+  severity: Incident['severity'],
+  desc: string,
+  texts: string[],
+): Incident {
+  const begin = startMs - beginAgo;
+  const updates: IncidentUpdate[] = texts
+    .map((text, i) => {
+      const at = toRfc3339(begin + i * HOUR);
+      const last = i === texts.length - 1;
+      return { created: at, modified: at, when: at, text, status: last && endAgo !== undefined ? 'AVAILABLE' : status };
+    })
+    .reverse();
+  const latest = updates[0] as IncidentUpdate;
+  const inc: Incident = {
+    id,
+    number: String(Math.abs(Number.parseInt(id.slice(0, 8), 36)) % 100000),
+    begin: toRfc3339(begin),
+    created: toRfc3339(begin),
+    modified: latest.modified,
+    external_desc: desc,
+    updates,
+    most_recent_update: latest,
+    status_impact: status,
+    severity,
+    service_key: key,
+    service_name: service,
+    affected_products: [{ title: service, id: key }],
+    uri: `incidents/${id}`,
   };
+  if (endAgo !== undefined) inc.end = toRfc3339(startMs - endAgo);
+  return inc;
+}
+
+type IncidentArgs = Parameters<typeof incident> extends [number, ...infer Rest] ? Rest : never;
+
+export function buildIncidents(startMs: number): Incident[] {
+  const mk = (...args: IncidentArgs): Incident => incident(startMs, ...args);
   return [
     mk(
       'gmailDelay01',

@@ -32,8 +32,7 @@ export interface SandboxOptions {
   maxAttachmentBytes?: number;
   supportSimulation?: { enabled: boolean; pickUpAfterMs?: number; replyAfterMs?: number };
   faults?: Partial<FaultConfig>;
-  /** Sandbox extensions beyond Google's documented APIs; all off by default (see /sandbox/capabilities). */
-  extensions?: { helpCenter?: boolean };
+  extensions?: { helpCenter?: boolean }; // beyond Google's APIs; off by default (see /sandbox/capabilities)
 }
 
 export interface DemoAccount {

@@ -1,7 +1,6 @@
 import { useMemo, useState } from 'react';
 import { ComboBox, Input, Label, ListBox, ListBoxItem, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { isValidIanaTimeZone } from '../../../shared/domain';
 import { fieldId } from './form-bits';
 
 const SHOWN = 60;
@@ -49,7 +48,9 @@ export function TimeZonePicker({
   const { t, i18n } = useTranslation('newCase');
   const zones = useMemo(allZones, []);
   const [query, setQuery] = useState(value);
-  const items = useMemo(() => matchZones(zones, query === value ? '' : query, i18n.language), [zones, query, value, i18n.language]);
+  // While the agent types, the list narrows to the words typed; after a choice it lists every zone again.
+  const [typing, setTyping] = useState(false);
+  const items = useMemo(() => matchZones(zones, typing ? query : '', i18n.language), [zones, query, typing, i18n.language]);
   return (
     <ComboBox
       className="field time-zone-combo"
@@ -58,14 +59,16 @@ export function TimeZonePicker({
       inputValue={query}
       onInputChange={(next) => {
         setQuery(next);
-        // A complete zone typed by hand counts as chosen.
-        if (isValidIanaTimeZone(next.trim())) onChange(next.trim());
+        setTyping(true);
+        // What is typed is the value: a complete zone counts as chosen, anything else is reported at submit.
+        onChange(next.trim());
       }}
       selectedKey={zones.includes(value) ? value : null}
       onSelectionChange={(key) => {
         if (typeof key !== 'string') return;
         onChange(key);
         setQuery(key);
+        setTyping(false);
       }}
       allowsCustomValue
       allowsEmptyCollection

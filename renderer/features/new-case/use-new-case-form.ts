@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { isValidIanaTimeZone, type PiiFinding } from '../../../shared/domain';
 import { enqueueMutation } from '../../app/commands';
 import { useAccountRuntime } from '../../app/runtime-context';
-import { listCustomerCases, type CustomerWithCounts } from '../../data';
+import { listCustomerCases, type CustomerWithCounts, type ReplicaDb } from '../../data';
 import { useCategories, useCustomers } from '../../data/hooks';
-import { useTab } from '../../state/tab-store';
+import { useTabStore } from '../../state/tab-store';
 import { agentTimeZone } from '../../ui/format';
 import {
   clearFollowUp,
@@ -115,29 +115,19 @@ export interface NewCaseForm {
   submit(): Promise<NewCaseField | 'attachments' | undefined>;
 }
 
-/** State and rules of the New case form; the view and its sections only render it. */
-export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
-  const { t, i18n } = useTranslation('newCase');
-  const runtime = useAccountRuntime();
-  const account = runtime.account;
-  const customers = useCustomers(runtime.db);
-  const categories = useCategories(runtime.db);
-  const selectCase = useTab((state) => state.selectCase);
-  const setView = useTab((state) => state.setView);
-  const [initial] = useState(() => initialDraft(account.id, i18n.language, followUpOf, (key, vars) => t(key, vars)));
-  const [draft, setDraft] = useState<NewCaseDraft>(initial.draft);
-  const [errors, setErrors] = useState<FormErrors>({});
-  const [attempted, setAttempted] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [failure, setFailure] = useState<string>();
-  const [fileProblems, setFileProblems] = useState<readonly DraftFileProblem[]>([]);
-  const [decisions, setDecisions] = useState<Record<PiiField, PiiDecisions>>({ title: {}, description: {} });
-  const files = useDraftFiles(account.id, draft.draftId);
-  const draftRef = useRef(draft);
-  draftRef.current = draft;
+/** The customer's own habits come from their latest case: its time zone and language (else the defaults stay). */
+async function customerDefaults(db: ReplicaDb, customerId: string): Promise<Partial<NewCaseDraft> | undefined> {
+  if (!customerId) return undefined;
+  const latest = (await listCustomerCases(db, customerId, 5)).find((c) => c.timeZone && isValidIanaTimeZone(c.timeZone));
+  if (!latest?.timeZone) return undefined;
+  return latest.languageCode
+    ? { timeZone: latest.timeZone, languageCode: latest.languageCode, contactLanguage: latest.languageCode }
+    : { timeZone: latest.timeZone };
+}
 
-  const customer = customers?.find((c) => c.customerId === draft.customerId);
-  const allow = [account.email, customer?.adminContactEmail];
+/** PII findings of title and description with the agent's decisions (kept only while the finding is there). */
+function usePiiState(draft: NewCaseDraft, allow: readonly (string | undefined)[]) {
+  const [decisions, setDecisions] = useState<Record<PiiField, PiiDecisions>>({ title: {}, description: {} });
   const titleFindings = usePiiCheck(draft.title, allow);
   const descriptionFindings = usePiiCheck(draft.description, allow);
   const pii = {
@@ -148,6 +138,65 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
     title: openFindings(pii.title.findings, pii.title.decisions).length,
     description: openFindings(pii.description.findings, pii.description.decisions).length,
   };
+  return { pii, openPii, setDecisions };
+}
+
+/** A submit interrupted after the create was queued (crash, reload) finishes on the next start: files go to that case, not a second one. */
+function useResumeSubmit(
+  submittedAs: string | undefined,
+  finish: (localId: string) => Promise<void>,
+  onError: (message: string) => void,
+): void {
+  const latest = useRef({ finish, onError });
+  latest.current = { finish, onError };
+  useEffect(() => {
+    if (submittedAs) void latest.current.finish(submittedAs).catch((error: unknown) => latest.current.onError(String(error)));
+  }, [submittedAs]);
+}
+
+/** Runs `effect` (the latest one) whenever `key` changes. */
+function useOnChange(key: string, effect: () => void): void {
+  const latest = useRef(effect);
+  latest.current = effect;
+  useEffect(() => latest.current(), [key]);
+}
+
+/** Queues the create in the durable outbox and logs the PII the agent kept (reasons only, never values). */
+async function queueCreate(
+  accountId: string,
+  draft: NewCaseDraft,
+  localId: string,
+  pii: ReturnType<typeof usePiiState>['pii'],
+): Promise<void> {
+  const mutation = buildCreateCase(draft, localId);
+  rememberLocalCreate(localId, { customerId: mutation.customerId, displayName: mutation.displayName, createdAtMs: Date.now() });
+  await enqueueMutation(accountId, mutation);
+  const findings = [...pii.title.findings, ...pii.description.findings];
+  recordKeptPii(localStorage, accountId, findings, { ...pii.title.decisions, ...pii.description.decisions }, localId);
+}
+
+/** State and rules of the New case form; the view and its sections only render it. */
+export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
+  const { t, i18n } = useTranslation('newCase');
+  const runtime = useAccountRuntime();
+  const account = runtime.account;
+  const customers = useCustomers(runtime.db);
+  const categories = useCategories(runtime.db);
+  const tab = useTabStore();
+  const [initial] = useState(() => initialDraft(account.id, i18n.language, followUpOf, (key, vars) => t(key, vars)));
+  const [draft, setDraft] = useState<NewCaseDraft>(initial.draft);
+  const [errors, setErrors] = useState<FormErrors>({});
+  const [attempted, setAttempted] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failure, setFailure] = useState<string>();
+  const [fileProblems, setFileProblems] = useState<readonly DraftFileProblem[]>([]);
+  const files = useDraftFiles(account.id, draft.draftId);
+  const draftRef = useRef(draft);
+  draftRef.current = draft;
+
+  const customer = customers?.find((c) => c.customerId === draft.customerId);
+  const allow = [account.email, customer?.adminContactEmail];
+  const { pii, openPii, setDecisions } = usePiiState(draft, allow);
   const validate = (next: NewCaseDraft): FormErrors =>
     validateNewCase(next, { customerAccess: customers?.find((c) => c.customerId === next.customerId)?.access, openPii });
 
@@ -161,24 +210,14 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
   };
 
   // A PII decision changes the open count that validate reads.
-  const openKey = `${openPii.title}:${openPii.description}`;
-  const revalidate = useRef<() => void>(() => undefined);
-  revalidate.current = () => {
+  useOnChange(`${openPii.title}:${openPii.description}`, () => {
     if (attempted) setErrors(validate(draftRef.current));
-  };
-  useEffect(() => {
-    revalidate.current();
-  }, [openKey]);
+  });
 
-  /** The customer's own habits come from their latest case: its time zone and language, else the agent's. */
   const chooseCustomer = (customerId: string): void => {
     update({ customerId });
-    if (!customerId) return;
-    void listCustomerCases(runtime.db, customerId, 5).then((recent) => {
-      const latest = recent.find((c) => c.timeZone && isValidIanaTimeZone(c.timeZone));
-      if (!latest || draftRef.current.customerId !== customerId) return;
-      const languageCode = latest.languageCode || draftRef.current.languageCode;
-      update({ timeZone: latest.timeZone ?? draftRef.current.timeZone, languageCode, contactLanguage: languageCode });
+    void customerDefaults(runtime.db, customerId).then((patch) => {
+      if (patch && draftRef.current.customerId === customerId) update(patch);
     });
   };
 
@@ -198,19 +237,11 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
   const finish = async (localId: string): Promise<void> => {
     await files.commitAll(localId, runtime.outbox);
     reset();
-    selectCase(localId);
-    setView('cases');
+    tab.getState().selectCase(localId);
+    tab.getState().setView('cases');
   };
 
-  const resumed = useRef(false);
-  useEffect(() => {
-    const pending = draftRef.current.submittedAs;
-    if (resumed.current || !pending) return;
-    resumed.current = true;
-    void finishRef.current(pending).catch((error: unknown) => setFailure(String(error)));
-  }, []);
-  const finishRef = useRef(finish);
-  finishRef.current = finish;
+  useResumeSubmit(initial.draft.submittedAs, finish, setFailure);
 
   const submit = async (): Promise<NewCaseField | 'attachments' | undefined> => {
     if (busy) return undefined;
@@ -224,24 +255,15 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
     if (problems.length > 0) return 'attachments';
     setBusy(true);
     const localId = `local:${crypto.randomUUID()}`;
-    const mutation = buildCreateCase(draft, localId);
     update({ submittedAs: localId });
-    rememberLocalCreate(localId, { customerId: mutation.customerId, displayName: mutation.displayName, createdAtMs: Date.now() });
     try {
-      await enqueueMutation(account.id, mutation);
+      await queueCreate(account.id, draft, localId, pii);
     } catch (error) {
       update({ submittedAs: undefined });
       setFailure(t('submit.failed', { message: (error as Error).message ?? String(error) }));
       setBusy(false);
       return undefined;
     }
-    recordKeptPii(
-      localStorage,
-      account.id,
-      [...titleFindings, ...descriptionFindings],
-      { ...pii.title.decisions, ...pii.description.decisions },
-      localId,
-    );
     try {
       await finish(localId);
     } catch (error) {

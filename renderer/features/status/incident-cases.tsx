@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PRIORITIES, SELECTABLE_PRIORITIES, type SelectablePriority } from '../../../shared/domain';
 import type { Incident } from '../../../shared/api';
@@ -70,29 +70,11 @@ function mutationsFor(
 const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
 export function IncidentCases({ incident }: { incident: Incident }): React.JSX.Element {
-  const { t, i18n } = useTranslation('status');
+  const { t } = useTranslation('status');
   const cases = useIncidentCases(incident);
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
-  const [action, setAction] = useState<Action>('comment');
-  const template = t('link.template', {
-    number: incident.number,
-    product: incident.service_name,
-    time: formatInZone(incident.begin, i18n.language, agentTimeZone()),
-    description: incident.external_desc,
-  });
-  const [text, setText] = useState(template);
-  const [emails, setEmails] = useState('');
-  const [priority, setPriority] = useState<SelectablePriority>('P2');
-  const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<string>();
-  // A new incident starts a new selection and a fresh template.
-  const templateRef = useRef(template);
-  templateRef.current = template;
-  useEffect(() => {
-    setSelected(new Set());
-    setText(templateRef.current);
-    setResult(undefined);
-  }, [incident.id]);
+  // A new incident starts a new selection.
+  useEffect(() => setSelected(new Set()), [incident.id]);
 
   if (cases === undefined) return <p className="muted">{t('link.loading')}</p>;
   if (cases.length === 0)
@@ -102,28 +84,6 @@ export function IncidentCases({ incident }: { incident: Incident }): React.JSX.E
       </p>
     );
   const chosen = cases.filter((c) => selected.has(keyOf(c)));
-  const emailList = emails.split(/[\s,;]+/).filter(Boolean);
-  const invalidEmails = emailList.filter((e) => !EMAIL.test(e));
-  const ready =
-    chosen.length > 0 &&
-    !busy &&
-    (action === 'comment' ? text.trim() !== '' : action === 'subscribers' ? emailList.length > 0 && invalidEmails.length === 0 : true);
-
-  const apply = async (): Promise<void> => {
-    setBusy(true);
-    setResult(undefined);
-    const planned = mutationsFor(action, chosen, { text, emails: emailList, priority });
-    let queued = 0;
-    for (const { accountId, mutation } of planned) {
-      await enqueueMutation(accountId, mutation).then(
-        () => (queued += 1),
-        () => undefined,
-      );
-    }
-    setResult(t('link.queued', { count: queued, failed: planned.length - queued }));
-    setSelected(new Set());
-    setBusy(false);
-  };
 
   return (
     <section className="incident-cases" aria-label={t('link.title')} data-testid="incident-cases">
@@ -163,62 +123,101 @@ export function IncidentCases({ incident }: { incident: Incident }): React.JSX.E
           </li>
         ))}
       </ul>
-      <div className="incident-actions" role="group" aria-label={t('link.actions')}>
+      <IncidentActions key={incident.id} incident={incident} chosen={chosen} onDone={() => setSelected(new Set())} />
+    </section>
+  );
+}
+
+/** What to do with the selected cases: one templated comment, subscribers, or a raised priority — each queued in its own domain. */
+function IncidentActions({ incident, chosen, onDone }: { incident: Incident; chosen: readonly LinkedCase[]; onDone: () => void }) {
+  const { t, i18n } = useTranslation('status');
+  const [action, setAction] = useState<Action>('comment');
+  const [text, setText] = useState(() =>
+    t('link.template', {
+      number: incident.number,
+      product: incident.service_name,
+      time: formatInZone(incident.begin, i18n.language, agentTimeZone()),
+      description: incident.external_desc,
+    }),
+  );
+  const [emails, setEmails] = useState('');
+  const [priority, setPriority] = useState<SelectablePriority>('P2');
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<string>();
+  const emailList = emails.split(/[\s,;]+/).filter(Boolean);
+  const invalidEmails = emailList.filter((e) => !EMAIL.test(e));
+  const ready =
+    chosen.length > 0 &&
+    !busy &&
+    (action === 'comment' ? text.trim() !== '' : action === 'subscribers' ? emailList.length > 0 && invalidEmails.length === 0 : true);
+
+  const apply = async (): Promise<void> => {
+    setBusy(true);
+    setResult(undefined);
+    const planned = mutationsFor(action, chosen, { text, emails: emailList, priority });
+    let queued = 0;
+    for (const { accountId, mutation } of planned) {
+      await enqueueMutation(accountId, mutation).then(
+        () => (queued += 1),
+        () => undefined,
+      );
+    }
+    setResult(t('link.queued', { count: queued, failed: planned.length - queued }));
+    onDone();
+    setBusy(false);
+  };
+
+  return (
+    <div className="incident-actions" role="group" aria-label={t('link.actions')}>
+      <select className="input" value={action} onChange={(event) => setAction(event.target.value as Action)} data-testid="incident-action">
+        <option value="comment">{t('link.action.comment')}</option>
+        <option value="subscribers">{t('link.action.subscribers')}</option>
+        <option value="priority">{t('link.action.priority')}</option>
+      </select>
+      {action === 'comment' && (
+        <textarea
+          className="input"
+          rows={4}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          aria-label={t('link.comment')}
+          data-testid="incident-comment"
+        />
+      )}
+      {action === 'subscribers' && (
+        <input
+          className="input"
+          value={emails}
+          placeholder="noc@example.com"
+          onChange={(event) => setEmails(event.target.value)}
+          aria-label={t('link.subscribers')}
+        />
+      )}
+      {action === 'subscribers' && invalidEmails.length > 0 && (
+        <p className="error-text">{t('link.invalidEmails', { values: invalidEmails.join(', ') })}</p>
+      )}
+      {action === 'priority' && (
         <select
           className="input"
-          value={action}
-          onChange={(event) => setAction(event.target.value as Action)}
-          data-testid="incident-action"
+          value={priority}
+          onChange={(event) => setPriority(event.target.value as SelectablePriority)}
+          aria-label={t('link.priority')}
         >
-          <option value="comment">{t('link.action.comment')}</option>
-          <option value="subscribers">{t('link.action.subscribers')}</option>
-          <option value="priority">{t('link.action.priority')}</option>
+          {SELECTABLE_PRIORITIES.map((p) => (
+            <option key={p} value={p}>
+              {t('link.raiseTo', { priority: p })}
+            </option>
+          ))}
         </select>
-        {action === 'comment' && (
-          <textarea
-            className="input"
-            rows={4}
-            value={text}
-            onChange={(event) => setText(event.target.value)}
-            aria-label={t('link.comment')}
-            data-testid="incident-comment"
-          />
-        )}
-        {action === 'subscribers' && (
-          <input
-            className="input"
-            value={emails}
-            placeholder="noc@example.com"
-            onChange={(event) => setEmails(event.target.value)}
-            aria-label={t('link.subscribers')}
-          />
-        )}
-        {action === 'subscribers' && invalidEmails.length > 0 && (
-          <p className="error-text">{t('link.invalidEmails', { values: invalidEmails.join(', ') })}</p>
-        )}
-        {action === 'priority' && (
-          <select
-            className="input"
-            value={priority}
-            onChange={(event) => setPriority(event.target.value as SelectablePriority)}
-            aria-label={t('link.priority')}
-          >
-            {SELECTABLE_PRIORITIES.map((p) => (
-              <option key={p} value={p}>
-                {t('link.raiseTo', { priority: p })}
-              </option>
-            ))}
-          </select>
-        )}
-        <button type="button" className="button primary" disabled={!ready} onClick={() => void apply()} data-testid="incident-apply">
-          {t('link.apply', { count: chosen.length })}
-        </button>
-        {result && (
-          <p role="status" data-testid="incident-result">
-            {result}
-          </p>
-        )}
-      </div>
-    </section>
+      )}
+      <button type="button" className="button primary" disabled={!ready} onClick={() => void apply()} data-testid="incident-apply">
+        {t('link.apply', { count: chosen.length })}
+      </button>
+      {result && (
+        <p role="status" data-testid="incident-result">
+          {result}
+        </p>
+      )}
+    </div>
   );
 }
