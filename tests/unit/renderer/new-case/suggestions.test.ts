@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildIncidents } from '../../../../electron/sandbox/feeds';
+import type { Incident } from '../../../../shared/api';
 import {
   keywordCategoryMatcher,
   matchingIncidents,
@@ -10,6 +10,34 @@ import {
 import { composeDescription, emptyDraft } from '../../../../renderer/features/new-case/new-case-form';
 import { mergeIncidents } from '../../../../renderer/data/status-cache';
 import { parseContactHeader } from '../../../../shared/domain';
+
+const HOUR = 3_600_000;
+
+/** Incidents in the status feed's shape: an ongoing Gmail one and a resolved Drive one. */
+function buildIncidents(nowMs: number): Incident[] {
+  const mk = (id: string, service: string, beginAgo: number, endAgo?: number): Incident => {
+    const at = new Date(nowMs - beginAgo).toISOString();
+    const update = { created: at, modified: at, when: at, text: `${service} update`, status: 'SERVICE_DISRUPTION' as const };
+    return {
+      id,
+      number: id,
+      begin: at,
+      created: at,
+      modified: at,
+      ...(endAgo === undefined ? {} : { end: new Date(nowMs - endAgo).toISOString() }),
+      external_desc: `${service} problem`,
+      updates: [update],
+      most_recent_update: update,
+      status_impact: 'SERVICE_DISRUPTION',
+      severity: 'medium',
+      service_key: service.toLowerCase(),
+      service_name: service,
+      affected_products: [{ title: service, id: service.toLowerCase() }],
+      uri: `incidents/${id}`,
+    };
+  };
+  return [mk('gmail1', 'Gmail', 2 * HOUR), mk('drive1', 'Google Drive', 30 * HOUR, 26 * HOUR)];
+}
 
 const categories = [
   'Google Workspace > Gmail > Mail delivery',
