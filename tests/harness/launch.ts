@@ -10,6 +10,7 @@ import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../ele
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
 import { chromiumArgs, findChromium } from './chromium';
+import { readLogTail } from '../../electron/services/logging/log-files';
 import { createMemoryVault, createNodePorts } from './node-ports';
 import { serveRenderer, type StaticServer } from './static-server';
 
@@ -40,7 +41,8 @@ export interface HarnessApp {
   readonly core: Core;
   readonly appOrigin: string;
   readonly profileDir: string;
-  readonly logFile: string;
+  /** Every log line written so far (flushed first), oldest first. */
+  readLog(): Promise<string>;
   /** The sandbox the harness started (undefined with 'embedded'). */
   readonly sandbox: SandboxHandle | undefined;
   /** Quits browser and core, then starts both again on the same profile and origin, like an app restart. */
@@ -193,7 +195,10 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     profileDir,
     sandbox,
     traffic,
-    logFile: path.join(userData, 'logs', 'main.log'),
+    async readLog() {
+      await current?.core.flushLogs();
+      return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');
+    },
     async restart() {
       await stop();
       await start();

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocumentStore, ExternalBrowser, HostInfo, Ports, Vault } from '../../electron/ports';
-import { createFileLogger } from '../../electron/services/logging/file-logger';
+import { createAppLogger } from '../../electron/services/logging/logger';
 import { systemClock } from '../../electron/services/system-clock';
 
 /**
@@ -55,7 +55,7 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     fetch: (input, init) => fetch(input, init),
     clock: systemClock,
     paths: { userData: options.userData, logs },
-    logger: createFileLogger(path.join(logs, 'main.log'), options.echoLogs ? (line) => console.log(line) : undefined),
+    logger: createAppLogger({ dir: logs, ...(options.echoLogs ? { echo: (line: string) => console.log(line) } : {}) }),
     browser: options.browser,
     // No dialog in the harness: "Save as…" goes to the profile's downloads folder.
     dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },

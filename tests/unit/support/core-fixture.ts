@@ -6,6 +6,7 @@ import type { AccountSyncOptions } from '../../../electron/services/sync/account
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
 import type { Vault } from '../../../electron/ports';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
+import { readLogTail } from '../../../electron/services/logging/log-files';
 import { createMemoryVault, createNodePorts } from '../../harness/node-ports';
 import { createSandboxBrowser } from './sandbox-browser';
 
@@ -34,6 +35,8 @@ export interface CoreFixture {
     accountId: string,
     predicate: (status: { connection: string; syncing: boolean; pending: number; failed: number }) => boolean,
   ): Promise<void>;
+  /** Every log line written so far (flushed first). */
+  readLog(): Promise<string>;
   /** Stops the core and starts a new one on the same data (an app restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -141,6 +144,10 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
           }
         });
       });
+    },
+    async readLog() {
+      await core.flushLogs();
+      return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');
     },
     async restart() {
       unsubscribe();
