@@ -11,6 +11,7 @@ import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
 import { chromiumArgs, findChromium } from './chromium';
 import { readLogTail } from '../../electron/services/logging/log-files';
+import { loadPolicy, noPolicy } from '../../electron/services/policy/policy-file';
 import { createMemoryVault, createNodePorts } from './node-ports';
 import { serveRenderer, type StaticServer } from './static-server';
 
@@ -33,6 +34,8 @@ export interface LaunchOptions {
    */
   readonly sandbox?: SandboxOptions | 'embedded';
   readonly sync?: CoreOptions['sync'];
+  /** A machine policy file (none by default: the harness never reads the real /etc one). */
+  readonly policyFile?: string;
 }
 
 export interface HarnessApp {
@@ -101,7 +104,9 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
   let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
 
   async function start(): Promise<void> {
+    const policy = options.policyFile ? loadPolicy(options.policyFile) : noPolicy;
     const ports = createNodePorts({
+      policy,
       userData,
       host: { kind: 'harness', appName: name, appVersion: version, platform: process.platform },
       vault,
@@ -118,6 +123,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
       isTrustedSender: trusted,
       heartbeatMs: options.heartbeatMs ?? 30_000,
       validateResponses: true,
+      policy,
       ...(sandbox
         ? { sandbox: { mode: 'external' as const, baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId } }
         : {}),

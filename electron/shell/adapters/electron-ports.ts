@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { DocumentStore, Ports, Vault } from '../../ports';
 import { createAppLogger } from '../../services/logging/logger';
 import { systemClock } from '../../services/system-clock';
+import { electronUpdates } from '../managed';
 
 /** Secrets encrypted with the OS keychain via safeStorage; in memory only where Linux offers just its plain-text backend. */
 function createSafeStorageVault(file: string): Vault {
@@ -64,7 +65,9 @@ export function createElectronPorts(): Ports {
       },
     };
   };
+  const updates = electronUpdates(logger);
   return {
+    ...(updates ? { updates } : {}),
     host: { kind: 'electron', appName: app.getName(), appVersion: app.getVersion(), platform: process.platform },
     vault: createSafeStorageVault(path.join(userData, 'vault.json')),
     settings: documentStore('settings'),
