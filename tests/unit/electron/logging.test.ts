@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { readLogTail } from '../../../electron/services/logging/log-files';
 import { createAppLogger } from '../../../electron/services/logging/logger';
 import { redactFields, redactText } from '../../../electron/services/logging/redact';
-import { createRendererLog } from '../../../electron/services/logging/renderer-log';
+import { createRendererLog, sanitizeRendererLine } from '../../../electron/services/logging/renderer-log';
 
 describe('log redaction', () => {
   it('removes bearer tokens, Google tokens, JWTs, client secrets and sandbox tokens from text', () => {
@@ -116,13 +116,33 @@ describe('the app logger', () => {
     };
     let now = 0;
     const log = createRendererLog(sink, { now: () => now, setTimer: () => () => {} }, { maxLines: 3, windowMs: 1000 });
-    for (let i = 0; i < 10; i += 1) log({ level: 'error', message: `boom ${i}` });
-    expect(written.map(([, message]) => message)).toEqual(['boom 0', 'boom 1', 'boom 2']);
+    for (let i = 0; i < 10; i += 1) log({ level: 'error', message: `renderer: boom ${i}` });
+    expect(written.map(([, message]) => message)).toEqual(['renderer: boom 0', 'renderer: boom 1', 'renderer: boom 2']);
     now = 1000;
-    log({ level: 'info', message: 'after the window' });
+    log({ level: 'info', message: 'renderer: after the window' });
     expect(written.slice(3)).toEqual([
       ['warn', 'renderer: log lines dropped (rate limit)', { dropped: 7 }],
-      ['info', 'after the window', undefined],
+      ['info', 'renderer: after the window', undefined],
     ]);
+  });
+});
+
+describe('renderer log lines', () => {
+  it('are untrusted text: prose in the message or in fields is withheld, identifiers and error messages stay', () => {
+    expect(sanitizeRendererLine({ level: 'error', message: 'renderer: uncaught error' }).message).toBe('renderer: uncaught error');
+    expect(sanitizeRendererLine({ level: 'error', message: 'failed to render Outlook sync tool stuck' }).message).toBe(
+      'renderer: message withheld [text: 40 chars]',
+    );
+    expect(
+      sanitizeRendererLine({
+        level: 'error',
+        message: 'cases: row failed',
+        fields: {
+          caseName: 'organizations/1/cases/2',
+          note: 'The CEO cannot send mail',
+          error: 'Cannot parse "Mail to Contoso bounces" as JSON',
+        },
+      }).fields,
+    ).toEqual({ caseName: 'organizations/1/cases/2', note: '[text: 24 chars]', error: 'Cannot parse […] as JSON' });
   });
 });
