@@ -37,8 +37,10 @@ export const rendererLogSchema = z
 export const diagnosticsFileSchema = z.object({
   name: z.string(),
   bytes: z.number().int(),
-  /** What the file holds, in a few words (shown before saving). */
+  /** What the file holds, in a few words (English; the UI says it in the agent's language by `name`). */
   summary: z.string(),
+  /** How many items it holds (lines, domains, dumps), for the UI's own words. */
+  count: z.number().int().optional(),
   /** The first part of the file, as saved (already redacted). */
   preview: z.string(),
 });

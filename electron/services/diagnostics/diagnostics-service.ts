@@ -30,6 +30,7 @@ export interface DiagnosticsService {
 interface BundleFile {
   readonly name: string;
   readonly summary: string;
+  readonly count?: number;
   readonly text: string;
 }
 
@@ -113,12 +114,23 @@ export function createDiagnosticsService(deps: DiagnosticsDeps): DiagnosticsServ
         summary: 'The organisation’s policy file: where, whether it applied, its problems',
         text: json(deps.policy()),
       },
-      { name: 'accounts.json', summary: `Sync state and outbox counts of ${accounts.length} reseller domain(s)`, text: json(accounts) },
-      { name: 'recent-errors.jsonl', summary: `${errors.length} recent warnings and errors`, text: errors.join('\n') },
-      { name: 'log.jsonl', summary: `The last ${lines.length} log lines`, text: lines.join('\n') },
+      {
+        name: 'accounts.json',
+        summary: `Sync state and outbox counts of ${accounts.length} reseller domain(s)`,
+        count: accounts.length,
+        text: json(accounts),
+      },
+      {
+        name: 'recent-errors.jsonl',
+        summary: `${errors.length} recent warnings and errors`,
+        count: errors.length,
+        text: errors.join('\n'),
+      },
+      { name: 'log.jsonl', summary: `The last ${lines.length} log lines`, count: lines.length, text: lines.join('\n') },
       {
         name: 'crash-dumps.json',
         summary: `${crashDumps.length} crash dump(s) on this computer (listed, not included)`,
+        count: crashDumps.length,
         text: json(crashDumps),
       },
     ];
@@ -132,6 +144,7 @@ export function createDiagnosticsService(deps: DiagnosticsDeps): DiagnosticsServ
           name: file.name,
           bytes: Buffer.byteLength(file.text),
           summary: file.summary,
+          ...(file.count === undefined ? {} : { count: file.count }),
           preview: file.text.length > previewChars ? `${file.text.slice(0, previewChars)}\n…` : file.text,
         })),
       };

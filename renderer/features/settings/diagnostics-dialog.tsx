@@ -42,8 +42,9 @@ export function DiagnosticsDialog({ open, onClose }: { open: boolean; onClose: (
                 <li key={file.name} data-testid="diagnostics-file">
                   <details>
                     <summary>
-                      <code>{file.name}</code> — {file.summary} (
-                      {t('diagnostics.size', { size: Math.max(1, Math.round(file.bytes / 1024)) })})
+                      <code>{file.name}</code> —{' '}
+                      {t(`diagnostics.files.${file.name.replace(/\.jsonl?$/, '')}`, { count: file.count ?? 0, defaultValue: file.summary })}{' '}
+                      ({t('diagnostics.size', { size: Math.max(1, Math.round(file.bytes / 1024)) })})
                     </summary>
                     <pre className="diagnostics-preview">{file.preview}</pre>
                   </details>

@@ -8,7 +8,7 @@ import { useLock } from './policy-store';
 /** Saves a settings patch and reports the outcome to the view's status line. */
 export type SaveSetting = (patch: Partial<Settings>) => void;
 
-export const SaveContext = createContext<SaveSetting>(() => undefined);
+export const SaveContext = createContext<SaveSetting>((patch) => createSave(() => undefined)(patch));
 export const useSave = (): SaveSetting => useContext(SaveContext);
 
 export function createSave(report: (outcome: { saved: boolean; error?: string }) => void): SaveSetting {
@@ -27,7 +27,7 @@ export function LockedNote({ setting, id }: { setting: LockableSetting; id: stri
   if (!locked) return null;
   return (
     <span className="locked-note muted" id={id} data-testid={`locked-${setting}`}>
-      🔒 {organisation ? t('lockedBy', { name: organisation }) : t('locked')}
+      {organisation ? t('lockedBy', { name: organisation }) : t('locked')}
     </span>
   );
 }

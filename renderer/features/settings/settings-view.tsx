@@ -28,7 +28,7 @@ function GeneralSection(): React.JSX.Element | null {
   return (
     <>
       <label className="field">
-        {t('settings.language')}
+        {t('common:settings.language')}
         <select
           data-testid="language-select"
           value={settings.language}
@@ -36,17 +36,17 @@ function GeneralSection(): React.JSX.Element | null {
         >
           {(['system', ...uiLanguages] as const).map((language) => (
             <option key={language} value={language}>
-              {t(`settings.languages.${language}`)}
+              {t(`common:settings.languages.${language}`)}
             </option>
           ))}
         </select>
       </label>
       <label className="field">
-        {t('settings.theme')}
+        {t('common:settings.theme')}
         <select value={settings.theme} onChange={(event) => save({ theme: event.target.value as Settings['theme'] })}>
           {(['system', 'light', 'dark'] as const).map((theme) => (
             <option key={theme} value={theme}>
-              {t(`settings.themes.${theme}`)}
+              {t(`common:settings.themes.${theme}`)}
             </option>
           ))}
         </select>
@@ -124,7 +124,7 @@ export function SettingsView(): React.JSX.Element | null {
   return (
     <SaveContext.Provider value={save}>
       <section className="settings-view" aria-labelledby="settings-title" data-testid="settings-view">
-        <h2 id="settings-title">{t('settings.title')}</h2>
+        <h2 id="settings-title">{t('common:settings.title')}</h2>
         {settingsSections.map(({ id, title, Component }) => (
           <fieldset key={id} className="fieldset settings-section" data-section={id}>
             <legend>{t(title)}</legend>
@@ -132,7 +132,7 @@ export function SettingsView(): React.JSX.Element | null {
           </fieldset>
         ))}
         <p role="status" className="muted">
-          {outcome.saved ? t('settings.saved') : ''}
+          {outcome.saved ? t('common:settings.saved') : ''}
         </p>
         {outcome.error && (
           <p role="alert" className="error-banner">

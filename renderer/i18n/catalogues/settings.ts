@@ -55,6 +55,15 @@ export const settings = defineCatalogue({
       domains: 'Allowed reseller domains: {{domains}}',
     },
     diagnostics: {
+      files: {
+        about: 'App version, host, runtime versions and operating system',
+        settings: 'Settings (the OAuth client secret removed)',
+        policy: 'The organisation’s policy: where it is, whether it applied, its problems',
+        accounts: 'Sync state and outbox counts of {{count}} reseller domains',
+        'recent-errors': '{{count}} recent warnings and errors',
+        log: 'The last {{count}} log lines',
+        'crash-dumps': '{{count}} crash dumps on this computer (listed, not included)',
+      },
       export: 'Export diagnostics…',
       title: 'Export diagnostics',
       intro:
@@ -115,6 +124,15 @@ export const settings = defineCatalogue({
       domains: '允許的經銷商網域：{{domains}}',
     },
     diagnostics: {
+      files: {
+        about: '應用程式版本、主機、執行環境版本和作業系統',
+        settings: '設定（已移除 OAuth 用戶端密鑰）',
+        policy: '機構政策：位置、是否已套用及其問題',
+        accounts: '{{count}} 個經銷商網域的同步狀態和待傳送變更數量',
+        'recent-errors': '{{count}} 則最近的警告和錯誤',
+        log: '最後 {{count}} 行記錄',
+        'crash-dumps': '這台電腦上的 {{count}} 個當機傾印（僅列出，不含內容）',
+      },
       export: '匯出診斷資料…',
       title: '匯出診斷資料',
       intro: '此 ZIP 檔案包含 IT 或支援團隊找出問題所需的資訊，不含權杖、電子郵件地址和客服案件內容。檔案內容如下：',
@@ -174,6 +192,15 @@ export const settings = defineCatalogue({
       domains: '允许的经销商网域：{{domains}}',
     },
     diagnostics: {
+      files: {
+        about: '应用版本、主机、运行时版本和操作系统',
+        settings: '设置（已移除 OAuth 客户端密钥）',
+        policy: '组织政策：位置、是否已应用及其问题',
+        accounts: '{{count}} 个经销商网域的同步状态和待发送更改数量',
+        'recent-errors': '{{count}} 条最近的警告和错误',
+        log: '最后 {{count}} 行日志',
+        'crash-dumps': '本机上的 {{count}} 个崩溃转储（仅列出，不含内容）',
+      },
       export: '导出诊断信息…',
       title: '导出诊断信息',
       intro: '此 ZIP 文件包含 IT 或支持团队排查问题所需的信息，不含令牌、电子邮件地址和支持请求内容。文件内容如下：',
@@ -240,6 +267,15 @@ export const settings = defineCatalogue({
       domains: 'Domain reseller yang diizinkan: {{domains}}',
     },
     diagnostics: {
+      files: {
+        about: 'Versi aplikasi, host, versi runtime, dan sistem operasi',
+        settings: 'Setelan (rahasia klien OAuth dihapus)',
+        policy: 'Kebijakan organisasi: lokasinya, apakah berlaku, dan masalahnya',
+        accounts: 'Status sinkronisasi dan jumlah antrean dari {{count}} domain reseller',
+        'recent-errors': '{{count}} peringatan dan error terbaru',
+        log: '{{count}} baris log terakhir',
+        'crash-dumps': '{{count}} crash dump di komputer ini (hanya daftar, tanpa isi)',
+      },
       export: 'Ekspor diagnostik…',
       title: 'Ekspor diagnostik',
       intro:
@@ -307,6 +343,15 @@ export const settings = defineCatalogue({
       domains: 'Domaines revendeur autorisés : {{domains}}',
     },
     diagnostics: {
+      files: {
+        about: 'Version de l’application, hôte, versions d’exécution et système d’exploitation',
+        settings: 'Paramètres (secret du client OAuth retiré)',
+        policy: 'Les règles de l’organisation : emplacement, application, erreurs',
+        accounts: 'État de synchronisation et modifications en attente de {{count}} domaines revendeur',
+        'recent-errors': '{{count}} avertissements et erreurs récents',
+        log: 'Les {{count}} dernières lignes du journal',
+        'crash-dumps': '{{count}} rapports de plantage sur cet ordinateur (listés, non inclus)',
+      },
       export: 'Exporter les diagnostics…',
       title: 'Exporter les diagnostics',
       intro:
