@@ -110,14 +110,7 @@ export function TabStrip(): React.JSX.Element {
         ⚙
       </button>
       <HelpMenu onOpenSettings={() => activate(settingsTabId)} />
-      <GoogleSignInDialog
-        open={askDomain}
-        onClose={() => setAskDomain(false)}
-        onContinue={(domain) => {
-          setAskDomain(false);
-          signIn('google', { domain });
-        }}
-      />
+      <GoogleSignInDialog open={askDomain} onClose={() => setAskDomain(false)} signIn={signIn} />
     </nav>
   );
 }

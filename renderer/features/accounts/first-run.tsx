@@ -56,14 +56,7 @@ export function FirstRun(): React.JSX.Element {
         </p>
       )}
       {showSettings && <SettingsView />}
-      <GoogleSignInDialog
-        open={askDomain}
-        onClose={() => setAskDomain(false)}
-        onContinue={(domain) => {
-          setAskDomain(false);
-          signIn('google', { domain });
-        }}
-      />
+      <GoogleSignInDialog open={askDomain} onClose={() => setAskDomain(false)} signIn={signIn} />
     </main>
   );
 }

@@ -9,11 +9,12 @@ import { isDomainName } from './sign-in';
 export function GoogleSignInDialog({
   open,
   onClose,
-  onContinue,
+  signIn,
 }: {
   open: boolean;
   onClose: () => void;
-  onContinue: (domain: string) => void;
+  /** useSignIn's signIn of the caller, so its busy state and error show where the agent started. */
+  signIn: (backend: 'google', request: { domain: string }) => void;
 }): React.JSX.Element {
   const { t } = useTranslation('accounts');
   const policy = usePolicy();
@@ -38,7 +39,9 @@ export function GoogleSignInDialog({
             onSubmit={(event) => {
               event.preventDefault();
               setTouched(true);
-              if (valid && clientSet) onContinue(value.trim().toLowerCase());
+              if (!valid || !clientSet) return;
+              onClose();
+              signIn('google', { domain: value.trim().toLowerCase() });
             }}
           >
             <label className="field">
