@@ -7,6 +7,10 @@ import type { AttachmentService } from '../services/files/attachment-service';
 import type { DraftFileStore } from '../services/files/draft-files';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { SyncService } from '../services/sync/sync-service';
+import type { DiagnosticsService } from '../services/diagnostics/diagnostics-service';
+import type { RendererLogLine } from '../services/logging/renderer-log';
+import type { PolicyService } from '../services/policy/policy-service';
+import type { UpdateService } from '../services/update/update-service';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -17,6 +21,10 @@ export interface HandlerDeps {
   readonly backends: BackendRegistry;
   readonly attachments: AttachmentService;
   readonly drafts: DraftFileStore;
+  readonly policy: PolicyService;
+  readonly updates: UpdateService;
+  readonly diagnostics: DiagnosticsService;
+  readonly rendererLog: (line: RendererLogLine) => void;
   readonly emitHeartbeat: () => number;
   readonly statusFeed: (accountId: string) => Promise<Incident[]>;
   /** undefined: the backend has no help search (Google). */
@@ -24,18 +32,8 @@ export interface HandlerDeps {
 }
 
 /** Contract channel → service call. Thin on purpose: logic lives in services. */
-export function createHandlers({
-  ports,
-  settings,
-  auth,
-  sync,
-  backends,
-  attachments,
-  drafts,
-  emitHeartbeat,
-  statusFeed,
-  helpSearch,
-}: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { ports, settings, auth, sync, backends, attachments, drafts, emitHeartbeat, statusFeed, helpSearch } = deps;
   /** Every account-scoped call names an account that is signed in here; its sync loop is up before the call goes on. */
   const known = async (accountId: string) => {
     const account = await auth.account(accountId);
@@ -150,6 +148,16 @@ export function createHandlers({
       return {};
     },
     ...publicFeedHandlers(known, statusFeed, helpSearch),
+    'policy.get': async () => deps.policy.view(),
+    'log.write': async (line) => {
+      deps.rendererLog({ level: line.level, message: line.message, ...(line.fields ? { fields: line.fields } : {}) });
+      return {};
+    },
+    'diagnostics.preview': () => deps.diagnostics.preview(),
+    'diagnostics.save': () => deps.diagnostics.save(),
+    'update.status': async () => deps.updates.status(),
+    'update.check': () => deps.updates.check(),
+    'update.restart': (request) => deps.updates.restart(request),
   };
 }
 

@@ -2,10 +2,11 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf, Settings } from '../../shared/ipc';
 import { AccountMenu, FirstRun } from '../features/accounts';
+import { SettingsView, UpdateBanner } from '../features/settings';
 import { AllDomainsQueue, CommandPalette, useSlaWatch } from '../features/cases';
 import { getBridgeClient } from '../platform';
 import { StatusView, useStatusFeedRefresh } from '../features/status';
-import { allDomainsTabId, statusTabId, useAppStore } from '../state/app-store';
+import { allDomainsTabId, settingsTabId, statusTabId, useAppStore } from '../state/app-store';
 import { TabStoreContext, tabStoreFor } from '../state/tab-store';
 import { DomainTab } from './domain-tab';
 import { AccountContext, RuntimeProvider, useRuntime, useRuntimes, useRuntimeVersion } from './runtime-context';
@@ -73,6 +74,7 @@ export function App({ onSettings }: { onSettings: (settings: Settings) => void }
   if (accounts.accounts.length === 0) {
     return (
       <div className="first-run-page">
+        <UpdateBanner />
         <FirstRun />
         <AppIdentity info={info} />
       </div>
@@ -102,6 +104,7 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
   return (
     <div className="app-shell" data-host={info.host}>
       <TabStrip />
+      <UpdateBanner />
       {!secretsPersisted && !vaultNoticeDismissed && (
         <p className="notice" role="status">
           {t('insecureVault')}{' '}
@@ -116,7 +119,11 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
         </p>
       )}
       <div className="tab-body">
-        {activeTabId === statusTabId ? (
+        {activeTabId === settingsTabId ? (
+          <div className="view app-settings">
+            <SettingsView />
+          </div>
+        ) : activeTabId === statusTabId ? (
           <StatusView />
         ) : activeTabId === allDomainsTabId || !activeTabId ? (
           <AllDomainsTab />

@@ -41,6 +41,13 @@ describe('bridge contract', () => {
         "cases.fetchThread",
         "backend.incidents",
         "help.search",
+        "policy.get",
+        "log.write",
+        "diagnostics.preview",
+        "diagnostics.save",
+        "update.status",
+        "update.check",
+        "update.restart",
       ]
     `);
     expect(eventChannels).toMatchInlineSnapshot(`
@@ -52,6 +59,7 @@ describe('bridge contract', () => {
         "outbox.changed",
         "sync.status",
         "attachments.uploadProgress",
+        "update.status",
       ]
     `);
   });
