@@ -6,6 +6,7 @@ import {
   type HelpLanguage,
   type SearchHelpArticlesResponse,
 } from '../../shared/api';
+import { isStopword } from '../../shared/domain';
 import { ApiError, json, type Reply } from './http';
 import { documentTokens, queryTokens } from './text-index';
 
@@ -314,28 +315,32 @@ export function createHelpCenter(): HelpCenter {
 
   const search = (query: string, languageCode: string, pageSize: number): HelpArticle[] => {
     // A description, not a query: any word counts; title words count double; short words (a, of, 的) are noise.
-    const words = queryTokens(query).filter((token) => token.length > 2 || /[^\p{Script=Latin}\p{N}]/u.test(token));
+    const words = queryTokens(query).filter((token) => !isStopword(token));
     if (words.length === 0) return [];
     const language = corpusLanguage(languageCode);
-    return index
-      .map((entry) => ({
-        entry,
-        score: words.reduce((sum, w) => sum + (entry.titleTokens.has(w) ? 2 : 0) + (entry.bodyTokens.has(w) ? 1 : 0), 0),
-      }))
-      .filter((hit) => hit.score >= 3)
-      .sort((a, b) => b.score - a.score || a.entry.article.id.localeCompare(b.entry.article.id))
-      .slice(0, pageSize)
-      .map(({ entry }) => {
-        const [title, snippet] = entry.article.texts[language];
-        return {
-          id: entry.article.id,
-          languageCode: language,
-          title,
-          snippet,
-          uri: helpCenterSearchUrl(title, language),
-          products: [...entry.article.products],
-        };
-      });
+    return (
+      index
+        .map((entry) => ({
+          entry,
+          score: words.reduce((sum, w) => sum + (entry.titleTokens.has(w) ? 2 : 0) + (entry.bodyTokens.has(w) ? 1 : 0), 0),
+        }))
+        .filter((hit) => hit.score >= 3)
+        .sort((a, b) => b.score - a.score || a.entry.article.id.localeCompare(b.entry.article.id))
+        // Common CJK bigrams (使用, 用者) match much: keep what is close to the best hit.
+        .filter((hit, _index, hits) => hit.score * 3 >= (hits[0]?.score ?? 0))
+        .slice(0, pageSize)
+        .map(({ entry }) => {
+          const [title, snippet] = entry.article.texts[language];
+          return {
+            id: entry.article.id,
+            languageCode: language,
+            title,
+            snippet,
+            uri: helpCenterSearchUrl(title, language),
+            products: [...entry.article.products],
+          };
+        })
+    );
   };
 
   return {

@@ -11,3 +11,4 @@ export * from './sla';
 export * from './validation';
 export * from './contact-header';
 export * from './incidents';
+export * from './stopwords';

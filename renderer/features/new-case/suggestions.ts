@@ -2,6 +2,7 @@ import {
   categoryProduct,
   incidentProducts,
   isCurrentIncident,
+  isStopword,
   normalizeText,
   tokenize,
   type Priority,
@@ -23,7 +24,7 @@ export interface CategoryMatcher {
 /** Words agents and customers use for a product or topic → words of the category names (five UI languages). */
 const SYNONYMS: ReadonlyArray<readonly [readonly string[], readonly string[]]> = [
   [
-    ['email', 'mail', 'e-mail', 'courriel', 'courriels', 'surel', 'emails', '郵件', '邮件', '信件', 'messagerie'],
+    ['email', 'mail', 'e-mail', 'courriel', 'courriels', 'surel', 'emails', 'mails', '郵件', '邮件', '信件', 'messagerie'],
     ['gmail', 'mail'],
   ],
   [
@@ -193,16 +194,9 @@ export interface SimilarCaseInput {
 
 const SIMILAR_MAX_AGE_MS = 90 * 24 * 3_600_000;
 
-/** Words that say nothing about a problem (en, fr, id). */
-const STOPWORDS = new Set(
-  'the and for with from since this that are was were has have not but all our you any can cannot les des une pour dans avec sur est pas qui que yang dan untuk dari ini itu tidak dengan pada'.split(
-    ' ',
-  ),
-);
-
-/** Meaningful tokens: Latin words of three letters or more (no stop words), every CJK bigram, numbers of three digits or more. */
+/** Meaningful tokens: no stop words nor short Latin words; every CJK bigram. */
 function contentTokens(text: string): Set<string> {
-  return new Set(tokenize(text).filter((token) => (token.length >= 3 && !STOPWORDS.has(token)) || /[^\p{Script=Latin}\p{N}]/u.test(token)));
+  return new Set(tokenize(text).filter((token) => !isStopword(token)));
 }
 
 /** The customer's recent cases that share enough words with the description, best first. */

@@ -53,7 +53,7 @@ export function TimeZonePicker({
   const items = useMemo(() => matchZones(zones, typing ? query : '', i18n.language), [zones, query, typing, i18n.language]);
   return (
     <ComboBox
-      className="field time-zone-combo"
+      className="time-zone-combo"
       data-testid="time-zone-picker"
       items={items}
       inputValue={query}
