@@ -10,7 +10,8 @@ export type Author = 'google' | 'agent' | 'customer';
 
 /** The description, with the contact-preference header the New case form writes shown as a line of its own. */
 function DescriptionBody({ description }: { description: string }): React.JSX.Element {
-  const { t, i18n } = useTranslation('newCase');
+  // The header's words belong to the New case form's catalogue.
+  const { t, i18n } = useTranslation();
   const { preference, body } = parseContactHeader(description);
   let language = preference?.languageCode ?? '';
   try {
@@ -22,7 +23,7 @@ function DescriptionBody({ description }: { description: string }): React.JSX.El
     <>
       {preference && (
         <p className="contact-preference" data-testid="contact-preference-line">
-          {t('contact.onCase', { channel: t(`contact.channels.${preference.channel}`), language })}
+          {t('newCase:contact.onCase', { channel: t(`newCase:contact.channels.${preference.channel}`), language })}
         </p>
       )}
       <div className="message-body">{body}</div>

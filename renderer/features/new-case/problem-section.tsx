@@ -98,24 +98,24 @@ export function ProblemSection({ form }: { form: NewCaseForm }): React.JSX.Eleme
         />
         <FieldError field="title" errors={errors} />
       </label>
-      <PiiPanel
-        text={draft.title}
-        findings={form.pii.title.findings}
-        decisions={form.pii.title.decisions}
-        testId="title-pii"
-        onRemove={(finding) => form.removePii('title', finding)}
-        onKeep={(finding, reason) => form.keepPii('title', finding, reason)}
-      />
+      <FieldPii form={form} field="title" />
       <DescriptionField form={form} />
-      <PiiPanel
-        text={draft.description}
-        findings={form.pii.description.findings}
-        decisions={form.pii.description.decisions}
-        testId="description-pii"
-        onRemove={(finding) => form.removePii('description', finding)}
-        onKeep={(finding, reason) => form.keepPii('description', finding, reason)}
-      />
+      <FieldPii form={form} field="description" />
     </section>
+  );
+}
+
+/** The PII findings of one text field, right under it ("keep anyway" needs a reason). */
+function FieldPii({ form, field }: { form: NewCaseForm; field: 'title' | 'description' }): React.JSX.Element {
+  return (
+    <PiiPanel
+      text={form.draft[field]}
+      findings={form.pii[field].findings}
+      decisions={form.pii[field].decisions}
+      testId={`${field}-pii`}
+      onRemove={(finding) => form.removePii(field, finding)}
+      onKeep={(finding, reason) => form.keepPii(field, finding, reason)}
+    />
   );
 }
 
