@@ -1,4 +1,4 @@
-import { CASE_STATES, CASE_PRIORITIES, type CaseState, type CasePriority, isRfc3339 } from '../../shared/api';
+import { CASE_PRIORITIES, type CasePriority, isRfc3339 } from '../../shared/api';
 import { queryTokens } from './text-index';
 
 // Tokenizer + recursive-descent parser for the cases.list `filter` and
@@ -175,7 +175,6 @@ export type CaseCondition =
   | { kind: 'and' | 'or'; items: CaseCondition[] }
   | { kind: 'not'; item: CaseCondition }
   | { kind: 'open'; open: boolean }
-  | { kind: 'state'; state: CaseState }
   | { kind: 'priority'; priority: CasePriority }
   | { kind: 'creator'; email: string }
   | { kind: 'updatedAfter'; ms: number }
@@ -212,12 +211,9 @@ function compileComparison(node: Extract<RawNode, { kind: 'cmp' }>, mode: QueryM
   switch (field) {
     case 'state': {
       needEq();
-      if (value === 'OPEN' || value === 'CLOSED') return value === 'OPEN' ? { kind: 'open', open: true } : { kind: 'open', open: false };
-      if ((CASE_STATES as readonly string[]).includes(value) && value !== 'STATE_UNSPECIFIED')
-        return { kind: 'state', state: value as CaseState };
-      throw new QuerySyntaxError(
-        `invalid state '${value}' at position ${pos}; expected OPEN, CLOSED or one of ${CASE_STATES.slice(1).join(', ')}`,
-      );
+      // Documented values are OPEN and CLOSED only.
+      if (value === 'OPEN' || value === 'CLOSED') return { kind: 'open', open: value === 'OPEN' };
+      throw new QuerySyntaxError(`invalid state '${value}' at position ${pos}; expected OPEN or CLOSED`);
     }
     case 'priority': {
       needEq();

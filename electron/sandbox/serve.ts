@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Faults } from './faults';
+import { applyFields, parseFields } from './fields';
 import { ApiError, LegacyApiError, errorInfo, errorReply, legacyErrorReply, type Reply } from './http';
 import type { Router } from './router';
 
@@ -54,7 +55,7 @@ async function handle(d: ApiHandlerDeps, req: IncomingMessage, res: ServerRespon
       if (match.kind === 'malformed') throw new ApiError('INVALID_ARGUMENT', 'Malformed request URL: bad percent-encoding.');
       if (match.kind !== 'route') throw new ApiError('NOT_FOUND', `The requested URL ${url.pathname} was not found on this server.`);
       routeName = match.route.name;
-      reply = await match.route.handle({ req, url, params: match.params });
+      reply = withFields(await match.route.handle({ req, url, params: match.params }), url);
     }
     if (decision.kind === 'none' && faultable && d.faults.dropAfter()) {
       d.count('fault.drop');
@@ -70,6 +71,15 @@ async function handle(d: ApiHandlerDeps, req: IncomingMessage, res: ServerRespon
     if (req.destroyed && !(e instanceof ApiError) && !(e instanceof LegacyApiError)) return;
     send(res, replyForError(e));
   }
+}
+
+/** The `fields` system parameter on a successful JSON answer (partial response). */
+function withFields(reply: Reply, url: URL): Reply {
+  const fields = url.searchParams.get('fields');
+  if (fields === null || fields === '' || reply.status !== 200 || !String(reply.headers['content-type']).startsWith('application/json'))
+    return reply;
+  const sel = parseFields(fields);
+  return { ...reply, body: JSON.stringify(applyFields(JSON.parse(String(reply.body)), sel)) };
 }
 
 function safeDecode(path: string): string {

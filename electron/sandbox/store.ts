@@ -277,8 +277,6 @@ export class Store {
         return !this.evaluate(c.item, rec);
       case 'open':
         return (rec.state !== 'CLOSED') === c.open;
-      case 'state':
-        return rec.state === c.state;
       case 'priority':
         return rec.priority === c.priority;
       case 'creator':
