@@ -83,8 +83,12 @@ export type RawNode =
   | { kind: 'cmp'; field: string; op: string; value: string; pos: number }
   | { kind: 'text'; text: string; pos: number };
 
+/** Deepest nesting of parentheses and negations a filter may have; beyond it a query is a 400, never a stack overflow. */
+export const MAX_QUERY_DEPTH = 32;
+
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly lx: Lexeme[]) {}
 
   private peek(): Lexeme | undefined {
@@ -137,9 +141,18 @@ class Parser {
     const l = this.peek();
     if (l?.t === 'NOT' || l?.t === '-') {
       this.i++;
-      return { kind: 'not', item: this.simple() };
+      return { kind: 'not', item: this.nested(() => this.simple()) };
     }
     return this.simple();
+  }
+
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_QUERY_DEPTH) throw new QuerySyntaxError(`query nests deeper than ${MAX_QUERY_DEPTH} levels`);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   private simple(): RawNode {
@@ -147,7 +160,7 @@ class Parser {
     if (l === undefined) throw new QuerySyntaxError('unexpected end of query: expected a restriction');
     if (l.t === '(') {
       this.i++;
-      const inner = this.expression();
+      const inner = this.nested(() => this.expression());
       const close = this.peek();
       if (close?.t !== ')') throw new QuerySyntaxError(`expected ')' to close '(' at position ${l.pos}, found ${this.describe(close)}`);
       this.i++;

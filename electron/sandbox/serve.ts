@@ -67,8 +67,8 @@ async function handle(d: ApiHandlerDeps, req: IncomingMessage, res: ServerRespon
     send(res, reply);
   } catch (e) {
     d.count(routeName);
-    // A client that went away mid-request needs no answer.
-    if (req.destroyed && !(e instanceof ApiError) && !(e instanceof LegacyApiError)) return;
+    // A client that went away mid-request needs no answer (a fully read request is "destroyed" too: look at the socket).
+    if (req.socket.destroyed) return;
     send(res, replyForError(e));
   }
 }
@@ -135,10 +135,18 @@ export function closeServer(server: Server, listening: boolean): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-/** Protocol garbage answers 400 and the server moves on instead of crashing. */
+/** Protocol garbage (bad request line, oversized headers) answers Google's 400 envelope and the server moves on. */
 export function hardenServer(server: Server): void {
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify({
+      error: { code: 400, message: `Malformed HTTP request (${err.code ?? 'parse error'}).`, status: 'INVALID_ARGUMENT' },
+    });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=UTF-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 }

@@ -1,6 +1,6 @@
 import { COMMENT_BODY_MAX_CHARS, CommentInputSchema, CreateAttachmentRequestSchema, describeIssues, parseInbound } from '../../shared/api';
 import type { CasesApi } from './cases-api';
-import { ApiError, BodyTooLargeError, badRequest, json, readBody, readJsonBody, type Reply } from './http';
+import { ApiError, BodyTooLargeError, MAX_JSON_DEPTH, badRequest, json, jsonDepth, readBody, readJsonBody, type Reply } from './http';
 import { PERMISSIONS } from './iam';
 import { parseMultipartRelated } from './multipart';
 import type { Principal } from './oidc';
@@ -211,8 +211,10 @@ function mediaFromMultipart(type: string, raw: Buffer, max: number): { filename:
   if (meta === undefined || media === undefined || parts.length !== 2)
     throw badRequest('multipart/related upload needs exactly two parts: JSON metadata, then the media.');
   let metaJson: unknown;
+  const metaText = meta.body.toString('utf8');
+  if (jsonDepth(metaText) > MAX_JSON_DEPTH) throw badRequest('Invalid JSON payload received in the metadata part: nested too deeply.');
   try {
-    metaJson = JSON.parse(meta.body.toString('utf8'));
+    metaJson = JSON.parse(metaText);
   } catch {
     throw badRequest('Invalid JSON payload received in the metadata part.');
   }

@@ -1,6 +1,6 @@
 import { CodeChallengeMethod, OAuth2Client } from 'google-auth-library';
 import { cloudresourcemanager } from 'googleapis/build/src/apis/cloudresourcemanager';
-import { cloudsupport } from 'googleapis/build/src/apis/cloudsupport';
+import { cloudsupport, type cloudsupport_v2 } from 'googleapis/build/src/apis/cloudsupport';
 import { reseller } from 'googleapis/build/src/apis/reseller';
 import { createRemoteJWKSet, jwtVerify } from 'jose';
 import { Readable } from 'node:stream';
@@ -23,7 +23,7 @@ const AGENT = 'agent1@reseller-a.example';
 
 let sb: SandboxHandle;
 let auth: OAuth2Client;
-let cs: ReturnType<typeof cloudsupport>;
+let cs: cloudsupport_v2.Cloudsupport;
 let rs: ReturnType<typeof reseller>;
 let crm: ReturnType<typeof cloudresourcemanager>;
 
@@ -176,7 +176,7 @@ describe('Cloud Support v2 through googleapis', () => {
     const seen = new Set<string>();
     let pageToken: string | undefined;
     do {
-      const page = await cs.cases.list({ parent: org, filter: 'state=OPEN', pageSize: 3, pageToken });
+      const page = await cs.cases.list({ parent: org, filter: 'state=OPEN', pageSize: 3, ...(pageToken ? { pageToken } : {}) });
       expectValid(CS, 'ListCasesResponse', page.data);
       for (const c of page.data.cases ?? []) seen.add(c.name ?? '');
       pageToken = page.data.nextPageToken ?? undefined;
