@@ -188,6 +188,9 @@ describe('Cloud Support v2 through googleapis', () => {
     expectValid(CS, 'SearchCasesResponse', search.data);
     const since = await cs.cases.search({ parent: org, query: `update_time>"2000-01-01T00:00:00Z"`, pageSize: 3 });
     expect(since.data.cases?.length).toBe(3);
+    const partial = await cs.cases.search({ parent: org, pageSize: 3, fields: 'cases(name,updateTime),nextPageToken' });
+    expectValid(CS, 'SearchCasesResponse', partial.data);
+    for (const c of partial.data.cases ?? []) expect(Object.keys(c).sort()).toEqual(['name', 'updateTime']);
   });
 
   it('creates, gets, patches with and without updateMask, comments, uploads and downloads, escalates and closes', async () => {
@@ -216,6 +219,9 @@ describe('Cloud Support v2 through googleapis', () => {
     const comments = await cs.cases.comments.list({ parent: name, pageSize: 10 });
     expectValid(CS, 'ListCommentsResponse', comments.data);
     expect(comments.data.comments?.[0]?.body).toBe('Hello from googleapis.');
+    const oneComment = await cs.cases.comments.get({ name: comment.data.name ?? '' });
+    expectValid(CS, 'Comment', oneComment.data);
+    expect(oneComment.data).toEqual(comment.data);
 
     const rootUrl = `${sb.baseUrl}/`;
     const multipart = await cs.media.upload(
@@ -240,6 +246,9 @@ describe('Cloud Support v2 through googleapis', () => {
     const list = await cs.cases.attachments.list({ parent: name });
     expectValid(CS, 'ListAttachmentsResponse', list.data);
     expect(list.data.attachments?.map((a) => a.filename).sort()).toEqual(['headers.txt', 'shot.png']);
+    const oneAttachment = await cs.cases.attachments.get({ name: simple.data.name ?? '' });
+    expectValid(CS, 'Attachment', oneAttachment.data);
+    expect(oneAttachment.data).toEqual(simple.data);
     const bytes = await cs.media.download({ name: multipart.data.name ?? '', alt: 'media' }, { responseType: 'arraybuffer' });
     expect(Buffer.from(bytes.data as unknown as ArrayBuffer).toString()).toBe('Received: by mx');
 
