@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { extensionEnabled } from '../shared/api';
 import type { Account } from '../shared/ipc';
 import { createEventBus, type EventBus } from './ipc/event-bus';
 import { createHandlers } from './ipc/handlers';
@@ -121,7 +122,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     random: Math.random,
     clientFor,
     orderedByUpdateTime: async (account) =>
-      (await backends.capabilities(account.backend))?.search.sortOrder.startsWith('updateTime ascending') ?? false,
+      (await backends.capabilities(account.backend))?.searchOrder.startsWith('updateTime ascending') ?? false,
     publishBatch: (batch) => events.publish('replica.batch', batch),
     publishStatus: (status) => {
       events.publish('sync.status', status);
@@ -204,7 +205,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     helpSearch: async (accountId, query, languageCode) => {
       const { backend } = await auth.account(accountId);
       const [endpoints, caps] = await Promise.all([backends.endpoints(backend), backends.capabilities(backend)]);
-      if (!caps?.extensions?.helpCenter?.enabled || !endpoints.helpCenter) return undefined;
+      if (!extensionEnabled(caps, 'helpCenter') || !endpoints.helpCenter) return undefined;
       return feeds.searchHelp(endpoints.helpCenter, query, languageCode);
     },
   });

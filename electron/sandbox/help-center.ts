@@ -7,7 +7,8 @@ import {
   type SearchHelpArticlesResponse,
 } from '../../shared/api';
 import { isStopword } from '../../shared/domain';
-import { ApiError, json, type Reply } from './http';
+import { ApiError, json } from './http';
+import type { Route } from './router';
 import { documentTokens, queryTokens } from './text-index';
 
 // Sandbox extension `helpCenter` (declared in /sandbox/capabilities, off by default): a
@@ -285,7 +286,8 @@ interface IndexedArticle {
 
 export interface HelpCenter {
   search(query: string, languageCode: string, pageSize: number): HelpArticle[];
-  handle(url: URL, name: (n: string) => void): Reply;
+  /** Its one route, registered only while the extension is on. */
+  readonly route: Route;
 }
 
 function isHelpLanguage(code: string): code is HelpLanguage {
@@ -345,17 +347,19 @@ export function createHelpCenter(): HelpCenter {
 
   return {
     search,
-    handle(url, name) {
-      name('sandbox.help.search');
-      const query = url.searchParams.get('query') ?? '';
-      if (query.length > 4000) throw new ApiError('INVALID_ARGUMENT', 'query is longer than 4000 characters');
-      const rawSize = url.searchParams.get('pageSize');
-      const pageSize = rawSize === null ? 5 : Number(rawSize);
-      if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 20) throw new ApiError('INVALID_ARGUMENT', 'pageSize must be 1–20');
-      const body: SearchHelpArticlesResponse = { articles: search(query, url.searchParams.get('languageCode') ?? 'en', pageSize) };
-      return json(200, body);
+    route: {
+      method: 'GET',
+      template: HELP_SEARCH_PATH,
+      name: 'sandbox.help.search',
+      handle: ({ url }) => {
+        const query = url.searchParams.get('query') ?? '';
+        if (query.length > 4000) throw new ApiError('INVALID_ARGUMENT', 'query is longer than 4000 characters');
+        const rawSize = url.searchParams.get('pageSize');
+        const pageSize = rawSize === null ? 5 : Number(rawSize);
+        if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 20) throw new ApiError('INVALID_ARGUMENT', 'pageSize must be 1–20');
+        const body: SearchHelpArticlesResponse = { articles: search(query, url.searchParams.get('languageCode') ?? 'en', pageSize) };
+        return json(200, body);
+      },
     },
   };
 }
-
-export { HELP_SEARCH_PATH };

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { LEGACY_EXTENSIONS_FOR_CLIENT } from '../../electron/sandbox';
 import { expect, test } from './fixtures';
 import { replicaWith, screenshot, signInSandbox, type ReplicaRows } from './helpers';
 
@@ -6,7 +7,7 @@ import { replicaWith, screenshot, signInSandbox, type ReplicaRows } from './help
 // driven by the keyboard alone; PII "keep" files the case; a draft's files survive a restart.
 
 const EMAIL = 'agent1@reseller-a.example';
-test.use({ appOptions: { sandbox: { extensions: { helpCenter: true } } } });
+test.use({ appOptions: { sandbox: { extensions: [...LEGACY_EXTENSIONS_FOR_CLIENT, 'helpCenter'] } } });
 
 type FullCase = ReplicaRows['cases'][number] & { displayName: string; description: string; languageCode?: string };
 

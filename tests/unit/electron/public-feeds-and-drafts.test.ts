@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEGACY_EXTENSIONS_FOR_CLIENT } from '../../../electron/sandbox';
 import type { DraftFile, OutboxEntry } from '../../../shared/ipc';
 import { createCoreFixture, type CoreFixture } from '../support/core-fixture';
 
@@ -19,7 +20,7 @@ const call = async <T>(channel: string, request: unknown): Promise<T> => {
 
 beforeAll(async () => {
   fixture = await createCoreFixture({
-    sandbox: { extensions: { helpCenter: true } },
+    sandbox: { extensions: [...LEGACY_EXTENSIONS_FOR_CLIENT, 'helpCenter'] },
     fetch: (input, init) => {
       seen.push({ url: String(input), authorization: new Headers(init?.headers).get('authorization') ?? undefined });
       return fetch(input, init);
