@@ -164,7 +164,13 @@ describe('status feed and capabilities', () => {
 
   it('declares every extension, all off by default, plus limits and the undocumented choices', async () => {
     const caps = SandboxCapabilitiesSchema.parse((await http(`${sb.baseUrl}/sandbox/capabilities`)).body);
-    expect(Object.keys(caps.extensions).sort()).toEqual(['adminEndpoint', 'helpCenter', 'reopen', 'resellerAggregatedSearch', 'supportProfileField']);
+    expect(Object.keys(caps.extensions).sort()).toEqual([
+      'adminEndpoint',
+      'helpCenter',
+      'reopen',
+      'resellerAggregatedSearch',
+      'supportProfileField',
+    ]);
     expect(Object.values(caps.extensions).every((e) => !e.enabled && e.description.length > 20)).toBe(true);
     expect(caps.reopenWindowDays).toBe(14);
     expect(caps.maxAttachmentBytes).toBe(1234);
