@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentStore, ExternalBrowser, HostInfo, Ports, Vault } from '../../electron/ports';
+import type { DocumentStore, ExternalBrowser, HostInfo, PortalWindows, Ports, Vault } from '../../electron/ports';
 import { createFileLogger } from '../../electron/services/logging/file-logger';
 import { systemClock } from '../../electron/services/system-clock';
 
@@ -41,6 +41,8 @@ export interface NodePortsOptions {
   readonly userData: string;
   readonly host: HostInfo;
   readonly browser: ExternalBrowser;
+  /** Google's portal windows; by default the URL opens like any external link. */
+  readonly portal?: PortalWindows;
   readonly vault?: Vault;
   readonly echoLogs?: boolean;
 }
@@ -59,7 +61,7 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     browser: options.browser,
     // No dialog in the harness: "Save as…" goes to the profile's downloads folder.
     dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },
-    // The harness has no portal windows: the URL opens like any external link.
-    portal: { open: async (_accountId, url) => options.browser.open(url) },
+    // The harness has no portal windows: unless told otherwise the URL opens like any external link.
+    portal: options.portal ?? { open: async (_accountId, url) => options.browser.open(url) },
   };
 }
