@@ -5,8 +5,12 @@ import { openCase, replicaWith, signInSandbox } from './helpers';
 // main opens that domain's own portal window (its own persistent session), never a plain
 // link in the system browser. The harness records what main was asked to open.
 
+test.skip(
+  ({ host }) => host === 'electron',
+  'The harness records portal.open; Electron opens a real portal window (see shell-windows.test.ts)',
+);
+
 test("Open in Google's portal asks main for the account's portal window, with the case", async ({ app }) => {
-  test.skip(app.host === 'electron', 'The harness records portal.open; Electron opens a real portal window (see shell-windows.test.ts)');
   await signInSandbox(app, 'agent1@reseller-a.example');
   const { page } = app;
   const rows = await replicaWith(page, (r) => r.cases.some((c) => /^\d+$/.test(c.caseNumber)));
