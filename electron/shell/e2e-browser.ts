@@ -11,20 +11,13 @@ export async function openInTestWindow(url: string): Promise<void> {
   const window = new BrowserWindow({
     width: 900,
     height: 700,
+    // Isolated, sandboxed, no Node; middle-click cannot open windows.
     webPreferences: {
       partition: 'e2e-browser',
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
       disableBlinkFeatures: 'Auxclick',
-      safeDialogs: true,
     },
   });
   window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }));

@@ -125,25 +125,20 @@ describe('the window table', () => {
   });
 
   it('every window is isolated, sandboxed and without Node, webviews or insecure content', () => {
-    const hardened = {
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-      disableBlinkFeatures: 'Auxclick',
-      safeDialogs: true,
-      spellcheck: true,
-    };
-    expect(app.webPreferences).toEqual(hardened);
-    expect(portal.webPreferences).toEqual(hardened);
-    // Per-window parts are not in the table: the portal never gets the bridge's preload.
-    expect(portal.webPreferences).not.toHaveProperty('preload');
+    const mustBeOn = ['contextIsolation', 'sandbox', 'webSecurity', 'safeDialogs'] as const;
+    const mustBeOff = [
+      ...['nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'webviewTag'],
+      ...['allowRunningInsecureContent', 'experimentalFeatures', 'navigateOnDragDrop'],
+    ] as const;
+    for (const [kind, { webPreferences }] of Object.entries(windowPolicies)) {
+      for (const key of mustBeOn) expect(webPreferences[key], `${kind}.${key}`).toBe(true);
+      for (const key of mustBeOff) expect(webPreferences[key], `${kind}.${key}`).toBe(false);
+      // Middle-click would open windows past the window-open rule.
+      expect(webPreferences.disableBlinkFeatures, kind).toBe('Auxclick');
+      // Per-window parts are not in the table: no kind gets a preload or a shared partition from it.
+      expect(webPreferences, kind).not.toHaveProperty('preload');
+      expect(webPreferences, kind).not.toHaveProperty('partition');
+    }
   });
 
   it('each account has its own persistent portal partition', () => {
