@@ -1,4 +1,4 @@
-// `npm start`: build, then run the app in Electron. Electron 45 downloads nothing at
+// `npm start` (and `npm run dev`, with --dev): build, then run the app in Electron. Electron 45 downloads nothing at
 // install time, so the binary is fetched here on first start (bounded, one line of
 // progress); where it cannot be fetched (no access to its download host) the same
 // app opens in the harness's Chromium window, said in one line.
@@ -12,12 +12,18 @@ const electronDir = path.join(root, 'node_modules', 'electron');
 const fetchTimeoutMs = 120_000;
 const args = process.argv.slice(2);
 const harnessOnly = args.includes('--harness');
-const extra = args.filter((arg) => arg !== '--harness');
+// `npm run dev`: React's development build, so StrictMode's double renders and effects run.
+const development = args.includes('--dev');
+const extra = args.filter((arg) => arg !== '--harness' && arg !== '--dev');
 
-const built = spawnSync(path.join(root, 'node_modules', '.bin', 'electron-vite'), ['build'], {
-  cwd: root,
-  stdio: ['ignore', 'ignore', 'inherit'],
-});
+const built = spawnSync(
+  path.join(root, 'node_modules', '.bin', 'electron-vite'),
+  ['build', ...(development ? ['--mode', 'development'] : [])],
+  {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  },
+);
 if (built.status !== 0) process.exit(built.status ?? 1);
 
 /** The installed binary, as electron's own path.txt names it, or undefined. */
