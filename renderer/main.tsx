@@ -6,7 +6,7 @@ import { App } from './app/app';
 import { RuntimeProvider } from './app/runtime-context';
 import { RuntimeRegistry } from './app/runtime-registry';
 import { createI18n, matchUiLanguage } from './i18n';
-import { getBridgeClient } from './platform';
+import { getBridgeClient, installErrorLogging } from './platform';
 import './ui/theme.css';
 
 function Root(): React.JSX.Element {
@@ -29,6 +29,7 @@ function Root(): React.JSX.Element {
   );
 }
 
+installErrorLogging();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
 // Account runtimes live outside React: started here, driven by accounts.changed, read by components.

@@ -2,6 +2,7 @@ import { app, BrowserWindow, powerMonitor } from 'electron';
 import path from 'node:path';
 import type { Core } from '../core';
 import { wireIpc } from './ipc-electron';
+import { applyProxyPolicy } from './managed';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
 
@@ -32,10 +33,12 @@ export function startShell(core: Core, outDir: string): void {
       void core.stop();
     });
     try {
+      // No traffic before the policy's proxy is in place: if it fails, the core does not start.
+      await applyProxyPolicy(core.policy.loaded);
       await core.start();
     } catch (error) {
       // The window opens anyway: the renderer shows what failed and sign-out and retry stay reachable.
-      console.error('core start failed', error);
+      console.error('start failed', error);
     }
     // Back from sleep: the network may have changed and the data is stale. Sync every account now.
     powerMonitor.on('resume', () => void core.sync.syncNow());

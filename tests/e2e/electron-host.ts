@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startSandbox } from '../../electron/sandbox';
+import { readLogTail } from '../../electron/services/logging/log-files';
 import { appOrigin } from '../../electron/shell/policies';
 import type { HarnessApp, LaunchOptions } from '../harness/launch';
 import { electronLaunchOptions } from './electron-launch';
@@ -69,7 +70,7 @@ export async function launchElectron(binary: string, options: LaunchOptions = {}
     appOrigin,
     profileDir,
     sandbox,
-    logFile: path.join(userData, 'logs', 'main.log'),
+    readLog: async () => (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n'),
     async restart() {
       await stop();
       await start();
