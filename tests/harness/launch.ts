@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
+import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
 import { chromiumArgs, findChromium } from './chromium';
@@ -97,7 +97,10 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
   const vault = createMemoryVault();
   const emitSecret = randomBytes(16).toString('hex');
   const initScript = (await loadBridgeInit()).replaceAll('__HARNESS_EMIT_SECRET__', JSON.stringify(emitSecret));
-  const sandbox = options.sandbox === 'embedded' ? undefined : await startSandbox({ seed: 'e2e', cases: 600, ...options.sandbox });
+  const sandbox =
+    options.sandbox === 'embedded'
+      ? undefined
+      : await startSandbox({ seed: 'e2e', cases: 600, extensions: LEGACY_EXTENSIONS_FOR_CLIENT, ...options.sandbox });
   const trusted = (sender: { url: string | undefined; isMainFrame: boolean }): boolean => isTrustedSender(sender, server.origin);
 
   const traffic: string[] = [];
