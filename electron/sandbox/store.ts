@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { writeFileAtomicSync } from '../fs/atomic-file';
 import { join } from 'node:path';
 import type { CaseCondition } from './query';
 import { PostingIndex, documentTokens } from './text-index';
@@ -386,9 +387,7 @@ function readState(dir: string): SavedState | undefined {
   return parsed;
 }
 
-/** Write to a temporary file, then rename: readers never see a half-written file. */
+/** Unique temp file, fsync, rename, fsync the directory, `.bak` kept (electron/fs/atomic-file.ts). */
 export function atomicWrite(file: string, bytes: Uint8Array): void {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, file);
+  writeFileAtomicSync(file, bytes);
 }

@@ -1,6 +1,7 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentStore, ExternalBrowser, HostInfo, Ports, Vault } from '../../electron/ports';
+import type { ExternalBrowser, HostInfo, Logger, Ports, Vault } from '../../electron/ports';
+import { createMemoryVault } from '../../electron/services/storage/file-vault';
+import { jsonDocument } from '../../electron/services/storage/json-document';
 import { createFileLogger } from '../../electron/services/logging/file-logger';
 import { systemClock } from '../../electron/services/system-clock';
 
@@ -8,34 +9,9 @@ import { systemClock } from '../../electron/services/system-clock';
  * Node implementations of the ports, for the harness and tests. The vault keeps
  * secrets in memory only (like Electron on Linux without a keyring): a harness
  * restart keeps refresh tokens only if the same process keeps the vault.
+ * Settings and accounts use the same durable JSON documents as the Electron app.
  */
-export function createMemoryVault(): Vault {
-  const secrets = new Map<string, string>();
-  return {
-    persistent: false,
-    get: async (key) => secrets.get(key),
-    set: async (key, value) => void secrets.set(key, value),
-    delete: async (key) => void secrets.delete(key),
-  };
-}
-
-/** A plain JSON file written atomically (electron-store needs Electron and Node 22). */
-export function jsonDocument(file: string): DocumentStore {
-  return {
-    async read() {
-      try {
-        return JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
-      } catch {
-        return {};
-      }
-    },
-    async write(value) {
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(`${file}.tmp`, JSON.stringify(value, null, 2));
-      await fs.rename(`${file}.tmp`, file);
-    },
-  };
-}
+export { createMemoryVault };
 
 export interface NodePortsOptions {
   readonly userData: string;
@@ -47,15 +23,16 @@ export interface NodePortsOptions {
 
 export function createNodePorts(options: NodePortsOptions): Ports {
   const logs = path.join(options.userData, 'logs');
+  const logger: Logger = createFileLogger(path.join(logs, 'main.log'), options.echoLogs ? (line) => console.log(line) : undefined);
   return {
     host: options.host,
     vault: options.vault ?? createMemoryVault(),
-    settings: jsonDocument(path.join(options.userData, 'settings.json')),
-    accounts: jsonDocument(path.join(options.userData, 'accounts.json')),
+    settings: jsonDocument(path.join(options.userData, 'settings.json'), logger),
+    accounts: jsonDocument(path.join(options.userData, 'accounts.json'), logger),
     fetch: (input, init) => fetch(input, init),
     clock: systemClock,
     paths: { userData: options.userData, logs },
-    logger: createFileLogger(path.join(logs, 'main.log'), options.echoLogs ? (line) => console.log(line) : undefined),
+    logger,
     browser: options.browser,
     // No dialog in the harness: "Save as…" goes to the profile's downloads folder.
     dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },

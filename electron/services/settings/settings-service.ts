@@ -16,17 +16,21 @@ export interface SettingsService {
   update(patch: SettingsPatch): Promise<Settings>;
 }
 
-/** Settings with defaults; a damaged or outdated file never stops the app — bad fields fall back to defaults. */
+/**
+ * Settings with defaults; a damaged or outdated file never stops the app — bad fields fall back
+ * to defaults, and a damaged file is moved aside by the store. A file that cannot be read at all
+ * (permissions, I/O) gives defaults for now but is never written over.
+ */
 export function createSettingsService(store: DocumentStore, logger: Logger, onChange: (settings: Settings) => void): SettingsService {
   let cached: Settings | undefined;
 
-  async function load(): Promise<Settings> {
+  async function read(): Promise<Settings> {
     if (cached) return cached;
     const raw = await store.read();
     const merged: Record<string, unknown> = { ...defaultSettings };
     if (raw && typeof raw === 'object') {
       for (const [key, value] of Object.entries(raw)) {
-        const field = settingsSchema.shape[key as keyof Settings];
+        const field = Object.hasOwn(settingsSchema.shape, key) ? settingsSchema.shape[key as keyof Settings] : undefined;
         if (field?.safeParse(value).success) merged[key] = value;
         else logger.warn('settings: ignoring a stored field', { key });
       }
@@ -36,9 +40,16 @@ export function createSettingsService(store: DocumentStore, logger: Logger, onCh
   }
 
   return {
-    get: load,
+    async get() {
+      try {
+        return await read();
+      } catch (error) {
+        logger.error('settings: could not read the settings file; using defaults', { error: String(error) });
+        return defaultSettings;
+      }
+    },
     async update(patch) {
-      const next = settingsSchema.parse({ ...(await load()), ...patch });
+      const next = settingsSchema.parse({ ...(await read()), ...patch });
       await store.write(next);
       cached = next;
       onChange(next);

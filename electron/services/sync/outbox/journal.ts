@@ -2,9 +2,9 @@ import { type FileHandle, open, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Logger } from '../../../ports';
-import { fsyncDir, mkdirDurable, replaceFileAtomically, writeAll } from './durable-fs';
+import { fsyncDir, mkdirDurable, replaceFileAtomically, writeAll } from '../../../fs/durable-fs';
 import { journalRecordSchema, type JournalRecord } from './records';
-import { createSerialQueue } from './serial-queue';
+import { createSerialQueue } from '../../../fs/serial-queue';
 
 // An append-only JSON-lines file: `<crc32 hex> <json>\n` per record. A record counts only
 // once its whole line (newline included) is on disk with a matching CRC, so a crash mid-write

@@ -6,7 +6,7 @@ import { accountIdSchema } from '../../../../shared/ipc/replica';
 import type { Clock, Logger } from '../../../ports';
 import { type Journal, openJournal } from './journal';
 import { selectRunnable } from './ordering';
-import { createSerialQueue } from './serial-queue';
+import { createSerialQueue } from '../../../fs/serial-queue';
 import {
   applyRecord,
   caseKeyOf,
