@@ -82,6 +82,10 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
         ),
       );
       clients.set(account.id, client);
+      // A backend that did not come up is not remembered: the retry asks again.
+      client.catch(() => {
+        if (clients.get(account.id) === client) clients.delete(account.id);
+      });
     }
     return client;
   };
@@ -153,12 +157,17 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     auth,
     sync,
     backends,
+    /** Never rejects: the window must open whatever state the disk is in; accounts that fail show their error. */
     async start() {
-      await settings.get();
-      const { accounts } = await auth.state();
-      await sync.reconcileAccounts(accounts);
       scheduleHeartbeat();
-      ports.logger.info('core started', { host: ports.host.kind, accounts: accounts.length });
+      try {
+        await settings.get();
+        const { accounts } = await auth.state();
+        await sync.reconcileAccounts(accounts);
+        ports.logger.info('core started', { host: ports.host.kind, accounts: accounts.length });
+      } catch (error) {
+        ports.logger.error('core: start incomplete', { error: error instanceof Error ? error.message : String(error) });
+      }
     },
     async stop() {
       cancelHeartbeat?.();

@@ -39,8 +39,11 @@ const accountRequest = z.object({ accountId: accountIdSchema }).strict();
 
 export const syncStatusSchema = z.object({
   accountId: accountIdSchema,
-  /** `offline`: the backend cannot be reached; `reauth`: the account must sign in again. */
-  connection: z.enum(['online', 'offline', 'reauth']),
+  /**
+   * `offline`: the backend cannot be reached; `reauth`: the account must sign in again;
+   * `error`: the account could not start (see lastError) — "Sync now" retries, sign-out works.
+   */
+  connection: z.enum(['online', 'offline', 'reauth', 'error']),
   syncing: z.boolean(),
   /** Work done / known total of the sync under way (cases pulled, changes pushed). */
   progress: z.object({ done: z.number().int(), total: z.number().int().optional() }).optional(),

@@ -142,6 +142,13 @@ export async function openOutbox(options: OutboxOptions): Promise<Outbox> {
   }
 }
 
+/** Sign-out of an account whose outbox could not be opened: delete its files unread. */
+export async function removeOutboxFiles(dir: string, accountId: string): Promise<void> {
+  const accountDir = path.resolve(dir, accountIdSchema.parse(accountId));
+  if (openDirs.has(accountDir)) throw new OutboxError('invalid_state', `the outbox of ${accountId} is open`);
+  await rm(accountDir, { recursive: true, force: true });
+}
+
 async function openAccountOutbox(options: OutboxOptions, accountId: string, accountDir: string): Promise<Outbox> {
   const { clock, logger } = options;
   const { journal, records } = await openJournal({
