@@ -42,7 +42,7 @@ export interface Core {
  * under test is the app that ships.
  */
 export function createCore(ports: Ports, options: CoreOptions): Core {
-  const events = createEventBus();
+  const events = createEventBus(ports.logger);
   const settings = createSettingsService(ports.settings, ports.logger, (next) => events.publish('settings.changed', next));
   const backends = createBackendRegistry({
     sandbox: options.sandbox ?? { mode: 'embedded', dataDir: path.join(ports.paths.userData, 'sandbox') },

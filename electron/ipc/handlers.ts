@@ -1,4 +1,3 @@
-import { AppError } from '../../shared/ipc';
 import type { Ports } from '../ports';
 import type { AuthService } from '../services/auth/auth-service';
 import type { BackendRegistry } from '../services/backend/backend-registry';
@@ -133,11 +132,7 @@ export function createHandlers({ ports, settings, auth, sync, backends, attachme
     },
     'backend.incidents': async ({ accountId }) => {
       await known(accountId);
-      try {
-        return (await statusFeed(accountId)) as never;
-      } catch {
-        throw new AppError('offline', 'The service status feed could not be reached.');
-      }
+      return (await statusFeed(accountId)) as never;
     },
   };
 }

@@ -1,5 +1,4 @@
 import {
-  AppError,
   fail,
   invokeContract,
   isInvokeChannel,
@@ -11,6 +10,7 @@ import {
   type Result,
 } from '../../shared/ipc';
 import type { Logger } from '../ports';
+import { toBridgeError } from './error-translator';
 
 /** Who sent a request: the frame's URL and whether it is the top frame. */
 export interface SenderInfo {
@@ -39,7 +39,7 @@ export type IpcRouter = (channel: unknown, rawRequest: unknown, sender: SenderIn
 /**
  * The pure IPC router: refuses unknown channels, untrusted senders, oversized
  * and malformed requests with a typed error, runs the handler, and maps
- * anything thrown to an error code. It never throws.
+ * anything thrown to an error code (error-translator.ts). It never throws.
  */
 export function createIpcRouter(handlers: Handlers, options: RouterOptions): IpcRouter {
   return async (channel, rawRequest, sender) => {
@@ -67,9 +67,11 @@ export function createIpcRouter(handlers: Handlers, options: RouterOptions): Ipc
       }
       return ok(value);
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toBridgeError() };
-      options.logger.error('ipc: handler failed', { channel, error: error instanceof Error ? error.message : String(error) });
-      return fail('internal', `Something went wrong in ${channel}.`);
+      const translated = toBridgeError(error, channel);
+      if (!translated.known) {
+        options.logger.error('ipc: handler failed', { channel, error: error instanceof Error ? error.message : String(error) });
+      }
+      return { ok: false, error: translated.error };
     }
   };
 }
