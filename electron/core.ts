@@ -8,6 +8,7 @@ import { createHttpClient } from './services/api/http';
 import { createSupportClient, type SupportClient } from './services/api/support-client';
 import { createAuthService, type AuthService } from './services/auth/auth-service';
 import { createAttachmentService } from './services/files/attachment-service';
+import type { UploadFs } from './services/files/upload-staging';
 import { createBackendRegistry, type BackendRegistry, type SandboxSource } from './services/backend/backend-registry';
 import { createSettingsService, type SettingsService } from './services/settings/settings-service';
 import type { AccountSyncOptions } from './services/sync/account-sync';
@@ -23,6 +24,8 @@ export interface CoreOptions {
   readonly sandbox?: SandboxSource;
   readonly sync?: Partial<AccountSyncOptions>;
   readonly httpTimeoutMs?: number;
+  /** File calls of upload staging (tests inject a full or read-only disk). */
+  readonly uploadFs?: UploadFs;
 }
 
 export interface Core {
@@ -117,6 +120,8 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
   const attachments = createAttachmentService({
     tempDir: path.join(ports.paths.userData, 'uploads-in-progress'),
     logger: ports.logger,
+    clock: ports.clock,
+    ...(options.uploadFs ? { fs: options.uploadFs } : {}),
     dialogs: ports.dialogs,
     maxBytesFor: async (accountId) => (await backends.info((await auth.account(accountId)).backend)).maxAttachmentBytes,
     stagingFor: (accountId) => sync.stagingFor(accountId),
@@ -161,6 +166,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     async start() {
       scheduleHeartbeat();
       try {
+        await attachments.sweepStaging();
         await settings.get();
         const { accounts } = await auth.state();
         await sync.reconcileAccounts(accounts);

@@ -53,6 +53,7 @@ export function createHandlers({ ports, settings, auth, sync, backends, attachme
     },
     'accounts.signOut': async ({ accountId }) => {
       await known(accountId);
+      await attachments.wipeAccount(accountId);
       const discardedChanges = await sync.wipe(accountId);
       await auth.signOut(accountId);
       return { discardedChanges };

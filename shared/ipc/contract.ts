@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { IncidentFeedSchema } from '../api/status-feed';
+import { MIME_TYPE_PATTERN } from '../domain/validation';
 import { accountSchema, accountsStateSchema, backendKindSchema } from './accounts';
 import { mutationSchema, outboxEntrySchema } from './outbox';
 import { accountIdSchema, replicaBatchSchema } from './replica';
@@ -130,7 +131,8 @@ export const invokeContract = {
       .object({
         accountId: accountIdSchema,
         filename: z.string().min(1).max(1024),
-        mimeType: z.string().max(256),
+        /** '' when the browser does not know the type (sent as application/octet-stream). */
+        mimeType: z.union([z.literal(''), z.string().max(256).regex(MIME_TYPE_PATTERN, 'a type/subtype media type')]),
         sizeBytes: z.number().int(),
       })
       .strict(),

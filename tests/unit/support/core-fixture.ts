@@ -5,6 +5,7 @@ import { createCore, type Core } from '../../../electron/core';
 import type { AccountSyncOptions } from '../../../electron/services/sync/account-sync';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
 import type { Vault } from '../../../electron/ports';
+import type { UploadFs } from '../../../electron/services/files/upload-staging';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
 import { createMemoryVault, createNodePorts } from '../../harness/node-ports';
 import { createSandboxBrowser } from './sandbox-browser';
@@ -63,6 +64,7 @@ export interface CoreFixtureOptions {
   readonly httpTimeoutMs?: number;
   readonly userData?: string;
   readonly vault?: Vault;
+  readonly uploadFs?: UploadFs;
 }
 
 export async function createCoreFixture(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
@@ -90,6 +92,7 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
       sandbox: { mode: 'external', baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId },
       sync: { maxBackoffMs: 200, afterChangeMs: 20, intervalMs: 60 * 60_000, ...options.sync },
       ...(options.httpTimeoutMs ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
+      ...(options.uploadFs ? { uploadFs: options.uploadFs } : {}),
     });
     unsubscribe = core.events.subscribe((event, payload) => {
       if (event !== 'replica.batch') return;
