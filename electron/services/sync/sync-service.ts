@@ -2,7 +2,7 @@ import { AppError, type Account, type Mutation, type OutboxEntry, type ReplicaBa
 import type { Clock, Logger } from '../../ports';
 import type { SupportClient } from '../api/support-client';
 import { AccountSync, type AccountSyncOptions } from './account-sync';
-import { openOutbox, removeOutboxFiles, type Outbox } from './outbox/index';
+import { openOutbox, OutboxError, removeOutboxFiles, type Outbox } from './outbox/index';
 
 export interface SyncServiceDeps {
   /** Where the outbox journals and staged uploads live (one folder per account). */
@@ -120,6 +120,13 @@ export function createSyncService(deps: SyncServiceDeps) {
     throw new AppError('not_found', 'That account is not signed in.', false);
   }
 
+  /** Refused before anything is journaled: a change to another domain's case never enters this account's queue. */
+  function assertOwned(entry: Running, mutation: Mutation): void {
+    if (entry.sync.owns(mutation) === false) {
+      throw new OutboxError('foreign_case', 'That case does not belong to this reseller domain.', { kind: mutation.kind });
+    }
+  }
+
   async function stopEntry(entry: Running): Promise<void> {
     await entry.sync.stop();
     await entry.outbox.close();
@@ -149,7 +156,9 @@ export function createSyncService(deps: SyncServiceDeps) {
       if (!failed.has(account.id)) await ensureStarted(account);
     },
     async enqueue(accountId: string, mutation: Mutation): Promise<OutboxEntry> {
-      const { outbox, sync } = await get(accountId);
+      const target = await get(accountId);
+      assertOwned(target, mutation);
+      const { outbox, sync } = target;
       const entry = await outbox.enqueue(mutation);
       sync.trigger(deps.options.afterChangeMs);
       return entry;
@@ -164,7 +173,9 @@ export function createSyncService(deps: SyncServiceDeps) {
       return entry;
     },
     async edit(accountId: string, id: string, mutation: Mutation): Promise<OutboxEntry> {
-      const { outbox, sync } = await get(accountId);
+      const target = await get(accountId);
+      assertOwned(target, mutation);
+      const { outbox, sync } = target;
       const entry = await outbox.edit(id, mutation);
       sync.trigger(deps.options.afterChangeMs);
       return entry;

@@ -26,6 +26,8 @@ export function createSandboxBrowser(): FakeBrowser & { tamper(next: RedirectTam
     },
     async open(url) {
       opened.push(url);
+      // Only the sandbox's loopback sign-in page is "clicked"; anything else (the portal, help links) is just recorded.
+      if (new URL(url).hostname !== '127.0.0.1') return;
       const page = await fetch(url);
       const html = await page.text();
       const requestId = /name="request_id" value="([^"]+)"/.exec(html)?.[1];
