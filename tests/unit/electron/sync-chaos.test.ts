@@ -93,12 +93,12 @@ async function planOffline(vault: ReturnType<typeof createFileVault>, random: ()
 async function syncThroughFaults(random: () => number): Promise<number> {
   await sandbox.admin.setOffline(false);
   sandbox.admin.resetStats();
-  // 23% of requests fail (429 5%, 500 4%, 503 5%, reset 4%, dropped response 5%) on the Support
+  // 24% of requests fail (429 6%, 500 4%, 503 5%, reset 4%, dropped response 5%) on the Support
   // API, uploads, the Reseller API and the token endpoint; latency keeps the engine busy long
   // enough to be killed mid-push; 3-second access tokens make refreshes part of the run.
   await sandbox.admin.setFaults({
     latencyMs: 15,
-    errorRates: { 429: 0.05, 500: 0.04, 503: 0.05 },
+    errorRates: { 429: 0.06, 500: 0.04, 503: 0.05 },
     resetRate: 0.04,
     dropResponseRate: 0.05,
     retryAfterSeconds: 0,
