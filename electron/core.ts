@@ -39,6 +39,39 @@ export interface Core {
   stop(): Promise<void>;
 }
 
+/** One Support API client per account, built once its backend is known; a failed build is not remembered. */
+function supportClients(
+  ports: Ports,
+  auth: AuthService,
+  backends: BackendRegistry,
+  httpTimeoutMs: number | undefined,
+): (account: Account) => Promise<SupportClient> {
+  const clients = new Map<string, Promise<SupportClient>>();
+  return (account) => {
+    let client = clients.get(account.id);
+    if (!client) {
+      client = backends
+        .endpoints(account.backend)
+        .then((endpoints) =>
+          createSupportClient(
+            createHttpClient({
+              fetch: ports.fetch,
+              tokens: auth.tokensFor(account.id),
+              ...(httpTimeoutMs ? { timeoutMs: httpTimeoutMs } : {}),
+            }),
+            endpoints,
+          ),
+        );
+      clients.set(account.id, client);
+      // A backend that did not come up is not remembered: the retry asks again.
+      client.catch(() => {
+        if (clients.get(account.id) === client) clients.delete(account.id);
+      });
+    }
+    return client;
+  };
+}
+
 /**
  * The composition root in plain Node: services, IPC handlers and the event bus
  * built from ports. electron/main.ts and the harness both call it, so the app
@@ -70,28 +103,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     },
   });
 
-  const clients = new Map<string, Promise<SupportClient>>();
-  const clientFor = (account: Account): Promise<SupportClient> => {
-    let client = clients.get(account.id);
-    if (!client) {
-      client = backends.endpoints(account.backend).then((endpoints) =>
-        createSupportClient(
-          createHttpClient({
-            fetch: ports.fetch,
-            tokens: auth.tokensFor(account.id),
-            ...(options.httpTimeoutMs ? { timeoutMs: options.httpTimeoutMs } : {}),
-          }),
-          endpoints,
-        ),
-      );
-      clients.set(account.id, client);
-      // A backend that did not come up is not remembered: the retry asks again.
-      client.catch(() => {
-        if (clients.get(account.id) === client) clients.delete(account.id);
-      });
-    }
-    return client;
-  };
+  const clientFor = supportClients(ports, auth, backends, options.httpTimeoutMs);
 
   // auth's callback above uses `sync`; it only runs after a sign-in, long after this line.
   const sync: SyncService = createSyncService({

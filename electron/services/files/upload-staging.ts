@@ -77,23 +77,10 @@ async function checkFile(
   return { filename, mimeType };
 }
 
-/**
- * Attachment bytes on their way in from the renderer. Every file operation is awaited, so a
- * full or read-only disk answers a typed error (storage_full / storage_unavailable, from the
- * IPC error translator) and the half-written file is removed — nothing is thrown into main.
- */
-export function createUploadStaging(deps: UploadStagingDeps) {
-  const fs = deps.fs ?? nodeUploadFs;
-  const maxOpen = deps.maxOpenPerAccount ?? 4;
+/** The open uploads of all accounts, with their idle timers and clean-up. */
+function openUploads(deps: UploadStagingDeps, fs: UploadFs) {
   const idleTimeoutMs = deps.idleTimeoutMs ?? 5 * 60_000;
   const uploads = new Map<string, OpenUpload>();
-  const accountDir = (accountId: string): string => path.join(deps.tempDir, accountId);
-
-  function find(accountId: string, uploadId: string): OpenUpload {
-    const found = uploads.get(uploadId);
-    if (!found || found.accountId !== accountId) throw new AppError('not_found', 'No such upload in progress.', false);
-    return found;
-  }
 
   async function discard(uploadId: string): Promise<void> {
     const found = uploads.get(uploadId);
@@ -115,21 +102,44 @@ export function createUploadStaging(deps: UploadStagingDeps) {
     });
   }
 
-  /** Runs a file operation; on failure the upload is dropped and the error goes to the caller (typed at the boundary). */
-  async function guarded<T>(open: OpenUpload, uploadId: string, operation: () => Promise<T>): Promise<T> {
-    if (open.busy) throw new AppError('conflict', 'The previous chunk is still being written.', false);
-    open.busy = true;
-    open.cancelIdle();
-    try {
-      return await operation();
-    } catch (error) {
-      await discard(uploadId);
-      throw error;
-    } finally {
-      open.busy = false;
-      if (uploads.has(uploadId)) open.cancelIdle = armIdle(uploadId);
-    }
-  }
+  return {
+    uploads,
+    discard,
+    armIdle,
+    find(accountId: string, uploadId: string): OpenUpload {
+      const found = uploads.get(uploadId);
+      if (!found || found.accountId !== accountId) throw new AppError('not_found', 'No such upload in progress.', false);
+      return found;
+    },
+    /** Runs a file operation; on failure the upload is dropped and the error goes to the caller (typed at the boundary). */
+    async guarded<T>(open: OpenUpload, uploadId: string, operation: () => Promise<T>): Promise<T> {
+      if (open.busy) throw new AppError('conflict', 'The previous chunk is still being written.', false);
+      open.busy = true;
+      open.cancelIdle();
+      try {
+        return await operation();
+      } catch (error) {
+        await discard(uploadId);
+        throw error;
+      } finally {
+        open.busy = false;
+        if (uploads.has(uploadId)) open.cancelIdle = armIdle(uploadId);
+      }
+    },
+    countFor: (accountId: string): number => [...uploads.values()].filter((upload) => upload.accountId === accountId).length,
+  };
+}
+
+/**
+ * Attachment bytes on their way in from the renderer. Every file operation is awaited, so a
+ * full or read-only disk answers a typed error (storage_full / storage_unavailable, from the
+ * IPC error translator) and the half-written file is removed — nothing is thrown into main.
+ */
+export function createUploadStaging(deps: UploadStagingDeps) {
+  const fs = deps.fs ?? nodeUploadFs;
+  const maxOpen = deps.maxOpenPerAccount ?? 4;
+  const accountDir = (accountId: string): string => path.join(deps.tempDir, accountId);
+  const { uploads, discard, armIdle, find, guarded, countFor } = openUploads(deps, fs);
 
   return {
     async begin(
@@ -137,8 +147,7 @@ export function createUploadStaging(deps: UploadStagingDeps) {
       request: { filename: string; mimeType: string; sizeBytes: number },
     ): Promise<{ uploadId: string; filename: string }> {
       const { filename, mimeType } = await checkFile(deps, accountId, request);
-      const open = [...uploads.values()].filter((upload) => upload.accountId === accountId).length;
-      if (open >= maxOpen)
+      if (countFor(accountId) >= maxOpen)
         throw new AppError('rate_limited', `At most ${maxOpen} files can be added at once; wait for one to finish.`, true);
       const uploadId = randomUUID();
       const file = path.join(accountDir(accountId), `${uploadId}.part`);
@@ -210,7 +219,7 @@ export function createUploadStaging(deps: UploadStagingDeps) {
         .catch((error: unknown) => deps.logger.warn('uploads: could not sweep the staging folder', { error: String(error) }));
     },
 
-    openCount: (accountId: string): number => [...uploads.values()].filter((upload) => upload.accountId === accountId).length,
+    openCount: countFor,
   };
 }
 

@@ -42,6 +42,80 @@ export const defaultSyncOptions: AccountSyncOptions = {
   },
 };
 
+/** Opens the account's outbox and builds its loop; on failure closes what it opened. */
+async function openAccount(deps: SyncServiceDeps, account: Account): Promise<Running> {
+  const outbox = await openOutbox({ dir: deps.dir, accountId: account.id, clock: deps.clock, logger: deps.logger });
+  try {
+    const sync = new AccountSync({
+      account,
+      client: await deps.clientFor(account),
+      outbox,
+      clock: deps.clock,
+      logger: deps.logger,
+      random: deps.random,
+      publishBatch: deps.publishBatch,
+      publishStatus: deps.publishStatus,
+      publishUploadProgress: (entryId, sentBytes, totalBytes) => deps.publishUploadProgress(account.id, entryId, sentBytes, totalBytes),
+      options: { ...deps.options, pull: { ...deps.options.pull, orderedByUpdateTime: await deps.orderedByUpdateTime(account) } },
+    });
+    return { account, outbox, sync };
+  } catch (error) {
+    await outbox.close(); // what this start opened, it closes: a retry can open it again
+    throw error;
+  }
+}
+
+/** Refused before anything is journaled: a change to another domain's case never enters this account's queue. */
+function assertOwned(entry: Running, mutation: Mutation): void {
+  if (entry.sync.owns(mutation) === false) {
+    throw new OutboxError('foreign_case', 'That case does not belong to this reseller domain.', { kind: mutation.kind });
+  }
+}
+
+/** The per-account calls of the handlers: each finds the running account first (typed error otherwise). */
+function accountCalls(get: (accountId: string) => Promise<Running>, afterChangeMs: number) {
+  return {
+    async enqueue(accountId: string, mutation: Mutation): Promise<OutboxEntry> {
+      const target = await get(accountId);
+      assertOwned(target, mutation);
+      const { outbox, sync } = target;
+      const entry = await outbox.enqueue(mutation);
+      sync.trigger(afterChangeMs);
+      return entry;
+    },
+    async list(accountId: string): Promise<OutboxEntry[]> {
+      return (await get(accountId)).outbox.list();
+    },
+    async retry(accountId: string, id: string): Promise<OutboxEntry> {
+      const { outbox, sync } = await get(accountId);
+      const entry = await outbox.retry(id);
+      sync.trigger(0);
+      return entry;
+    },
+    async edit(accountId: string, id: string, mutation: Mutation): Promise<OutboxEntry> {
+      const target = await get(accountId);
+      assertOwned(target, mutation);
+      const { outbox, sync } = target;
+      const entry = await outbox.edit(id, mutation);
+      sync.trigger(afterChangeMs);
+      return entry;
+    },
+    async discard(accountId: string, id: string): Promise<OutboxEntry> {
+      return (await get(accountId)).outbox.discard(id);
+    },
+    async hello(accountId: string, cursor: string | null): Promise<void> {
+      (await get(accountId)).sync.hello(cursor);
+    },
+    async ack(accountId: string, batchId: string): Promise<void> {
+      (await get(accountId)).sync.ack(batchId);
+    },
+    async fetchThread(accountId: string, caseName: string): Promise<void> {
+      await (await get(accountId)).sync.fetchThread(caseName);
+    },
+    stagingFor: async (accountId: string) => (await get(accountId)).outbox.staging,
+  };
+}
+
 /**
  * Owns one outbox and one sync loop per signed-in account. An account that fails to start
  * (damaged journal, backend that will not come up) holds nothing open: it is remembered as
@@ -52,33 +126,11 @@ export function createSyncService(deps: SyncServiceDeps) {
   const starting = new Map<string, Promise<Running | undefined>>();
   const failed = new Map<string, { readonly account: Account; readonly status: SyncStatus }>();
 
-  async function open(account: Account): Promise<Running> {
-    const outbox = await openOutbox({ dir: deps.dir, accountId: account.id, clock: deps.clock, logger: deps.logger });
-    try {
-      const sync = new AccountSync({
-        account,
-        client: await deps.clientFor(account),
-        outbox,
-        clock: deps.clock,
-        logger: deps.logger,
-        random: deps.random,
-        publishBatch: deps.publishBatch,
-        publishStatus: deps.publishStatus,
-        publishUploadProgress: (entryId, sentBytes, totalBytes) => deps.publishUploadProgress(account.id, entryId, sentBytes, totalBytes),
-        options: { ...deps.options, pull: { ...deps.options.pull, orderedByUpdateTime: await deps.orderedByUpdateTime(account) } },
-      });
-      return { account, outbox, sync };
-    } catch (error) {
-      await outbox.close(); // what this start opened, it closes: a retry can open it again
-      throw error;
-    }
-  }
-
   /** Never rejects: a failure is recorded (and published) as the account's status. */
   async function start(account: Account): Promise<Running | undefined> {
     let entry: Running;
     try {
-      entry = await open(account);
+      entry = await openAccount(deps, account);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       deps.logger.error('sync: the account could not start', { accountId: account.id, error: message });
@@ -120,13 +172,6 @@ export function createSyncService(deps: SyncServiceDeps) {
     throw new AppError('not_found', 'That account is not signed in.', false);
   }
 
-  /** Refused before anything is journaled: a change to another domain's case never enters this account's queue. */
-  function assertOwned(entry: Running, mutation: Mutation): void {
-    if (entry.sync.owns(mutation) === false) {
-      throw new OutboxError('foreign_case', 'That case does not belong to this reseller domain.', { kind: mutation.kind });
-    }
-  }
-
   async function stopEntry(entry: Running): Promise<void> {
     await entry.sync.stop();
     await entry.outbox.close();
@@ -155,49 +200,13 @@ export function createSyncService(deps: SyncServiceDeps) {
     async ensure(account: Account): Promise<void> {
       if (!failed.has(account.id)) await ensureStarted(account);
     },
-    async enqueue(accountId: string, mutation: Mutation): Promise<OutboxEntry> {
-      const target = await get(accountId);
-      assertOwned(target, mutation);
-      const { outbox, sync } = target;
-      const entry = await outbox.enqueue(mutation);
-      sync.trigger(deps.options.afterChangeMs);
-      return entry;
-    },
-    async list(accountId: string): Promise<OutboxEntry[]> {
-      return (await get(accountId)).outbox.list();
-    },
-    async retry(accountId: string, id: string): Promise<OutboxEntry> {
-      const { outbox, sync } = await get(accountId);
-      const entry = await outbox.retry(id);
-      sync.trigger(0);
-      return entry;
-    },
-    async edit(accountId: string, id: string, mutation: Mutation): Promise<OutboxEntry> {
-      const target = await get(accountId);
-      assertOwned(target, mutation);
-      const { outbox, sync } = target;
-      const entry = await outbox.edit(id, mutation);
-      sync.trigger(deps.options.afterChangeMs);
-      return entry;
-    },
-    async discard(accountId: string, id: string): Promise<OutboxEntry> {
-      return (await get(accountId)).outbox.discard(id);
-    },
-    async hello(accountId: string, cursor: string | null): Promise<void> {
-      (await get(accountId)).sync.hello(cursor);
-    },
-    async ack(accountId: string, batchId: string): Promise<void> {
-      (await get(accountId)).sync.ack(batchId);
-    },
+    ...accountCalls(get, deps.options.afterChangeMs),
     /** "Sync now" is also the retry of an account that failed to start. */
     async syncNow(accountId?: string): Promise<void> {
       const retries = [...failed.values()].filter((failure) => accountId === undefined || failure.account.id === accountId);
       await Promise.all(retries.map((failure) => ensureStarted(failure.account)));
       const targets = accountId ? [await get(accountId)] : [...running.values()];
       for (const target of targets) target.sync.trigger(0);
-    },
-    async fetchThread(accountId: string, caseName: string): Promise<void> {
-      await (await get(accountId)).sync.fetchThread(caseName);
     },
     statuses(): SyncStatus[] {
       return [...[...running.values()].map((entry) => entry.sync.currentStatus()), ...[...failed.values()].map((f) => f.status)];
@@ -220,7 +229,6 @@ export function createSyncService(deps: SyncServiceDeps) {
       await entry.outbox.wipe();
       return discarded;
     },
-    stagingFor: async (accountId: string) => (await get(accountId)).outbox.staging,
     async stop(): Promise<void> {
       await Promise.all(starting.values()); // a start under way would otherwise open an outbox after the stop
       for (const entry of running.values()) await stopEntry(entry);
