@@ -1,8 +1,10 @@
 import path from 'node:path';
-import type { ExternalBrowser, HostInfo, Logger, Ports, Vault } from '../../electron/ports';
+import type { ExternalBrowser, HostInfo, Ports, UpdateEngineFactory, Vault } from '../../electron/ports';
+import type { LoadedPolicy } from '../../electron/services/policy/policy-file';
+import { createProxyFetch } from '../../electron/services/proxy/proxy-fetch';
+import { createAppLogger } from '../../electron/services/logging/logger';
 import { createMemoryVault } from '../../electron/services/storage/file-vault';
 import { jsonDocument } from '../../electron/services/storage/json-document';
-import { createFileLogger } from '../../electron/services/logging/file-logger';
 import { systemClock } from '../../electron/services/system-clock';
 
 /**
@@ -19,17 +21,20 @@ export interface NodePortsOptions {
   readonly browser: ExternalBrowser;
   readonly vault?: Vault;
   readonly echoLogs?: boolean;
+  /** The machine policy (its proxy applies to every request). */
+  readonly policy?: LoadedPolicy;
+  readonly updates?: UpdateEngineFactory;
 }
 
 export function createNodePorts(options: NodePortsOptions): Ports {
   const logs = path.join(options.userData, 'logs');
-  const logger: Logger = createFileLogger(path.join(logs, 'main.log'), options.echoLogs ? (line) => console.log(line) : undefined);
+  const logger = createAppLogger({ dir: logs, ...(options.echoLogs ? { echo: (line: string) => console.log(line) } : {}) });
   return {
     host: options.host,
     vault: options.vault ?? createMemoryVault(),
     settings: jsonDocument(path.join(options.userData, 'settings.json'), logger),
     accounts: jsonDocument(path.join(options.userData, 'accounts.json'), logger),
-    fetch: (input, init) => fetch(input, init),
+    fetch: createProxyFetch(options.policy?.policy.proxy) ?? ((input, init) => fetch(input, init)),
     clock: systemClock,
     paths: { userData: options.userData, logs },
     logger,
@@ -38,5 +43,6 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },
     // The harness has no portal windows: the URL opens like any external link.
     portal: { open: async (_accountId, url) => options.browser.open(url) },
+    ...(options.updates ? { updates: options.updates } : {}),
   };
 }

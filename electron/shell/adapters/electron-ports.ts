@@ -2,10 +2,11 @@ import { app, dialog, net, safeStorage, shell } from 'electron';
 import { openPortalWindow } from '../portal-window';
 import path from 'node:path';
 import type { DocumentStore, Logger, Ports, Vault } from '../../ports';
-import { createFileLogger } from '../../services/logging/file-logger';
+import { createAppLogger } from '../../services/logging/logger';
 import { createFileVault, createMemoryVault } from '../../services/storage/file-vault';
 import { jsonDocument } from '../../services/storage/json-document';
 import { systemClock } from '../../services/system-clock';
+import { electronUpdates } from '../managed';
 
 /** Secrets encrypted with the OS keychain via safeStorage; in memory only where Linux offers just its plain-text backend. */
 function createSafeStorageVault(file: string, logger: Logger): Vault {
@@ -24,11 +25,13 @@ function createSafeStorageVault(file: string, logger: Logger): Vault {
 export function createElectronPorts(): Ports {
   const userData = app.getPath('userData');
   const logs = app.getPath('logs');
-  const logger: Logger = createFileLogger(path.join(logs, 'main.log'));
+  const logger = createAppLogger({ dir: logs });
   // Same files electron-store used (<userData>/<name>.json), written by the app's atomic writer:
   // electron-store either throws on a damaged file or silently empties it, and keeps no backup.
   const documentStore = (name: string): DocumentStore => jsonDocument(path.join(userData, `${name}.json`), logger);
+  const updates = electronUpdates(logger);
   return {
+    ...(updates ? { updates } : {}),
     host: { kind: 'electron', appName: app.getName(), appVersion: app.getVersion(), platform: process.platform },
     vault: createSafeStorageVault(path.join(userData, 'vault.json'), logger),
     settings: documentStore('settings'),
@@ -36,7 +39,7 @@ export function createElectronPorts(): Ports {
     // net.fetch honours the OS proxy settings and certificate store.
     fetch: (input, init) => net.fetch(input, init),
     clock: systemClock,
-    paths: { userData, logs },
+    paths: { userData, logs, crashDumps: app.getPath('crashDumps') },
     logger,
     browser: { open: (url) => shell.openExternal(url) },
     portal: { open: async (accountId, url) => openPortalWindow(accountId, url) },

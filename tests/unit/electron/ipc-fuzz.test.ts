@@ -56,6 +56,13 @@ const templates: Record<InvokeChannel, (t: Target) => unknown> = {
   'attachments.saveAs': (t) => ({ accountId: t.accountId, attachmentName: t.attachmentName, filename: 'x.txt' }),
   'portal.open': (t) => ({ accountId: t.accountId, caseNumber: '123' }),
   'cases.fetchThread': (t) => ({ accountId: t.accountId, caseName: t.caseName }),
+  'policy.get': () => ({}),
+  'log.write': () => ({ level: 'info', message: 'fuzz', fields: { a: 1 } }),
+  'diagnostics.preview': () => ({}),
+  'diagnostics.save': () => ({}),
+  'update.status': () => ({}),
+  'update.check': () => ({}),
+  'update.restart': () => ({ draftsOpen: true }),
 };
 
 function deepNest(depth: number): unknown {
