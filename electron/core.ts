@@ -83,6 +83,118 @@ function supportClients(
   };
 }
 
+/** One sync service for all accounts, publishing on the bus; also says whether changes are on the wire (updates wait). */
+function createCoreSync(
+  ports: Ports,
+  options: CoreOptions,
+  events: EventBus,
+  backends: BackendRegistry,
+  clientFor: (account: Account) => Promise<SupportClient>,
+  changed: () => void,
+): { sync: SyncService; isSendingChanges: () => boolean } {
+  /** Accounts with a change on the wire right now (from the outbox's own events). */
+  const sending = new Map<string, boolean>();
+  const sync: SyncService = createSyncService({
+    dir: path.join(ports.paths.userData, 'outbox'),
+    clock: ports.clock,
+    logger: ports.logger,
+    random: Math.random,
+    clientFor,
+    orderedByUpdateTime: async (account) =>
+      (await backends.capabilities(account.backend))?.search.sortOrder.startsWith('updateTime ascending') ?? false,
+    publishBatch: (batch) => events.publish('replica.batch', batch),
+    publishStatus: (status) => {
+      events.publish('sync.status', status);
+      changed();
+    },
+    publishOutbox: (accountId, entries) => {
+      events.publish('outbox.changed', { accountId, entries });
+      sending.set(
+        accountId,
+        entries.some((entry) => entry.status === 'in_flight'),
+      );
+      changed();
+    },
+    publishUploadProgress: (accountId, entryId, sentBytes, totalBytes) =>
+      events.publish('attachments.uploadProgress', { accountId, entryId, sentBytes, totalBytes }),
+    options: { ...defaultSyncOptions, ...options.sync, pull: { ...defaultSyncOptions.pull, ...options.sync?.pull } },
+  });
+  const isSendingChanges = (): boolean =>
+    [...sending.values()].some(Boolean) || sync.statuses().some((status) => status.syncing && status.pending > 0);
+  return { sync, isSendingChanges };
+}
+
+/** The `app.heartbeat` event: on a timer (0 = off) and on request. */
+function createHeartbeat(events: EventBus, clock: Ports['clock'], intervalMs: number) {
+  let seq = 0;
+  let cancel: (() => void) | undefined;
+  const emit = (): number => {
+    seq += 1;
+    events.publish('app.heartbeat', { seq, at: new Date(clock.now()).toISOString() });
+    return seq;
+  };
+  const schedule = (): void => {
+    if (intervalMs <= 0) return;
+    cancel = clock.setTimer(intervalMs, () => {
+      emit();
+      schedule();
+    });
+  };
+  return {
+    emit,
+    start: schedule,
+    stop: () => {
+      cancel?.();
+      cancel = undefined;
+    },
+  };
+}
+
+/** Update checks as the policy allows; a restart waits while changes are being sent. */
+function createCoreUpdates(
+  ports: Ports,
+  options: CoreOptions,
+  policy: PolicyService,
+  settings: SettingsService,
+  events: EventBus,
+  isSendingChanges: () => boolean,
+): UpdateService {
+  return createUpdateService({
+    engines: ports.updates,
+    enabled: policy.loaded.policy.update?.enabled !== false,
+    ...(policy.loaded.policy.update?.feedUrl ? { feedUrl: policy.loaded.policy.update.feedUrl } : {}),
+    currentVersion: ports.host.appVersion,
+    channel: async () => (await settings.get()).updateChannel,
+    clock: ports.clock,
+    logger: ports.logger,
+    isSendingChanges,
+    publish: (status) => events.publish('update.status', status),
+    ...(options.updateCheckEveryMs === undefined ? {} : { checkEveryMs: options.updateCheckEveryMs }),
+  });
+}
+
+/** The diagnostics bundle: logs, settings, policy, accounts and queues — redacted by the service. */
+function createCoreDiagnostics(ports: Ports, settings: SettingsService, policy: PolicyService, auth: AuthService, sync: SyncService) {
+  return createDiagnosticsService({
+    host: ports.host,
+    paths: ports.paths,
+    dialogs: ports.dialogs,
+    logger: ports.logger,
+    now: () => ports.clock.now(),
+    settings: () => settings.get(),
+    policy: () => policy.view(),
+    accounts: async () => (await auth.state()).accounts,
+    syncStatuses: () => sync.statuses(),
+    outbox: (accountId) => sync.list(accountId),
+  });
+}
+
+function logPolicy(policy: PolicyService, logger: Ports['logger']): void {
+  for (const problem of policy.loaded.problems) logger.error('policy: problem in the policy file', { file: policy.loaded.file, problem });
+  if (policy.loaded.state === 'applied')
+    logger.info('policy: applied', { file: policy.loaded.file, fields: Object.keys(policy.loaded.policy) });
+}
+
 /**
  * The composition root in plain Node: services, IPC handlers and the event bus
  * built from ports. electron/main.ts and the harness both call it, so the app
@@ -124,43 +236,10 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
 
   const clientFor = supportClients(ports, auth, backends, options.httpTimeoutMs);
 
-  /** Accounts with a change on the wire right now (from the outbox's own events). */
-  const sending = new Map<string, boolean>();
-  const isSendingChanges = (): boolean =>
-    [...sending.values()].some(Boolean) || sync.statuses().some((status) => status.syncing && status.pending > 0);
   // auth's callback above uses `sync`; it only runs after a sign-in, long after this line.
-  const sync: SyncService = createSyncService({
-    dir: path.join(ports.paths.userData, 'outbox'),
-    clock: ports.clock,
-    logger: ports.logger,
-    random: Math.random,
-    clientFor,
-    orderedByUpdateTime: async (account) =>
-      (await backends.capabilities(account.backend))?.search.sortOrder.startsWith('updateTime ascending') ?? false,
-    publishBatch: (batch) => events.publish('replica.batch', batch),
-    publishStatus: (status) => {
-      events.publish('sync.status', status);
-      updates.syncChanged();
-    },
-    publishOutbox: (accountId, entries) => {
-      events.publish('outbox.changed', { accountId, entries });
-      sending.set(
-        accountId,
-        entries.some((entry) => entry.status === 'in_flight'),
-      );
-      updates.syncChanged();
-    },
-    publishUploadProgress: (accountId, entryId, sentBytes, totalBytes) =>
-      events.publish('attachments.uploadProgress', { accountId, entryId, sentBytes, totalBytes }),
-    options: { ...defaultSyncOptions, ...options.sync, pull: { ...defaultSyncOptions.pull, ...options.sync?.pull } },
-  });
+  const { sync, isSendingChanges } = createCoreSync(ports, options, events, backends, clientFor, () => updates.syncChanged());
 
-  let heartbeatSeq = 0;
-  const emitHeartbeat = (): number => {
-    heartbeatSeq += 1;
-    events.publish('app.heartbeat', { seq: heartbeatSeq, at: new Date(ports.clock.now()).toISOString() });
-    return heartbeatSeq;
-  };
+  const heartbeat = createHeartbeat(events, ports.clock, options.heartbeatMs ?? 30_000);
 
   const attachments = createAttachmentService({
     tempDir: path.join(ports.paths.userData, 'uploads-in-progress'),
@@ -174,31 +253,9 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     enqueueUpload: (accountId, upload) => sync.enqueue(accountId, { kind: 'upload_attachment', ...upload }),
   });
 
-  const updates: UpdateService = createUpdateService({
-    engines: ports.updates,
-    enabled: policy.loaded.policy.update?.enabled !== false,
-    ...(policy.loaded.policy.update?.feedUrl ? { feedUrl: policy.loaded.policy.update.feedUrl } : {}),
-    currentVersion: ports.host.appVersion,
-    channel: async () => (await settings.get()).updateChannel,
-    clock: ports.clock,
-    logger: ports.logger,
-    isSendingChanges,
-    publish: (status) => events.publish('update.status', status),
-    ...(options.updateCheckEveryMs === undefined ? {} : { checkEveryMs: options.updateCheckEveryMs }),
-  });
+  const updates = createCoreUpdates(ports, options, policy, settings, events, isSendingChanges);
 
-  const diagnostics = createDiagnosticsService({
-    host: ports.host,
-    paths: ports.paths,
-    dialogs: ports.dialogs,
-    logger: ports.logger,
-    now: () => ports.clock.now(),
-    settings: () => settings.get(),
-    policy: () => policy.view(),
-    accounts: async () => (await auth.state()).accounts,
-    syncStatuses: () => sync.statuses(),
-    outbox: (accountId) => sync.list(accountId),
-  });
+  const diagnostics = createCoreDiagnostics(ports, settings, policy, auth, sync);
 
   const handlers = createHandlers({
     ports,
@@ -211,7 +268,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     updates,
     diagnostics,
     rendererLog: createRendererLog(ports.logger.child({ src: 'renderer' }), ports.clock),
-    emitHeartbeat,
+    emitHeartbeat: heartbeat.emit,
     statusFeed: async (accountId) => (await clientFor(await auth.account(accountId))).statusFeed(),
   });
   const dispatch = createIpcRouter(handlers, {
@@ -219,16 +276,6 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     logger: ports.logger,
     validateResponses: options.validateResponses ?? false,
   });
-
-  let cancelHeartbeat: (() => void) | undefined;
-  const scheduleHeartbeat = (): void => {
-    const interval = options.heartbeatMs ?? 30_000;
-    if (interval <= 0) return;
-    cancelHeartbeat = ports.clock.setTimer(interval, () => {
-      emitHeartbeat();
-      scheduleHeartbeat();
-    });
-  };
 
   return {
     dispatch,
@@ -242,11 +289,8 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     flushLogs: () => ports.logger.flush(),
     /** Never rejects: the window must open whatever state the disk is in; accounts that fail show their error. */
     async start() {
-      for (const problem of policy.loaded.problems)
-        ports.logger.error('policy: problem in the policy file', { file: policy.loaded.file, problem });
-      if (policy.loaded.state === 'applied')
-        ports.logger.info('policy: applied', { file: policy.loaded.file, fields: Object.keys(policy.loaded.policy) });
-      scheduleHeartbeat();
+      logPolicy(policy, ports.logger);
+      heartbeat.start();
       updates.start();
       try {
         await attachments.sweepStaging();
@@ -259,8 +303,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
       }
     },
     async stop() {
-      cancelHeartbeat?.();
-      cancelHeartbeat = undefined;
+      heartbeat.stop();
       updates.stop();
       await sync.stop();
       await backends.stop();

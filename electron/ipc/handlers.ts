@@ -25,6 +25,40 @@ export interface HandlerDeps {
   readonly statusFeed: (accountId: string) => Promise<unknown[]>;
 }
 
+type AttachmentChannel = Extract<keyof Handlers, `attachments.${string}`>;
+
+/** Uploads and downloads: begin/open check the account; the rest are bound to an upload or download of that account. */
+function attachmentHandlers(
+  attachments: AttachmentService,
+  known: (accountId: string) => Promise<unknown>,
+): Pick<Handlers, AttachmentChannel> {
+  return {
+    'attachments.stageBegin': async ({ accountId, ...file }) => {
+      await known(accountId);
+      return attachments.stageBegin(accountId, file);
+    },
+    'attachments.stageChunk': ({ accountId, uploadId, offset, bytes }) => attachments.stageChunk(accountId, uploadId, offset, bytes),
+    'attachments.stageCommit': ({ accountId, uploadId, caseRef }) => attachments.stageCommit(accountId, uploadId, caseRef),
+    'attachments.stageAbort': async ({ accountId, uploadId }) => {
+      await attachments.stageAbort(accountId, uploadId);
+      return {};
+    },
+    'attachments.openDownload': async ({ accountId, attachmentName }) => {
+      await known(accountId);
+      return attachments.openDownload(accountId, attachmentName);
+    },
+    'attachments.readChunk': ({ accountId, downloadId }) => attachments.readChunk(accountId, downloadId),
+    'attachments.cancelDownload': async ({ accountId, downloadId }) => {
+      await attachments.cancelDownload(accountId, downloadId);
+      return {};
+    },
+    'attachments.saveAs': async ({ accountId, attachmentName, filename }) => {
+      await known(accountId);
+      return attachments.saveAs(accountId, attachmentName, filename);
+    },
+  };
+}
+
 /** Contract channel → service call. Thin on purpose: logic lives in services. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { ports, settings, auth, sync, backends, attachments, emitHeartbeat, statusFeed } = deps;
@@ -103,29 +137,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'sync.statuses': async () => sync.statuses(),
     'backend.info': async ({ accountId }) => backends.info((await known(accountId)).backend),
-    'attachments.stageBegin': async ({ accountId, ...file }) => {
-      await known(accountId);
-      return attachments.stageBegin(accountId, file);
-    },
-    'attachments.stageChunk': ({ accountId, uploadId, offset, bytes }) => attachments.stageChunk(accountId, uploadId, offset, bytes),
-    'attachments.stageCommit': ({ accountId, uploadId, caseRef }) => attachments.stageCommit(accountId, uploadId, caseRef),
-    'attachments.stageAbort': async ({ accountId, uploadId }) => {
-      await attachments.stageAbort(accountId, uploadId);
-      return {};
-    },
-    'attachments.openDownload': async ({ accountId, attachmentName }) => {
-      await known(accountId);
-      return attachments.openDownload(accountId, attachmentName);
-    },
-    'attachments.readChunk': ({ accountId, downloadId }) => attachments.readChunk(accountId, downloadId),
-    'attachments.cancelDownload': async ({ accountId, downloadId }) => {
-      await attachments.cancelDownload(accountId, downloadId);
-      return {};
-    },
-    'attachments.saveAs': async ({ accountId, attachmentName, filename }) => {
-      await known(accountId);
-      return attachments.saveAs(accountId, attachmentName, filename);
-    },
+    ...attachmentHandlers(attachments, known),
     'portal.open': async ({ accountId, caseNumber }) => {
       await known(accountId);
       // The Customer Care portal; the case number is offered as a search so the agent lands on it.
