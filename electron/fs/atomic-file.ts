@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { closeSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync, mkdirSync } from 'node:fs';
-import { mkdir, open, readFile, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { fsyncDir, fsyncDirSync, writeAll } from './durable-fs';
+import { fsyncDir, fsyncDirSync, readIfExists, writeAll } from './durable-fs';
 
 // The one way this app replaces a small file (tokens, settings, the account list, the
 // sandbox's state): a unique temp file beside it, fsync'd, renamed over, the directory
@@ -32,15 +32,6 @@ export function serialisedOn<T>(file: string, operation: () => Promise<T>): Prom
     if (queues.get(key) === tail) queues.delete(key);
   });
   return result;
-}
-
-async function readIfExists(file: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 /** Writes `bytes` to a fresh temp file beside `target`, fsync'd, then renames it over `target`. */

@@ -1,5 +1,5 @@
 import { closeSync, fsyncSync, openSync } from 'node:fs';
-import { constants, type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
+import { constants, type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
 // Small fsync helpers shared by the outbox journal, upload staging and atomic-file.ts.
@@ -74,5 +74,15 @@ export async function mkdirDurable(dir: string): Promise<void> {
   for (let current = dir; ; current = path.dirname(current)) {
     await fsyncDir(path.dirname(current));
     if (current === firstCreated || path.dirname(current) === current) break;
+  }
+}
+
+/** The file's bytes, or undefined when it does not exist (other errors are thrown). */
+export async function readIfExists(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }
