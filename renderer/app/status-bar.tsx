@@ -19,7 +19,11 @@ export function StatusBar({ identity }: { identity: React.ReactNode }): React.JS
 
   return (
     <footer className="status-bar" aria-live="polite">
-      <span data-testid="connection" className={anyOffline || status?.connection === 'error' ? 'offline' : 'online'}>
+      <span
+        data-testid="connection"
+        className={status?.connection === 'error' ? 'offline start-failed' : anyOffline ? 'offline' : 'online'}
+        {...(status?.connection === 'error' && status.lastError ? { title: status.lastError } : {})}
+      >
         {status?.connection === 'error'
           ? t('status.startFailed', { error: status.lastError ?? '' })
           : status?.connection === 'reauth'
