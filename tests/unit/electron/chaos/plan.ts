@@ -136,15 +136,15 @@ export async function planAccount(
   for (let index = queued() - before; index < count; index += 1) {
     const roll = random();
     const target = busy[Math.floor(random() * busy.length)] as ReplicaCase;
-    if (roll < 0.5) {
+    if (roll < 0.53) {
       const body = `chaos ${accountId} #${index}: please check the headers (${Math.floor(random() * 1e9)})`;
       expected.comments.set(body, target.name);
       await enqueue(fixture, accountId, { kind: 'comment', caseRef: target.name, body }, expected);
-    } else if (roll < 0.68) {
+    } else if (roll < 0.71) {
       const priority = (['P1', 'P2', 'P3', 'P4'] as const)[Math.floor(random() * 4)] ?? 'P3';
       expected.priority.set(target.name, priority);
       await enqueue(fixture, accountId, { kind: 'set_priority', caseRef: target.name, priority }, expected);
-    } else if (roll < 0.78) {
+    } else if (roll < 0.81) {
       const subscriberEmails = [`cc${index}@customer.example`, ...(random() < 0.5 ? [`lead${index}@customer.example`] : [])];
       expected.subscribers.set(target.name, subscriberEmails);
       await enqueue(fixture, accountId, { kind: 'set_subscribers', caseRef: target.name, subscriberEmails }, expected);
