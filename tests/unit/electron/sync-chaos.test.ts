@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../../electron/sandbox';
+import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle } from '../../../electron/sandbox';
 import type { SandboxCapabilities } from '../../../shared/api';
 import { createCoreFixture, type CoreFixture } from '../support/core-fixture';
 import { createFileVault } from '../support/file-vault';
@@ -83,7 +83,9 @@ async function planOffline(vault: ReturnType<typeof createFileVault>, random: ()
   await sandbox.admin.setOffline(true);
   const expected = emptyExpectations();
   for (const accountId of accountIds)
-    await planAccount(setup, accountId, mutationsPerAccount, random, expected, { reopen: capabilities.reopen.supported });
+    await planAccount(setup, accountId, mutationsPerAccount, random, expected, {
+      reopen: capabilities.extensions.reopen?.enabled === true,
+    });
   const cursors = new Map(accountIds.map((id) => [id, setup.replicas.get(id)?.cursor ?? null]));
   await setup.close();
   return { setup, accountIds, expected, cursors };
@@ -168,7 +170,13 @@ async function verifyReplicas(
 
 describe('sync chaos', () => {
   it('loses nothing and applies nothing twice through faults and kill -9', { timeout: 480_000 }, async () => {
-    sandbox = await startSandbox({ seed: 'chaos', cases: 900, supportSimulation: { enabled: false } });
+    // The reopen extension is switched on explicitly (with the app's other legacy conveniences).
+    sandbox = await startSandbox({
+      seed: 'chaos',
+      cases: 900,
+      supportSimulation: { enabled: false },
+      extensions: LEGACY_EXTENSIONS_FOR_CLIENT,
+    });
     // Seeded so a failing run can be replayed.
     const random = seededRandom(20261122);
     const vault = createFileVault(path.join(userData, 'vault.json'));
