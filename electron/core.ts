@@ -11,6 +11,7 @@ import { createSupportClient, type SupportClient } from './services/api/support-
 import { createAuthService, type AuthService } from './services/auth/auth-service';
 import { createAttachmentService } from './services/files/attachment-service';
 import { createDraftFileStore } from './services/files/draft-files';
+import type { UploadFs } from './services/files/upload-staging';
 import { createBackendRegistry, type BackendRegistry, type SandboxSource } from './services/backend/backend-registry';
 import { createDiagnosticsService } from './services/diagnostics/diagnostics-service';
 import { createRendererLog } from './services/logging/renderer-log';
@@ -35,6 +36,8 @@ export interface CoreOptions {
   readonly policy?: LoadedPolicy;
   /** How often to look for an update (default 6 h; 0: only when asked). */
   readonly updateCheckEveryMs?: number;
+  /** File calls of upload staging (tests inject a full or read-only disk). */
+  readonly uploadFs?: UploadFs;
 }
 
 export interface Core {
@@ -52,13 +55,156 @@ export interface Core {
   stop(): Promise<void>;
 }
 
+/** One Support API client per account, built once its backend is known; a failed build is not remembered. */
+function supportClients(
+  ports: Ports,
+  auth: AuthService,
+  backends: BackendRegistry,
+  httpTimeoutMs: number | undefined,
+): (account: Account) => Promise<SupportClient> {
+  const clients = new Map<string, Promise<SupportClient>>();
+  return (account) => {
+    let client = clients.get(account.id);
+    if (!client) {
+      client = backends.endpoints(account.backend).then((endpoints) =>
+        createSupportClient(
+          createHttpClient({
+            fetch: ports.fetch,
+            tokens: auth.tokensFor(account.id),
+            ...(httpTimeoutMs ? { timeoutMs: httpTimeoutMs } : {}),
+          }),
+          endpoints,
+        ),
+      );
+      clients.set(account.id, client);
+      // A backend that did not come up is not remembered: the retry asks again.
+      client.catch(() => {
+        if (clients.get(account.id) === client) clients.delete(account.id);
+      });
+    }
+    return client;
+  };
+}
+
+/** One sync service for all accounts, publishing on the bus; also says whether changes are on the wire (updates wait). */
+function createCoreSync(
+  ports: Ports,
+  options: CoreOptions,
+  events: EventBus,
+  backends: BackendRegistry,
+  clientFor: (account: Account) => Promise<SupportClient>,
+  changed: () => void,
+): { sync: SyncService; isSendingChanges: () => boolean } {
+  /** Accounts with a change on the wire right now (from the outbox's own events). */
+  const sending = new Map<string, boolean>();
+  const sync: SyncService = createSyncService({
+    dir: path.join(ports.paths.userData, 'outbox'),
+    clock: ports.clock,
+    logger: ports.logger,
+    random: Math.random,
+    clientFor,
+    orderedByUpdateTime: async (account) =>
+      (await backends.capabilities(account.backend))?.searchOrder.startsWith('updateTime ascending') ?? false,
+    publishBatch: (batch) => events.publish('replica.batch', batch),
+    publishStatus: (status) => {
+      events.publish('sync.status', status);
+      changed();
+    },
+    publishOutbox: (accountId, entries) => {
+      events.publish('outbox.changed', { accountId, entries });
+      sending.set(
+        accountId,
+        entries.some((entry) => entry.status === 'in_flight'),
+      );
+      changed();
+    },
+    publishUploadProgress: (accountId, entryId, sentBytes, totalBytes) =>
+      events.publish('attachments.uploadProgress', { accountId, entryId, sentBytes, totalBytes }),
+    options: { ...defaultSyncOptions, ...options.sync, pull: { ...defaultSyncOptions.pull, ...options.sync?.pull } },
+  });
+  const isSendingChanges = (): boolean =>
+    [...sending.values()].some(Boolean) || sync.statuses().some((status) => status.syncing && status.pending > 0);
+  return { sync, isSendingChanges };
+}
+
+/** The `app.heartbeat` event: on a timer (0 = off) and on request. */
+function createHeartbeat(events: EventBus, clock: Ports['clock'], intervalMs: number) {
+  let seq = 0;
+  let cancel: (() => void) | undefined;
+  const emit = (): number => {
+    seq += 1;
+    events.publish('app.heartbeat', { seq, at: new Date(clock.now()).toISOString() });
+    return seq;
+  };
+  const schedule = (): void => {
+    if (intervalMs <= 0) return;
+    cancel = clock.setTimer(intervalMs, () => {
+      emit();
+      schedule();
+    });
+  };
+  return {
+    emit,
+    start: schedule,
+    stop: () => {
+      cancel?.();
+      cancel = undefined;
+    },
+  };
+}
+
+/** Update checks as the policy allows; a restart waits while changes are being sent. */
+function createCoreUpdates(
+  ports: Ports,
+  options: CoreOptions,
+  policy: PolicyService,
+  settings: SettingsService,
+  events: EventBus,
+  isSendingChanges: () => boolean,
+): UpdateService {
+  return createUpdateService({
+    engines: ports.updates,
+    enabled: policy.loaded.policy.update?.enabled !== false,
+    ...(policy.loaded.policy.update?.feedUrl ? { feedUrl: policy.loaded.policy.update.feedUrl } : {}),
+    currentVersion: ports.host.appVersion,
+    channel: async () => (await settings.get()).updateChannel,
+    clock: ports.clock,
+    logger: ports.logger,
+    isSendingChanges,
+    publish: (status) => events.publish('update.status', status),
+    ...(options.updateCheckEveryMs === undefined ? {} : { checkEveryMs: options.updateCheckEveryMs }),
+  });
+}
+
+/** The diagnostics bundle: logs, settings, policy, accounts and queues — redacted by the service. */
+function createCoreDiagnostics(ports: Ports, settings: SettingsService, policy: PolicyService, auth: AuthService, sync: SyncService) {
+  return createDiagnosticsService({
+    host: ports.host,
+    paths: ports.paths,
+    dialogs: ports.dialogs,
+    logger: ports.logger,
+    now: () => ports.clock.now(),
+    settings: () => settings.get(),
+    policy: () => policy.view(),
+    accounts: async () => (await auth.state()).accounts,
+    syncStatuses: () => sync.statuses(),
+    outbox: (accountId) => sync.list(accountId),
+  });
+}
+
+function logPolicy(policy: PolicyService, logger: Ports['logger']): void {
+  for (const problem of policy.loaded.problems) logger.error('policy: problem in the policy file', { file: policy.loaded.file, problem });
+  if (policy.loaded.state === 'applied')
+    logger.info('policy: applied', { file: policy.loaded.file, fields: Object.keys(policy.loaded.policy) });
+}
+
 /**
  * The composition root in plain Node: services, IPC handlers and the event bus
  * built from ports. electron/main.ts and the harness both call it, so the app
  * under test is the app that ships.
  */
 export function createCore(ports: Ports, options: CoreOptions): Core {
-  const events = createEventBus();
+  const events = createEventBus(ports.logger);
   const policy = createPolicyService(options.policy ?? noPolicy);
   if (policy.loaded.policy.logLevel) ports.logger.setLevel(policy.loaded.policy.logLevel);
   const settings = createSettingsService(
@@ -91,68 +237,20 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     },
   });
 
-  const clients = new Map<string, Promise<SupportClient>>();
-  const clientFor = (account: Account): Promise<SupportClient> => {
-    let client = clients.get(account.id);
-    if (!client) {
-      client = backends.endpoints(account.backend).then((endpoints) =>
-        createSupportClient(
-          createHttpClient({
-            fetch: ports.fetch,
-            tokens: auth.tokensFor(account.id),
-            ...(options.httpTimeoutMs ? { timeoutMs: options.httpTimeoutMs } : {}),
-          }),
-          endpoints,
-        ),
-      );
-      clients.set(account.id, client);
-    }
-    return client;
-  };
+  const clientFor = supportClients(ports, auth, backends, options.httpTimeoutMs);
 
-  /** Accounts with a change on the wire right now (from the outbox's own events). */
-  const sending = new Map<string, boolean>();
-  const isSendingChanges = (): boolean =>
-    [...sending.values()].some(Boolean) || sync.statuses().some((status) => status.syncing && status.pending > 0);
   // auth's callback above uses `sync`; it only runs after a sign-in, long after this line.
-  const sync: SyncService = createSyncService({
-    dir: path.join(ports.paths.userData, 'outbox'),
-    clock: ports.clock,
-    logger: ports.logger,
-    random: Math.random,
-    clientFor,
-    orderedByUpdateTime: async (account) =>
-      (await backends.capabilities(account.backend))?.searchOrder.startsWith('updateTime ascending') ?? false,
-    publishBatch: (batch) => events.publish('replica.batch', batch),
-    publishStatus: (status) => {
-      events.publish('sync.status', status);
-      updates.syncChanged();
-    },
-    publishOutbox: (accountId, entries) => {
-      events.publish('outbox.changed', { accountId, entries });
-      sending.set(
-        accountId,
-        entries.some((entry) => entry.status === 'in_flight'),
-      );
-      updates.syncChanged();
-    },
-    publishUploadProgress: (accountId, entryId, sentBytes, totalBytes) =>
-      events.publish('attachments.uploadProgress', { accountId, entryId, sentBytes, totalBytes }),
-    options: { ...defaultSyncOptions, ...options.sync, pull: { ...defaultSyncOptions.pull, ...options.sync?.pull } },
-  });
+  const { sync, isSendingChanges } = createCoreSync(ports, options, events, backends, clientFor, () => updates.syncChanged());
 
-  let heartbeatSeq = 0;
-  const emitHeartbeat = (): number => {
-    heartbeatSeq += 1;
-    events.publish('app.heartbeat', { seq: heartbeatSeq, at: new Date(ports.clock.now()).toISOString() });
-    return heartbeatSeq;
-  };
+  const heartbeat = createHeartbeat(events, ports.clock, options.heartbeatMs ?? 30_000);
 
   const drafts = createDraftFileStore({ dir: path.join(ports.paths.userData, 'drafts'), logger: ports.logger });
   const attachments = createAttachmentService({
     drafts,
     tempDir: path.join(ports.paths.userData, 'uploads-in-progress'),
     logger: ports.logger,
+    clock: ports.clock,
+    ...(options.uploadFs ? { fs: options.uploadFs } : {}),
     dialogs: ports.dialogs,
     maxBytesFor: async (accountId) => (await backends.info((await auth.account(accountId)).backend)).maxAttachmentBytes,
     stagingFor: (accountId) => sync.stagingFor(accountId),
@@ -162,31 +260,9 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
 
   // Public documents (status feed, help search) go through a client that has no token at all.
   const feeds = createPublicFeedClient(ports.fetch, options.httpTimeoutMs);
-  const updates: UpdateService = createUpdateService({
-    engines: ports.updates,
-    enabled: policy.loaded.policy.update?.enabled !== false,
-    ...(policy.loaded.policy.update?.feedUrl ? { feedUrl: policy.loaded.policy.update.feedUrl } : {}),
-    currentVersion: ports.host.appVersion,
-    channel: async () => (await settings.get()).updateChannel,
-    clock: ports.clock,
-    logger: ports.logger,
-    isSendingChanges,
-    publish: (status) => events.publish('update.status', status),
-    ...(options.updateCheckEveryMs === undefined ? {} : { checkEveryMs: options.updateCheckEveryMs }),
-  });
+  const updates = createCoreUpdates(ports, options, policy, settings, events, isSendingChanges);
 
-  const diagnostics = createDiagnosticsService({
-    host: ports.host,
-    paths: ports.paths,
-    dialogs: ports.dialogs,
-    logger: ports.logger,
-    now: () => ports.clock.now(),
-    settings: () => settings.get(),
-    policy: () => policy.view(),
-    accounts: async () => (await auth.state()).accounts,
-    syncStatuses: () => sync.statuses(),
-    outbox: (accountId) => sync.list(accountId),
-  });
+  const diagnostics = createCoreDiagnostics(ports, settings, policy, auth, sync);
 
   const handlers = createHandlers({
     ports,
@@ -200,7 +276,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     updates,
     diagnostics,
     rendererLog: createRendererLog(ports.logger.child({ src: 'renderer' }), ports.clock),
-    emitHeartbeat,
+    emitHeartbeat: heartbeat.emit,
     statusFeed: async (accountId) => feeds.incidents((await backends.endpoints((await auth.account(accountId)).backend)).statusFeed),
     helpSearch: async (accountId, query, languageCode) => {
       const { backend } = await auth.account(accountId);
@@ -215,16 +291,6 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     validateResponses: options.validateResponses ?? false,
   });
 
-  let cancelHeartbeat: (() => void) | undefined;
-  const scheduleHeartbeat = (): void => {
-    const interval = options.heartbeatMs ?? 30_000;
-    if (interval <= 0) return;
-    cancelHeartbeat = ports.clock.setTimer(interval, () => {
-      emitHeartbeat();
-      scheduleHeartbeat();
-    });
-  };
-
   return {
     dispatch,
     events,
@@ -235,21 +301,23 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     policy,
     updates,
     flushLogs: () => ports.logger.flush(),
+    /** Never rejects: the window must open whatever state the disk is in; accounts that fail show their error. */
     async start() {
-      for (const problem of policy.loaded.problems)
-        ports.logger.error('policy: problem in the policy file', { file: policy.loaded.file, problem });
-      if (policy.loaded.state === 'applied')
-        ports.logger.info('policy: applied', { file: policy.loaded.file, fields: Object.keys(policy.loaded.policy) });
-      await settings.get();
-      const { accounts } = await auth.state();
-      await sync.reconcileAccounts(accounts);
-      scheduleHeartbeat();
+      logPolicy(policy, ports.logger);
+      heartbeat.start();
       updates.start();
-      ports.logger.info('core started', { host: ports.host.kind, accounts: accounts.length });
+      try {
+        await attachments.sweepStaging();
+        await settings.get();
+        const { accounts } = await auth.state();
+        await sync.reconcileAccounts(accounts);
+        ports.logger.info('core started', { host: ports.host.kind, accounts: accounts.length });
+      } catch (error) {
+        ports.logger.error('core: start incomplete', { error: error instanceof Error ? error.message : String(error) });
+      }
     },
     async stop() {
-      cancelHeartbeat?.();
-      cancelHeartbeat = undefined;
+      heartbeat.stop();
       updates.stop();
       await sync.stop();
       await backends.stop();

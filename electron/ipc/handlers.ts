@@ -31,6 +31,41 @@ export interface HandlerDeps {
   readonly helpSearch: (accountId: string, query: string, languageCode: string) => Promise<HelpArticle[] | undefined>;
 }
 
+type DraftFileChannel = Extract<keyof Handlers, `attachments.${string}Draft${string}` | `attachments.draft${string}`>;
+type AttachmentChannel = Exclude<Extract<keyof Handlers, `attachments.${string}`>, DraftFileChannel>;
+
+/** Uploads and downloads: begin/open check the account; the rest are bound to an upload or download of that account. */
+function attachmentHandlers(
+  attachments: AttachmentService,
+  known: (accountId: string) => Promise<unknown>,
+): Pick<Handlers, AttachmentChannel> {
+  return {
+    'attachments.stageBegin': async ({ accountId, ...file }) => {
+      await known(accountId);
+      return attachments.stageBegin(accountId, file);
+    },
+    'attachments.stageChunk': ({ accountId, uploadId, offset, bytes }) => attachments.stageChunk(accountId, uploadId, offset, bytes),
+    'attachments.stageCommit': ({ accountId, uploadId, caseRef }) => attachments.stageCommit(accountId, uploadId, caseRef),
+    'attachments.stageAbort': async ({ accountId, uploadId }) => {
+      await attachments.stageAbort(accountId, uploadId);
+      return {};
+    },
+    'attachments.openDownload': async ({ accountId, attachmentName }) => {
+      await known(accountId);
+      return attachments.openDownload(accountId, attachmentName);
+    },
+    'attachments.readChunk': ({ accountId, downloadId }) => attachments.readChunk(accountId, downloadId),
+    'attachments.cancelDownload': async ({ accountId, downloadId }) => {
+      await attachments.cancelDownload(accountId, downloadId);
+      return {};
+    },
+    'attachments.saveAs': async ({ accountId, attachmentName, filename }) => {
+      await known(accountId);
+      return attachments.saveAs(accountId, attachmentName, filename);
+    },
+  };
+}
+
 /** Contract channel → service call. Thin on purpose: logic lives in services. */
 export function createHandlers(deps: HandlerDeps): Handlers {
   const { ports, settings, auth, sync, backends, attachments, drafts, emitHeartbeat, statusFeed, helpSearch } = deps;
@@ -68,6 +103,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'accounts.signOut': async ({ accountId }) => {
       await known(accountId);
+      await attachments.wipeAccount(accountId);
       const discardedChanges = await sync.wipe(accountId);
       await drafts.wipe(accountId);
       await auth.signOut(accountId);
@@ -109,30 +145,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     },
     'sync.statuses': async () => sync.statuses(),
     'backend.info': async ({ accountId }) => backends.info((await known(accountId)).backend),
-    'attachments.stageBegin': async ({ accountId, ...file }) => {
-      await known(accountId);
-      return attachments.stageBegin(accountId, file);
-    },
-    'attachments.stageChunk': ({ accountId, uploadId, offset, bytes }) => attachments.stageChunk(accountId, uploadId, offset, bytes),
-    'attachments.stageCommit': ({ accountId, uploadId, caseRef }) => attachments.stageCommit(accountId, uploadId, caseRef),
-    'attachments.stageAbort': async ({ accountId, uploadId }) => {
-      await attachments.stageAbort(accountId, uploadId);
-      return {};
-    },
+    ...attachmentHandlers(attachments, known),
     ...draftFileHandlers(known, attachments, drafts),
-    'attachments.openDownload': async ({ accountId, attachmentName }) => {
-      await known(accountId);
-      return attachments.openDownload(accountId, attachmentName);
-    },
-    'attachments.readChunk': ({ accountId, downloadId }) => attachments.readChunk(accountId, downloadId),
-    'attachments.cancelDownload': async ({ accountId, downloadId }) => {
-      await attachments.cancelDownload(accountId, downloadId);
-      return {};
-    },
-    'attachments.saveAs': async ({ accountId, attachmentName, filename }) => {
-      await known(accountId);
-      return attachments.saveAs(accountId, attachmentName, filename);
-    },
     'portal.open': async ({ accountId, caseNumber }) => {
       await known(accountId);
       // The Customer Care portal; the case number is offered as a search so the agent lands on it.
@@ -164,18 +178,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
 type Known = (accountId: string) => Promise<unknown>;
 
 /** New-case draft files: staged in main as soon as they are chosen, queued at submit. */
-function draftFileHandlers(
-  known: Known,
-  attachments: AttachmentService,
-  drafts: DraftFileStore,
-): Pick<
-  Handlers,
-  | 'attachments.stageForDraft'
-  | 'attachments.draftFiles'
-  | 'attachments.draftFileHead'
-  | 'attachments.commitDraftFile'
-  | 'attachments.discardDraftFiles'
-> {
+function draftFileHandlers(known: Known, attachments: AttachmentService, drafts: DraftFileStore): Pick<Handlers, DraftFileChannel> {
   return {
     'attachments.stageForDraft': ({ accountId, uploadId, draftId, piiKept }) =>
       attachments.stageForDraft(accountId, uploadId, draftId, piiKept),
@@ -183,14 +186,16 @@ function draftFileHandlers(
       await known(accountId);
       return drafts.list(accountId, draftId);
     },
-    'attachments.draftFileHead': async ({ accountId, draftId, fileId }) => ({
-      bytes: await drafts.head(accountId, draftId, fileId, 2 * 1024 * 1024),
-    }),
+    'attachments.draftFileHead': async ({ accountId, draftId, fileId }) => {
+      await known(accountId);
+      return { bytes: await drafts.head(accountId, draftId, fileId, 2 * 1024 * 1024) };
+    },
     'attachments.commitDraftFile': async ({ accountId, draftId, fileId, caseRef }) => {
       await known(accountId);
       return attachments.commitDraftFile(accountId, draftId, fileId, caseRef);
     },
     'attachments.discardDraftFiles': async ({ accountId, draftId, fileIds }) => {
+      await known(accountId);
       await drafts.discard(accountId, draftId, fileIds);
       return {};
     },

@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../fs/atomic-file';
 import { join } from 'node:path';
 import type { Binding } from './iam';
 import type { CaseCondition } from './query';
@@ -372,9 +373,7 @@ function lowerBound(arr: number[], value: number): number {
   return lo;
 }
 
-/** Write to a temporary file, then rename: readers never see a half-written file. */
+/** Unique temp file, fsync, rename, fsync the directory, `.bak` kept (electron/fs/atomic-file.ts). */
 export function atomicWrite(file: string, bytes: Uint8Array): void {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, file);
+  writeFileAtomicSync(file, bytes);
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HelpArticleSchema } from '../api/help-center';
 import { IncidentFeedSchema } from '../api/status-feed';
+import { MIME_TYPE_PATTERN } from '../domain/validation';
 import { accountSchema, accountsStateSchema, backendKindSchema } from './accounts';
 import { diagnosticsPreviewSchema, policyViewSchema, rendererLogSchema, updateStatusSchema } from './managed';
 import { mutationSchema, outboxEntrySchema } from './outbox';
@@ -43,8 +44,11 @@ const accountRequest = z.object({ accountId: accountIdSchema }).strict();
 
 export const syncStatusSchema = z.object({
   accountId: accountIdSchema,
-  /** `offline`: the backend cannot be reached; `reauth`: the account must sign in again. */
-  connection: z.enum(['online', 'offline', 'reauth']),
+  /**
+   * `offline`: the backend cannot be reached; `reauth`: the account must sign in again;
+   * `error`: the account could not start (see lastError) — "Sync now" retries, sign-out works.
+   */
+  connection: z.enum(['online', 'offline', 'reauth', 'error']),
   syncing: z.boolean(),
   /** Work done / known total of the sync under way (cases pulled, changes pushed). */
   progress: z.object({ done: z.number().int(), total: z.number().int().optional() }).optional(),
@@ -145,7 +149,8 @@ export const invokeContract = {
       .object({
         accountId: accountIdSchema,
         filename: z.string().min(1).max(1024),
-        mimeType: z.string().max(256),
+        /** '' when the browser does not know the type (sent as application/octet-stream). */
+        mimeType: z.union([z.literal(''), z.string().max(256).regex(MIME_TYPE_PATTERN, 'a type/subtype media type')]),
         sizeBytes: z.number().int(),
       })
       .strict(),

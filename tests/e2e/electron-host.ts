@@ -75,6 +75,7 @@ export async function launchElectron(binary: string, options: LaunchOptions = {}
       await stop();
       await start();
     },
+    reopenPage: async () => notOnElectron('Reopening a crashed page'),
     async close() {
       await stop();
       await sandbox?.close();

@@ -50,6 +50,8 @@ export interface HarnessApp {
   readonly sandbox: SandboxHandle | undefined;
   /** Quits browser and core, then starts both again on the same profile and origin, like an app restart. */
   restart(): Promise<void>;
+  /** A new page of the app in the same browser and core, as Electron reloads a crashed window (the old page is closed). */
+  reopenPage(): Promise<void>;
   close(): Promise<void>;
   /** Resolves with the next event of that name the core publishes. */
   waitForEvent(event: EventChannel): Promise<unknown>;
@@ -222,6 +224,12 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     async restart() {
       await stop();
       await start();
+    },
+    async reopenPage() {
+      const running = live();
+      await running.page.close().catch(() => undefined);
+      running.page = await running.context.newPage();
+      await running.page.goto(`${server.origin}/index.html`);
     },
     async close() {
       await stop();

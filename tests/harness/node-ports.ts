@@ -1,43 +1,19 @@
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentStore, ExternalBrowser, HostInfo, PortalWindows, Ports, UpdateEngineFactory, Vault } from '../../electron/ports';
+import type { ExternalBrowser, HostInfo, PortalWindows, Ports, UpdateEngineFactory, Vault } from '../../electron/ports';
 import type { LoadedPolicy } from '../../electron/services/policy/policy-file';
 import { createProxyFetch } from '../../electron/services/proxy/proxy-fetch';
 import { createAppLogger } from '../../electron/services/logging/logger';
+import { createMemoryVault } from '../../electron/services/storage/file-vault';
+import { jsonDocument } from '../../electron/services/storage/json-document';
 import { systemClock } from '../../electron/services/system-clock';
 
 /**
  * Node implementations of the ports, for the harness and tests. The vault keeps
  * secrets in memory only (like Electron on Linux without a keyring): a harness
  * restart keeps refresh tokens only if the same process keeps the vault.
+ * Settings and accounts use the same durable JSON documents as the Electron app.
  */
-export function createMemoryVault(): Vault {
-  const secrets = new Map<string, string>();
-  return {
-    persistent: false,
-    get: async (key) => secrets.get(key),
-    set: async (key, value) => void secrets.set(key, value),
-    delete: async (key) => void secrets.delete(key),
-  };
-}
-
-/** A plain JSON file written atomically (electron-store needs Electron and Node 22). */
-export function jsonDocument(file: string): DocumentStore {
-  return {
-    async read() {
-      try {
-        return JSON.parse(await fs.readFile(file, 'utf8')) as unknown;
-      } catch {
-        return {};
-      }
-    },
-    async write(value) {
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      await fs.writeFile(`${file}.tmp`, JSON.stringify(value, null, 2));
-      await fs.rename(`${file}.tmp`, file);
-    },
-  };
-}
+export { createMemoryVault };
 
 export interface NodePortsOptions {
   readonly userData: string;
@@ -54,15 +30,16 @@ export interface NodePortsOptions {
 
 export function createNodePorts(options: NodePortsOptions): Ports {
   const logs = path.join(options.userData, 'logs');
+  const logger = createAppLogger({ dir: logs, ...(options.echoLogs ? { echo: (line: string) => console.log(line) } : {}) });
   return {
     host: options.host,
     vault: options.vault ?? createMemoryVault(),
-    settings: jsonDocument(path.join(options.userData, 'settings.json')),
-    accounts: jsonDocument(path.join(options.userData, 'accounts.json')),
+    settings: jsonDocument(path.join(options.userData, 'settings.json'), logger),
+    accounts: jsonDocument(path.join(options.userData, 'accounts.json'), logger),
     fetch: createProxyFetch(options.policy?.policy.proxy) ?? ((input, init) => fetch(input, init)),
     clock: systemClock,
     paths: { userData: options.userData, logs },
-    logger: createAppLogger({ dir: logs, ...(options.echoLogs ? { echo: (line: string) => console.log(line) } : {}) }),
+    logger,
     browser: options.browser,
     // No dialog in the harness: "Save as…" goes to the profile's downloads folder.
     dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },

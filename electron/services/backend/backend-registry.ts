@@ -42,10 +42,18 @@ export function createBackendRegistry(deps: {
   async function sandboxTarget(): Promise<{ baseUrl: string; issuer: string; clientId: string }> {
     if (deps.sandbox.mode === 'external') return deps.sandbox;
     const { dataDir } = deps.sandbox;
-    embedded ??= startSandbox({ dataDir: path.resolve(dataDir), seed: 'demo', extensions: LEGACY_EXTENSIONS_FOR_CLIENT }).then((handle) => {
-      deps.logger.info('sandbox: embedded backend started', { baseUrl: handle.baseUrl });
-      return handle;
-    });
+    embedded ??= startSandbox({ dataDir: path.resolve(dataDir), seed: 'demo', extensions: LEGACY_EXTENSIONS_FOR_CLIENT }).then(
+      (handle) => {
+        deps.logger.info('sandbox: embedded backend started', { baseUrl: handle.baseUrl });
+        return handle;
+      },
+      (error: unknown) => {
+        // Not cached: the next call (the agent's retry) starts it again.
+        embedded = undefined;
+        deps.logger.error('sandbox: the embedded backend could not start', { error: String(error) });
+        throw error;
+      },
+    );
     const handle = await embedded;
     return { baseUrl: handle.baseUrl, issuer: handle.issuer, clientId: handle.desktopClientId };
   }
@@ -76,7 +84,10 @@ export function createBackendRegistry(deps: {
         loaded = registry
           .endpoints(kind)
           .then((endpoints) => loadCapabilities((url) => deps.fetch(url), endpoints))
-          .catch(() => undefined);
+          .catch(() => {
+            capabilities.delete(kind); // unknown for now, asked again next time
+            return undefined;
+          });
         capabilities.set(kind, loaded);
       }
       return loaded;

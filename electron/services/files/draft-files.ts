@@ -3,7 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { AppError, type DraftFile } from '../../../shared/ipc';
 import type { Logger } from '../../ports';
-import { mkdirDurable, replaceFileAtomically } from '../sync/outbox/durable-fs';
+import { mkdirDurable, replaceFileAtomically } from '../../fs/durable-fs';
 import { createStaging, type Staging } from '../sync/outbox/staging';
 
 // Files attached to a new-case draft before the case exists. The agent expects a chosen

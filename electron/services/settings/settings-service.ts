@@ -18,7 +18,9 @@ export interface SettingsService {
 }
 
 /**
- * Settings with defaults; a damaged or outdated file never stops the app — bad fields fall back to defaults.
+ * Settings with defaults; a damaged or outdated file never stops the app — bad fields fall back to defaults,
+ * and a damaged file is moved aside by the store. A file that cannot be read at all (permissions, I/O)
+ * gives defaults for now but is never written over.
  * `overrides` are the machine policy's values: they beat the stored ones, cannot be changed here and are
  * never written to the agent's file (so removing the policy gives the agent's own values back).
  */
@@ -36,7 +38,7 @@ export function createSettingsService(
     const merged: Record<string, unknown> = { ...defaultSettings };
     if (raw && typeof raw === 'object') {
       for (const [key, value] of Object.entries(raw)) {
-        const field = settingsSchema.shape[key as keyof Settings];
+        const field = Object.hasOwn(settingsSchema.shape, key) ? settingsSchema.shape[key as keyof Settings] : undefined;
         if (field?.safeParse(value).success) merged[key] = value;
         else logger.warn('settings: ignoring a stored field', { key });
       }
@@ -47,7 +49,14 @@ export function createSettingsService(
   const effective = (values: Settings): Settings => ({ ...values, ...overrides });
 
   return {
-    get: async () => effective(await loadStored()),
+    async get() {
+      try {
+        return effective(await loadStored());
+      } catch (error) {
+        logger.error('settings: could not read the settings file; using defaults', { error: String(error) });
+        return effective(defaultSettings);
+      }
+    },
     async update(patch) {
       const current = await loadStored();
       for (const [key, value] of Object.entries(patch))

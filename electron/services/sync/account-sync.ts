@@ -1,10 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Account, ReplicaBatch, SyncStatus } from '../../../shared/ipc';
+import type { Account, Mutation, ReplicaBatch, SyncStatus } from '../../../shared/ipc';
+import { isLocalCaseRef } from '../../../shared/ipc/outbox';
 import { AppError } from '../../../shared/ipc';
 import type { Clock, Logger } from '../../ports';
 import { ApiError } from '../api/api-error';
 import type { SupportClient } from '../api/support-client';
 import { backoffDelay } from './backoff';
+import { caseParent } from './mapping';
 import type { Outbox } from './outbox/index';
 import {
   emptyDirectory,
@@ -81,6 +83,19 @@ export class AccountSync {
   /** Parent org of a customer, for filing cases; undefined until customers are loaded. */
   customerOrg(customerId: string): string | undefined {
     return this.directory.customers.get(customerId)?.orgName;
+  }
+
+  /**
+   * Whether a change targets this account's own cases (a customer of its directory, a case under
+   * one of their organizations). undefined until the directory is loaded (offline since start):
+   * the server's own check then refuses a foreign case later.
+   */
+  owns(mutation: Mutation): boolean | undefined {
+    if (this.directory.loadedAt === 0) return undefined;
+    const ownsRef = (ref: string): boolean =>
+      isLocalCaseRef(ref) || (/^organizations\/[^/]+\/cases\/[^/]+$/.test(ref) && this.directory.customerIdByOrg.has(caseParent(ref)));
+    if (mutation.kind !== 'create_case') return ownsRef(mutation.caseRef);
+    return this.directory.customers.has(mutation.customerId) && (mutation.followUpOf === undefined || ownsRef(mutation.followUpOf));
   }
 
   hello(cursor: string | null): void {

@@ -104,6 +104,16 @@ describe('IPC router', () => {
     });
   });
 
+  it('refuses anything but plain data (a prototype set to a typed array, a class instance)', async () => {
+    const disguised = Object.setPrototypeOf({ text: 'x' }, Uint8Array.prototype) as unknown;
+    await expect(router('app.echo', { bytes: disguised }, trusted)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    await expect(router('app.echo', new Date(), trusted)).resolves.toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    await expect(router('app.echo', { bytes: new Uint8Array(2) }, trusted)).resolves.toMatchObject({ ok: true });
+  });
+
   it('refuses oversized payloads', async () => {
     const result = await router('app.echo', { bytes: new Uint8Array(maxRequestBytes + 1) }, trusted);
     expect(result).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });

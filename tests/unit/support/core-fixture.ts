@@ -5,6 +5,7 @@ import { createCore, type Core } from '../../../electron/core';
 import type { AccountSyncOptions } from '../../../electron/services/sync/account-sync';
 import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
 import type { HttpFetch, Vault } from '../../../electron/ports';
+import type { UploadFs } from '../../../electron/services/files/upload-staging';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
 import { readLogTail } from '../../../electron/services/logging/log-files';
 import { loadPolicy, noPolicy } from '../../../electron/services/policy/policy-file';
@@ -69,6 +70,7 @@ export interface CoreFixtureOptions {
   readonly vault?: Vault;
   /** Wraps the network port (e.g. to see which headers a request carried). */
   readonly fetch?: HttpFetch;
+  readonly uploadFs?: UploadFs;
   /** A machine policy file for this core. */
   readonly policyFile?: string;
 }
@@ -110,6 +112,7 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
       sandbox: { mode: 'external', baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId },
       sync: { maxBackoffMs: 200, afterChangeMs: 20, intervalMs: 60 * 60_000, ...options.sync },
       ...(options.httpTimeoutMs ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
+      ...(options.uploadFs ? { uploadFs: options.uploadFs } : {}),
     });
     unsubscribe = core.events.subscribe((event, payload) => {
       if (event !== 'replica.batch') return;

@@ -35,6 +35,8 @@ export function createSandboxBrowser(): FakeBrowser & {
     async open(requested) {
       opened.push(requested);
       const url = tamperRequest ? tamperRequest(new URL(requested)).toString() : requested;
+      // Only the sandbox's loopback sign-in page is "clicked"; anything else (the portal, help links) is just recorded.
+      if (new URL(url).hostname !== '127.0.0.1') return;
       const page = await fetch(url);
       const html = await page.text();
       const requestId = /name="request_id" value="([^"]+)"/.exec(html)?.[1];
