@@ -9,14 +9,25 @@ import { replicaWith, screenshot, signInSandbox, type ReplicaRows } from './help
 const EMAIL = 'agent1@reseller-a.example';
 test.use({ appOptions: { sandbox: { extensions: [...LEGACY_EXTENSIONS_FOR_CLIENT, 'helpCenter'] } } });
 
-type FullCase = ReplicaRows['cases'][number] & { displayName: string; description: string; languageCode?: string };
+type FullCase = ReplicaRows['cases'][number] & { displayName: string; description: string; classificationName?: string };
 
-/** An authorised customer with a recent case to be "similar" to. */
+/**
+ * An authorised customer with a recent Gmail case to be "similar" to. Filed under Gmail because
+ * its title goes into the description: a title naming another product (Calendar, Drive…) would
+ * rightly pull the suggested category away from Gmail, and which case was touched last depends
+ * on the simulation's clock.
+ */
 async function customerWithRecentCase(page: Page): Promise<{ customer: ReplicaRows['customers'][number]; recent: FullCase }> {
   const rows = await replicaWith(page, (r) => r.customers.some((c) => c.access === 'authorized') && r.cases.length > 50);
   const authorised = new Map(rows.customers.filter((c) => c.access === 'authorized').map((c) => [c.customerId, c]));
   const recent = (rows.cases as FullCase[])
-    .filter((c) => authorised.has(c.customerId) && /^[\x20-\x7e]+$/.test(c.displayName) && c.displayName.split(' ').length >= 4)
+    .filter(
+      (c) =>
+        authorised.has(c.customerId) &&
+        /Gmail/.test(c.classificationName ?? '') &&
+        /^[\x20-\x7e]+$/.test(c.displayName) &&
+        c.displayName.split(' ').length >= 4,
+    )
     .sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;
   return { customer: authorised.get(recent.customerId)!, recent };
 }
@@ -51,7 +62,8 @@ test('keyboard only: describe, see help, the Gmail incident and the similar case
   const suggestions = page.getByTestId('guided-suggestions');
   await expect(suggestions.getByTestId('help-article').first()).toContainText('Mail delivery delays');
   await expect(suggestions.getByTestId('guided-incident')).toContainText('Gmail');
-  await expect(suggestions.getByTestId('similar-case').first()).toContainText(`#${recent.caseNumber}`);
+  // Among the similar cases (another Gmail case may share more words with the description).
+  await expect(suggestions.getByTestId('similar-case').filter({ hasText: `#${recent.caseNumber}` })).toHaveCount(1);
   await screenshot(app, 'guided-start-en');
 
   await tabTo(page, 'link-incident');
