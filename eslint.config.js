@@ -37,6 +37,19 @@ export const layerRules = [
     },
   },
   {
+    // electron/fs: durable-file helpers shared by services and the sandbox, so it imports only node:* and itself.
+    files: ['electron/fs/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [electronModule],
+          patterns: [electronModulePattern, { group: ['../*'], message: 'electron/fs imports only node:* and its own files.' }],
+        },
+      ],
+    },
+  },
+  {
     files: ['electron/shell/**/*.ts', 'electron/main.ts'],
     rules: { 'no-restricted-imports': ['error', { patterns: [noRendererLayer] }] },
   },

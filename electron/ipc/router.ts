@@ -1,5 +1,4 @@
 import {
-  AppError,
   fail,
   invokeContract,
   isInvokeChannel,
@@ -10,7 +9,9 @@ import {
   type ResponseOf,
   type Result,
 } from '../../shared/ipc';
+import { types } from 'node:util';
 import type { Logger } from '../ports';
+import { toBridgeError } from './error-translator';
 
 /** Who sent a request: the frame's URL and whether it is the top frame. */
 export interface SenderInfo {
@@ -39,7 +40,7 @@ export type IpcRouter = (channel: unknown, rawRequest: unknown, sender: SenderIn
 /**
  * The pure IPC router: refuses unknown channels, untrusted senders, oversized
  * and malformed requests with a typed error, runs the handler, and maps
- * anything thrown to an error code. It never throws.
+ * anything thrown to an error code (error-translator.ts). It never throws.
  */
 export function createIpcRouter(handlers: Handlers, options: RouterOptions): IpcRouter {
   return async (channel, rawRequest, sender) => {
@@ -48,8 +49,9 @@ export function createIpcRouter(handlers: Handlers, options: RouterOptions): Ipc
       options.logger.warn('ipc: request from untrusted sender refused', { channel, url: sender.url ?? '(none)' });
       return fail('untrusted_sender', 'This page may not use the app bridge.');
     }
-    const size = estimateSize(rawRequest, maxRequestBytes);
-    if (size > maxRequestBytes) return fail('payload_too_large', `Request exceeds ${maxRequestBytes} bytes.`);
+    const scanned = scanPayload(rawRequest, maxRequestBytes);
+    if (!scanned.plain) return fail('invalid_request', 'The request holds something other than plain data.');
+    if (scanned.size > maxRequestBytes) return fail('payload_too_large', `Request exceeds ${maxRequestBytes} bytes.`);
 
     const contract = invokeContract[channel];
     const parsed = contract.request.safeParse(rawRequest);
@@ -67,9 +69,11 @@ export function createIpcRouter(handlers: Handlers, options: RouterOptions): Ipc
       }
       return ok(value);
     } catch (error) {
-      if (error instanceof AppError) return { ok: false, error: error.toBridgeError() };
-      options.logger.error('ipc: handler failed', { channel, error: error instanceof Error ? error.message : String(error) });
-      return fail('internal', `Something went wrong in ${channel}.`);
+      const translated = toBridgeError(error, channel);
+      if (!translated.known) {
+        options.logger.error('ipc: handler failed', { channel, error: error instanceof Error ? error.message : String(error) });
+      }
+      return { ok: false, error: translated.error };
     }
   };
 }
@@ -90,15 +94,27 @@ function summarizeIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey
  * it passes `limit` so a huge request costs no more than the limit to inspect.
  */
 export function estimateSize(value: unknown, limit: number): number {
+  return scanPayload(value, limit).size;
+}
+
+/**
+ * Size plus a plain-data check: structured clone only ever delivers plain objects, arrays,
+ * primitives and real typed arrays. Anything else (an object whose prototype was set to a
+ * Uint8Array, say) is refused before a schema or handler touches it. Typed arrays are
+ * recognised by their internal slot, never by `instanceof`.
+ */
+export function scanPayload(value: unknown, limit: number): { size: number; plain: boolean } {
   let total = 0;
   const stack: unknown[] = [value];
   const seen = new Set<object>();
   while (stack.length > 0 && total <= limit) {
     const item = stack.pop();
     if (typeof item === 'string') total += item.length * 2;
-    else if (item instanceof Uint8Array || item instanceof ArrayBuffer) total += item.byteLength;
     else if (ArrayBuffer.isView(item)) total += item.byteLength;
+    else if (types.isArrayBuffer(item)) total += item.byteLength;
     else if (item !== null && typeof item === 'object') {
+      const proto: unknown = Object.getPrototypeOf(item);
+      if (proto !== Object.prototype && proto !== Array.prototype && proto !== null) return { size: total, plain: false };
       if (seen.has(item)) continue;
       seen.add(item);
       for (const key in item) {
@@ -109,5 +125,5 @@ export function estimateSize(value: unknown, limit: number): number {
       }
     } else total += 8;
   }
-  return total;
+  return { size: total, plain: true };
 }

@@ -34,6 +34,13 @@ export class CasesApi {
     return this.d.access.case(p, ctx.params['collection'] ?? '', ctx.params['parent'] ?? '', ctx.params['case'] ?? '', permission);
   }
 
+  /** After a change: the case moves to the end of the update order, is persisted and answered. */
+  private saved(rec: CaseRec, textChanged: boolean): Reply {
+    this.d.store.touch(rec, this.d.clock.now(), textChanged);
+    this.d.persist();
+    return json(200, caseJson(this.d.store, rec));
+  }
+
   /** A case that may be changed: the caller holds `permission` and the case is not closed. */
   writable(p: Principal, ctx: RouteContext, permission: Permission, action: string): { rec: CaseRec; parent: ParentScope } {
     const found = this.found(p, ctx, permission);
@@ -155,9 +162,7 @@ export class CasesApi {
     if (paths.has('display_name')) rec.displayName = input.displayName ?? '';
     if (paths.has('priority')) rec.priority = input.priority ?? 'PRIORITY_UNSPECIFIED';
     if (paths.has('subscriber_email_addresses')) rec.subscribers = [...(input.subscriberEmailAddresses ?? [])];
-    this.d.store.touch(rec, this.d.clock.now(), paths.has('display_name'));
-    this.d.persist();
-    return json(200, caseJson(this.d.store, rec));
+    return this.saved(rec, paths.has('display_name'));
   }
 
   async close(ctx: RouteContext, p: Principal): Promise<Reply> {
@@ -196,9 +201,7 @@ export class CasesApi {
     if (rec.escalated) throw precondition(`Case ${rec.name} is already escalated.`, 'CASE_ESCALATED', rec.name);
     this.d.store.prepare(rec);
     rec.escalated = true;
-    this.d.store.touch(rec, this.d.clock.now(), false);
-    this.d.persist();
-    return json(200, caseJson(this.d.store, rec));
+    return this.saved(rec, false);
   }
 
   /** The `reopen` extension (Google's API has no reopen method). */

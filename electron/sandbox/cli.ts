@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { SANDBOX_EXTENSIONS } from '../../shared/api';
 import { startSandbox, type SandboxExtension, type SandboxOptions } from './index';
 
 // `npm run sandbox -- --port N --data DIR --seed S [--cases N] [--customers-per-domain N] [--extensions a,b]`: prints one
@@ -43,11 +44,18 @@ if (maxBytes !== undefined) opts.maxAttachmentBytes = maxBytes;
 if (values.data !== undefined) opts.dataDir = values.data;
 if (values.seed !== undefined) opts.seed = values.seed;
 if (values['no-simulation'] === true) opts.supportSimulation = { enabled: false };
-if (values.extensions !== undefined)
-  opts.extensions = values.extensions
+if (values.extensions !== undefined) {
+  const names = values.extensions
     .split(',')
     .map((s) => s.trim())
-    .filter((s) => s !== '') as SandboxExtension[];
+    .filter((s) => s !== '');
+  const unknown = names.filter((n) => !(SANDBOX_EXTENSIONS as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    process.stderr.write(`--extensions: unknown ${unknown.join(', ')} (known: ${SANDBOX_EXTENSIONS.join(', ')})\n`);
+    process.exit(2);
+  }
+  opts.extensions = names as SandboxExtension[];
+}
 
 const sandbox = await startSandbox(opts);
 process.stdout.write(

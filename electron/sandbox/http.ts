@@ -118,6 +118,7 @@ export async function readJsonBody(req: IncomingMessage, limit = 1024 * 1024): P
   if (text === '') return {};
   const type = String(req.headers['content-type'] ?? 'application/json');
   if (!/^application\/json\b/i.test(type)) throw badRequest(`Unsupported Content-Type '${type}'; expected application/json.`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw badRequest(`Invalid JSON payload received. Nesting deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -126,9 +127,33 @@ export async function readJsonBody(req: IncomingMessage, limit = 1024 * 1024): P
 }
 
 export async function readFormBody(req: IncomingMessage): Promise<URLSearchParams> {
-  const raw = await readBody(req, 64 * 1024);
-  return new URLSearchParams(raw.toString('utf8'));
+  try {
+    return new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'));
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) throw badRequest(e.message);
+    throw e;
+  }
 }
+
+/** Deepest nesting of arrays and objects in JSON text (strings skipped), so hostile depth never reaches a recursive parser. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+/** Nesting allowed in a request body; Google's own messages need a handful of levels. */
+export const MAX_JSON_DEPTH = 64;
 
 export function html(status: number, body: string): Reply {
   return {

@@ -1,5 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { Faults } from './faults';
+import { applyFields, parseFields } from './fields';
 import { ApiError, LegacyApiError, errorInfo, errorReply, legacyErrorReply, type Reply } from './http';
 import type { Router } from './router';
 
@@ -54,7 +55,7 @@ async function handle(d: ApiHandlerDeps, req: IncomingMessage, res: ServerRespon
       if (match.kind === 'malformed') throw new ApiError('INVALID_ARGUMENT', 'Malformed request URL: bad percent-encoding.');
       if (match.kind !== 'route') throw new ApiError('NOT_FOUND', `The requested URL ${url.pathname} was not found on this server.`);
       routeName = match.route.name;
-      reply = await match.route.handle({ req, url, params: match.params });
+      reply = withFields(await match.route.handle({ req, url, params: match.params }), url);
     }
     if (decision.kind === 'none' && faultable && d.faults.dropAfter()) {
       d.count('fault.drop');
@@ -66,10 +67,19 @@ async function handle(d: ApiHandlerDeps, req: IncomingMessage, res: ServerRespon
     send(res, reply);
   } catch (e) {
     d.count(routeName);
-    // A client that went away mid-request needs no answer.
-    if (req.destroyed && !(e instanceof ApiError) && !(e instanceof LegacyApiError)) return;
+    // A client that went away mid-request needs no answer (a fully read request is "destroyed" too: look at the socket).
+    if (req.socket.destroyed) return;
     send(res, replyForError(e));
   }
+}
+
+/** The `fields` system parameter on a successful JSON answer (partial response). */
+function withFields(reply: Reply, url: URL): Reply {
+  const fields = url.searchParams.get('fields');
+  if (fields === null || fields === '' || reply.status !== 200 || !String(reply.headers['content-type']).startsWith('application/json'))
+    return reply;
+  const sel = parseFields(fields);
+  return { ...reply, body: JSON.stringify(applyFields(JSON.parse(String(reply.body)), sel)) };
 }
 
 function safeDecode(path: string): string {
@@ -125,10 +135,18 @@ export function closeServer(server: Server, listening: boolean): Promise<void> {
   return new Promise((resolve) => server.close(() => resolve()));
 }
 
-/** Protocol garbage answers 400 and the server moves on instead of crashing. */
+/** Protocol garbage (bad request line, oversized headers) answers Google's 400 envelope and the server moves on. */
 export function hardenServer(server: Server): void {
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const body = JSON.stringify({
+      error: { code: 400, message: `Malformed HTTP request (${err.code ?? 'parse error'}).`, status: 'INVALID_ARGUMENT' },
+    });
+    socket.end(
+      `HTTP/1.1 400 Bad Request\r\ncontent-type: application/json; charset=UTF-8\r\ncontent-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+    );
   });
 }

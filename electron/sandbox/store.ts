@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomicSync } from '../fs/atomic-file';
 import { join } from 'node:path';
 import type { Binding } from './iam';
 import type { CaseCondition } from './query';
@@ -282,8 +283,6 @@ export class Store {
         return !this.evaluate(c.item, rec);
       case 'open':
         return (rec.state !== 'CLOSED') === c.open;
-      case 'state':
-        return rec.state === c.state;
       case 'priority':
         return rec.priority === c.priority;
       case 'creator':
@@ -380,9 +379,7 @@ function lowerBound(arr: number[], value: number): number {
   return lo;
 }
 
-/** Write to a temporary file, then rename: readers never see a half-written file. */
+/** Unique temp file, fsync, rename, fsync the directory, `.bak` kept (electron/fs/atomic-file.ts). */
 export function atomicWrite(file: string, bytes: Uint8Array): void {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  writeFileSync(tmp, bytes);
-  renameSync(tmp, file);
+  writeFileAtomicSync(file, bytes);
 }

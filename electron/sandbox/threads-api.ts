@@ -1,6 +1,6 @@
 import { COMMENT_BODY_MAX_CHARS, CommentInputSchema, CreateAttachmentRequestSchema, describeIssues, parseInbound } from '../../shared/api';
 import type { CasesApi } from './cases-api';
-import { ApiError, BodyTooLargeError, badRequest, json, readBody, readJsonBody, type Reply } from './http';
+import { ApiError, BodyTooLargeError, MAX_JSON_DEPTH, badRequest, json, jsonDepth, readBody, readJsonBody, type Reply } from './http';
 import { PERMISSIONS } from './iam';
 import { parseMultipartRelated } from './multipart';
 import type { Principal } from './oidc';
@@ -22,13 +22,18 @@ export class ThreadsApi {
     private readonly cases: CasesApi,
   ) {}
 
-  private page<T>(ctx: RouteContext, items: readonly T[], binding: string, max = 100): { page: T[]; next: string | undefined } {
-    return paginate(items, {
+  /** One page of `items` as `{[key]: mapped items, nextPageToken}`, the shape of every v2 list. */
+  private listReply<T>(ctx: RouteContext, key: string, items: readonly T[], binding: string, map: (item: T) => unknown): Reply {
+    const { page, next } = paginate(items, {
       token: param(ctx.url, 'pageToken'),
       binding,
       secret: this.d.tokenSecret,
-      pageSize: parsePageSize(param(ctx.url, 'pageSize'), 10, max),
+      pageSize: parsePageSize(param(ctx.url, 'pageSize'), 10, 100),
     });
+    const body: Record<string, unknown> = {};
+    if (page.length > 0) body[key] = page.map(map);
+    if (next !== undefined) body['nextPageToken'] = next;
+    return json(200, body);
   }
 
   listComments(ctx: RouteContext, p: Principal): Reply {
@@ -36,15 +41,7 @@ export class ThreadsApi {
     const { rec } = this.cases.found(p, ctx, PERMISSIONS.casesGet);
     // Newest first (what Google's own samples assume).
     const newestFirst = this.d.store.thread(rec).comments.slice().reverse();
-    const { page, next } = this.page(ctx, newestFirst, `comments|${rec.name}`);
-    return json(
-      200,
-      withPage(
-        'comments',
-        page.map((c) => commentJson(rec, c)),
-        next,
-      ),
-    );
+    return this.listReply(ctx, 'comments', newestFirst, `comments|${rec.name}`, (c) => commentJson(rec, c));
   }
 
   getComment(ctx: RouteContext, p: Principal): Reply {
@@ -81,14 +78,8 @@ export class ThreadsApi {
   listAttachments(ctx: RouteContext, p: Principal): Reply {
     allowParams(ctx.url, ...PAGE_PARAMS);
     const { rec } = this.cases.found(p, ctx, PERMISSIONS.casesGet);
-    const { page, next } = this.page(ctx, this.d.store.thread(rec).attachments, `attachments|${rec.name}`);
-    return json(
-      200,
-      withPage(
-        'attachments',
-        page.map((a) => attachmentJson(rec, a)),
-        next,
-      ),
+    return this.listReply(ctx, 'attachments', this.d.store.thread(rec).attachments, `attachments|${rec.name}`, (a) =>
+      attachmentJson(rec, a),
     );
   }
 
@@ -181,23 +172,8 @@ export class ThreadsApi {
       throw e;
     }
     const all = this.d.store.world.classifications.filter((c) => pred === undefined || pred(c.displayName));
-    const { page, next } = this.page(ctx, all, `classifications|${q}`);
-    return json(
-      200,
-      withPage(
-        'caseClassifications',
-        page.map((c) => ({ id: c.id, displayName: c.displayName })),
-        next,
-      ),
-    );
+    return this.listReply(ctx, 'caseClassifications', all, `classifications|${q}`, (c) => ({ id: c.id, displayName: c.displayName }));
   }
-}
-
-function withPage(key: string, items: unknown[], next: string | undefined): Record<string, unknown> {
-  const body: Record<string, unknown> = {};
-  if (items.length > 0) body[key] = items;
-  if (next !== undefined) body['nextPageToken'] = next;
-  return body;
 }
 
 function mimeOf(contentType: string | undefined): string {
@@ -211,8 +187,10 @@ function mediaFromMultipart(type: string, raw: Buffer, max: number): { filename:
   if (meta === undefined || media === undefined || parts.length !== 2)
     throw badRequest('multipart/related upload needs exactly two parts: JSON metadata, then the media.');
   let metaJson: unknown;
+  const metaText = meta.body.toString('utf8');
+  if (jsonDepth(metaText) > MAX_JSON_DEPTH) throw badRequest('Invalid JSON payload received in the metadata part: nested too deeply.');
   try {
-    metaJson = JSON.parse(meta.body.toString('utf8'));
+    metaJson = JSON.parse(metaText);
   } catch {
     throw badRequest('Invalid JSON payload received in the metadata part.');
   }

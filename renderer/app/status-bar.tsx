@@ -19,14 +19,20 @@ export function StatusBar({ identity }: { identity: React.ReactNode }): React.JS
 
   return (
     <footer className="status-bar" aria-live="polite">
-      <span data-testid="connection" className={anyOffline ? 'offline' : 'online'}>
-        {status?.connection === 'reauth'
-          ? t('status.reauth')
-          : status?.connection === 'offline'
-            ? t('status.offline', { time: time(status.offlineSince) })
-            : anyOffline
-              ? '⚡'
-              : t('status.online')}
+      <span
+        data-testid="connection"
+        className={status?.connection === 'error' ? 'offline start-failed' : anyOffline ? 'offline' : 'online'}
+        {...(status?.connection === 'error' && status.lastError ? { title: status.lastError } : {})}
+      >
+        {status?.connection === 'error'
+          ? t('status.startFailed', { error: status.lastError ?? '' })
+          : status?.connection === 'reauth'
+            ? t('status.reauth')
+            : status?.connection === 'offline'
+              ? t('status.offline', { time: time(status.offlineSince) })
+              : anyOffline
+                ? '⚡'
+                : t('status.online')}
       </span>
       {runtime && <span data-testid="case-count">{t('status.cases', { count: runtime.projection.size })}</span>}
       {status?.syncing ? (
@@ -47,7 +53,7 @@ export function StatusBar({ identity }: { identity: React.ReactNode }): React.JS
       {pending > 0 && <span data-testid="pending-count">{t('status.pending', { count: pending })}</span>}
       {(status?.failed ?? 0) > 0 && <span className="failed">{t('status.failed', { count: status?.failed })}</span>}
       <button type="button" className="link" onClick={() => void syncNow(accountId)}>
-        {t('status.syncNow')}
+        {status?.connection === 'error' ? t('status.retry') : t('status.syncNow')}
       </button>
       <span className="spacer" />
       {identity}

@@ -100,9 +100,23 @@ export function validateSubscriberEmails(emails: readonly string[]): {
   return { entries, list: emails.length > MAX_SUBSCRIBERS ? { code: 'too_many', max: MAX_SUBSCRIBERS } : null };
 }
 
-// ---------- file names ----------
+// ---------- file names and types ----------
 
-const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+/**
+ * A media type as `type/subtype` (RFC 6838 restricted names), no parameters: it goes into a
+ * multipart header, so no spaces, semicolons or line breaks.
+ */
+export const MIME_TYPE_PATTERN = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,126}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,126}$/i;
+
+export function isMimeType(value: string): boolean {
+  return MIME_TYPE_PATTERN.test(value);
+}
+
+// Device names Windows opens instead of a file, whatever the extension; `CON .txt` too, as
+// Windows drops the trailing space of the base name.
+const WINDOWS_RESERVED = /^(?:con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])$/i;
+const isReservedBase = (base: string): boolean =>
+  WINDOWS_RESERVED.test(base.trimEnd()) || WINDOWS_RESERVED.test((base.split('.')[0] ?? '').trimEnd());
 // Control chars, path separators and the characters Windows refuses in names.
 // eslint-disable-next-line no-control-regex
 const UNSAFE_CHARS = /[\u0000-\u001f\u007f-\u009f<>:"/\\|?*\u202a-\u202e\u2066-\u2069]/g;
@@ -145,7 +159,7 @@ export function sanitizeFileName(name: string, fallback = 'attachment'): string 
   const dot = s.lastIndexOf('.');
   let base = dot > 0 ? s.slice(0, dot) : s;
   let ext = dot > 0 ? s.slice(dot) : '';
-  if (WINDOWS_RESERVED.test(base) || WINDOWS_RESERVED.test(base.split('.')[0] ?? '')) base = `_${base}`;
+  if (isReservedBase(base)) base = `_${base}`;
   if (utf8Length(ext) > 32) {
     // An absurd "extension" is part of the name, not something to preserve.
     base += ext;
@@ -261,6 +275,7 @@ export function blockedAttachmentType(name: string): BlockedAttachment | null {
   const dot = trimmed.lastIndexOf('.');
   if (dot < 0) return null;
   const extension = trimmed.slice(dot + 1).toLowerCase();
-  const reason = BLOCKED_EXTENSIONS[extension];
+  // Own keys only: "a.constructor" must not find Object.prototype.constructor.
+  const reason = Object.hasOwn(BLOCKED_EXTENSIONS, extension) ? BLOCKED_EXTENSIONS[extension] : undefined;
   return reason === undefined ? null : { extension, reason };
 }

@@ -14,6 +14,10 @@ export const errorCodes = [
   'offline',
   'unavailable',
   'cancelled',
+  /** The disk is full (ENOSPC, EDQUOT): nothing was lost, free space and retry. */
+  'storage_full',
+  /** The disk refused the write otherwise (read-only, permissions, too many open files, I/O error). */
+  'storage_unavailable',
   'internal',
 ] as const;
 

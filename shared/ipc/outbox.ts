@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ESCALATION_REASONS, SELECTABLE_PRIORITIES } from '../domain/case-model';
+import { MIME_TYPE_PATTERN } from '../domain/validation';
 import { accountIdSchema } from './replica';
 
 // Local intent: every change an agent makes is a mutation in the durable outbox
@@ -52,7 +53,7 @@ export const mutationSchema = z.discriminatedUnion('kind', [
       /** Id of the bytes staged on disk by main before the entry was queued. */
       stagedFileId: z.string().min(1).max(128),
       filename: z.string().min(1).max(255),
-      mimeType: z.string().max(256),
+      mimeType: z.string().max(256).regex(MIME_TYPE_PATTERN, 'a type/subtype media type'),
       sizeBytes: z.number().int().positive(),
     })
     .strict(),

@@ -101,6 +101,8 @@ test('upload 20 MB with progress, reach the sandbox, preview a cached text file,
     await row.getByRole('button', { name: 'Preview', exact: true }).click();
     await expect(app.page.getByTestId('attachment-preview')).toHaveAttribute('data-kind', kind);
     if (kind === 'image') await expect(app.page.getByTestId('attachment-preview').locator('img')).toHaveJSProperty('naturalWidth', 32);
+    // Drawn by the bundled pdf.js under the app's CSP (object-src 'none' blocks <object>).
+    if (kind === 'pdf') await expect(app.page.getByTestId('attachment-preview-pdf')).toHaveAttribute('data-drawn', '1');
     await app.page.screenshot({ path: `test-results/screens/attachments-preview-${kind}.png` });
     await app.page.getByTestId('attachment-preview').getByRole('button', { name: 'Close' }).click();
   }

@@ -10,6 +10,8 @@ import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../ele
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
 import { chromiumArgs, findChromium } from './chromium';
+import { readLogTail } from '../../electron/services/logging/log-files';
+import { loadPolicy, noPolicy } from '../../electron/services/policy/policy-file';
 import { createMemoryVault, createNodePorts, type NodePortsOptions } from './node-ports';
 import { serveRenderer, type StaticServer } from './static-server';
 
@@ -34,6 +36,8 @@ export interface LaunchOptions {
   readonly sync?: CoreOptions['sync'];
   /** Wraps main's network (e.g. to answer as a newer API version would). */
   readonly wrapFetch?: NodePortsOptions['wrapFetch'];
+  /** A machine policy file (none by default: the harness never reads the real /etc one). */
+  readonly policyFile?: string;
 }
 
 export interface HarnessApp {
@@ -42,16 +46,21 @@ export interface HarnessApp {
   readonly core: Core;
   readonly appOrigin: string;
   readonly profileDir: string;
-  readonly logFile: string;
+  /** Every log line written so far (flushed first), oldest first. */
+  readLog(): Promise<string>;
   /** The sandbox the harness started (undefined with 'embedded'). */
   readonly sandbox: SandboxHandle | undefined;
   /** Quits browser and core, then starts both again on the same profile and origin, like an app restart. */
   restart(): Promise<void>;
+  /** A new page of the app in the same browser and core, as Electron reloads a crashed window (the old page is closed). */
+  reopenPage(): Promise<void>;
   close(): Promise<void>;
   /** Resolves with the next event of that name the core publishes. */
   waitForEvent(event: EventChannel): Promise<unknown>;
   /** Every bridge answer and event that reached the page, serialized (for leak checks). */
   readonly traffic: readonly string[];
+  /** Every portal.open main carried out: which account's portal window, on which page. */
+  readonly portalOpens: ReadonlyArray<{ accountId: string; url: string }>;
 }
 
 let bridgeInitSource: Promise<string> | undefined;
@@ -96,12 +105,15 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
   const trusted = (sender: { url: string | undefined; isMainFrame: boolean }): boolean => isTrustedSender(sender, server.origin);
 
   const traffic: string[] = [];
+  const portalOpens: Array<{ accountId: string; url: string }> = [];
   const serialize = (value: unknown): string =>
     JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? `<${item.byteLength} bytes>` : item));
   let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
 
   async function start(): Promise<void> {
+    const policy = options.policyFile ? loadPolicy(options.policyFile) : noPolicy;
     const ports = createNodePorts({
+      policy,
       userData,
       host: { kind: 'harness', appName: name, appVersion: version, platform: process.platform },
       vault,
@@ -114,11 +126,19 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
           await page?.goto(url);
         },
       },
+      // Recorded for tests; in a window for a person (npm start) the portal also opens as a page.
+      portal: {
+        open: async (accountId, url) => {
+          portalOpens.push({ accountId, url });
+          if (options.appWindow) await current?.context.newPage().then((page) => page.goto(url).catch(() => undefined));
+        },
+      },
     });
     const core = createCore(ports, {
       isTrustedSender: trusted,
       heartbeatMs: options.heartbeatMs ?? 30_000,
       validateResponses: true,
+      policy,
       ...(sandbox
         ? { sandbox: { mode: 'external' as const, baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId } }
         : {}),
@@ -196,10 +216,20 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     profileDir,
     sandbox,
     traffic,
-    logFile: path.join(userData, 'logs', 'main.log'),
+    portalOpens,
+    async readLog() {
+      await current?.core.flushLogs();
+      return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');
+    },
     async restart() {
       await stop();
       await start();
+    },
+    async reopenPage() {
+      const running = live();
+      await running.page.close().catch(() => undefined);
+      running.page = await running.context.newPage();
+      await running.page.goto(`${server.origin}/index.html`);
     },
     async close() {
       await stop();

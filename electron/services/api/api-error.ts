@@ -42,8 +42,9 @@ export class ApiError extends Error {
   }
 
   private appCode(): ErrorCode {
-    if (this.kind === 'network') return 'offline';
-    if (this.kind === 'ambiguous') return 'unavailable';
+    // For the agent a reset or a timeout is a connection problem like a refused one; the sync
+    // engine, not this code, decides how to reconcile an ambiguous write.
+    if (this.kind !== 'http') return 'offline';
     switch (this.httpStatus) {
       case 400:
         return this.status === 'FAILED_PRECONDITION' ? 'failed_precondition' : 'invalid_request';

@@ -2,7 +2,6 @@ import {
   AttachmentSchema,
   CaseSchema,
   CommentSchema,
-  IncidentFeedSchema,
   ListAttachmentsResponseSchema,
   ListCommentsResponseSchema,
   SandboxCapabilitiesSchema,
@@ -18,6 +17,7 @@ import {
   type EscalationReason,
   type SandboxCapabilities,
 } from '../../../shared/api';
+import { isMimeType } from '../../../shared/domain/validation';
 import type { BackendEndpoints } from './endpoints';
 import type { HttpClient } from './http';
 import type { RequestPriority } from './request-budget';
@@ -71,7 +71,7 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
       const boundary = `rsc-${crypto.randomUUID()}`;
       const head = new TextEncoder().encode(
         `--${boundary}\r\ncontent-type: application/json; charset=UTF-8\r\n\r\n${JSON.stringify({ attachment: { filename: file.filename } })}\r\n` +
-          `--${boundary}\r\ncontent-type: ${file.mimeType || 'application/octet-stream'}\r\n\r\n`,
+          `--${boundary}\r\ncontent-type: ${isMimeType(file.mimeType) ? file.mimeType : 'application/octet-stream'}\r\n\r\n`,
       );
       const tail = new TextEncoder().encode(`\r\n--${boundary}--\r\n`);
       const body = new Uint8Array(head.byteLength + file.bytes.byteLength + tail.byteLength);
@@ -112,7 +112,6 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
         json: { permissions },
         schema: TestIamPermissionsResponseSchema,
       }),
-    statusFeed: () => http.request(endpoints.statusFeed, { schema: IncidentFeedSchema }),
   };
 }
 

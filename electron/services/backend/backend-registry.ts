@@ -43,10 +43,18 @@ export function createBackendRegistry(deps: {
     if (deps.sandbox.mode === 'external') return deps.sandbox;
     const { dataDir } = deps.sandbox;
     // Google's behaviour only: every extension off, so the demo works the way Google does (no reopen).
-    embedded ??= startSandbox({ dataDir: path.resolve(dataDir), seed: 'demo' }).then((handle) => {
-      deps.logger.info('sandbox: embedded backend started', { baseUrl: handle.baseUrl });
-      return handle;
-    });
+    embedded ??= startSandbox({ dataDir: path.resolve(dataDir), seed: 'demo' }).then(
+      (handle) => {
+        deps.logger.info('sandbox: embedded backend started', { baseUrl: handle.baseUrl });
+        return handle;
+      },
+      (error: unknown) => {
+        // Not cached: the next call (the agent's retry) starts it again.
+        embedded = undefined;
+        deps.logger.error('sandbox: the embedded backend could not start', { error: String(error) });
+        throw error;
+      },
+    );
     const handle = await embedded;
     return { baseUrl: handle.baseUrl, issuer: handle.issuer, clientId: handle.desktopClientId };
   }
@@ -77,7 +85,10 @@ export function createBackendRegistry(deps: {
         loaded = registry
           .endpoints(kind)
           .then((endpoints) => loadCapabilities((url) => deps.fetch(url), endpoints))
-          .catch(() => undefined);
+          .catch(() => {
+            capabilities.delete(kind); // unknown for now, asked again next time
+            return undefined;
+          });
         capabilities.set(kind, loaded);
       }
       return loaded;

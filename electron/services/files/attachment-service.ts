@@ -1,38 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream, promises as fs, type WriteStream } from 'node:fs';
+import { createWriteStream, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { blockedAttachmentType, sanitizeFileName } from '../../../shared/domain';
-import { AppError, type OutboxEntry } from '../../../shared/ipc';
-import type { FileDialogs, Logger } from '../../ports';
+import { sanitizeFileName } from '../../../shared/domain';
+import { AppError } from '../../../shared/ipc';
+import type { FileDialogs } from '../../ports';
 import type { SupportClient } from '../api/support-client';
-import type { Staging } from '../sync/outbox/index';
+import { createUploadStaging, maxChunkBytes, type UploadStagingDeps } from './upload-staging';
 
-/** Largest chunk that crosses the bridge in one message. */
-export const maxChunkBytes = 1024 * 1024;
+export { maxChunkBytes } from './upload-staging';
 
-export interface AttachmentServiceDeps {
-  readonly tempDir: string;
-  readonly logger: Logger;
+export interface AttachmentServiceDeps extends UploadStagingDeps {
   readonly dialogs: FileDialogs;
-  readonly maxBytesFor: (accountId: string) => Promise<number>;
-  readonly stagingFor: (accountId: string) => Promise<Staging>;
   readonly clientFor: (accountId: string) => Promise<SupportClient>;
-  readonly enqueueUpload: (
-    accountId: string,
-    upload: { caseRef: string; stagedFileId: string; filename: string; mimeType: string; sizeBytes: number },
-  ) => Promise<OutboxEntry>;
-}
-
-interface OpenUpload {
-  readonly accountId: string;
-  readonly filename: string;
-  readonly mimeType: string;
-  readonly sizeBytes: number;
-  readonly file: string;
-  readonly stream: WriteStream;
-  received: number;
 }
 
 interface OpenDownload {
@@ -43,90 +24,31 @@ interface OpenDownload {
 }
 
 /**
- * Attachment transfers for the renderer: files are checked (name, size, type)
- * before a byte is accepted, written to disk chunk by chunk, staged durably,
- * and only then queued; downloads stream from the backend in ≤ 1 MiB chunks.
+ * Attachment transfers for the renderer: uploads are checked and staged on disk
+ * (upload-staging.ts) and only then queued; downloads stream from the backend in
+ * ≤ 1 MiB chunks.
  */
 export function createAttachmentService(deps: AttachmentServiceDeps) {
-  const uploads = new Map<string, OpenUpload>();
+  const uploads = createUploadStaging(deps);
   const downloads = new Map<string, OpenDownload>();
 
-  function upload(accountId: string, uploadId: string): OpenUpload {
-    const found = uploads.get(uploadId);
-    if (!found || found.accountId !== accountId) throw new AppError('not_found', 'No such upload in progress.', false);
-    return found;
-  }
-
-  async function discardUpload(uploadId: string): Promise<void> {
-    const found = uploads.get(uploadId);
-    if (!found) return;
-    uploads.delete(uploadId);
-    found.stream.destroy();
-    await fs.rm(found.file, { force: true });
-  }
-
   return {
-    async stageBegin(
-      accountId: string,
-      request: { filename: string; mimeType: string; sizeBytes: number },
-    ): Promise<{ uploadId: string; filename: string }> {
-      const filename = sanitizeFileName(request.filename);
-      if (!filename) throw new AppError('invalid_request', 'The file name is not usable.', false);
-      const blocked = blockedAttachmentType(filename);
-      if (blocked)
-        throw new AppError('invalid_request', `Files of type .${blocked.extension} cannot be attached (${blocked.reason}).`, false);
-      if (request.sizeBytes <= 0) throw new AppError('invalid_request', 'The file is empty.', false);
-      const max = await deps.maxBytesFor(accountId);
-      if (request.sizeBytes > max)
-        throw new AppError('payload_too_large', `The file is larger than the ${Math.floor(max / (1024 * 1024))} MB limit.`, false);
-      await fs.mkdir(deps.tempDir, { recursive: true });
-      const uploadId = randomUUID();
-      const file = path.join(deps.tempDir, `${uploadId}.part`);
-      uploads.set(uploadId, {
-        accountId,
-        filename,
-        mimeType: request.mimeType || 'application/octet-stream',
-        sizeBytes: request.sizeBytes,
-        file,
-        stream: createWriteStream(file),
-        received: 0,
-      });
-      return { uploadId, filename };
-    },
+    stageBegin: uploads.begin,
+    stageChunk: uploads.chunk,
+    stageCommit: uploads.commit,
+    stageAbort: uploads.abort,
+    stageForDraft: uploads.forDraft,
+    commitDraftFile: uploads.commitDraftFile,
+    sweepStaging: uploads.sweep,
 
-    async stageChunk(accountId: string, uploadId: string, offset: number, bytes: Uint8Array): Promise<{ received: number }> {
-      const open = upload(accountId, uploadId);
-      if (bytes.byteLength > maxChunkBytes) throw new AppError('payload_too_large', 'Chunks are at most 1 MiB.', false);
-      if (offset !== open.received) throw new AppError('invalid_request', `Expected the chunk at offset ${open.received}.`, false);
-      if (open.received + bytes.byteLength > open.sizeBytes) throw new AppError('invalid_request', 'More bytes than announced.', false);
-      await new Promise<void>((resolve, reject) => open.stream.write(bytes, (error) => (error ? reject(error) : resolve())));
-      open.received += bytes.byteLength;
-      return { received: open.received };
-    },
-
-    async stageCommit(accountId: string, uploadId: string, caseRef: string): Promise<OutboxEntry> {
-      const open = upload(accountId, uploadId);
-      if (open.received !== open.sizeBytes)
-        throw new AppError('invalid_request', `Only ${open.received} of ${open.sizeBytes} bytes arrived.`, false);
-      await new Promise<void>((resolve, reject) => open.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
-      try {
-        // Staged durably (fsync + rename) before the upload is queued: "queued" never loses the bytes.
-        const staged = await (await deps.stagingFor(accountId)).stageFile({ path: open.file });
-        return await deps.enqueueUpload(accountId, {
-          caseRef,
-          stagedFileId: staged.stagedFileId,
-          filename: open.filename,
-          mimeType: open.mimeType,
-          sizeBytes: staged.sizeBytes,
-        });
-      } finally {
-        await discardUpload(uploadId);
+    /** Sign-out: open uploads and downloads of the account end, its staging folder goes. */
+    async wipeAccount(accountId: string): Promise<void> {
+      await uploads.wipeAccount(accountId);
+      for (const [downloadId, open] of [...downloads]) {
+        if (open.accountId !== accountId) continue;
+        downloads.delete(downloadId);
+        await open.reader.cancel().catch(() => undefined);
       }
-    },
-
-    stageAbort: (accountId: string, uploadId: string) => {
-      upload(accountId, uploadId);
-      return discardUpload(uploadId);
     },
 
     async openDownload(accountId: string, attachmentName: string): Promise<{ downloadId: string; sizeBytes?: number; mimeType: string }> {
@@ -192,7 +114,12 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
       const response = await (await deps.clientFor(accountId)).downloadAttachment(attachmentName);
       if (!response.body) throw new AppError('unavailable', 'The download returned no data.');
       await fs.mkdir(path.dirname(target), { recursive: true });
-      await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>), createWriteStream(target));
+      try {
+        await pipeline(Readable.fromWeb(response.body as import('node:stream/web').ReadableStream<Uint8Array>), createWriteStream(target));
+      } catch (error) {
+        await fs.rm(target, { force: true }).catch(() => undefined); // no half file left where the agent looks
+        throw error;
+      }
       return { saved: true, path: target };
     },
   };

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Account, Mutation, ReplicaBatch, SyncStatus } from '../../../shared/ipc';
+import { isLocalCaseRef } from '../../../shared/ipc/outbox';
 import { AppError } from '../../../shared/ipc';
 import type { Clock, Logger } from '../../ports';
 import { ApiError } from '../api/api-error';
@@ -86,6 +87,20 @@ export class AccountSync {
   /** Parent org of a customer, for filing cases; undefined until customers are loaded. */
   customerOrg(customerId: string): string | undefined {
     return this.directory.parentOf(customerId);
+  }
+
+  /**
+   * Whether a change targets this account's own cases (a customer of its directory, a case under
+   * one of their organizations). undefined until the directory is loaded (offline since start):
+   * the server's own check then refuses a foreign case later.
+   */
+  owns(mutation: Mutation): boolean | undefined {
+    if (this.directory.loadedAt === 0) return undefined;
+    const ownsRef = (ref: string): boolean =>
+      isLocalCaseRef(ref) ||
+      (/^(organizations|projects)\/[^/]+\/cases\/[^/]+$/.test(ref) && this.directory.customerOfCase(ref) !== undefined);
+    if (mutation.kind !== 'create_case') return ownsRef(mutation.caseRef);
+    return this.directory.has(mutation.customerId) && (mutation.followUpOf === undefined || ownsRef(mutation.followUpOf));
   }
 
   hello(cursor: string | null): void {

@@ -1,80 +1,49 @@
-import { app, dialog, net, safeStorage, shell } from 'electron';
+import { app, dialog, net, safeStorage } from 'electron';
+import { openExternal } from '../harden';
 import { openPortalWindow } from '../portal-window';
-import ElectronStore from 'electron-store';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { DocumentStore, Logger, Ports, Vault } from '../../ports';
-import { createFileLogger } from '../../services/logging/file-logger';
+import { createAppLogger } from '../../services/logging/logger';
+import { createFileVault, createMemoryVault } from '../../services/storage/file-vault';
+import { jsonDocument } from '../../services/storage/json-document';
 import { systemClock } from '../../services/system-clock';
+import { electronUpdates } from '../managed';
 
 /** Secrets encrypted with the OS keychain via safeStorage; in memory only where Linux offers just its plain-text backend. */
-function createSafeStorageVault(file: string): Vault {
+function createSafeStorageVault(file: string, logger: Logger): Vault {
   const persistent = safeStorage.isEncryptionAvailable() && safeStorage.getSelectedStorageBackend?.() !== 'basic_text';
-  const memory = new Map<string, string>();
-  let loaded: Record<string, string> | undefined;
-
-  async function load(): Promise<Record<string, string>> {
-    if (loaded) return loaded;
-    try {
-      loaded = JSON.parse(await fs.readFile(file, 'utf8')) as Record<string, string>;
-    } catch {
-      loaded = {};
-    }
-    return loaded;
-  }
-  async function save(entries: Record<string, string>): Promise<void> {
-    const temp = `${file}.tmp`;
-    await fs.writeFile(temp, JSON.stringify(entries), { mode: 0o600 });
-    await fs.rename(temp, file);
-  }
-
-  return {
-    persistent,
-    async get(key) {
-      if (!persistent) return memory.get(key);
-      const sealed = (await load())[key];
-      return sealed === undefined ? undefined : safeStorage.decryptString(Buffer.from(sealed, 'base64'));
+  if (!persistent) return createMemoryVault();
+  return createFileVault({
+    file,
+    logger,
+    cipher: {
+      seal: (plain) => safeStorage.encryptString(plain).toString('base64'),
+      open: (sealed) => safeStorage.decryptString(Buffer.from(sealed, 'base64')),
     },
-    async set(key, value) {
-      if (!persistent) return void memory.set(key, value);
-      const entries = await load();
-      entries[key] = safeStorage.encryptString(value).toString('base64');
-      await save(entries);
-    },
-    async delete(key) {
-      memory.delete(key);
-      if (!persistent) return;
-      const entries = await load();
-      delete entries[key];
-      await save(entries);
-    },
-  };
+  });
 }
 
 export function createElectronPorts(): Ports {
   const userData = app.getPath('userData');
   const logs = app.getPath('logs');
-  const logger: Logger = createFileLogger(path.join(logs, 'main.log'));
-  const documentStore = (name: string): DocumentStore => {
-    const store = new ElectronStore<Record<string, unknown>>({ name });
-    return {
-      read: async () => store.store,
-      write: async (value) => {
-        store.store = value as Record<string, unknown>;
-      },
-    };
-  };
+  const logger = createAppLogger({ dir: logs });
+  // Same files electron-store used (<userData>/<name>.json), written by the app's atomic writer:
+  // electron-store either throws on a damaged file or silently empties it, and keeps no backup.
+  const documentStore = (name: string): DocumentStore => jsonDocument(path.join(userData, `${name}.json`), logger);
+  const updates = electronUpdates(logger);
   return {
+    ...(updates ? { updates } : {}),
     host: { kind: 'electron', appName: app.getName(), appVersion: app.getVersion(), platform: process.platform },
-    vault: createSafeStorageVault(path.join(userData, 'vault.json')),
+    vault: createSafeStorageVault(path.join(userData, 'vault.json'), logger),
     settings: documentStore('settings'),
     accounts: documentStore('accounts'),
     // net.fetch honours the OS proxy settings and certificate store.
     fetch: (input, init) => net.fetch(input, init),
     clock: systemClock,
-    paths: { userData, logs },
+    paths: { userData, logs, crashDumps: app.getPath('crashDumps') },
     logger,
-    browser: { open: (url) => shell.openExternal(url) },
+    // https only (and the sandbox's loopback sign-in page): policies.ts isAllowedOpenExternal.
+    browser: { open: openExternal },
     portal: { open: async (accountId, url) => openPortalWindow(accountId, url) },
     dialogs: {
       saveAs: async (suggestedName) => {

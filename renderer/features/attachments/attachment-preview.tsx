@@ -5,6 +5,7 @@ import { AppError } from '../../../shared/ipc';
 import type { ReplicaDb } from '../../data';
 import { openCachedAttachment, type OpenedAttachment } from './cache';
 import { formatBytes, TEXT_PREVIEW_MAX_BYTES } from './checks';
+import { PdfPreview } from './pdf-preview';
 
 export interface PreviewTarget {
   readonly attachmentName: string;
@@ -12,8 +13,8 @@ export interface PreviewTarget {
 }
 
 /**
- * A cached file shown inside the app: images in an <img>, PDFs in an <object> (with a
- * fallback), everything text-like as text in a <pre>. Nothing is rendered as HTML or
+ * A cached file shown inside the app: images in an <img>, PDFs drawn by the bundled pdf.js
+ * (pdf-preview.tsx), everything text-like as text in a <pre>. Nothing is rendered as HTML or
  * handed to the OS.
  */
 export function AttachmentPreview({
@@ -72,11 +73,7 @@ export function AttachmentPreview({
             {opened?.kind === 'image' && opened.url && (
               <img className="attachment-preview-image" src={opened.url} alt={target?.filename ?? ''} />
             )}
-            {opened?.kind === 'pdf' && opened.url && (
-              <object className="attachment-preview-pdf" data={opened.url} type="application/pdf" aria-label={target?.filename}>
-                <p className="muted">{t('preview.pdfFallback')}</p>
-              </object>
-            )}
+            {opened?.kind === 'pdf' && <PdfPreview blob={opened.blob} label={target?.filename ?? ''} />}
             {opened?.kind === 'text' && (
               <>
                 <p className="muted attachment-preview-note">

@@ -28,10 +28,23 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'sync.statuses': unused,
     'backend.info': unused,
     'backend.incidents': unused,
+    'help.search': unused,
+    'policy.get': unused,
+    'log.write': unused,
+    'diagnostics.preview': unused,
+    'diagnostics.save': unused,
+    'update.status': unused,
+    'update.check': unused,
+    'update.restart': unused,
     'attachments.stageBegin': unused,
     'attachments.stageChunk': unused,
     'attachments.stageCommit': unused,
     'attachments.stageAbort': unused,
+    'attachments.stageForDraft': unused,
+    'attachments.draftFiles': unused,
+    'attachments.draftFileHead': unused,
+    'attachments.commitDraftFile': unused,
+    'attachments.discardDraftFiles': unused,
     'attachments.openDownload': unused,
     'attachments.readChunk': unused,
     'attachments.cancelDownload': unused,
@@ -91,6 +104,16 @@ describe('IPC router', () => {
     });
   });
 
+  it('refuses anything but plain data (a prototype set to a typed array, a class instance)', async () => {
+    const disguised = Object.setPrototypeOf({ text: 'x' }, Uint8Array.prototype) as unknown;
+    await expect(router('app.echo', { bytes: disguised }, trusted)).resolves.toMatchObject({
+      ok: false,
+      error: { code: 'invalid_request' },
+    });
+    await expect(router('app.echo', new Date(), trusted)).resolves.toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    await expect(router('app.echo', { bytes: new Uint8Array(2) }, trusted)).resolves.toMatchObject({ ok: true });
+  });
+
   it('refuses oversized payloads', async () => {
     const result = await router('app.echo', { bytes: new Uint8Array(maxRequestBytes + 1) }, trusted);
     expect(result).toMatchObject({ ok: false, error: { code: 'payload_too_large' } });
@@ -139,8 +162,14 @@ describe('contract guard', () => {
       sync: {} as never,
       backends: {} as never,
       attachments: {} as never,
+      drafts: {} as never,
+      policy: {} as never,
+      updates: {} as never,
+      diagnostics: {} as never,
+      rendererLog: () => undefined,
       emitHeartbeat: () => 0,
       statusFeed: async () => [],
+      helpSearch: async () => undefined,
     });
     expect(Object.keys(real).sort()).toEqual([...invokeChannels].sort());
   });

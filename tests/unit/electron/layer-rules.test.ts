@@ -31,6 +31,11 @@ const violations: ReadonlyArray<{ rule: string; filePath: string; code: string }
     code: "import { App } from '../../renderer/app/app';\nexport const x = App;\n",
   },
   {
+    rule: 'electron/fs imports a service',
+    filePath: 'electron/fs/fixture.ts',
+    code: "import { createCore } from '../core';\nexport const x = createCore;\n",
+  },
+  {
     rule: "renderer imports 'electron'",
     filePath: 'renderer/features/fixture.ts',
     code: "import { ipcRenderer } from 'electron';\nexport const x = ipcRenderer;\n",

@@ -5,7 +5,10 @@ import { createCore, type Core } from '../../../electron/core';
 import type { AccountSyncOptions } from '../../../electron/services/sync/account-sync';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
 import type { Clock, HttpFetch, Vault } from '../../../electron/ports';
+import type { UploadFs } from '../../../electron/services/files/upload-staging';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
+import { readLogTail } from '../../../electron/services/logging/log-files';
+import { loadPolicy, noPolicy } from '../../../electron/services/policy/policy-file';
 import { createMemoryVault, createNodePorts } from '../../harness/node-ports';
 import { createSandboxBrowser } from './sandbox-browser';
 
@@ -34,6 +37,8 @@ export interface CoreFixture {
     accountId: string,
     predicate: (status: { connection: string; syncing: boolean; pending: number; failed: number }) => boolean,
   ): Promise<void>;
+  /** Every log line written so far (flushed first). */
+  readLog(): Promise<string>;
   /** Stops the core and starts a new one on the same data (an app restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -100,9 +105,13 @@ export interface CoreFixtureOptions {
   readonly userData?: string;
   readonly vault?: Vault;
   readonly clock?: Clock;
+  /** Wraps the network port (e.g. to see which headers a request carried). */
   readonly wrapFetch?: (inner: HttpFetch) => HttpFetch;
   /** Leave the sync interval to the settings (the fixture otherwise fixes it at an hour). */
   readonly intervalFromSettings?: boolean;
+  readonly uploadFs?: UploadFs;
+  /** A machine policy file for this core. */
+  readonly policyFile?: string;
 }
 
 export async function createCoreFixture(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
@@ -122,7 +131,9 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
   let unsubscribe: () => void = () => {};
 
   async function start(): Promise<void> {
+    const policy = options.policyFile ? loadPolicy(options.policyFile) : noPolicy;
     const ports = createNodePorts({
+      policy,
       userData,
       host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' },
       vault,
@@ -133,6 +144,7 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
     core = createCore(ports, {
       isTrustedSender: () => true,
       heartbeatMs: 0,
+      policy,
       validateResponses: true,
       sandbox: { mode: 'external', baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId },
       sync: {
@@ -142,6 +154,7 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
         ...options.sync,
       },
       ...(options.httpTimeoutMs ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
+      ...(options.uploadFs ? { uploadFs: options.uploadFs } : {}),
     });
     unsubscribe = core.events.subscribe((event, payload) => {
       if (event !== 'replica.batch') return;
@@ -193,6 +206,10 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
           }
         });
       });
+    },
+    async readLog() {
+      await core.flushLogs();
+      return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');
     },
     async restart() {
       unsubscribe();

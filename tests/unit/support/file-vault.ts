@@ -1,21 +1,17 @@
-import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import type { Vault } from '../../../electron/ports';
+import { createFileVault as createAppFileVault } from '../../../electron/services/storage/file-vault';
 
-/** A plain-file vault for tests that restart the process (the OS keychain's role). Never used by the app. */
+/**
+ * The app's own file vault for tests that restart (or kill) the process, with a reversible
+ * stand-in for safeStorage (the OS keychain's role).
+ */
 export function createFileVault(file: string): Vault {
-  const read = (): Record<string, string> => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {});
-  const write = (entries: Record<string, string>): void => {
-    writeFileSync(`${file}.tmp`, JSON.stringify(entries));
-    renameSync(`${file}.tmp`, file);
-  };
-  return {
-    persistent: true,
-    get: async (key) => read()[key],
-    set: async (key, value) => write({ ...read(), [key]: value }),
-    delete: async (key) => {
-      const entries = read();
-      delete entries[key];
-      write(entries);
+  return createAppFileVault({
+    file,
+    logger: { info: () => {}, warn: () => {}, error: () => {} },
+    cipher: {
+      seal: (plain) => Buffer.from(plain, 'utf8').toString('base64'),
+      open: (sealed) => Buffer.from(sealed, 'base64').toString('utf8'),
     },
-  };
+  });
 }

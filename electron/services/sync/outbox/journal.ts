@@ -1,10 +1,10 @@
-import { type FileHandle, open, readFile, rm, stat } from 'node:fs/promises';
+import { type FileHandle, open, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { crc32 } from 'node:zlib';
 import type { Logger } from '../../../ports';
-import { fsyncDir, mkdirDurable, replaceFileAtomically, writeAll } from './durable-fs';
+import { fsyncDir, mkdirDurable, readIfExists, replaceFileAtomically, writeAll } from '../../../fs/durable-fs';
 import { journalRecordSchema, type JournalRecord } from './records';
-import { createSerialQueue } from './serial-queue';
+import { createSerialQueue } from '../../../fs/serial-queue';
 
 // An append-only JSON-lines file: `<crc32 hex> <json>\n` per record. A record counts only
 // once its whole line (newline included) is on disk with a matching CRC, so a crash mid-write
@@ -91,15 +91,6 @@ export const defaultCompactAfterBytes = 256 * 1024;
 
 export function compactionTempFile(file: string): string {
   return `${file}.compact`;
-}
-
-async function readIfExists(file: string): Promise<Buffer | undefined> {
-  try {
-    return await readFile(file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
-    throw error;
-  }
 }
 
 export async function openJournal(options: JournalOptions): Promise<OpenedJournal> {

@@ -4,7 +4,7 @@ import { readdir, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import type { Logger } from '../../../ports';
-import { mkdirDurable, replaceFileAtomically, writeAll } from './durable-fs';
+import { mkdirDurable, replaceFileAtomically, writeAll } from '../../../fs/durable-fs';
 
 // Upload bytes are staged as files before their upload_attachment entry is queued, so a
 // renderer reload or a crash never loses an attachment the agent was told is "queued".

@@ -4,6 +4,7 @@ import {
   CASE_TITLE_MAX_LENGTH,
   COMMENT_MAX_LENGTH,
   blockedAttachmentType,
+  isMimeType,
   isValidEmail,
   isValidIanaTimeZone,
   sanitizeFileName,
@@ -150,5 +151,21 @@ describe('blockedAttachmentType', () => {
     for (const n of ['sync.log', 'screenshot.png', 'headers.txt', 'report.pdf', 'export.csv', 'logs.zip', 'README', 'budget.xlsx']) {
       expect(blockedAttachmentType(n), n).toBeNull();
     }
+  });
+});
+
+describe('hostile file names and types', () => {
+  it('reserved device names are caught after trimming, CONIN$/CONOUT$ included', () => {
+    for (const name of ['CON .txt', 'CONIN$', 'CONOUT$', 'conout$.log', 'nul .tar.gz']) expect(sanitizeFileName(name)).toMatch(/^_/);
+    expect(sanitizeFileName('console.txt')).toBe('console.txt');
+  });
+  it('blocked extensions are own keys only (no prototype lookups)', () => {
+    for (const name of ['a.constructor', 'a.toString', 'a.__proto__', 'a.hasOwnProperty']) expect(blockedAttachmentType(name)).toBeNull();
+    expect(blockedAttachmentType('a.exe')).toMatchObject({ reason: 'executable' });
+  });
+  it('media types are type/subtype without parameters or line breaks', () => {
+    for (const ok of ['text/plain', 'application/vnd.ms-excel', 'image/svg+xml']) expect(isMimeType(ok)).toBe(true);
+    for (const bad of ['', 'text', 'text/', 'text/plain; charset=utf-8', 'text/plain\r\nX: 1', ' text/plain'])
+      expect(isMimeType(bad)).toBe(false);
   });
 });

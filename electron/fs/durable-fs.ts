@@ -1,7 +1,9 @@
-import { constants, type FileHandle, mkdir, open, rename, rm } from 'node:fs/promises';
+import { closeSync, fsyncSync, openSync } from 'node:fs';
+import { constants, type FileHandle, mkdir, open, readFile, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 
-// Small fsync helpers shared by the journal (compaction) and staging (uploads).
+// Small fsync helpers shared by the outbox journal, upload staging and atomic-file.ts.
+// electron/fs imports only node:* so services and the sandbox may both use it.
 
 /** fsync a directory so a create/rename/unlink inside it survives power loss. */
 export async function fsyncDir(dir: string): Promise<void> {
@@ -13,6 +15,18 @@ export async function fsyncDir(dir: string): Promise<void> {
     if (!isIgnorableDirSyncError(error)) throw error;
   } finally {
     await handle.close();
+  }
+}
+
+/** The synchronous twin of fsyncDir (the sandbox store writes synchronously). */
+export function fsyncDirSync(dir: string): void {
+  const fd = openSync(dir, constants.O_RDONLY);
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    if (!isIgnorableDirSyncError(error)) throw error;
+  } finally {
+    closeSync(fd);
   }
 }
 
@@ -60,5 +74,15 @@ export async function mkdirDurable(dir: string): Promise<void> {
   for (let current = dir; ; current = path.dirname(current)) {
     await fsyncDir(path.dirname(current));
     if (current === firstCreated || path.dirname(current) === current) break;
+  }
+}
+
+/** The file's bytes, or undefined when it does not exist (other errors are thrown). */
+export async function readIfExists(file: string): Promise<Buffer | undefined> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw error;
   }
 }
