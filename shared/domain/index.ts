@@ -9,3 +9,5 @@ export * from './pii-checksums';
 export * from './pii-scan';
 export * from './sla';
 export * from './validation';
+export * from './search-highlight';
+export * from './category-match';
