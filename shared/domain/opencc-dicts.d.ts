@@ -2,5 +2,6 @@
 // default-exports the dictionary as "source target[ alternative…]|…".
 declare module 'opencc-js/dict/*' {
   const dictionary: string;
+  // eslint-disable-next-line no-restricted-syntax -- describes a third-party default export
   export default dictionary;
 }
