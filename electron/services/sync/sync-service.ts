@@ -30,6 +30,7 @@ export const defaultSyncOptions: AccountSyncOptions = {
   intervalMs: 5 * 60_000,
   afterChangeMs: 300,
   maxBackoffMs: 5 * 60_000,
+  offlineProbeMs: 3_000,
   ackTimeoutMs: 120_000,
   customersMaxAgeMs: 30 * 60_000,
   pull: {
