@@ -2,6 +2,8 @@
 export { ReplicaDb, REPLICA_SCHEMA_VERSION, deleteReplica, getReplicaDb, replicaDbName, type ReplicaDbOptions } from './db';
 export type {
   AttachmentRecord,
+  CaseEventKind,
+  CaseEventRecord,
   BlobRecord,
   CaseRecord,
   CategoryRecord,
@@ -39,6 +41,7 @@ export {
   type ProjectedCase,
   type SortDir,
 } from './projection';
+export { caseChanges, eventOfEntry, listCaseEvents, recordDoneChanges, recordSyncChanges } from './case-events';
 export { hydrateProjection, projectBatch, type HydrateOptions } from './hydrate';
 export {
   overlayCase,
