@@ -1,36 +1,61 @@
 import { useTranslation } from 'react-i18next';
+import type { SyncStatus } from '../../shared/ipc';
 import { allDomainsTabId, useAppStore } from '../state/app-store';
+import { Icon, icons } from '../ui/icons';
 import { syncNow } from './commands';
-import { useRuntime, useRuntimeVersion } from './runtime-context';
+import { useRuntimes, useRuntimeVersion } from './runtime-context';
 
-/** Counts, last sync, pending changes, offline since when — for the active tab's domain. */
+/** The all-domains tab speaks for every account: the oldest last sync (every one is at least that fresh), summed counts. */
+export function combinedStatus(statuses: readonly SyncStatus[]): Pick<SyncStatus, 'syncing' | 'lastSyncedAt' | 'pending' | 'failed'> {
+  const synced = statuses.map((status) => status.lastSyncedAt);
+  const lastSyncedAt = synced.length > 0 && synced.every((at) => at !== undefined) ? [...(synced as string[])].sort()[0] : undefined;
+  return {
+    syncing: statuses.some((status) => status.syncing),
+    ...(lastSyncedAt ? { lastSyncedAt } : {}),
+    pending: statuses.reduce((sum, status) => sum + status.pending, 0),
+    failed: statuses.reduce((sum, status) => sum + status.failed, 0),
+  };
+}
+
+/** Counts, last sync, pending changes, offline since when — for the active tab's domain, or all of them. */
 export function StatusBar({ identity }: { identity: React.ReactNode }): React.JSX.Element {
   const { t, i18n } = useTranslation('shell');
   const activeTabId = useAppStore((state) => state.activeTabId);
   const statuses = useAppStore((state) => state.syncStatus);
   const accountId = activeTabId && activeTabId !== allDomainsTabId ? activeTabId : undefined;
-  const runtime = useRuntime(accountId ?? '');
+  const runtimes = useRuntimes();
+  const runtime = runtimes.get(accountId ?? '');
   useRuntimeVersion(runtime);
-  const status = accountId ? statuses[accountId] : undefined;
+  const own = accountId ? statuses[accountId] : undefined;
+  const status = accountId ? own : combinedStatus(Object.values(statuses).filter((candidate) => runtimes.has(candidate.accountId)));
   const anyOffline = Object.values(statuses).some((candidate) => candidate.connection === 'offline');
   const time = (iso: string | undefined): string =>
     iso ? new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(new Date(iso)) : '';
   const pending = status?.pending ?? runtime?.pendingEntries.length ?? 0;
+  const caseCount = runtime
+    ? runtime.projection.size
+    : [...runtimes.values()].reduce((sum, candidate) => sum + candidate.projection.size, 0);
 
   return (
     <footer className="status-bar" aria-live="polite">
       <span data-testid="connection" className={anyOffline ? 'offline' : 'online'}>
-        {status?.connection === 'reauth'
-          ? t('status.reauth')
-          : status?.connection === 'offline'
-            ? t('status.offline', { time: time(status.offlineSince) })
-            : anyOffline
-              ? '⚡'
-              : t('status.online')}
+        {own?.connection === 'reauth' ? (
+          t('status.reauth')
+        ) : own?.connection === 'offline' ? (
+          <>
+            <Icon icon={icons.offline} /> {t('status.offline', { time: time(own.offlineSince) })}
+          </>
+        ) : anyOffline ? (
+          <>
+            <Icon icon={icons.offline} /> {t('status.someOffline')}
+          </>
+        ) : (
+          t('status.online')
+        )}
       </span>
-      {runtime && <span data-testid="case-count">{t('status.cases', { count: runtime.projection.size })}</span>}
+      <span data-testid="case-count">{t('status.cases', { count: caseCount })}</span>
       {status?.syncing ? (
-        <span>{t('status.syncing', { done: status.progress?.done ?? '' })}</span>
+        <span>{t('status.syncing', { done: own?.progress?.done ?? '' })}</span>
       ) : (
         <span data-testid="last-synced">
           {status?.lastSyncedAt ? t('status.syncedAt', { time: time(status.lastSyncedAt) }) : t('status.neverSynced')}

@@ -5,6 +5,7 @@ import { useSignIn } from '../features/accounts';
 import { allDomainsTabId, useAppStore } from '../state/app-store';
 import { useUnreadStore } from '../state/unread-store';
 import { useRuntimes } from './runtime-context';
+import { Icon, icons } from '../ui/icons';
 
 const noAccounts: readonly Account[] = [];
 
@@ -64,12 +65,13 @@ export function TabStrip(): React.JSX.Element {
               )}
               {pending > 0 && (
                 <span className="badge pending" aria-label={t('status.pending', { count: pending })}>
-                  ⏳{pending}
+                  <Icon icon={icons.queued} />
+                  {pending}
                 </span>
               )}
               {status?.connection === 'offline' && (
-                <span className="tab-offline" aria-hidden="true">
-                  ⚡
+                <span className="tab-offline">
+                  <Icon icon={icons.offline} label={t('status.offlineShort')} />
                 </span>
               )}
             </button>

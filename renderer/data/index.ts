@@ -15,6 +15,7 @@ export type {
 export { applyBatch, isDataFreeBatch, type ApplyCounts, type ApplyResult } from './apply-batch';
 export {
   getCase,
+  getCases,
   getCursor,
   getCustomer,
   getLastSyncedAt,

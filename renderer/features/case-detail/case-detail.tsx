@@ -6,7 +6,7 @@ import { enqueueMutation } from '../../app/commands';
 import { useAccountRuntime, useRuntimeVersion } from '../../app/runtime-context';
 import { isTypingTarget } from '../../app/shortcuts';
 import { pendingComments, type ViewCase } from '../../data';
-import { useCase, useComments } from '../../data/hooks';
+import { useCase, useCaseEvents, useComments } from '../../data/hooks';
 import { getBridgeClient } from '../../platform';
 import { useAppStore } from '../../state/app-store';
 import { useTab } from '../../state/tab-store';
@@ -21,6 +21,8 @@ import { markReopenRefused, reopenStateOf, wasReopenRefused, type ReopenState } 
 import { slaClocksOf } from './sla-view';
 import { Thread } from './thread';
 import { formatInZone, agentTimeZone } from '../../ui/format';
+import { Icon, icons } from '../../ui/icons';
+import { TakeButton } from './take-button';
 import './case-detail.css';
 
 /** Re-renders every `ms` so clocks and countdowns move while the case is open. */
@@ -106,6 +108,7 @@ function CaseDetailBody({
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const now = useNow(60_000);
 
+  const events = useCaseEvents(runtime.db, view.name);
   const existing = useMemo(() => new Set((comments ?? []).map((c) => c.name)), [comments]);
   const pending = pendingComments(view.name, entries, existing);
   const clocks = useMemo(() => slaClocksOf(view, comments ?? [], customer?.tier ?? 'standard', now), [view, comments, customer?.tier, now]);
@@ -198,6 +201,7 @@ function CaseDetailBody({
           <button type="button" className="button" data-testid="action-share" onClick={() => setDialog('share')} disabled={!open}>
             {t('actions.share')}
           </button>
+          {!view.local && <TakeButton accountId={account.id} caseName={view.name} />}
           {open && (
             <button type="button" className="button" data-testid="action-close" onClick={() => setDialog('close')}>
               {t('actions.close')} <kbd>Shift+C</kbd>
@@ -215,7 +219,7 @@ function CaseDetailBody({
                 rel="noopener noreferrer"
                 data-testid="action-portal"
               >
-                {t('actions.openPortal')} ↗
+                {t('actions.openPortal')} <Icon icon={icons.external} />
               </a>
             </>
           )}
@@ -234,7 +238,7 @@ function CaseDetailBody({
         {otherFailures.map((failure) => (
           <div key={failure.entryId} className="failed-change" role="alert" data-testid="failed-change">
             <span>
-              <span aria-hidden="true">✕</span> {t('failedChange', { kind: t(`kinds.${failure.kind}`), message: failure.message })}
+              <Icon icon={icons.failed} /> {t('failedChange', { kind: t(`kinds.${failure.kind}`), message: failure.message })}
             </span>
             <button
               type="button"
@@ -260,7 +264,7 @@ function CaseDetailBody({
         )}
       </CaseHeader>
       <div className="case-body">
-        <Thread view={view} comments={comments} pending={pending} account={account} />
+        <Thread view={view} comments={comments} pending={pending} events={events ?? []} entries={entries} account={account} />
         {!view.local && (
           <section className="case-attachments" aria-label={t('attachments')}>
             <h3 className="section-title">{t('attachments')}</h3>
@@ -318,7 +322,9 @@ function ReopenBar({
     case 'pending':
       return (
         <p className="reopen-bar" data-testid="reopen-state" data-kind={state.kind}>
-          <span className="queued">◔ {t('reopen.pending')}</span>
+          <span className="queued">
+            <Icon icon={icons.queued} /> {t('reopen.pending')}
+          </span>
         </p>
       );
     case 'can_reopen':

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useAccountRuntime } from '../../app/runtime-context';
 import { useCustomers } from '../../data/hooks';
 import { useTab, useTabStore } from '../../state/tab-store';
+import { formatNumber } from '../../ui/format';
+import { Icon, icons } from '../../ui/icons';
 import { CaseListPane } from './case-list-pane';
 import './cases.css';
 
@@ -12,7 +14,6 @@ export function CustomersView(): React.JSX.Element {
   const customers = useCustomers(runtime.db);
   const customerId = useTab((state) => state.customerId);
   const { setCustomer } = useTabStore().getState();
-  const number = new Intl.NumberFormat(i18n.language);
 
   const current = customerId ? customers?.find((customer) => customer.customerId === customerId) : undefined;
   if (customerId) {
@@ -20,7 +21,7 @@ export function CustomersView(): React.JSX.Element {
       <div className="customer-header-wrap">
         <div className="customer-header" style={{ borderLeft: `3px solid ${runtime.account.color}` }}>
           <button type="button" className="link" onClick={() => setCustomer(undefined)} data-testid="customers-back">
-            ← {t('customers.back')}
+            <Icon icon={icons.back} /> {t('customers.back')}
           </button>
           <strong data-testid="customer-title">{current?.displayName ?? customerId}</strong>
           {current && <span className="muted">{current.domain}</span>}
@@ -66,7 +67,11 @@ export function CustomersView(): React.JSX.Element {
                 <td>{customer.domain}</td>
                 <td>
                   <span className={`access-${customer.access}`}>
-                    {customer.access === 'authorized' ? '✓ ' : customer.access === 'not_authorized' ? '✕ ' : '→ '}
+                    <Icon
+                      icon={
+                        customer.access === 'authorized' ? icons.ok : customer.access === 'not_authorized' ? icons.blocked : icons.external
+                      }
+                    />{' '}
                     {t(`customers.accessState.${customer.access}`)}
                   </span>
                   {customer.access === 'not_authorized' && <div className="muted">{t('customers.notAuthorizedReason')}</div>}
@@ -78,7 +83,7 @@ export function CustomersView(): React.JSX.Element {
                     <span className="muted">{t('customers.standard')}</span>
                   )}
                 </td>
-                <td className="mono">{number.format(customer.openCaseCount)}</td>
+                <td className="mono">{formatNumber(customer.openCaseCount, i18n.language)}</td>
               </tr>
             ))}
           </tbody>
