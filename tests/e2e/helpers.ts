@@ -90,6 +90,8 @@ export async function replicaWith(page: Page, ready: (rows: ReplicaRows) => bool
 /** Selects a case in the domain's list by its number; its detail opens beside the list. */
 export async function openCase(page: Page, name: string, number: string): Promise<void> {
   await page.getByTestId('view-cases').click();
+  // Any case of the domain, not only the agent's own (the default view).
+  await page.getByTestId('case-view-all').click();
   await page.getByTestId('filter-keyword').fill(number);
   await page.locator(`[role="row"][data-case="${name}"]`).click();
   await expect(page.locator(`[data-testid="case-detail"][data-case="${name}"]`)).toBeVisible();
@@ -109,4 +111,61 @@ export async function fillNewCase(page: Page, customerId: string, title: string)
 
 export async function screenshot(app: AppDriver, name: string): Promise<void> {
   await app.page.screenshot({ path: `test-results/screens/${name}.png` });
+}
+
+/** Every row of the (virtualized) list: scrolls it top to bottom, collecting row attributes. */
+export async function collectRows(page: Page): Promise<Map<string, { domain: string | null; number: string }>> {
+  return page
+    .evaluate(async () => {
+      const out = new Map<string, { domain: string | null; number: string }>();
+      const scroller = document.querySelector<HTMLElement>('[data-testid="case-scroll"]');
+      const read = (): void => {
+        for (const row of document.querySelectorAll<HTMLElement>('[data-testid="case-list"] [data-case]')) {
+          out.set(row.dataset.case ?? '', { domain: row.dataset.domain ?? null, number: row.dataset.caseNumber ?? '' });
+        }
+      };
+      if (!scroller) return out;
+      scroller.scrollTop = 0;
+      for (;;) {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        read();
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+        scroller.scrollTop += scroller.clientHeight - 40;
+      }
+      scroller.scrollTop = 0;
+      return [...out.entries()];
+    })
+    .then((entries) => new Map(entries));
+}
+
+export async function listTotal(page: Page): Promise<number> {
+  return Number(await page.getByTestId('list-count').getAttribute('data-total'));
+}
+
+/** Sets the status filter (a multi-select): 'open', 'any', or exactly these states. */
+export async function chooseStates(page: Page, states: 'open' | 'any' | readonly string[]): Promise<void> {
+  await page.getByTestId('filter-state').click();
+  const dialog = page.getByRole('dialog', { name: 'Status' });
+  await dialog.getByRole('button', { name: states === 'open' ? 'Open' : 'Any status' }).click();
+  if (Array.isArray(states))
+    for (const state of states) await dialog.getByRole('option', { name: stateLabels[state] ?? state, exact: true }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+}
+
+const stateLabels: Record<string, string> = {
+  NEW: 'New',
+  IN_PROGRESS_GOOGLE_SUPPORT: 'Google Support working',
+  ACTION_REQUIRED: 'Action required',
+  SOLUTION_PROVIDED: 'Solution provided',
+  CLOSED: 'Closed',
+};
+
+/** Sets the priority filter to exactly one priority (English labels). */
+export async function choosePriority(page: Page, priority: 'P1' | 'P2' | 'P3' | 'P4'): Promise<void> {
+  await page.getByTestId('filter-priority').click();
+  const dialog = page.getByRole('dialog', { name: 'Priority' });
+  await dialog.getByRole('option', { name: new RegExp(`^${priority} `) }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
 }

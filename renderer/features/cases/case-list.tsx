@@ -61,7 +61,8 @@ function useColumnTexts(): ColumnTexts {
   const language = i18n.language;
   return useMemo(() => {
     const states = SELECTABLE_CASE_STATES.map((state) => t(`stateShort.${state}`));
-    const durations = [23 * HOUR + 59 * 60_000, 6 * 24 * HOUR + 23 * HOUR, 59 * 60_000].map((ms) => shortDuration(ms, language));
+    // Overdue by hundreds of days happens (old cases waiting on the customer).
+    const durations = [23 * HOUR + 59 * 60_000, 999 * 24 * HOUR + 23 * HOUR, 59 * 60_000].map((ms) => shortDuration(ms, language));
     const now = Date.UTC(2026, 0, 31);
     return {
       state: [...states, t('columns.state')],

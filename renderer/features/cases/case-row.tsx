@@ -101,11 +101,6 @@ export function CaseRow({
         <span className="ellipsis title-text">
           <Highlighted text={row.title} query={highlight} />
         </span>
-        {!visible.has('customer') && (
-          <span className="ellipsis muted title-customer">
-            <Highlighted text={row.customerName} query={highlight} />
-          </span>
-        )}
         {row.escalated && <span className="tag escalated">{t('list.escalated')}</span>}
         {row.pending === 'queued' && (
           <span className="pending-mark">

@@ -4,15 +4,15 @@ import { Icon, icons } from '../../ui/icons';
 
 const REM = 16;
 /** Narrower than this the list cannot keep title, status and SLA legible. */
-export const LIST_MIN_PX = 47 * REM;
-const DETAIL_MIN_PX = 20 * REM;
+export const LIST_MIN_PX = 52 * REM;
+const DETAIL_MIN_PX = 22 * REM;
 const DETAIL_DEFAULT_MAX_PX = 42 * REM;
 const STEP_PX = 2 * REM;
 
 /** The detail pane's width: the agent's choice (kept per tab) within what leaves the list legible. */
 export function detailWidthFor(total: number, chosen: number | undefined): number {
-  const room = total - LIST_MIN_PX;
-  const wanted = chosen ?? Math.min(DETAIL_DEFAULT_MAX_PX, Math.max(DETAIL_MIN_PX, room));
+  // By default the list keeps the room it needs for legible titles; the detail gets the rest.
+  const wanted = chosen ?? Math.min(DETAIL_DEFAULT_MAX_PX, Math.max(DETAIL_MIN_PX, total - LIST_MIN_PX));
   // A chosen width may squeeze the list down to 36rem; never the detail below its minimum.
   return Math.round(Math.max(DETAIL_MIN_PX, Math.min(wanted, total - 36 * REM)));
 }

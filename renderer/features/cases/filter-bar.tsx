@@ -59,6 +59,12 @@ export function FilterBar({
     [categories],
   );
   const labelOf = (options: readonly MultiSelectOption[]) => (id: string) => options.find((option) => option.id === id)?.label ?? id;
+  // Escalated and "has a pending change" are yes/no: one compact button for both.
+  const flagOptions = [
+    { id: 'escalated', label: t('filters.escalated') },
+    ...(showPending ? [{ id: 'pending', label: t('filters.pending') }] : []),
+  ];
+  const flags = [...(filters.escalatedOnly ? ['escalated'] : []), ...(filters.pendingOnly ? ['pending'] : [])];
 
   return (
     <div className="filter-bar" role="search" aria-label={t('filters.label')}>
@@ -134,16 +140,14 @@ export function FilterBar({
           testId="filter-category"
         />
       )}
-      <label className="check">
-        <input type="checkbox" checked={filters.escalatedOnly} onChange={(event) => onChange({ escalatedOnly: event.target.checked })} />
-        {t('filters.escalated')}
-      </label>
-      {showPending && (
-        <label className="check">
-          <input type="checkbox" checked={filters.pendingOnly} onChange={(event) => onChange({ pendingOnly: event.target.checked })} />
-          {t('filters.pending')}
-        </label>
-      )}
+      <MultiSelect
+        label={t('filters.only')}
+        summary={summary(flags, labelOf(flagOptions))}
+        options={flagOptions}
+        selected={flags}
+        onChange={(ids) => onChange({ escalatedOnly: ids.includes('escalated'), pendingOnly: ids.includes('pending') })}
+        testId="filter-flags"
+      />
     </div>
   );
 }

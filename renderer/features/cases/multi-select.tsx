@@ -48,6 +48,8 @@ export function MultiSelect({ label, summary, options, selected, onChange, testI
       className="multi-select-list"
       aria-label={label}
       selectionMode="multiple"
+      // Escape closes the popover (the choice stays), as everywhere else in the app.
+      escapeKeyBehavior="none"
       selectedKeys={new Set(selected)}
       onSelectionChange={(selection) => onChange(toIds(selection, options))}
       items={visible}

@@ -1,0 +1,129 @@
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+import { collectRows, listTotal, replicaWith, signInSandbox } from './helpers';
+
+// Issue 17: an agent's day — my work first, search that finds (both Chinese scripts,
+// highlighting, the palette across domains, categories by their everyday names).
+
+const me = 'agent1@reseller-a.example';
+const domainB = 'apac.reseller-a.example';
+
+interface CaseRow {
+  name: string;
+  caseNumber: string;
+  displayName: string;
+  state: string;
+  creatorEmail?: string;
+  subscriberEmails: string[];
+}
+
+async function allCases(page: Page): Promise<CaseRow[]> {
+  const rows = await replicaWith(page, (r) => r.cases.length > 0);
+  return rows.cases as unknown as CaseRow[];
+}
+
+async function waitForSyncedList(page: Page): Promise<void> {
+  await expect(page.getByTestId('list-count')).toHaveAttribute('data-hydrated', 'true', { timeout: 30_000 });
+  await expect(page.getByTestId('last-synced')).toContainText(/Synced/, { timeout: 30_000 });
+}
+
+test('the default view is my open cases; "Needs my reply" is exactly where Google spoke last or asked for action', async ({ app }) => {
+  test.setTimeout(120_000);
+  const sandbox = app.harness.sandbox!;
+  const page = app.page;
+  await signInSandbox(app, me);
+  await waitForSyncedList(page);
+  const cases = await allCases(page);
+  const mineOpen = cases
+    .filter((c) => c.state !== 'CLOSED' && (c.creatorEmail === me || c.subscriberEmails.includes(me)))
+    .map((c) => c.name)
+    .sort();
+  expect(mineOpen.length, 'the demo data has open cases of mine').toBeGreaterThan(0);
+  expect(mineOpen.length).toBeLessThan(cases.filter((c) => c.state !== 'CLOSED').length);
+
+  await expect(page.getByTestId('case-view-mine')).toHaveAttribute('aria-current', 'true');
+  await expect.poll(() => listTotal(page)).toBe(mineOpen.length);
+  expect([...(await collectRows(page)).keys()].sort()).toEqual(mineOpen);
+  await expect(page.getByTestId('case-view-mine')).toContainText(String(mineOpen.length));
+
+  // Google spoke last (the server's own thread), or the case waits for the agent.
+  const expected: string[] = [];
+  for (const c of cases.filter((candidate) => candidate.state !== 'CLOSED')) {
+    const comments = sandbox.admin.listAllComments(c.name).sort((a, b) => Date.parse(a.createTime ?? '') - Date.parse(b.createTime ?? ''));
+    if (c.state === 'ACTION_REQUIRED' || comments.at(-1)?.creator?.googleSupport === true) expected.push(c.name);
+  }
+  expect(expected.length).toBeGreaterThan(0);
+  await page.getByTestId('case-view-needs-reply').click();
+  await expect(page.getByTestId('case-view-needs-reply')).toHaveAttribute('aria-current', 'true');
+  await expect.poll(() => listTotal(page)).toBe(expected.length);
+  expect([...(await collectRows(page)).keys()].sort()).toEqual(expected.sort());
+
+  // Taking a case puts it in Mine (on this workstation only).
+  const other = cases.find((c) => c.state !== 'CLOSED' && !mineOpen.includes(c.name));
+  expect(other).toBeDefined();
+  await page.getByTestId('case-view-all').click();
+  await page.getByTestId('filter-keyword').fill(other!.caseNumber);
+  await page.locator(`[role="row"][data-case="${other!.name}"]`).click();
+  await page.getByTestId('action-take').click();
+  await expect(page.getByTestId('action-take')).toHaveAttribute('aria-pressed', 'true');
+  await page.getByTestId('case-view-mine').click();
+  await expect.poll(() => listTotal(page)).toBe(mineOpen.length + 1);
+});
+
+test('郵件 and 邮件 find the same cases, highlighted; the palette finds a case of another domain by a word of its title', async ({
+  app,
+}) => {
+  test.setTimeout(120_000);
+  const page = app.page;
+  await signInSandbox(app, me);
+  await signInSandbox(app, `agent1@${domainB}`);
+  await expect(page.getByTestId(`tab-${domainB}`)).toHaveAttribute('aria-selected', 'true');
+  await waitForSyncedList(page);
+  await page.getByTestId('case-view-all').click();
+
+  const found = async (keyword: string): Promise<string[]> => {
+    await page.getByTestId('filter-keyword').fill(keyword);
+    await expect(page.getByTestId('list-count')).toHaveAttribute('data-hydrated', 'true');
+    await expect.poll(() => listTotal(page)).toBeGreaterThan(0);
+    return [...(await collectRows(page)).keys()].sort();
+  };
+  const traditional = await found('郵件');
+  await expect(page.locator('[data-testid="case-list"] mark').first()).toBeVisible();
+  const simplified = await found('邮件');
+  expect(simplified).toEqual(traditional);
+  // Both scripts are really among them (the demo domain files in zh-TW and zh-CN).
+  const titles = await page.locator('[data-testid="case-list"] .title-text').allTextContents();
+  expect(titles.some((title) => title.includes('郵件')) || titles.some((title) => title.includes('邮件'))).toBe(true);
+
+  // From domain A's tab, a word of a title of domain B's case.
+  const target = await page.locator('[data-testid="case-list"] [data-case]').first();
+  const name = (await target.getAttribute('data-case')) ?? '';
+  const number = name.split('/').pop() ?? '';
+  await page.getByTestId('tab-reseller-a.example').click();
+  await page.keyboard.press('Control+k');
+  await page.getByTestId('palette-input').fill('郵件');
+  const option = page.getByRole('option', { name: new RegExp(`#${number}`) });
+  await expect(option).toBeVisible();
+  await expect(option.locator('mark').first()).toBeVisible();
+  await option.click();
+  await expect(page.getByTestId(`tab-${domainB}`)).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByRole('tab', { name: `#${number}` })).toHaveAttribute('aria-selected', 'true');
+});
+
+test('"courriel" finds the Gmail categories in the category filter', async ({ app }) => {
+  test.setTimeout(90_000);
+  const page = app.page;
+  await signInSandbox(app, me);
+  await waitForSyncedList(page);
+  await page.getByTestId('filter-category').click();
+  await page.getByTestId('filter-category-search').fill('courriel');
+  const options = page.getByTestId('filter-category-options').getByRole('option');
+  await expect(options.first()).toBeVisible();
+  const labels = (await options.allTextContents()).map((text) => text.trim());
+  expect(labels.length).toBeGreaterThanOrEqual(4);
+  for (const label of labels) expect(label, label).toMatch(/Gmail$/);
+  // Choosing them filters the list to Gmail cases.
+  await options.first().click();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('filter-category')).not.toContainText(/Any/);
+});
