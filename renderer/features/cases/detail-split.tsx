@@ -4,7 +4,7 @@ import { Icon, icons } from '../../ui/icons';
 
 const REM = 16;
 /** Narrower than this the list cannot keep title, status and SLA legible. */
-export const LIST_MIN_PX = 52 * REM;
+export const LIST_MIN_PX = 50 * REM;
 const DETAIL_MIN_PX = 22 * REM;
 const DETAIL_DEFAULT_MAX_PX = 42 * REM;
 const STEP_PX = 2 * REM;

@@ -122,7 +122,7 @@ export function PendingView(): React.JSX.Element {
           </button>
         )}
       </div>
-      {entries.length > 0 && <RetryCountdown accountId={accountId} />}
+      {onTheirWay.length > 0 && <RetryCountdown accountId={accountId} />}
       {entries.length === 0 && <p className="muted">{t('empty')}</p>}
       {error && (
         <p className="error-text" role="alert">
