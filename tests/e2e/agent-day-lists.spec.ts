@@ -127,3 +127,61 @@ test('"courriel" finds the Gmail categories in the category filter', async ({ ap
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('filter-category')).not.toContainText(/Any/);
 });
+
+test.describe('at 1440×900', () => {
+  test.use({ appOptions: { viewport: { width: 1440, height: 900 } } });
+
+  test('title, status and SLA stay legible in all five languages, with and without the detail pane', async ({ app }) => {
+    test.setTimeout(120_000);
+    const page = app.page;
+    await signInSandbox(app, me);
+    await waitForSyncedList(page);
+    await page.getByTestId('case-view-all-open').click();
+    /** Widths of the visible rows' cells, and whether a status or SLA text is cut. */
+    const measure = () =>
+      page.evaluate(() => {
+        const rows = [...document.querySelectorAll<HTMLElement>('[data-testid="case-list"] [data-case]')].slice(0, 15);
+        const cut = (selector: string): string[] =>
+          rows.flatMap((row) => {
+            const text = row.querySelector<HTMLElement>(`${selector} .ellipsis`);
+            return text && text.scrollWidth > text.clientWidth + 1 ? [text.textContent ?? ''] : [];
+          });
+        return {
+          titleWidth: Math.min(...rows.map((row) => row.querySelector<HTMLElement>('.cell.title')?.clientWidth ?? 0)),
+          stateCut: cut('.cell.state'),
+          slaCut: cut('.cell.sla'),
+          slaShown: rows.filter((row) => (row.querySelector('.cell.sla')?.textContent ?? '') !== '').length,
+        };
+      });
+    for (const language of ['en', 'zh-TW', 'zh-CN', 'id', 'fr']) {
+      await page.evaluate(
+        (language) =>
+          (window as unknown as { consoleBridge: { invoke(c: string, r: unknown): Promise<unknown> } }).consoleBridge.invoke(
+            'settings.set',
+            {
+              language,
+            },
+          ),
+        language,
+      );
+      await expect(page.locator('html')).toHaveAttribute('lang', language);
+      // No case selected (Escape lets go of it): the list has the whole width.
+      await page.locator('body').click({ position: { x: 5, y: 5 } });
+      await page.keyboard.press('Escape');
+      await expect(page.getByTestId('detail-splitter')).toHaveCount(0);
+      const wide = await measure();
+      expect(wide.stateCut, `${language}: status`).toEqual([]);
+      expect(wide.slaCut, `${language}: SLA`).toEqual([]);
+      expect(wide.titleWidth, `${language}: title`).toBeGreaterThan(400);
+      // A case open beside the list.
+      await page.locator('[data-testid="case-list"] [data-case]').first().click();
+      await expect(page.getByTestId('detail-splitter')).toBeVisible();
+      const split = await measure();
+      expect(split.stateCut, `${language}: status beside the detail`).toEqual([]);
+      expect(split.slaCut, `${language}: SLA beside the detail`).toEqual([]);
+      expect(split.titleWidth, `${language}: title beside the detail`).toBeGreaterThanOrEqual(240);
+      expect(split.slaShown, 'some rows have a running SLA clock').toBeGreaterThan(0);
+      await page.screenshot({ path: `test-results/screens/list-${language}.png` });
+    }
+  });
+});

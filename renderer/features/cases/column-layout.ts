@@ -20,6 +20,8 @@ export interface ColumnTexts {
   readonly stateStrong: readonly string[];
   readonly sla: readonly string[];
   readonly updated: readonly string[];
+  /** Headers of the narrow fixed columns (the header font is smaller and bold). */
+  readonly priorityHeader: string;
 }
 
 const REM = 16;
@@ -30,6 +32,7 @@ const CUSTOMER_MIN = 6 * REM;
 const DOMAIN = 10 * REM;
 const NUMBER = 6.1 * REM;
 const PRIORITY = 3.6 * REM;
+const SORT_ARROW = 0.9 * REM;
 /** Icon and gap before a status. */
 const STATE_ICON = 1.3 * REM;
 
@@ -44,7 +47,7 @@ function textWidth(texts: readonly string[], font: string): number {
 }
 
 /** Widths in px of the sized columns for these texts, measured with the grid's font. */
-export function measureColumns(texts: ColumnTexts, family: string): { state: number; sla: number; updated: number } {
+export function measureColumns(texts: ColumnTexts, family: string): SizedColumns {
   const body = `${0.875 * REM}px ${family}`;
   const small = `${0.8 * REM}px ${family}`;
   const state = Math.max(textWidth(texts.state, body), textWidth(texts.stateStrong, `700 ${body}`));
@@ -52,12 +55,22 @@ export function measureColumns(texts: ColumnTexts, family: string): { state: num
     state: Math.ceil(state + STATE_ICON + 2),
     sla: Math.ceil(textWidth(texts.sla, `700 ${small}`) + 2),
     updated: Math.ceil(textWidth(texts.updated, body) + 2),
+    // Room for the header and its sort arrow.
+    priority: Math.ceil(Math.max(PRIORITY, textWidth([texts.priorityHeader], `600 ${0.78 * REM}px ${family}`) + SORT_ARROW)),
   };
 }
 
+export interface SizedColumns {
+  readonly state: number;
+  readonly sla: number;
+  readonly updated: number;
+  readonly priority?: number;
+}
+
 /** The columns for a list this wide: fixed ones at their measured width, title and customer share the rest. */
-export function layoutColumns(width: number, sized: { state: number; sla: number; updated: number }, withDomain: boolean): ColumnLayout {
-  const fixed = [NUMBER, PRIORITY, sized.state, sized.sla, ...(withDomain ? [DOMAIN] : [])];
+export function layoutColumns(width: number, sized: SizedColumns, withDomain: boolean): ColumnLayout {
+  const priority = sized.priority ?? PRIORITY;
+  const fixed = [NUMBER, priority, sized.state, sized.sla, ...(withDomain ? [DOMAIN] : [])];
   const used = (columns: readonly number[]): number => columns.reduce((sum, w) => sum + w, 0) + GAP * columns.length + PADDING;
   const visible = new Set<ColumnId>(['number', 'title', 'priority', 'state', 'sla']);
   const withUpdated = [...fixed, sized.updated];
@@ -71,7 +84,7 @@ export function layoutColumns(width: number, sized: { state: number; sla: number
     px(NUMBER),
     `minmax(${visible.has('customer') ? px(TITLE_MIN) : '0'}, 1fr)`,
     ...(visible.has('customer') ? [`minmax(${px(CUSTOMER_MIN)}, 0.4fr)`] : []),
-    px(PRIORITY),
+    px(priority),
     px(sized.state),
     ...(visible.has('updated') ? [px(sized.updated)] : []),
     px(sized.sla),

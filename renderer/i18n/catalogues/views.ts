@@ -200,7 +200,7 @@ export const views = defineCatalogue({
       mine: 'Milik saya',
       'needs-reply': 'Perlu balasan saya',
       unread: 'Belum dibaca',
-      'all-open': 'Semua yang terbuka',
+      'all-open': 'Semua terbuka',
       all: 'Semua',
     },
     rail: {
