@@ -9,7 +9,12 @@ import { createSupportClient, type SupportClient } from './services/api/support-
 import { createAuthService, type AuthService } from './services/auth/auth-service';
 import { createAttachmentService } from './services/files/attachment-service';
 import { createBackendRegistry, type BackendRegistry, type SandboxSource } from './services/backend/backend-registry';
+import { createDiagnosticsService } from './services/diagnostics/diagnostics-service';
+import { createRendererLog } from './services/logging/renderer-log';
+import { noPolicy, type LoadedPolicy } from './services/policy/policy-file';
+import { createPolicyService, type PolicyService } from './services/policy/policy-service';
 import { createSettingsService, type SettingsService } from './services/settings/settings-service';
+import { createUpdateService, type UpdateService } from './services/update/update-service';
 import type { AccountSyncOptions } from './services/sync/account-sync';
 import { createSyncService, defaultSyncOptions, type SyncService } from './services/sync/sync-service';
 
@@ -23,6 +28,10 @@ export interface CoreOptions {
   readonly sandbox?: SandboxSource;
   readonly sync?: Partial<AccountSyncOptions>;
   readonly httpTimeoutMs?: number;
+  /** The machine policy, read by the host before the ports were built (it decides the proxy). */
+  readonly policy?: LoadedPolicy;
+  /** How often to look for an update (default 6 h; 0: only when asked). */
+  readonly updateCheckEveryMs?: number;
 }
 
 export interface Core {
@@ -32,6 +41,10 @@ export interface Core {
   readonly auth: AuthService;
   readonly sync: SyncService;
   readonly backends: BackendRegistry;
+  readonly policy: PolicyService;
+  readonly updates: UpdateService;
+  /** Resolves once every log line so far is on disk. */
+  flushLogs(): Promise<void>;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -43,7 +56,14 @@ export interface Core {
  */
 export function createCore(ports: Ports, options: CoreOptions): Core {
   const events = createEventBus();
-  const settings = createSettingsService(ports.settings, ports.logger, (next) => events.publish('settings.changed', next));
+  const policy = createPolicyService(options.policy ?? noPolicy);
+  if (policy.loaded.policy.logLevel) ports.logger.setLevel(policy.loaded.policy.logLevel);
+  const settings = createSettingsService(
+    ports.settings,
+    ports.logger,
+    (next) => events.publish('settings.changed', next),
+    policy.settingsOverrides(),
+  );
   const backends = createBackendRegistry({
     sandbox: options.sandbox ?? { mode: 'embedded', dataDir: path.join(ports.paths.userData, 'sandbox') },
     settings,
@@ -58,6 +78,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     clock: ports.clock,
     logger: ports.logger,
     browser: ports.browser,
+    policy,
     clientFor: (backend) => backends.oidcClient(backend),
     onAccountsChanged: (state) => {
       events.publish('accounts.changed', state);
@@ -86,6 +107,10 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     return client;
   };
 
+  /** Accounts with a change on the wire right now (from the outbox's own events). */
+  const sending = new Map<string, boolean>();
+  const isSendingChanges = (): boolean =>
+    [...sending.values()].some(Boolean) || sync.statuses().some((status) => status.syncing && status.pending > 0);
   // auth's callback above uses `sync`; it only runs after a sign-in, long after this line.
   const sync: SyncService = createSyncService({
     dir: path.join(ports.paths.userData, 'outbox'),
@@ -96,8 +121,18 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     orderedByUpdateTime: async (account) =>
       (await backends.capabilities(account.backend))?.search.sortOrder.startsWith('updateTime ascending') ?? false,
     publishBatch: (batch) => events.publish('replica.batch', batch),
-    publishStatus: (status) => events.publish('sync.status', status),
-    publishOutbox: (accountId, entries) => events.publish('outbox.changed', { accountId, entries }),
+    publishStatus: (status) => {
+      events.publish('sync.status', status);
+      updates.syncChanged();
+    },
+    publishOutbox: (accountId, entries) => {
+      events.publish('outbox.changed', { accountId, entries });
+      sending.set(
+        accountId,
+        entries.some((entry) => entry.status === 'in_flight'),
+      );
+      updates.syncChanged();
+    },
     publishUploadProgress: (accountId, entryId, sentBytes, totalBytes) =>
       events.publish('attachments.uploadProgress', { accountId, entryId, sentBytes, totalBytes }),
     options: { ...defaultSyncOptions, ...options.sync, pull: { ...defaultSyncOptions.pull, ...options.sync?.pull } },
@@ -120,6 +155,32 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     enqueueUpload: (accountId, upload) => sync.enqueue(accountId, { kind: 'upload_attachment', ...upload }),
   });
 
+  const updates: UpdateService = createUpdateService({
+    engines: ports.updates,
+    enabled: policy.loaded.policy.update?.enabled !== false,
+    ...(policy.loaded.policy.update?.feedUrl ? { feedUrl: policy.loaded.policy.update.feedUrl } : {}),
+    currentVersion: ports.host.appVersion,
+    channel: async () => (await settings.get()).updateChannel,
+    clock: ports.clock,
+    logger: ports.logger,
+    isSendingChanges,
+    publish: (status) => events.publish('update.status', status),
+    ...(options.updateCheckEveryMs === undefined ? {} : { checkEveryMs: options.updateCheckEveryMs }),
+  });
+
+  const diagnostics = createDiagnosticsService({
+    host: ports.host,
+    paths: ports.paths,
+    dialogs: ports.dialogs,
+    logger: ports.logger,
+    now: () => ports.clock.now(),
+    settings: () => settings.get(),
+    policy: () => policy.view(),
+    accounts: async () => (await auth.state()).accounts,
+    syncStatuses: () => sync.statuses(),
+    outbox: (accountId) => sync.list(accountId),
+  });
+
   const handlers = createHandlers({
     ports,
     settings,
@@ -127,6 +188,10 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     sync,
     backends,
     attachments,
+    policy,
+    updates,
+    diagnostics,
+    rendererLog: createRendererLog(ports.logger.child({ src: 'renderer' }), ports.clock),
     emitHeartbeat,
     statusFeed: async (accountId) => (await clientFor(await auth.account(accountId))).statusFeed(),
   });
@@ -153,16 +218,25 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     auth,
     sync,
     backends,
+    policy,
+    updates,
+    flushLogs: () => ports.logger.flush(),
     async start() {
+      for (const problem of policy.loaded.problems)
+        ports.logger.error('policy: problem in the policy file', { file: policy.loaded.file, problem });
+      if (policy.loaded.state === 'applied')
+        ports.logger.info('policy: applied', { file: policy.loaded.file, fields: Object.keys(policy.loaded.policy) });
       await settings.get();
       const { accounts } = await auth.state();
       await sync.reconcileAccounts(accounts);
       scheduleHeartbeat();
+      updates.start();
       ports.logger.info('core started', { host: ports.host.kind, accounts: accounts.length });
     },
     async stop() {
       cancelHeartbeat?.();
       cancelHeartbeat = undefined;
+      updates.stop();
       await sync.stop();
       await backends.stop();
     },

@@ -4,6 +4,7 @@ import { I18nextProvider } from 'react-i18next';
 import type { Settings } from '../shared/ipc';
 import { App } from './app/app';
 import { createI18n, matchUiLanguage } from './i18n';
+import { installErrorLogging } from './platform';
 import './ui/theme.css';
 
 function Root(): React.JSX.Element {
@@ -26,6 +27,7 @@ function Root(): React.JSX.Element {
   );
 }
 
+installErrorLogging();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
 createRoot(container).render(

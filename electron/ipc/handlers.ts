@@ -5,6 +5,10 @@ import type { BackendRegistry } from '../services/backend/backend-registry';
 import type { AttachmentService } from '../services/files/attachment-service';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { SyncService } from '../services/sync/sync-service';
+import type { DiagnosticsService } from '../services/diagnostics/diagnostics-service';
+import type { RendererLogLine } from '../services/logging/renderer-log';
+import type { PolicyService } from '../services/policy/policy-service';
+import type { UpdateService } from '../services/update/update-service';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -14,12 +18,17 @@ export interface HandlerDeps {
   readonly sync: SyncService;
   readonly backends: BackendRegistry;
   readonly attachments: AttachmentService;
+  readonly policy: PolicyService;
+  readonly updates: UpdateService;
+  readonly diagnostics: DiagnosticsService;
+  readonly rendererLog: (line: RendererLogLine) => void;
   readonly emitHeartbeat: () => number;
   readonly statusFeed: (accountId: string) => Promise<unknown[]>;
 }
 
 /** Contract channel → service call. Thin on purpose: logic lives in services. */
-export function createHandlers({ ports, settings, auth, sync, backends, attachments, emitHeartbeat, statusFeed }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { ports, settings, auth, sync, backends, attachments, emitHeartbeat, statusFeed } = deps;
   /** Every account-scoped call names an account that is signed in here; its sync loop is up before the call goes on. */
   const known = async (accountId: string) => {
     const account = await auth.account(accountId);
@@ -139,5 +148,15 @@ export function createHandlers({ ports, settings, auth, sync, backends, attachme
         throw new AppError('offline', 'The service status feed could not be reached.');
       }
     },
+    'policy.get': async () => deps.policy.view(),
+    'log.write': async (line) => {
+      deps.rendererLog({ level: line.level, message: line.message, ...(line.fields ? { fields: line.fields } : {}) });
+      return {};
+    },
+    'diagnostics.preview': () => deps.diagnostics.preview(),
+    'diagnostics.save': () => deps.diagnostics.save(),
+    'update.status': async () => deps.updates.status(),
+    'update.check': () => deps.updates.check(),
+    'update.restart': (request) => deps.updates.restart(request),
   };
 }

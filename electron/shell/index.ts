@@ -2,6 +2,7 @@ import { app, BrowserWindow, powerMonitor, session } from 'electron';
 import path from 'node:path';
 import type { Core } from '../core';
 import { wireIpc } from './ipc-electron';
+import { applyProxyPolicy } from './managed';
 import { isAllowedNavigation, isAllowedPermission } from './policies';
 import { registerAppScheme, serveRenderer } from './protocol';
 import { createMainWindow } from './window';
@@ -33,6 +34,7 @@ export function startShell(core: Core, outDir: string): void {
     session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(isAllowedPermission(permission)));
     session.defaultSession.setPermissionCheckHandler((_contents, permission) => isAllowedPermission(permission));
     serveRenderer(path.join(outDir, 'renderer'));
+    await applyProxyPolicy(core.policy.loaded);
     const unwire = wireIpc(core);
     await core.start();
     // Back from sleep: the network may have changed and the data is stale. Sync every account now.

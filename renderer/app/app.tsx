@@ -2,9 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf, Settings } from '../../shared/ipc';
 import { AccountMenu, FirstRun } from '../features/accounts';
+import { SettingsView, UpdateBanner } from '../features/settings';
 import { AllDomainsQueue, CommandPalette, useSlaWatch } from '../features/cases';
 import { getBridgeClient } from '../platform';
-import { allDomainsTabId, useAppStore } from '../state/app-store';
+import { allDomainsTabId, settingsTabId, useAppStore } from '../state/app-store';
 import { TabStoreContext, tabStoreFor } from '../state/tab-store';
 import { DomainTab } from './domain-tab';
 import { AccountContext, RuntimeProvider, useRuntime, useRuntimes, useRuntimeVersion } from './runtime-context';
@@ -72,6 +73,7 @@ export function App({ onSettings }: { onSettings: (settings: Settings) => void }
   if (accounts.accounts.length === 0) {
     return (
       <div className="first-run-page">
+        <UpdateBanner />
         <FirstRun />
         <AppIdentity info={info} />
       </div>
@@ -100,6 +102,7 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
   return (
     <div className="app-shell" data-host={info.host}>
       <TabStrip />
+      <UpdateBanner />
       {!secretsPersisted && !vaultNoticeDismissed && (
         <p className="notice" role="status">
           {t('insecureVault')}{' '}
@@ -114,7 +117,15 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
         </p>
       )}
       <div className="tab-body">
-        {activeTabId === allDomainsTabId || !activeTabId ? <AllDomainsTab /> : <AccountTab accountId={activeTabId} />}
+        {activeTabId === settingsTabId ? (
+          <div className="view app-settings">
+            <SettingsView />
+          </div>
+        ) : activeTabId === allDomainsTabId || !activeTabId ? (
+          <AllDomainsTab />
+        ) : (
+          <AccountTab accountId={activeTabId} />
+        )}
       </div>
       <StatusBar identity={<AppIdentity info={info} />} />
       <CommandPalette />

@@ -6,6 +6,8 @@ import type { AccountsState, Settings, SyncStatus } from '../../shared/ipc';
 export type TabRef = { readonly kind: 'account'; readonly accountId: string } | { readonly kind: 'all' };
 
 export const allDomainsTabId = 'all';
+/** App settings (not a domain's): opened from the tab strip, not part of the tab order. */
+export const settingsTabId = 'settings';
 export const tabIdOf = (tab: TabRef): string => (tab.kind === 'all' ? allDomainsTabId : tab.accountId);
 
 interface AppState {
@@ -58,7 +60,7 @@ export const useAppStore = create<AppState & AppActions>()(
         set({
           accounts: state,
           tabOrder: order,
-          activeTabId: justAdded ?? (active && order.includes(active) ? active : order[0]),
+          activeTabId: justAdded ?? (active && (order.includes(active) || active === settingsTabId) ? active : order[0]),
           caseTabs: Object.fromEntries(Object.entries(get().caseTabs).filter(([id]) => ids.includes(id))),
         });
       },

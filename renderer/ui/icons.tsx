@@ -28,6 +28,7 @@ import {
   PanelRightOpen,
   Pencil,
   RotateCw,
+  Settings,
   Trash2,
   WifiOff,
   X,
@@ -59,6 +60,7 @@ export const icons = {
   collapse: PanelRightClose,
   expand: PanelRightOpen,
   grip: GripVertical,
+  settings: Settings,
 } satisfies Record<string, LucideIcon>;
 
 /** The small shape beside a status (docs/ui.md): new, Google working, action required, solved, closed. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { IncidentFeedSchema } from '../api/status-feed';
 import { accountSchema, accountsStateSchema, backendKindSchema } from './accounts';
+import { diagnosticsPreviewSchema, policyViewSchema, rendererLogSchema, updateStatusSchema } from './managed';
 import { mutationSchema, outboxEntrySchema } from './outbox';
 import { accountIdSchema, replicaBatchSchema } from './replica';
 
@@ -24,6 +25,8 @@ export const settingsSchema = z
     /** OAuth client of the Google backend (a desktop client: the secret is not confidential). */
     googleClientId: z.string().max(512),
     googleClientSecret: z.string().max(512),
+    /** Which update channel this computer follows. */
+    updateChannel: z.enum(['stable', 'beta']),
   })
   .strict();
 
@@ -185,6 +188,18 @@ export const invokeContract = {
     response: empty,
   },
   'backend.incidents': { request: accountRequest, response: IncidentFeedSchema },
+  /** The machine-wide policy as far as the UI needs it (locked settings, allowed domains, problems with the file). */
+  'policy.get': { request: empty, response: policyViewSchema },
+  /** One renderer log line; main redacts it and rate-limits the renderer. */
+  'log.write': { request: rendererLogSchema, response: empty },
+  /** Builds the diagnostics bundle and lists what it holds, before anything is saved. */
+  'diagnostics.preview': { request: empty, response: diagnosticsPreviewSchema },
+  /** Asks where to save the bundle (a dialog in Electron) and writes the zip there. */
+  'diagnostics.save': { request: empty, response: z.object({ saved: z.boolean(), path: z.string().optional() }).strict() },
+  'update.status': { request: empty, response: updateStatusSchema },
+  'update.check': { request: empty, response: updateStatusSchema },
+  /** Restarts into the downloaded update; refused while changes are being sent or a draft is open. */
+  'update.restart': { request: z.object({ draftsOpen: z.boolean() }).strict(), response: updateStatusSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
@@ -201,6 +216,7 @@ export const eventContract = {
     sentBytes: z.number().int(),
     totalBytes: z.number().int(),
   }),
+  'update.status': updateStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeContract;

@@ -10,6 +10,8 @@ import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../ele
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
 import { chromiumArgs, findChromium } from './chromium';
+import { readLogTail } from '../../electron/services/logging/log-files';
+import { loadPolicy, noPolicy } from '../../electron/services/policy/policy-file';
 import { createMemoryVault, createNodePorts } from './node-ports';
 import { serveRenderer, type StaticServer } from './static-server';
 
@@ -32,6 +34,8 @@ export interface LaunchOptions {
    */
   readonly sandbox?: SandboxOptions | 'embedded';
   readonly sync?: CoreOptions['sync'];
+  /** A machine policy file (none by default: the harness never reads the real /etc one). */
+  readonly policyFile?: string;
 }
 
 export interface HarnessApp {
@@ -40,7 +44,8 @@ export interface HarnessApp {
   readonly core: Core;
   readonly appOrigin: string;
   readonly profileDir: string;
-  readonly logFile: string;
+  /** Every log line written so far (flushed first), oldest first. */
+  readLog(): Promise<string>;
   /** The sandbox the harness started (undefined with 'embedded'). */
   readonly sandbox: SandboxHandle | undefined;
   /** Quits browser and core, then starts both again on the same profile and origin, like an app restart. */
@@ -99,7 +104,9 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
   let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
 
   async function start(): Promise<void> {
+    const policy = options.policyFile ? loadPolicy(options.policyFile) : noPolicy;
     const ports = createNodePorts({
+      policy,
       userData,
       host: { kind: 'harness', appName: name, appVersion: version, platform: process.platform },
       vault,
@@ -116,6 +123,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
       isTrustedSender: trusted,
       heartbeatMs: options.heartbeatMs ?? 30_000,
       validateResponses: true,
+      policy,
       ...(sandbox
         ? { sandbox: { mode: 'external' as const, baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId } }
         : {}),
@@ -193,7 +201,10 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     profileDir,
     sandbox,
     traffic,
-    logFile: path.join(userData, 'logs', 'main.log'),
+    async readLog() {
+      await current?.core.flushLogs();
+      return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');
+    },
     async restart() {
       await stop();
       await start();

@@ -1,7 +1,9 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentStore, ExternalBrowser, HostInfo, Ports, Vault } from '../../electron/ports';
-import { createFileLogger } from '../../electron/services/logging/file-logger';
+import type { DocumentStore, ExternalBrowser, HostInfo, Ports, UpdateEngineFactory, Vault } from '../../electron/ports';
+import type { LoadedPolicy } from '../../electron/services/policy/policy-file';
+import { createProxyFetch } from '../../electron/services/proxy/proxy-fetch';
+import { createAppLogger } from '../../electron/services/logging/logger';
 import { systemClock } from '../../electron/services/system-clock';
 
 /**
@@ -43,6 +45,9 @@ export interface NodePortsOptions {
   readonly browser: ExternalBrowser;
   readonly vault?: Vault;
   readonly echoLogs?: boolean;
+  /** The machine policy (its proxy applies to every request). */
+  readonly policy?: LoadedPolicy;
+  readonly updates?: UpdateEngineFactory;
 }
 
 export function createNodePorts(options: NodePortsOptions): Ports {
@@ -52,14 +57,15 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     vault: options.vault ?? createMemoryVault(),
     settings: jsonDocument(path.join(options.userData, 'settings.json')),
     accounts: jsonDocument(path.join(options.userData, 'accounts.json')),
-    fetch: (input, init) => fetch(input, init),
+    fetch: createProxyFetch(options.policy?.policy.proxy) ?? ((input, init) => fetch(input, init)),
     clock: systemClock,
     paths: { userData: options.userData, logs },
-    logger: createFileLogger(path.join(logs, 'main.log'), options.echoLogs ? (line) => console.log(line) : undefined),
+    logger: createAppLogger({ dir: logs, ...(options.echoLogs ? { echo: (line: string) => console.log(line) } : {}) }),
     browser: options.browser,
     // No dialog in the harness: "Save as…" goes to the profile's downloads folder.
     dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },
     // The harness has no portal windows: the URL opens like any external link.
     portal: { open: async (_accountId, url) => options.browser.open(url) },
+    ...(options.updates ? { updates: options.updates } : {}),
   };
 }

@@ -3,9 +3,10 @@ import { openPortalWindow } from '../portal-window';
 import ElectronStore from 'electron-store';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentStore, Logger, Ports, Vault } from '../../ports';
-import { createFileLogger } from '../../services/logging/file-logger';
+import type { DocumentStore, Ports, Vault } from '../../ports';
+import { createAppLogger } from '../../services/logging/logger';
 import { systemClock } from '../../services/system-clock';
+import { electronUpdates } from '../managed';
 
 /** Secrets encrypted with the OS keychain via safeStorage; in memory only where Linux offers just its plain-text backend. */
 function createSafeStorageVault(file: string): Vault {
@@ -54,7 +55,7 @@ function createSafeStorageVault(file: string): Vault {
 export function createElectronPorts(): Ports {
   const userData = app.getPath('userData');
   const logs = app.getPath('logs');
-  const logger: Logger = createFileLogger(path.join(logs, 'main.log'));
+  const logger = createAppLogger({ dir: logs });
   const documentStore = (name: string): DocumentStore => {
     const store = new ElectronStore<Record<string, unknown>>({ name });
     return {
@@ -64,7 +65,9 @@ export function createElectronPorts(): Ports {
       },
     };
   };
+  const updates = electronUpdates(logger);
   return {
+    ...(updates ? { updates } : {}),
     host: { kind: 'electron', appName: app.getName(), appVersion: app.getVersion(), platform: process.platform },
     vault: createSafeStorageVault(path.join(userData, 'vault.json')),
     settings: documentStore('settings'),
@@ -72,7 +75,7 @@ export function createElectronPorts(): Ports {
     // net.fetch honours the OS proxy settings and certificate store.
     fetch: (input, init) => net.fetch(input, init),
     clock: systemClock,
-    paths: { userData, logs },
+    paths: { userData, logs, crashDumps: app.getPath('crashDumps') },
     logger,
     browser: { open: (url) => shell.openExternal(url) },
     portal: { open: async (accountId, url) => openPortalWindow(accountId, url) },

@@ -3,7 +3,7 @@ import { Button, Dialog, Heading, Menu, MenuItem, MenuTrigger, Modal, ModalOverl
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/ipc';
 import { getBridgeClient } from '../../platform';
-import { useSignIn } from './first-run';
+import { useSignIn } from './sign-in';
 import { Icon, icons } from '../../ui/icons';
 
 /** Per-domain menu: status, sign in again, sign out (with a confirmation that counts unsynced changes). */
@@ -25,7 +25,7 @@ export function AccountMenu({ account, pendingCount }: { account: Account; pendi
           <Menu
             className="menu"
             onAction={(key) => {
-              if (key === 'reauth') signIn(account.backend, account.email);
+              if (key === 'reauth') signIn(account.backend, { domain: account.domain, loginHint: account.email });
               if (key === 'signout') setConfirming(true);
             }}
           >

@@ -6,6 +6,8 @@ import type { AccountSyncOptions } from '../../../electron/services/sync/account
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
 import type { Vault } from '../../../electron/ports';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
+import { readLogTail } from '../../../electron/services/logging/log-files';
+import { loadPolicy, noPolicy } from '../../../electron/services/policy/policy-file';
 import { createMemoryVault, createNodePorts } from '../../harness/node-ports';
 import { createSandboxBrowser } from './sandbox-browser';
 
@@ -34,6 +36,8 @@ export interface CoreFixture {
     accountId: string,
     predicate: (status: { connection: string; syncing: boolean; pending: number; failed: number }) => boolean,
   ): Promise<void>;
+  /** Every log line written so far (flushed first). */
+  readLog(): Promise<string>;
   /** Stops the core and starts a new one on the same data (an app restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -63,6 +67,8 @@ export interface CoreFixtureOptions {
   readonly httpTimeoutMs?: number;
   readonly userData?: string;
   readonly vault?: Vault;
+  /** A machine policy file for this core. */
+  readonly policyFile?: string;
 }
 
 export async function createCoreFixture(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
@@ -77,7 +83,9 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
   let unsubscribe: () => void = () => {};
 
   async function start(): Promise<void> {
+    const policy = options.policyFile ? loadPolicy(options.policyFile) : noPolicy;
     const ports = createNodePorts({
+      policy,
       userData,
       host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' },
       vault,
@@ -86,6 +94,7 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
     core = createCore(ports, {
       isTrustedSender: () => true,
       heartbeatMs: 0,
+      policy,
       validateResponses: true,
       sandbox: { mode: 'external', baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId },
       sync: { maxBackoffMs: 200, afterChangeMs: 20, intervalMs: 60 * 60_000, ...options.sync },
@@ -141,6 +150,10 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
           }
         });
       });
+    },
+    async readLog() {
+      await core.flushLogs();
+      return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');
     },
     async restart() {
       unsubscribe();

@@ -35,6 +35,13 @@ describe('bridge contract', () => {
         "portal.open",
         "cases.fetchThread",
         "backend.incidents",
+        "policy.get",
+        "log.write",
+        "diagnostics.preview",
+        "diagnostics.save",
+        "update.status",
+        "update.check",
+        "update.restart",
       ]
     `);
     expect(eventChannels).toMatchInlineSnapshot(`
@@ -46,6 +53,7 @@ describe('bridge contract', () => {
         "outbox.changed",
         "sync.status",
         "attachments.uploadProgress",
+        "update.status",
       ]
     `);
   });
