@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { AppDriver } from './fixtures';
 
 /**
@@ -142,10 +142,19 @@ export async function listTotal(page: Page): Promise<number> {
   return Number(await page.getByTestId('list-count').getAttribute('data-total'));
 }
 
+/** Opens a filter's popover; a press that lands while the list re-renders is pressed again. */
+async function openFilter(page: Page, testId: string, name: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name });
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await page.getByTestId(testId).click();
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  return dialog;
+}
+
 /** Sets the status filter (a multi-select): 'open', 'any', or exactly these states. */
 export async function chooseStates(page: Page, states: 'open' | 'any' | readonly string[]): Promise<void> {
-  await page.getByTestId('filter-state').click();
-  const dialog = page.getByRole('dialog', { name: 'Status' });
+  const dialog = await openFilter(page, 'filter-state', 'Status');
   await dialog.getByRole('button', { name: states === 'open' ? 'Open' : 'Any status' }).click();
   if (Array.isArray(states))
     for (const state of states) await dialog.getByRole('option', { name: stateLabels[state] ?? state, exact: true }).click();
@@ -163,8 +172,7 @@ const stateLabels: Record<string, string> = {
 
 /** Sets the priority filter to exactly one priority (English labels). */
 export async function choosePriority(page: Page, priority: 'P1' | 'P2' | 'P3' | 'P4'): Promise<void> {
-  await page.getByTestId('filter-priority').click();
-  const dialog = page.getByRole('dialog', { name: 'Priority' });
+  const dialog = await openFilter(page, 'filter-priority', 'Priority');
   await dialog.getByRole('option', { name: new RegExp(`^${priority} `) }).click();
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);

@@ -112,6 +112,7 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
   const gridRef = useRef<HTMLDivElement>(null);
   const layout = useColumnLayout(gridRef, useColumnTexts(), props.domainOf !== undefined);
   const shown = columns.filter((column) => layout.visible.has(column.id));
+  const hiddenSort = columns.find((column) => column.sortKey === props.sort.key && !layout.visible.has(column.id));
   return (
     <div
       ref={gridRef}
@@ -151,6 +152,13 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
               </button>
             ) : (
               t(column.label)
+            )}
+            {column.id === 'title' && hiddenSort && (
+              // The sorted column stepped aside (narrow list): say what the order is, and keep it flippable.
+              <button type="button" className="sort-button sort-hint" onClick={() => props.onSort(props.sort.key)} data-testid="sort-hint">
+                {t('views:list.sortedBy', { column: t(hiddenSort.label) })}
+                <Icon icon={props.sort.dir === 'asc' ? icons.sortAsc : icons.sortDesc} className="sort-arrow" />
+              </button>
             )}
           </div>
         ))}

@@ -57,6 +57,7 @@ export const views = defineCatalogue({
       loadingDomains_one: 'still loading {{count, number}} domain',
       loadingDomains_other: 'still loading {{count, number}} domains',
       reset: 'Back to the view’s filters',
+      sortedBy: 'sorted by {{column}}',
     },
     pane: {
       expand: 'Show the case details',
@@ -65,7 +66,7 @@ export const views = defineCatalogue({
     },
     take: {
       take: 'Take',
-      taken: 'Taken by you',
+      taken: 'Taken by you (this workstation)',
       hint: 'Puts the case in your “Mine” view. Google keeps no owner: this is remembered on this workstation only, colleagues do not see it.',
     },
   },
@@ -124,11 +125,12 @@ export const views = defineCatalogue({
       loadingDomains_one: '仍在載入 {{count, number}} 個網域',
       loadingDomains_other: '仍在載入 {{count, number}} 個網域',
       reset: '回到此檢視的篩選器',
+      sortedBy: '依{{column}}排序',
     },
     pane: { expand: '顯示客服案件詳細資料', collapse: '隱藏客服案件詳細資料', resize: '客服案件詳細資料的寬度（← → 調整，Enter 隱藏）' },
     take: {
       take: '認領',
-      taken: '已由您認領',
+      taken: '已由您認領（本工作站）',
       hint: '將客服案件放入您的「我的」檢視。Google 不記錄負責人：這只記在這部工作站上，同事看不到。',
     },
   },
@@ -187,11 +189,12 @@ export const views = defineCatalogue({
       loadingDomains_one: '仍在加载 {{count, number}} 个网域',
       loadingDomains_other: '仍在加载 {{count, number}} 个网域',
       reset: '回到此视图的筛选',
+      sortedBy: '按{{column}}排序',
     },
     pane: { expand: '显示支持请求详情', collapse: '隐藏支持请求详情', resize: '支持请求详情的宽度（← → 调整，Enter 隐藏）' },
     take: {
       take: '认领',
-      taken: '已由您认领',
+      taken: '已由您认领（本工作站）',
       hint: '将支持请求放入您的“我的”视图。Google 不记录负责人：这只保存在这台工作站上，同事看不到。',
     },
   },
@@ -256,6 +259,7 @@ export const views = defineCatalogue({
       loadingDomains_one: 'masih memuat {{count, number}} domain',
       loadingDomains_other: 'masih memuat {{count, number}} domain',
       reset: 'Kembali ke filter tampilan',
+      sortedBy: 'diurutkan menurut {{column}}',
     },
     pane: {
       expand: 'Tampilkan detail kasus',
@@ -264,7 +268,7 @@ export const views = defineCatalogue({
     },
     take: {
       take: 'Ambil',
-      taken: 'Diambil oleh Anda',
+      taken: 'Diambil oleh Anda (workstation ini)',
       hint: 'Memasukkan kasus ke tampilan “Milik saya”. Google tidak mencatat pemilik: ini hanya diingat di workstation ini, rekan kerja tidak melihatnya.',
     },
   },
@@ -329,6 +333,7 @@ export const views = defineCatalogue({
       loadingDomains_one: 'encore {{count, number}} domaine en chargement',
       loadingDomains_other: 'encore {{count, number}} domaines en chargement',
       reset: 'Revenir aux filtres de la vue',
+      sortedBy: 'triées par {{column}}',
     },
     pane: {
       expand: 'Afficher le détail de la demande',
@@ -337,7 +342,7 @@ export const views = defineCatalogue({
     },
     take: {
       take: 'Prendre',
-      taken: 'Prise par vous',
+      taken: 'Prise par vous (sur ce poste)',
       hint: 'Place la demande dans votre vue « Les miennes ». Google n’enregistre pas de responsable : c’est mémorisé sur ce poste seulement, vos collègues ne le voient pas.',
     },
   },
