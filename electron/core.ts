@@ -119,7 +119,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     random: Math.random,
     clientFor,
     orderedByUpdateTime: async (account) =>
-      (await backends.capabilities(account.backend))?.search.sortOrder.startsWith('updateTime ascending') ?? false,
+      (await backends.capabilities(account.backend))?.searchOrder.startsWith('updateTime ascending') ?? false,
     publishBatch: (batch) => events.publish('replica.batch', batch),
     publishStatus: (status) => {
       events.publish('sync.status', status);

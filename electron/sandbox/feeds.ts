@@ -1,10 +1,8 @@
-import { toRfc3339, type Incident, type IncidentUpdate, type SandboxCapabilities } from '../../shared/api';
+import { toRfc3339, type Incident, type IncidentUpdate } from '../../shared/api';
 
-// The status feed (incidents.json shape of Google's status dashboards) and the
-// capabilities document that tells the client what this backend supports.
+// The status feed (incidents.json shape of Google's status dashboards).
 
 export const STATUS_FEED_PATH = '/status/incidents.json';
-export const CAPABILITIES_PATH = '/sandbox/capabilities';
 
 const HOUR = 3_600_000;
 
@@ -93,46 +91,4 @@ export function buildIncidents(startMs: number): Incident[] {
       ],
     ),
   ];
-}
-
-export interface CapabilityInputs {
-  reopenWindowDays: number;
-  maxAttachmentBytes: number;
-  now: number;
-}
-
-export function buildCapabilities(c: CapabilityInputs): SandboxCapabilities {
-  return {
-    kind: 'sandbox#capabilities',
-    version: 1,
-    reopen: {
-      supported: true,
-      method: 'POST /v2/{name}:reopen (sandbox extension; Google has no reopen method)',
-      windowDays: c.reopenWindowDays,
-    },
-    escalation: { requiresPremiumSupport: true, requiredFields: ['escalation.reason', 'escalation.justification'] },
-    attachments: { maxBytes: c.maxAttachmentBytes, deleteSupported: false },
-    search: {
-      scope:
-        "Each reseller domain has its own organization (organizations:search?query=domain:{resellerDomain}); each customer has its own organization, the case parent. cases.search and cases.list on the reseller domain's organization return the cases of all of that domain's visible (not transferred) customers, like an organization search that includes its projects.",
-      resellerOrgSearchIncludesCustomers: true,
-      listIncludesCustomerCases: true,
-      sortOrder: 'updateTime ascending, then name ascending (stable for update_time> watermark paging)',
-      freeText:
-        'quoted or bare phrases match displayName, description and comment text; all words must occur; case and accents are folded; CJK text matches by character bigrams',
-      operatorPrecedence: 'AIP-160: OR binds tighter than AND; juxtaposition means AND; NOT and - negate',
-      stateValues: ['OPEN', 'CLOSED', 'NEW', 'IN_PROGRESS_GOOGLE_SUPPORT', 'ACTION_REQUIRED', 'SOLUTION_PROVIDED'],
-    },
-    comments: { order: 'newest first' },
-    closedCases: {
-      mutable: false,
-      note: 'patch, comment, escalate and upload on a CLOSED case fail with FAILED_PRECONDITION; reopen first',
-    },
-    customers: { supportProfileField: 'sandboxSupportProfile', unauthorizedCasesReadable: true },
-    statusFeed: { path: STATUS_FEED_PATH, shape: 'Google status dashboard incidents.json: array of incidents, newest first' },
-    clock: {
-      now: toRfc3339(c.now),
-      note: 'the sandbox clock runs at wall speed from its start time and can be advanced by the admin endpoint',
-    },
-  };
 }

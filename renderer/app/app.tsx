@@ -8,7 +8,8 @@ import { getBridgeClient } from '../platform';
 import { allDomainsTabId, settingsTabId, useAppStore } from '../state/app-store';
 import { TabStoreContext, tabStoreFor } from '../state/tab-store';
 import { DomainTab } from './domain-tab';
-import { AccountContext, RuntimeProvider, useRuntime, useRuntimes, useRuntimeVersion } from './runtime-context';
+import { AccountContext, useRuntime, useRuntimes, useRuntimeVersion } from './runtime-context';
+import { TabBoundary } from './tab-boundary';
 import { ShortcutSheet, useGlobalShortcuts } from './shortcuts';
 import { StatusBar } from './status-bar';
 import { TabStrip } from './tab-strip';
@@ -79,11 +80,7 @@ export function App({ onSettings }: { onSettings: (settings: Settings) => void }
       </div>
     );
   }
-  return (
-    <RuntimeProvider accounts={accounts.accounts}>
-      <Workspace info={info} />
-    </RuntimeProvider>
-  );
+  return <Workspace info={info} />;
 }
 
 function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
@@ -117,15 +114,18 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
         </p>
       )}
       <div className="tab-body">
-        {activeTabId === settingsTabId ? (
-          <div className="view app-settings">
-            <SettingsView />
-          </div>
-        ) : activeTabId === allDomainsTabId || !activeTabId ? (
-          <AllDomainsTab />
-        ) : (
-          <AccountTab accountId={activeTabId} />
-        )}
+        {/* One boundary per tab (keyed): a crash in one tab leaves the others working. */}
+        <TabBoundary key={activeTabId ?? allDomainsTabId}>
+          {activeTabId === settingsTabId ? (
+            <div className="view app-settings">
+              <SettingsView />
+            </div>
+          ) : activeTabId === allDomainsTabId || !activeTabId ? (
+            <AllDomainsTab />
+          ) : (
+            <AccountTab accountId={activeTabId} />
+          )}
+        </TabBoundary>
       </div>
       <StatusBar identity={<AppIdentity info={info} />} />
       <CommandPalette />

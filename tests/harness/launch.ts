@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
+import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
 import { chromiumArgs, findChromium } from './chromium';
@@ -55,6 +55,8 @@ export interface HarnessApp {
   waitForEvent(event: EventChannel): Promise<unknown>;
   /** Every bridge answer and event that reached the page, serialized (for leak checks). */
   readonly traffic: readonly string[];
+  /** Every portal.open main carried out: which account's portal window, on which page. */
+  readonly portalOpens: ReadonlyArray<{ accountId: string; url: string }>;
 }
 
 let bridgeInitSource: Promise<string> | undefined;
@@ -95,10 +97,14 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
   const vault = createMemoryVault();
   const emitSecret = randomBytes(16).toString('hex');
   const initScript = (await loadBridgeInit()).replaceAll('__HARNESS_EMIT_SECRET__', JSON.stringify(emitSecret));
-  const sandbox = options.sandbox === 'embedded' ? undefined : await startSandbox({ seed: 'e2e', cases: 600, ...options.sandbox });
+  const sandbox =
+    options.sandbox === 'embedded'
+      ? undefined
+      : await startSandbox({ seed: 'e2e', cases: 600, extensions: LEGACY_EXTENSIONS_FOR_CLIENT, ...options.sandbox });
   const trusted = (sender: { url: string | undefined; isMainFrame: boolean }): boolean => isTrustedSender(sender, server.origin);
 
   const traffic: string[] = [];
+  const portalOpens: Array<{ accountId: string; url: string }> = [];
   const serialize = (value: unknown): string =>
     JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? `<${item.byteLength} bytes>` : item));
   let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
@@ -116,6 +122,13 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
           // The "system browser" is another page of the same browser, so tests can drive it.
           const page = await current?.context.newPage();
           await page?.goto(url);
+        },
+      },
+      // Recorded for tests; in a window for a person (npm start) the portal also opens as a page.
+      portal: {
+        open: async (accountId, url) => {
+          portalOpens.push({ accountId, url });
+          if (options.appWindow) await current?.context.newPage().then((page) => page.goto(url).catch(() => undefined));
         },
       },
     });
@@ -201,6 +214,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     profileDir,
     sandbox,
     traffic,
+    portalOpens,
     async readLog() {
       await current?.core.flushLogs();
       return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');

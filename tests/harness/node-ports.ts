@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentStore, ExternalBrowser, HostInfo, Ports, UpdateEngineFactory, Vault } from '../../electron/ports';
+import type { DocumentStore, ExternalBrowser, HostInfo, PortalWindows, Ports, UpdateEngineFactory, Vault } from '../../electron/ports';
 import type { LoadedPolicy } from '../../electron/services/policy/policy-file';
 import { createProxyFetch } from '../../electron/services/proxy/proxy-fetch';
 import { createAppLogger } from '../../electron/services/logging/logger';
@@ -43,6 +43,8 @@ export interface NodePortsOptions {
   readonly userData: string;
   readonly host: HostInfo;
   readonly browser: ExternalBrowser;
+  /** Google's portal windows; by default the URL opens like any external link. */
+  readonly portal?: PortalWindows;
   readonly vault?: Vault;
   readonly echoLogs?: boolean;
   /** The machine policy (its proxy applies to every request). */
@@ -64,8 +66,8 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     browser: options.browser,
     // No dialog in the harness: "Save as…" goes to the profile's downloads folder.
     dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },
-    // The harness has no portal windows: the URL opens like any external link.
-    portal: { open: async (_accountId, url) => options.browser.open(url) },
+    // The harness has no portal windows: unless told otherwise the URL opens like any external link.
+    portal: options.portal ?? { open: async (_accountId, url) => options.browser.open(url) },
     ...(options.updates ? { updates: options.updates } : {}),
   };
 }

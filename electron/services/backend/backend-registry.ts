@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { AppError, type BackendInfo, type BackendKind } from '../../../shared/ipc';
-import type { SandboxCapabilities } from '../../../shared/api';
-import { startSandbox, type SandboxHandle } from '../../sandbox';
+import { extensionEnabled, type SandboxCapabilities } from '../../../shared/api';
+import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle } from '../../sandbox';
 import type { HttpFetch, Logger } from '../../ports';
 import { googleEndpoints, sandboxEndpoints, type BackendEndpoints } from '../api/endpoints';
 import { loadCapabilities } from '../api/support-client';
@@ -42,7 +42,7 @@ export function createBackendRegistry(deps: {
   async function sandboxTarget(): Promise<{ baseUrl: string; issuer: string; clientId: string }> {
     if (deps.sandbox.mode === 'external') return deps.sandbox;
     const { dataDir } = deps.sandbox;
-    embedded ??= startSandbox({ dataDir: path.resolve(dataDir), seed: 'demo' }).then((handle) => {
+    embedded ??= startSandbox({ dataDir: path.resolve(dataDir), seed: 'demo', extensions: LEGACY_EXTENSIONS_FOR_CLIENT }).then((handle) => {
       deps.logger.info('sandbox: embedded backend started', { baseUrl: handle.baseUrl });
       return handle;
     });
@@ -87,10 +87,10 @@ export function createBackendRegistry(deps: {
       if (!caps) return { ...googleInfo, backend: 'sandbox' };
       return {
         backend: 'sandbox',
-        reopenSupported: caps.reopen.supported,
-        reopenWindowDays: caps.reopen.windowDays,
-        maxAttachmentBytes: caps.attachments.maxBytes,
-        escalationRequiresPremium: caps.escalation.requiresPremiumSupport,
+        reopenSupported: extensionEnabled(caps, 'reopen'),
+        reopenWindowDays: caps.reopenWindowDays,
+        maxAttachmentBytes: caps.maxAttachmentBytes,
+        escalationRequiresPremium: googleInfo.escalationRequiresPremium,
       };
     },
     async stop() {

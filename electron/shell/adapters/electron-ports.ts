@@ -1,4 +1,5 @@
-import { app, dialog, net, safeStorage, shell } from 'electron';
+import { app, dialog, net, safeStorage } from 'electron';
+import { openExternal } from '../harden';
 import { openPortalWindow } from '../portal-window';
 import ElectronStore from 'electron-store';
 import { promises as fs } from 'node:fs';
@@ -77,7 +78,8 @@ export function createElectronPorts(): Ports {
     clock: systemClock,
     paths: { userData, logs, crashDumps: app.getPath('crashDumps') },
     logger,
-    browser: { open: (url) => shell.openExternal(url) },
+    // https only (and the sandbox's loopback sign-in page): policies.ts isAllowedOpenExternal.
+    browser: { open: openExternal },
     portal: { open: async (accountId, url) => openPortalWindow(accountId, url) },
     dialogs: {
       saveAs: async (suggestedName) => {

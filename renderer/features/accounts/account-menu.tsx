@@ -6,7 +6,7 @@ import { getBridgeClient } from '../../platform';
 import { useSignIn } from './sign-in';
 import { Icon, icons } from '../../ui/icons';
 
-/** Per-domain menu: status, sign in again, sign out (with a confirmation that counts unsynced changes). */
+/** Per-domain menu: status, sign in again, Google's portal, sign out (with a confirmation that counts unsynced changes). */
 export function AccountMenu({ account, pendingCount }: { account: Account; pendingCount: number }): React.JSX.Element {
   const { t } = useTranslation('accounts');
   const { signIn } = useSignIn();
@@ -27,6 +27,11 @@ export function AccountMenu({ account, pendingCount }: { account: Account; pendi
             onAction={(key) => {
               if (key === 'reauth') signIn(account.backend, { domain: account.domain, loginHint: account.email });
               if (key === 'signout') setConfirming(true);
+              // Google's portal in this account's own window and session.
+              if (key === 'portal')
+                void getBridgeClient()
+                  .invoke('portal.open', { accountId: account.id })
+                  .catch(() => undefined);
             }}
           >
             <MenuItem className="menu-item static" id="who" isDisabled>
@@ -34,6 +39,9 @@ export function AccountMenu({ account, pendingCount }: { account: Account; pendi
             </MenuItem>
             <MenuItem className="menu-item" id="reauth">
               {t('menu.signInAgain')}
+            </MenuItem>
+            <MenuItem className="menu-item" id="portal" data-testid="menu-portal">
+              {t('menu.openPortal')}
             </MenuItem>
             <MenuItem className="menu-item danger" id="signout">
               {t('menu.signOut')}

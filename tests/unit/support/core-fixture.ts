@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
 import type { AccountSyncOptions } from '../../../electron/services/sync/account-sync';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
+import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
 import type { Vault } from '../../../electron/ports';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
 import { readLogTail } from '../../../electron/services/logging/log-files';
@@ -74,7 +74,13 @@ export interface CoreFixtureOptions {
 export async function createCoreFixture(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
   const sandbox =
     options.existingSandbox ??
-    (await startSandbox({ seed: 'unit', cases: 400, supportSimulation: { enabled: false }, ...options.sandbox }));
+    (await startSandbox({
+      seed: 'unit',
+      cases: 400,
+      supportSimulation: { enabled: false },
+      extensions: LEGACY_EXTENSIONS_FOR_CLIENT,
+      ...options.sandbox,
+    }));
   const userData = options.userData ?? mkdtempSync(path.join(os.tmpdir(), 'rsc-core-'));
   const browser = createSandboxBrowser();
   const vault = options.vault ?? createMemoryVault();
