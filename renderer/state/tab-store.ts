@@ -98,6 +98,22 @@ export function migrateTabState(persisted: unknown, version: number): PersistedT
   };
 }
 
+const persistedKeys: ReadonlyArray<keyof TabState> = [
+  'view',
+  'caseView',
+  'scope',
+  'filters',
+  'sort',
+  'selectedCase',
+  'selection',
+  'scrollTops',
+  'customerId',
+  'caseTab',
+  'savedViews',
+  'detailWidth',
+  'detailCollapsed',
+];
+
 /** One store per tab (created with createStore, provided by context), persisted under the tab's key. */
 export function createTabStore(tabId: string, storage: Storage = localStorage): TabStore {
   return createStore<TabState & TabActions>()(
@@ -171,35 +187,8 @@ export function createTabStore(tabId: string, storage: Storage = localStorage): 
         version: 1,
         migrate: (persisted, version) => migrateTabState(persisted, version) as TabState & TabActions,
         storage: createJSONStorage(() => storage),
-        partialize: ({
-          view,
-          caseView,
-          scope,
-          filters,
-          sort,
-          selectedCase,
-          selection,
-          scrollTops,
-          customerId,
-          caseTab,
-          savedViews,
-          detailWidth,
-          detailCollapsed,
-        }) => ({
-          view,
-          caseView,
-          scope,
-          filters,
-          sort,
-          selectedCase,
-          selection,
-          scrollTops,
-          customerId,
-          caseTab,
-          savedViews,
-          detailWidth,
-          detailCollapsed,
-        }),
+        // Every piece of tab state is kept; the actions are not data.
+        partialize: (state): TabState => Object.fromEntries(persistedKeys.map((key) => [key, state[key]])) as unknown as TabState,
       },
     ),
   );

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { bridge, openCase, replicaWith, signInSandbox, syncNow } from './helpers';
+import { bridge, escalatableCase, openCase, replicaWith, signInSandbox, syncNow } from './helpers';
 
 // Issue 17 §4 and §6: pending changes that fix things, a network that comes back, and the
 // case history (an escalation keeps its justification after sync; a change made elsewhere shows).
@@ -140,14 +140,7 @@ test('the thread shows the escalation with its justification after sync, and a p
   const page = app.page;
   const sandbox = app.harness.sandbox!;
   await signInSandbox(app, me);
-  const premiumIds = new Set(
-    sandbox.admin
-      .customers()
-      .filter((c) => c.premium && c.authorized && !c.transferred)
-      .map((c) => c.customerId),
-  );
-  const rows = await replicaWith(page, (r) => r.cases.some((c) => premiumIds.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated));
-  const target = rows.cases.filter((c) => premiumIds.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated)[0]!;
+  const target = await escalatableCase(app);
   const justification = `The payroll run for 300 employees is blocked (${Date.now()}).`;
 
   await openCase(page, target.name, target.caseNumber);

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { fillNewCase, openCase, queued, replicaWith, screenshot, signInSandbox, syncNow } from './helpers';
+import { escalatableCase, fillNewCase, openCase, queued, replicaWith, screenshot, signInSandbox, syncNow } from './helpers';
 
 // Issue 7: file a case on behalf of a customer, work it (reply, priority, share, escalate,
 // close, reopen), and the guard rails (reopen window, unauthorised customers, bad input).
@@ -115,16 +115,8 @@ test('escalate a Premium customer’s case; other customers’ cases explain why
   await signInSandbox(app, EMAIL);
   const page = app.page;
   const sandbox = app.harness.sandbox!;
-  const premiumIds = new Set(
-    sandbox.admin
-      .customers()
-      .filter((c) => c.premium && c.authorized && !c.transferred)
-      .map((c) => c.customerId),
-  );
-  const rows = await replicaWith(page, (r) => r.cases.some((c) => premiumIds.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated));
-  const target = rows.cases
-    .filter((c) => premiumIds.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated)
-    .sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;
+  const target = await escalatableCase(app);
+  const rows = await replicaWith(page, (r) => r.cases.length > 0);
 
   await openCase(page, target.name, target.caseNumber);
   const detail = page.getByTestId('case-detail');

@@ -87,6 +87,19 @@ export async function replicaWith(page: Page, ready: (rows: ReplicaRows) => bool
   return found as ReplicaRows;
 }
 
+/** An open, not yet escalated case of an authorised Premium Support customer (one that can be escalated), the newest first. */
+export async function escalatableCase(app: AppDriver): Promise<ReplicaRows['cases'][number]> {
+  const premiumIds = new Set(
+    app.harness
+      .sandbox!.admin.customers()
+      .filter((c) => c.premium && c.authorized && !c.transferred)
+      .map((c) => c.customerId),
+  );
+  const escalatable = (c: ReplicaRows['cases'][number]): boolean => premiumIds.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated;
+  const rows = await replicaWith(app.page, (r) => r.cases.some(escalatable));
+  return rows.cases.filter(escalatable).sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;
+}
+
 /** Selects a case in the domain's list by its number; its detail opens beside the list. */
 export async function openCase(page: Page, name: string, number: string): Promise<void> {
   await page.getByTestId('view-cases').click();

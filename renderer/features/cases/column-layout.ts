@@ -4,7 +4,8 @@
 // when the list is narrow the customer and then the "updated" column step aside (the
 // customer moves into the title cell) before the title would shrink below its minimum.
 
-import { useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import { useMemo, type RefObject } from 'react';
+import { useElementWidth } from '../../ui/use-element-width';
 
 export type ColumnId = 'number' | 'title' | 'customer' | 'priority' | 'state' | 'updated' | 'sla';
 
@@ -94,15 +95,7 @@ export function layoutColumns(width: number, sized: SizedColumns, withDomain: bo
 
 /** The layout of the grid `ref` points at, following its width. */
 export function useColumnLayout(ref: RefObject<HTMLElement | null>, texts: ColumnTexts, withDomain: boolean): ColumnLayout {
-  const [width, setWidth] = useState(1200);
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    setWidth(element.clientWidth);
-    const observer = new ResizeObserver(([entry]) => entry && setWidth(entry.contentRect.width));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, [ref]);
+  const width = useElementWidth(ref);
   const key = JSON.stringify(texts);
   // The texts change with the language only: measure once per language.
   const sized = useMemo(() => measureColumns(texts, getComputedStyle(document.body).fontFamily), [key]);

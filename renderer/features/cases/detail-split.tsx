@@ -1,6 +1,7 @@
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Icon, icons } from '../../ui/icons';
+import { useElementWidth } from '../../ui/use-element-width';
 
 const REM = 16;
 /** Narrower than this the list cannot keep title, status and SLA legible. */
@@ -34,16 +35,8 @@ export interface DetailSplitProps {
 export function DetailSplit({ list, detail, width, collapsed, onResize, onCollapse }: DetailSplitProps): React.JSX.Element {
   const { t } = useTranslation('views');
   const ref = useRef<HTMLDivElement>(null);
-  const [total, setTotal] = useState(1200);
+  const total = useElementWidth(ref);
   const [dragging, setDragging] = useState<number | undefined>();
-  useLayoutEffect(() => {
-    const element = ref.current;
-    if (!element) return;
-    setTotal(element.clientWidth);
-    const observer = new ResizeObserver(([entry]) => entry && setTotal(entry.contentRect.width));
-    observer.observe(element);
-    return () => observer.disconnect();
-  }, []);
 
   const showDetail = detail !== undefined && !collapsed;
   const detailPx = detailWidthFor(total, dragging ?? width);
