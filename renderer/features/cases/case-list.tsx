@@ -69,6 +69,7 @@ function useColumnTexts(): ColumnTexts {
       stateStrong: [t('stateShort.ACTION_REQUIRED')],
       sla: [...durations.flatMap((time) => [t('sla.overdue', { time }), t('sla.left', { time })]), t('columns.sla')],
       priorityHeader: t('columns.priority'),
+      updatedHeader: t('columns.updated'),
       updated: [59 * 60_000, 23 * HOUR, 6 * 24 * HOUR, 3 * 7 * 24 * HOUR, 330 * 24 * HOUR, 700 * 24 * HOUR].map((ago) =>
         relativeTime(now - ago, now, language),
       ),

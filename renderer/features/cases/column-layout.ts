@@ -23,6 +23,7 @@ export interface ColumnTexts {
   readonly updated: readonly string[];
   /** Headers of the narrow fixed columns (the header font is smaller and bold). */
   readonly priorityHeader: string;
+  readonly updatedHeader: string;
 }
 
 const REM = 16;
@@ -51,13 +52,14 @@ function textWidth(texts: readonly string[], font: string): number {
 export function measureColumns(texts: ColumnTexts, family: string): SizedColumns {
   const body = `${0.875 * REM}px ${family}`;
   const small = `${0.8 * REM}px ${family}`;
+  const header = `600 ${0.78 * REM}px ${family}`;
   const state = Math.max(textWidth(texts.state, body), textWidth(texts.stateStrong, `700 ${body}`));
   return {
     state: Math.ceil(state + STATE_ICON + 2),
     sla: Math.ceil(textWidth(texts.sla, `700 ${small}`) + 2),
-    updated: Math.ceil(textWidth(texts.updated, body) + 2),
-    // Room for the header and its sort arrow.
-    priority: Math.ceil(Math.max(PRIORITY, textWidth([texts.priorityHeader], `600 ${0.78 * REM}px ${family}`) + SORT_ARROW)),
+    // Room for the values, and for the header with its sort arrow.
+    updated: Math.ceil(Math.max(textWidth(texts.updated, body) + 2, textWidth([texts.updatedHeader], header) + SORT_ARROW)),
+    priority: Math.ceil(Math.max(PRIORITY, textWidth([texts.priorityHeader], header) + SORT_ARROW)),
   };
 }
 

@@ -277,7 +277,7 @@ export const views = defineCatalogue({
       mine: 'Les miennes',
       'needs-reply': 'À moi de répondre',
       unread: 'Non lues',
-      'all-open': 'Toutes les ouvertes',
+      'all-open': 'Ouvertes',
       all: 'Toutes',
     },
     rail: {
