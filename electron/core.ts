@@ -1,13 +1,16 @@
 import path from 'node:path';
+import { extensionEnabled } from '../shared/api';
 import type { Account } from '../shared/ipc';
 import { createEventBus, type EventBus } from './ipc/event-bus';
 import { createHandlers } from './ipc/handlers';
 import { createIpcRouter, type IpcRouter, type SenderInfo } from './ipc/router';
 import type { Ports } from './ports';
 import { createHttpClient } from './services/api/http';
+import { createPublicFeedClient } from './services/api/public-feeds';
 import { createSupportClient, type SupportClient } from './services/api/support-client';
 import { createAuthService, type AuthService } from './services/auth/auth-service';
 import { createAttachmentService } from './services/files/attachment-service';
+import { createDraftFileStore } from './services/files/draft-files';
 import { createBackendRegistry, type BackendRegistry, type SandboxSource } from './services/backend/backend-registry';
 import { createDiagnosticsService } from './services/diagnostics/diagnostics-service';
 import { createRendererLog } from './services/logging/renderer-log';
@@ -145,7 +148,9 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     return heartbeatSeq;
   };
 
+  const drafts = createDraftFileStore({ dir: path.join(ports.paths.userData, 'drafts'), logger: ports.logger });
   const attachments = createAttachmentService({
+    drafts,
     tempDir: path.join(ports.paths.userData, 'uploads-in-progress'),
     logger: ports.logger,
     dialogs: ports.dialogs,
@@ -155,6 +160,8 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     enqueueUpload: (accountId, upload) => sync.enqueue(accountId, { kind: 'upload_attachment', ...upload }),
   });
 
+  // Public documents (status feed, help search) go through a client that has no token at all.
+  const feeds = createPublicFeedClient(ports.fetch, options.httpTimeoutMs);
   const updates: UpdateService = createUpdateService({
     engines: ports.updates,
     enabled: policy.loaded.policy.update?.enabled !== false,
@@ -188,12 +195,19 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     sync,
     backends,
     attachments,
+    drafts,
     policy,
     updates,
     diagnostics,
     rendererLog: createRendererLog(ports.logger.child({ src: 'renderer' }), ports.clock),
     emitHeartbeat,
-    statusFeed: async (accountId) => (await clientFor(await auth.account(accountId))).statusFeed(),
+    statusFeed: async (accountId) => feeds.incidents((await backends.endpoints((await auth.account(accountId)).backend)).statusFeed),
+    helpSearch: async (accountId, query, languageCode) => {
+      const { backend } = await auth.account(accountId);
+      const [endpoints, caps] = await Promise.all([backends.endpoints(backend), backends.capabilities(backend)]);
+      if (!extensionEnabled(caps, 'helpCenter') || !endpoints.helpCenter) return undefined;
+      return feeds.searchHelp(endpoints.helpCenter, query, languageCode);
+    },
   });
   const dispatch = createIpcRouter(handlers, {
     isTrustedSender: options.isTrustedSender,

@@ -17,6 +17,8 @@ const DESCRIPTIONS: Readonly<Record<SandboxExtension, string>> = {
     'Reseller API customers carry sandboxSupportProfile {resellerAccessAuthorized, supportTier}, a field Google does not have, and customers.get / subscriptions.get answer for customers that turned reseller access off instead of 403 forbidden.',
   adminEndpoint:
     'The admin and fault-injection HTTP endpoint on its own port (adminUrl, bearer adminToken). In-process tests use handle.admin instead.',
+  helpCenter:
+    "GET /sandbox/help/articles:search?query=…&languageCode=…&pageSize=1–20 ranks a five-language corpus of admin help articles by the words of a problem description. Google's help center is a web site with no API; its links here are help-center searches for the article's title.",
 };
 
 /**

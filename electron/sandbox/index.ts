@@ -9,6 +9,7 @@ import { CrmApi } from './crm-api';
 import { Extensions, buildCapabilities, type SandboxExtension } from './extensions';
 import { Faults, type FaultConfig } from './faults';
 import { buildIncidents } from './feeds';
+import { createHelpCenter } from './help-center';
 import { ApiError } from './http';
 import { DESKTOP_CLIENT_ID, OidcProvider } from './oidc';
 import { ResellerApi } from './reseller-api';
@@ -102,6 +103,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     reopenEnabled: extensions.has('reopen'),
     capabilities: () => buildCapabilities({ ...deps, now: clock.now() }),
     incidents: buildIncidents(clock.now()),
+    ...(extensions.has('helpCenter') ? { helpCenter: createHelpCenter() } : {}),
   });
   apiServer.on('request', apiHandler({ baseUrl, router, faults, count: (n) => void stats.set(n, (stats.get(n) ?? 0) + 1) }));
   sim.processDue();

@@ -5,6 +5,7 @@ import { CAPABILITIES_PATH } from './extensions';
 import { STATUS_FEED_PATH } from './feeds';
 import { LegacyApiError, json, type Reply } from './http';
 import type { OidcProvider, Principal } from './oidc';
+import type { HelpCenter } from './help-center';
 import { ResellerApi } from './reseller-api';
 import { Router, type Route, type RouteContext } from './router';
 import type { ThreadsApi } from './threads-api';
@@ -22,6 +23,8 @@ export interface RouteDeps {
   reopenEnabled: boolean;
   capabilities: () => unknown;
   incidents: unknown;
+  /** The helpCenter extension, when it is on. */
+  helpCenter?: HelpCenter;
 }
 
 type Handler = (ctx: RouteContext, p: Principal) => Reply | Promise<Reply>;
@@ -99,5 +102,6 @@ export function buildRouter(d: RouteDeps): Router {
     ),
   );
   if (d.reopenEnabled) router.add(cloud('POST', `${CASE}:reopen`, 'cases.reopen', (ctx, p) => cases.reopen(ctx, p)));
+  if (d.helpCenter) router.add(d.helpCenter.route);
   return router;
 }

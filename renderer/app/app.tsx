@@ -5,7 +5,8 @@ import { AccountMenu, FirstRun } from '../features/accounts';
 import { SettingsView, UpdateBanner } from '../features/settings';
 import { AllDomainsQueue, CommandPalette, useSlaWatch } from '../features/cases';
 import { getBridgeClient } from '../platform';
-import { allDomainsTabId, settingsTabId, useAppStore } from '../state/app-store';
+import { StatusView, useStatusFeedRefresh } from '../features/status';
+import { allDomainsTabId, settingsTabId, statusTabId, useAppStore } from '../state/app-store';
 import { TabStoreContext, tabStoreFor } from '../state/tab-store';
 import { DomainTab } from './domain-tab';
 import { AccountContext, useRuntime, useRuntimes, useRuntimeVersion } from './runtime-context';
@@ -96,6 +97,7 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
   const { t: tShell } = useTranslation('shell');
   useGlobalShortcuts();
   useSlaWatch();
+  useStatusFeedRefresh();
   return (
     <div className="app-shell" data-host={info.host}>
       <TabStrip />
@@ -120,6 +122,8 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
             <div className="view app-settings">
               <SettingsView />
             </div>
+          ) : activeTabId === statusTabId ? (
+            <StatusView />
           ) : activeTabId === allDomainsTabId || !activeTabId ? (
             <AllDomainsTab />
           ) : (

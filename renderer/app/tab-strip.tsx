@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/ipc';
 import { GoogleSignInDialog, useSignIn } from '../features/accounts';
 import { HelpMenu } from '../features/settings';
-import { allDomainsTabId, settingsTabId, useAppStore } from '../state/app-store';
+import { StatusTab } from '../features/status';
+import { allDomainsTabId, settingsTabId, statusTabId, useAppStore } from '../state/app-store';
 import { useUnreadStore } from '../state/unread-store';
 import { useRuntimes } from './runtime-context';
 import { Icon, icons } from '../ui/icons';
@@ -80,6 +81,7 @@ export function TabStrip(): React.JSX.Element {
             </button>
           );
         })}
+        <StatusTab selected={activeTabId === statusTabId} onSelect={() => activate(statusTabId)} />
       </div>
       <MenuTrigger>
         <Button className="icon-button add-account" aria-label={t('tabs.addAccount')} isDisabled={busy}>

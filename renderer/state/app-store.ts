@@ -8,6 +8,8 @@ export type TabRef = { readonly kind: 'account'; readonly accountId: string } | 
 export const allDomainsTabId = 'all';
 /** App settings (not a domain's): opened from the tab strip, not part of the tab order. */
 export const settingsTabId = 'settings';
+/** The service status page: a top-level tab of its own, after the domain tabs (not in tabOrder). */
+export const statusTabId = 'status';
 export const tabIdOf = (tab: TabRef): string => (tab.kind === 'all' ? allDomainsTabId : tab.accountId);
 
 interface AppState {
@@ -60,7 +62,11 @@ export const useAppStore = create<AppState & AppActions>()(
         set({
           accounts: state,
           tabOrder: order,
-          activeTabId: justAdded ?? (active && (order.includes(active) || active === settingsTabId) ? active : order[0]),
+          activeTabId:
+            justAdded ??
+            (active && (order.includes(active) || active === settingsTabId || (active === statusTabId && ids.length > 0))
+              ? active
+              : order[0]),
           caseTabs: Object.fromEntries(Object.entries(get().caseTabs).filter(([id]) => ids.includes(id))),
         });
       },

@@ -5,7 +5,7 @@ import { z } from 'zod';
 // client treats a missing document (or a missing extension) as "off".
 
 /** Names of the sandbox's extensions; each is off unless the sandbox was started with it. */
-export const SANDBOX_EXTENSIONS = ['reopen', 'resellerAggregatedSearch', 'supportProfileField', 'adminEndpoint'] as const;
+export const SANDBOX_EXTENSIONS = ['reopen', 'resellerAggregatedSearch', 'supportProfileField', 'adminEndpoint', 'helpCenter'] as const;
 export type SandboxExtension = (typeof SANDBOX_EXTENSIONS)[number];
 
 export const ExtensionStateSchema = z.object({ enabled: z.boolean(), description: z.string() });

@@ -11,3 +11,6 @@ export * from './sla';
 export * from './validation';
 export * from './search-highlight';
 export * from './category-match';
+export * from './contact-header';
+export * from './incidents';
+export * from './stopwords';

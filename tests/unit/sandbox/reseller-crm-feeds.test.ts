@@ -4,7 +4,9 @@ import {
   CustomerSchema,
   IncidentFeedSchema,
   LegacyErrorSchema,
+  HELP_SEARCH_PATH,
   SandboxCapabilitiesSchema,
+  SearchHelpArticlesResponseSchema,
   SearchOrganizationsResponseSchema,
   SubscriptionsResponseSchema,
 } from '../../../shared/api';
@@ -162,7 +164,13 @@ describe('status feed and capabilities', () => {
 
   it('declares every extension, all off by default, plus limits and the undocumented choices', async () => {
     const caps = SandboxCapabilitiesSchema.parse((await http(`${sb.baseUrl}/sandbox/capabilities`)).body);
-    expect(Object.keys(caps.extensions).sort()).toEqual(['adminEndpoint', 'reopen', 'resellerAggregatedSearch', 'supportProfileField']);
+    expect(Object.keys(caps.extensions).sort()).toEqual([
+      'adminEndpoint',
+      'helpCenter',
+      'reopen',
+      'resellerAggregatedSearch',
+      'supportProfileField',
+    ]);
     expect(Object.values(caps.extensions).every((e) => !e.enabled && e.description.length > 20)).toBe(true);
     expect(caps.reopenWindowDays).toBe(14);
     expect(caps.maxAttachmentBytes).toBe(1234);
@@ -173,5 +181,39 @@ describe('status feed and capabilities', () => {
     const org = customerWhere(sb, 'reseller-a.example', (x) => x.writers.includes('agent1@reseller-a.example')).organization;
     const one = (await a.get(`/v2/${org}/cases?pageSize=1`)).body.cases[0];
     expect((await a.post(`/v2/${one.name}:reopen`, {})).status).toBe(404);
+  });
+
+  it('keeps the helpCenter extension off unless started with it (Google has no help API)', async () => {
+    const caps = SandboxCapabilitiesSchema.parse((await http(`${sb.baseUrl}/sandbox/capabilities`)).body);
+    expect(caps.extensions['helpCenter']?.enabled).toBe(false);
+    expect((await http(`${sb.baseUrl}${HELP_SEARCH_PATH}?query=gmail`)).status).toBe(404);
+  });
+
+  it('has two months of resolved incidents as history', async () => {
+    const feed = IncidentFeedSchema.parse((await http(`${sb.baseUrl}/status/incidents.json`)).body);
+    const ended = feed.filter((i) => i.end !== undefined);
+    expect(ended.length).toBeGreaterThanOrEqual(5);
+    expect(new Set(ended.map((i) => i.service_key)).size).toBeGreaterThanOrEqual(4);
+  });
+});
+
+describe('helpCenter extension (on)', () => {
+  let on: SandboxHandle;
+  beforeAll(async () => {
+    on = await startTestSandbox({ seed: 'help', extensions: ['helpCenter'] });
+  });
+  afterAll(() => on.close());
+
+  it('finds articles from a description in any of the five languages and answers in the asked one', async () => {
+    const search = async (query: string, languageCode: string) =>
+      SearchHelpArticlesResponseSchema.parse(
+        (await http(`${on.baseUrl}${HELP_SEARCH_PATH}?query=${enc(query)}&languageCode=${languageCode}`)).body,
+      ).articles;
+    expect((await search('users cannot sign in after a password reset', 'en'))[0]?.id).toBe('sign-in-problems');
+    const zh = await search('使用者無法登入', 'zh-TW');
+    expect(zh[0]).toMatchObject({ id: 'sign-in-problems', languageCode: 'zh-TW', title: '使用者無法登入' });
+    expect((await search('郵件傳送延遲', 'fr'))[0]).toMatchObject({ id: 'mail-delivery-delays', languageCode: 'fr' });
+    expect(await search('xyzzy', 'en')).toEqual([]);
+    expect((await http(`${on.baseUrl}${HELP_SEARCH_PATH}?query=x&pageSize=99`)).status).toBe(400);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
 import type { AccountSyncOptions } from '../../../electron/services/sync/account-sync';
 import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
-import type { Vault } from '../../../electron/ports';
+import type { HttpFetch, Vault } from '../../../electron/ports';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
 import { readLogTail } from '../../../electron/services/logging/log-files';
 import { loadPolicy, noPolicy } from '../../../electron/services/policy/policy-file';
@@ -67,6 +67,8 @@ export interface CoreFixtureOptions {
   readonly httpTimeoutMs?: number;
   readonly userData?: string;
   readonly vault?: Vault;
+  /** Wraps the network port (e.g. to see which headers a request carried). */
+  readonly fetch?: HttpFetch;
   /** A machine policy file for this core. */
   readonly policyFile?: string;
 }
@@ -90,13 +92,16 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
 
   async function start(): Promise<void> {
     const policy = options.policyFile ? loadPolicy(options.policyFile) : noPolicy;
-    const ports = createNodePorts({
-      policy,
-      userData,
-      host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' },
-      vault,
-      browser,
-    });
+    const ports = {
+      ...createNodePorts({
+        policy,
+        userData,
+        host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' },
+        vault,
+        browser,
+      }),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    };
     core = createCore(ports, {
       isTrustedSender: () => true,
       heartbeatMs: 0,
