@@ -7,6 +7,7 @@ import {
   headSnapshotRows,
   hydrateProjection,
   projectBatch,
+  recordDoneChanges,
   ReplicaDb,
   saveHeadSnapshot,
   type Projection,
@@ -59,6 +60,10 @@ export class AccountRuntime {
         if (accountId !== this.account.id) return;
         this.entries = entries;
         followFiledCases(accountId, entries);
+        // Before the pull that follows is applied (same queue): history keeps what was changed here.
+        this.queue = this.queue
+          .then(() => recordDoneChanges(this.db, entries, this.account.email).then(() => undefined))
+          .catch(() => undefined);
         this.changed();
       }),
     );

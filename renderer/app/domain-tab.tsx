@@ -1,13 +1,14 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseDetail } from '../features/case-detail';
-import { CasesView, CustomersView } from '../features/cases';
+import { CasesView, CaseViewsRail, CustomersView } from '../features/cases';
 import { NewCaseView } from '../features/new-case';
 import { PendingView } from '../features/pending';
 import { SettingsView } from '../features/settings';
 import { useAppStore } from '../state/app-store';
 import { useTab, type DomainView } from '../state/tab-store';
 import { useUnreadStore } from '../state/unread-store';
+import { Icon, icons } from '../ui/icons';
 import { useAccountRuntime } from './runtime-context';
 
 const noCaseTabs: readonly string[] = [];
@@ -28,8 +29,6 @@ export function DomainTab({ menu }: { menu: ReactNode }): React.JSX.Element {
   const setView = useTab((state) => state.setView);
   const caseTab = useTab((state) => state.caseTab);
   const setCaseTab = useTab((state) => state.setCaseTab);
-  const savedViews = useTab((state) => state.savedViews);
-  const applyView = useTab((state) => state.applyView);
   const caseTabs = useAppStore((state) => state.caseTabs[runtime.account.id] ?? noCaseTabs);
   const closeCaseTab = useAppStore((state) => state.closeCaseTab);
   const pendingCount = runtime.pendingEntries.length;
@@ -61,23 +60,11 @@ export function DomainTab({ menu }: { menu: ReactNode }): React.JSX.Element {
                 {t(item.label)}
                 {item.id === 'pending' && pendingCount > 0 && <span className="badge">{pendingCount}</span>}
               </button>
+              {/* The case views (Mine, Needs my reply, …, saved ones) sit under "My cases". */}
+              {item.id === 'cases' && <CaseViewsRail />}
             </li>
           ))}
         </ul>
-        {savedViews.length > 0 && (
-          <>
-            <h2 className="rail-heading">{t('rail.savedViews')}</h2>
-            <ul>
-              {savedViews.map((saved) => (
-                <li key={saved.id}>
-                  <button type="button" className="rail-item" onClick={() => applyView(saved.id)}>
-                    {saved.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </>
-        )}
       </nav>
       <section className="domain-main">
         {caseTabs.length > 0 && (
@@ -98,7 +85,7 @@ export function DomainTab({ menu }: { menu: ReactNode }): React.JSX.Element {
                       if (caseTab === name) setCaseTab(undefined);
                     }}
                   >
-                    ×
+                    <Icon icon={icons.close} />
                   </button>
                 </span>
               );

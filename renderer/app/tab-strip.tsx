@@ -8,6 +8,7 @@ import { StatusTab } from '../features/status';
 import { allDomainsTabId, settingsTabId, statusTabId, useAppStore } from '../state/app-store';
 import { useUnreadStore } from '../state/unread-store';
 import { useRuntimes } from './runtime-context';
+import { Icon, icons } from '../ui/icons';
 
 const noAccounts: readonly Account[] = [];
 
@@ -68,12 +69,13 @@ export function TabStrip(): React.JSX.Element {
               )}
               {pending > 0 && (
                 <span className="badge pending" aria-label={t('status.pending', { count: pending })}>
-                  ⏳{pending}
+                  <Icon icon={icons.queued} />
+                  {pending}
                 </span>
               )}
               {status?.connection === 'offline' && (
-                <span className="tab-offline" aria-hidden="true">
-                  ⚡
+                <span className="tab-offline">
+                  <Icon icon={icons.offline} label={t('status.offlineShort')} />
                 </span>
               )}
             </button>
@@ -109,7 +111,7 @@ export function TabStrip(): React.JSX.Element {
         data-testid="tab-settings"
         onClick={() => activate(settingsTabId)}
       >
-        ⚙
+        <Icon icon={icons.settings} />
       </button>
       <HelpMenu onOpenSettings={() => activate(settingsTabId)} />
       <GoogleSignInDialog open={askDomain} onClose={() => setAskDomain(false)} signIn={signIn} />

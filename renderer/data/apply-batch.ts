@@ -9,6 +9,7 @@ import type { ReplicaBatch } from '../../shared/ipc/replica';
 import type { ReplicaDb } from './db';
 import { toAttachmentRecord, toCaseRecord, toCategoryRecord, toCommentRecord, toCustomerRecord, type MetaRecord } from './records';
 import { getCursor } from './queries';
+import { recordSyncChanges } from './case-events';
 
 export interface ApplyCounts {
   casesUpserted: number;
@@ -100,7 +101,10 @@ export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => 
 
   // Only the tables this batch touches take part in the transaction.
   const tables = new Set<Table>([db.meta]);
-  if (cases.length > 0 || removesCases) tables.add(db.cases);
+  if (cases.length > 0 || removesCases) {
+    tables.add(db.cases);
+    tables.add(db.caseEvents);
+  }
   if (comments.length > 0 || completeThreads.length > 0 || removesCases) tables.add(db.comments);
   if (attachments.length > 0 || completeThreads.length > 0 || removesCases) tables.add(db.attachments);
   if (customers.length > 0 || purgedCustomers.length > 0 || accessChanges.length > 0) tables.add(db.customers);
@@ -113,7 +117,11 @@ export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => 
   const previousCursor = await getCursor(db);
 
   await db.transaction('rw', [...tables], async () => {
-    if (cases.length > 0) await db.cases.bulkPut(cases);
+    // History first: it compares the incoming versions with the stored ones.
+    if (cases.length > 0) {
+      await recordSyncChanges(db, cases);
+      await db.cases.bulkPut(cases);
+    }
     if (comments.length > 0) await db.comments.bulkPut(comments);
     if (attachments.length > 0) await db.attachments.bulkPut(attachments);
     if (customers.length > 0) await db.customers.bulkPut(customers);
@@ -173,6 +181,8 @@ export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => 
       if (blobKeys.length > 0) await db.blobs.bulkDelete(blobKeys);
       counts.blobsDeleted = blobKeys.length;
       await db.pins.bulkDelete(names);
+      for (const caseName of names)
+        await db.caseEvents.where('[caseName+atMs]').between([caseName, Dexie.minKey], [caseName, Dexie.maxKey], true, true).delete();
       await db.cases.bulkDelete(names);
       counts.casesDeleted = names.length;
     }

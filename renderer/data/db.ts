@@ -8,6 +8,7 @@ import { accountIdSchema } from '../../shared/ipc/replica';
 import type {
   AttachmentRecord,
   BlobRecord,
+  CaseEventRecord,
   CaseRecord,
   CategoryRecord,
   CommentRecord,
@@ -17,7 +18,7 @@ import type {
 } from './records';
 
 export const REPLICA_DB_PREFIX = 'rsc-replica-';
-export const REPLICA_SCHEMA_VERSION = 2;
+export const REPLICA_SCHEMA_VERSION = 3;
 
 export function replicaDbName(accountId: string): string {
   // Validated so a crafted id can never address another account's database.
@@ -43,6 +44,13 @@ const V2_STORES = {
   pins: 'caseName',
 };
 
+// v3: the case history (issue 17 §6). Google's API keeps no event log, so the replica
+// records what changed between successive versions of a case seen in sync, and what the
+// agent changed from this workstation (with the escalation's reason and justification).
+const V3_STORES = {
+  caseEvents: 'id, [caseName+atMs]',
+};
+
 /** v1 creates the replica tables; nothing to migrate, only a note for support diagnostics. */
 async function upgradeToV1(tx: Transaction): Promise<void> {
   await tx.table('meta').put({ key: 'schemaNotes', value: 'v1: replica tables' } satisfies MetaRecord);
@@ -51,6 +59,14 @@ async function upgradeToV1(tx: Transaction): Promise<void> {
 /** v2 adds the blob cache and pins; existing replica rows are untouched. */
 async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('meta').put({ key: 'schemaNotes', value: 'v2: blob cache and offline pins' } satisfies MetaRecord);
+}
+
+/**
+ * v3 adds the case history. Nothing to backfill: earlier versions kept no previous case
+ * versions to compare, so history starts with the first change seen after the upgrade.
+ */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  await tx.table('meta').put({ key: 'schemaNotes', value: 'v3: case history' } satisfies MetaRecord);
 }
 
 export interface ReplicaDbOptions {
@@ -70,6 +86,7 @@ export class ReplicaDb extends Dexie {
   declare readonly meta: EntityTable<MetaRecord, 'key'>;
   declare readonly blobs: EntityTable<BlobRecord, 'attachmentName'>;
   declare readonly pins: EntityTable<PinRecord, 'caseName'>;
+  declare readonly caseEvents: EntityTable<CaseEventRecord, 'id'>;
 
   readonly accountId: string;
   private readonly upToVersion: number | undefined;
@@ -85,6 +102,7 @@ export class ReplicaDb extends Dexie {
     this.upToVersion = options.upToVersion;
     this.conditionalVersion(1, V1_STORES, upgradeToV1);
     this.conditionalVersion(2, V2_STORES, upgradeToV2);
+    this.conditionalVersion(3, V3_STORES, upgradeToV3);
     const newest = Math.min(this.upToVersion ?? REPLICA_SCHEMA_VERSION, REPLICA_SCHEMA_VERSION);
     this.on('populate', (tx) => {
       void tx.table('meta').put({ key: 'schemaNotes', value: `v${newest}: created fresh` } satisfies MetaRecord);

@@ -15,7 +15,8 @@ import {
   listCustomers,
   type CustomerWithCounts,
 } from './queries';
-import type { AttachmentRecord, CaseRecord, CategoryRecord, CommentRecord } from './records';
+import type { AttachmentRecord, CaseEventRecord, CaseRecord, CategoryRecord, CommentRecord } from './records';
+import { listCaseEvents } from './case-events';
 
 /** `undefined` while loading; `null` when the case is not in the replica. */
 export function useCase(db: ReplicaDb, name: string): CaseRecord | null | undefined {
@@ -49,4 +50,9 @@ export function useHeadCases(db: ReplicaDb, limit: number): CaseRecord[] | undef
 
 export function useSyncMeta(db: ReplicaDb): { cursor: string | undefined; lastSyncedAt: string | undefined } | undefined {
   return useLiveQuery(async () => ({ cursor: await getCursor(db), lastSyncedAt: await getLastSyncedAt(db) }), [db]);
+}
+
+/** A case's history (changes made here and seen in sync), oldest first. */
+export function useCaseEvents(db: ReplicaDb, caseName: string): CaseEventRecord[] | undefined {
+  return useLiveQuery(() => listCaseEvents(db, caseName), [db, caseName]);
 }

@@ -6,7 +6,7 @@ import type { ApplyResult } from './apply-batch';
 import type { ReplicaDb } from './db';
 import type { Projection } from './projection';
 import { loadCasesInChunks, loadCommentsInChunks, type ChunkLoadOptions } from './queries';
-import { toCaseRecord } from './records';
+import { toCaseRecord, toCommentRecord } from './records';
 
 export interface HydrateOptions extends ChunkLoadOptions {
   /** Main-thread time one page may take (issue 5: no task over 50 ms). */
@@ -56,7 +56,7 @@ export async function hydrateProjection(
       commentPages.size,
       (records) => {
         const t0 = performance.now();
-        for (const c of records) projection.addCommentText(c.caseName, c.body);
+        for (const c of records) projection.addCommentText(c.caseName, c.body, c);
         commentPages.record(performance.now() - t0, records.length);
       },
       options,
@@ -75,6 +75,6 @@ export function projectBatch(projection: Projection, batch: ReplicaBatch, result
   if (!result.wrote) return;
   if (batch.upserts.customers !== undefined) projection.setCustomers(batch.upserts.customers);
   if (batch.upserts.cases !== undefined) projection.upsertCases(batch.upserts.cases.map(toCaseRecord));
-  for (const c of batch.upserts.comments ?? []) projection.addCommentText(c.caseName, c.body);
+  for (const c of batch.upserts.comments ?? []) projection.addCommentText(c.caseName, c.body, toCommentRecord(c));
   projection.removeCases(result.removedCaseNames);
 }

@@ -2,6 +2,8 @@
 export { ReplicaDb, REPLICA_SCHEMA_VERSION, deleteReplica, getReplicaDb, replicaDbName, type ReplicaDbOptions } from './db';
 export type {
   AttachmentRecord,
+  CaseEventKind,
+  CaseEventRecord,
   BlobRecord,
   CaseRecord,
   CategoryRecord,
@@ -14,6 +16,7 @@ export { mayEscalate, supportTierOf } from './agency';
 export { applyBatch, isDataFreeBatch, type ApplyCounts, type ApplyResult } from './apply-batch';
 export {
   getCase,
+  getCases,
   getCursor,
   getCustomer,
   getLastSyncedAt,
@@ -40,6 +43,7 @@ export {
   type ProjectedCase,
   type SortDir,
 } from './projection';
+export { caseChanges, eventOfEntry, listCaseEvents, recordDoneChanges, recordSyncChanges } from './case-events';
 export { hydrateProjection, projectBatch, type HydrateOptions } from './hydrate';
 export {
   overlayCase,

@@ -10,9 +10,10 @@
 
 import { CASE_STATES, PRIORITIES, isOpenState, type CaseState, type Priority } from '../../shared/domain/case-model';
 import { isCjkChar, isEmptyQuery, normalizeText, parseQuery, uniqueTokens } from '../../shared/domain/search-tokens';
+import { createCaseFacets, type CaseFacetInput, type CaseFacets, type CommentFacetInput } from './case-facets';
 
 /** What the projection needs of a case; CaseRecord satisfies it. */
-export interface ProjectionCaseInput {
+export interface ProjectionCaseInput extends CaseFacetInput {
   readonly name: string;
   readonly caseNumber: string;
   readonly customerId: string;
@@ -59,6 +60,8 @@ export interface ProjectionQuery {
   readonly escalated?: boolean;
   /** Only cases with a pending local change (names from the outbox overlay). */
   readonly pendingCaseNames?: ReadonlySet<string>;
+  /** Only these cases (a view's set: mine, needs my reply, unread, a category). */
+  readonly onlyNames?: ReadonlySet<string>;
   readonly openOnly?: boolean;
   readonly closedOnly?: boolean;
   /** Default: most recently updated first. */
@@ -77,8 +80,10 @@ export interface Projection {
   readonly version: number;
   upsertCases(records: readonly ProjectionCaseInput[]): void;
   removeCases(names: Iterable<string>): void;
-  /** Adds a comment's words to the case's searchable text (comments are immutable). */
-  addCommentText(caseName: string, text: string): void;
+  /** Adds a comment's words to the case's searchable text (comments are immutable); `meta` feeds "who spoke last". */
+  addCommentText(caseName: string, text: string, meta?: CommentFacetInput): void;
+  /** Who each case involves, its category, who spoke last (the views' sets). */
+  readonly facets: CaseFacets;
   setCustomers(customers: readonly ProjectionCustomerInput[]): void;
   has(name: string): boolean;
   /** Builds lazy structures now (end of hydration) so the first keystroke does not pay for them. */
@@ -155,6 +160,7 @@ interface Group {
 }
 
 export function createProjection(initialCapacity = 1024): Projection {
+  const facets = createCaseFacets();
   let capacity = Math.max(16, initialCapacity);
   let rowCount = 0;
   let live = 0;
@@ -671,16 +677,21 @@ export function createProjection(initialCapacity = 1024): Projection {
     get version() {
       return version;
     },
+    facets,
     upsertCases(records) {
       for (const r of records) upsertOne(r);
+      facets.upsert(records);
       // Merge new tokens geometrically so the first prefix keystroke after hydration
       // never pays for sorting the whole dictionary.
       if (unsortedTokens.length > Math.max(1024, sortedTokens.length / 4)) flushSortedTokens();
     },
     removeCases(list) {
-      for (const name of list) removeOne(name);
+      const names = [...list];
+      for (const name of names) removeOne(name);
+      facets.remove(names);
     },
-    addCommentText(caseName, text) {
+    addCommentText(caseName, text, meta) {
+      if (meta) facets.addComment(caseName, meta);
       const row = nameToRow.get(caseName);
       if (row === undefined) {
         const waiting = orphanComments.get(caseName);
@@ -734,14 +745,17 @@ export function createProjection(initialCapacity = 1024): Projection {
           if (idx !== undefined) customerMask[idx] = 1;
         }
       }
-      let pendingRows: Set<number> | undefined;
-      if (q.pendingCaseNames !== undefined) {
-        pendingRows = new Set();
-        for (const name of q.pendingCaseNames) {
+      const rowsOf = (list: ReadonlySet<string> | undefined): Set<number> | undefined => {
+        if (list === undefined) return undefined;
+        const rows = new Set<number>();
+        for (const name of list) {
           const row = nameToRow.get(name);
-          if (row !== undefined) pendingRows.add(row);
+          if (row !== undefined) rows.add(row);
         }
-      }
+        return rows;
+      };
+      const pendingRows = rowsOf(q.pendingCaseNames);
+      const onlyRows = rowsOf(q.onlyNames);
       const escalatedWanted = q.escalated === undefined ? -1 : q.escalated ? FLAG_ESCALATED : 0;
       const openOnly = q.openOnly === true;
       const closedOnly = q.closedOnly === true;
@@ -759,6 +773,7 @@ export function createProjection(initialCapacity = 1024): Projection {
         if (customerMask !== undefined && customerMask[customerCol[row] as number] !== 1) continue;
         if (escalatedWanted !== -1 && ((flagsCol[row] as number) & FLAG_ESCALATED) !== escalatedWanted) continue;
         if (pendingRows !== undefined && !pendingRows.has(row)) continue;
+        if (onlyRows !== undefined && !onlyRows.has(row)) continue;
         out[k++] = row;
       }
       const ids = out.subarray(0, k);

@@ -10,6 +10,12 @@ export function getCase(db: ReplicaDb, name: string): Promise<CaseRecord | undef
   return db.cases.get(name);
 }
 
+/** Several cases by name (absent ones left out), e.g. the cases the pending changes are about. */
+export async function getCases(db: ReplicaDb, names: readonly string[]): Promise<Map<string, CaseRecord>> {
+  const records = await db.cases.bulkGet([...names]);
+  return new Map(records.flatMap((record) => (record ? [[record.name, record] as const] : [])));
+}
+
 /** The thread, oldest first (the [caseName+createTimeMs] index gives the order for free). */
 export function listComments(db: ReplicaDb, caseName: string): Promise<CommentRecord[]> {
   return db.comments.where('[caseName+createTimeMs]').between([caseName, Dexie.minKey], [caseName, Dexie.maxKey], true, true).toArray();

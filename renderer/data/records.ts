@@ -55,6 +55,34 @@ export interface PinRecord {
   pinnedAt: number;
 }
 
+/** What one history entry says changed. */
+export type CaseEventKind = 'priority' | 'state' | 'closed' | 'reopened' | 'escalated' | 'subscribers';
+
+/**
+ * One entry of a case's history. `source` says how the console knows: 'here' = the agent
+ * changed it from this workstation (kept once the server confirmed it), 'sync' = a new
+ * version of the case differed from the one stored (Google's API names no actor).
+ */
+export interface CaseEventRecord {
+  /** 'here:<outbox entry id>' or 'sync:<case>:<updateTimeMs>:<kind>' — idempotent. */
+  id: string;
+  caseName: string;
+  kind: CaseEventKind;
+  source: 'here' | 'sync';
+  /** When it happened: the outbox entry's time, or the new version's updateTime. */
+  atMs: number;
+  from?: string;
+  to?: string;
+  added?: string[];
+  removed?: string[];
+  reason?: string;
+  justification?: string;
+  /** The agent who made a 'here' change. */
+  actorEmail?: string;
+  /** A 'here' change that a later sync showed on the server. */
+  confirmed?: boolean;
+}
+
 function epochMs(iso: string): number {
   const ms = Date.parse(iso);
   // An unparsable time must not poison the index with NaN (IndexedDB rejects NaN keys).

@@ -10,12 +10,29 @@ import { newCase } from './catalogues/newCase';
 import { settings } from './catalogues/settings';
 import { shell } from './catalogues/shell';
 import { status } from './catalogues/status';
+import { history } from './catalogues/history';
+import { pending } from './catalogues/pending';
+import { views } from './catalogues/views';
 import { uiLanguages, type UiLanguage } from './define';
 
 export { uiLanguages, type UiLanguage } from './define';
 
 /** Every namespace (one per feature) in every language; the completeness test walks this. */
-export const namespaces = { common, shell, accounts, cases, caseDetail, newCase, attachments, settings, status, customerAccess } as const;
+export const namespaces = {
+  common,
+  shell,
+  accounts,
+  cases,
+  caseDetail,
+  newCase,
+  attachments,
+  settings,
+  status,
+  views,
+  pending,
+  history,
+  customerAccess,
+} as const;
 export type Namespace = keyof typeof namespaces;
 
 /** Picks the closest UI language for a BCP 47 tag (zh-Hant/zh-HK → zh-TW, zh/zh-Hans → zh-CN, in → id). */

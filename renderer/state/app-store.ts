@@ -56,13 +56,17 @@ export const useAppStore = create<AppState & AppActions>()(
         const added = ids.filter((id) => !kept.includes(id));
         const order = ids.length === 0 ? [] : [...kept.filter((id) => id !== allDomainsTabId), ...added, allDomainsTabId];
         const active = get().activeTabId;
+        // A domain just signed in to (not one loaded at start) is where the agent wants to be.
+        const known = get().accounts?.accounts.map((account) => account.id);
+        const justAdded = known ? ids.find((id) => !known.includes(id)) : undefined;
         set({
           accounts: state,
           tabOrder: order,
           activeTabId:
-            active && (order.includes(active) || active === settingsTabId || (active === statusTabId && ids.length > 0))
+            justAdded ??
+            (active && (order.includes(active) || active === settingsTabId || (active === statusTabId && ids.length > 0))
               ? active
-              : order[0],
+              : order[0]),
           caseTabs: Object.fromEntries(Object.entries(get().caseTabs).filter(([id]) => ids.includes(id))),
         });
       },

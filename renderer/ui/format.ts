@@ -61,3 +61,28 @@ export function shortDuration(ms: number, language: string): string {
   if (hours > 0) return mins > 0 ? `${unit(hours, 'hour')} ${unit(mins, 'minute')}` : unit(hours, 'hour');
   return unit(mins, 'minute');
 }
+
+/** The one number formatter of the UI ("4,569", "4 569"); i18n strings use {{count, number}}, which is the same Intl formatter. */
+export function formatNumber(value: number, language: string): string {
+  return new Intl.NumberFormat(language).format(value);
+}
+
+/**
+ * A size: "305 bytes" / "305 octets" / "305 字节" below a kilobyte (the long unit: the short
+ * one is "305 byte" in English), then "1.2 MB", "1,2 Mo".
+ */
+export function formatBytes(bytes: number, language: string): string {
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(language, {
+    style: 'unit',
+    unit: units[unit],
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit > 0 && value < 10 ? 1 : 0,
+  }).format(value);
+}

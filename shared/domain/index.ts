@@ -10,6 +10,8 @@ export * from './pii-scan';
 export * from './sla';
 export * from './validation';
 export * from './case-access';
+export * from './search-highlight';
+export * from './category-match';
 export * from './contact-header';
 export * from './incidents';
 export * from './stopwords';

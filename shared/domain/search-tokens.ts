@@ -5,8 +5,11 @@
 // letter or digit. Chinese has no spaces and Intl.Segmenter's dictionary splits are not
 // stable across ICU versions, so CJK runs become overlapping character bigrams:
 // 打印机 → 打印, 印机 — a query is bigrammed the same way, so 打印机 matches and so does
-// 打印. Traditional and Simplified characters are deliberately NOT folded: 印表機 and
-// 打印机 are different strings and a mapping table would be a guess.
+// 打印. Traditional characters fold to Simplified ones (OpenCC's character table, see
+// chinese-fold.ts), so 郵件 finds 邮件; different words for one thing (印表機 / 打印机)
+// stay different — that is vocabulary, not script.
+
+import { foldChinese } from './chinese-fold';
 
 // Combining diacritics only: NFKD also splits Japanese dakuten (U+3099/309A) and Hangul
 // syllables, which must survive, so we cannot drop every \p{M}.
@@ -23,44 +26,64 @@ const SCRIPT_RUN =
 
 /**
  * Canonical form for both index and query: NFKD (full-width → ASCII, compatibility forms
- * unfolded), Latin diacritics stripped, lower-cased, then NFC so Hangul recomposes.
+ * unfolded), Latin diacritics stripped, lower-cased, Traditional Chinese folded to
+ * Simplified, then NFC so Hangul recomposes.
  */
 export function normalizeText(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(COMBINING_DIACRITICS, '')
-    .toLowerCase()
-    .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
-    .normalize('NFC');
+  return foldChinese(
+    text
+      .normalize('NFKD')
+      .replace(COMBINING_DIACRITICS, '')
+      .toLowerCase()
+      .replace(LIGATURE_RE, (c) => LIGATURES[c] ?? c)
+      .normalize('NFC'),
+  );
 }
 
 export function isCjkChar(ch: string): boolean {
   return CJK_CHAR.test(ch);
 }
 
-function pushCjkBigrams(run: string, out: string[]): void {
+/** Receives each token with its UTF-16 span in the normalised text. */
+export type TokenVisitor = (token: string, start: number, end: number) => void;
+
+function visitCjkBigrams(run: string, offset: number, visit: TokenVisitor): void {
   const chars = Array.from(run);
   if (chars.length === 1) {
-    out.push(run);
+    visit(run, offset, offset + run.length);
     return;
   }
-  for (let i = 0; i + 1 < chars.length; i++) out.push(`${chars[i] ?? ''}${chars[i + 1] ?? ''}`);
+  let at = offset;
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const first = chars[i] as string;
+    const bigram = `${first}${chars[i + 1] as string}`;
+    visit(bigram, at, at + bigram.length);
+    at += first.length;
+  }
+}
+
+/** Walks the tokens of already-normalised text, in order (duplicates kept). */
+export function forEachToken(normalized: string, visit: TokenVisitor): void {
+  for (const match of normalized.matchAll(WORD_RUN)) {
+    const word = match[0];
+    const start = match.index;
+    if (!CJK_CHAR.test(word)) {
+      visit(word, start, start + word.length);
+      continue;
+    }
+    // Mixed runs like "gmail无法登录" split at the script boundary.
+    for (const part of word.matchAll(SCRIPT_RUN)) {
+      const partStart = start + part.index;
+      if (CJK_CHAR.test(part[0])) visitCjkBigrams(part[0], partStart, visit);
+      else visit(part[0], partStart, partStart + part[0].length);
+    }
+  }
 }
 
 /** Tokens of already-normalised text, in order (duplicates kept). */
 function tokenizeNormalized(normalized: string): string[] {
   const out: string[] = [];
-  for (const [word] of normalized.matchAll(WORD_RUN)) {
-    if (!CJK_CHAR.test(word)) {
-      out.push(word);
-      continue;
-    }
-    // Mixed runs like "gmail无法登录" split at the script boundary.
-    for (const [part] of word.matchAll(SCRIPT_RUN)) {
-      if (CJK_CHAR.test(part)) pushCjkBigrams(part, out);
-      else out.push(part);
-    }
-  }
+  forEachToken(normalized, (token) => out.push(token));
   return out;
 }
 

@@ -60,6 +60,8 @@ export const syncStatusSchema = z.object({
   pending: z.number().int(),
   failed: z.number().int(),
   lastError: z.string().max(2000).optional(),
+  /** When the loop tries again after a failed sync (a countdown for the agent). */
+  nextAttemptAt: z.string().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

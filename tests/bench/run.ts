@@ -406,6 +406,8 @@ async function scrollBenchmark(): Promise<void> {
       .getByTestId('last-synced')
       .filter({ hasText: /Synced/ })
       .waitFor({ timeout: 300_000 });
+    // Every case of the domain (the default view is the agent's own open cases).
+    await app.page.getByTestId('case-view-all').click();
     await app.page.waitForFunction(
       () => {
         const count = document.querySelector('[data-testid="list-count"]');

@@ -22,6 +22,7 @@ async function pickOpenCase(page: Page): Promise<{ name: string; number: string 
 async function openCase(app: AppDriver): Promise<string> {
   const { page } = app;
   const found = await pickOpenCase(page);
+  await page.getByTestId('case-view-all').click();
   await page.getByTestId('filter-keyword').fill(found.number);
   await page.locator(`[role="row"][data-case="${found.name}"]`).click();
   await expect(page.getByTestId('attachment-list')).toBeVisible();

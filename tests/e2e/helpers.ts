@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import type { SandboxHandle } from '../../electron/sandbox';
 import type { AppDriver } from './fixtures';
 
@@ -96,9 +96,24 @@ export async function replicaWith(page: Page, ready: (rows: ReplicaRows) => bool
   return found as ReplicaRows;
 }
 
+/** An open, not yet escalated case of an authorised Premium Support customer (one that can be escalated), the newest first. */
+export async function escalatableCase(app: AppDriver): Promise<ReplicaRows['cases'][number]> {
+  const premiumIds = new Set(
+    app.harness
+      .sandbox!.admin.customers()
+      .filter((c) => c.premium && c.authorized && !c.transferred)
+      .map((c) => c.customerId),
+  );
+  const escalatable = (c: ReplicaRows['cases'][number]): boolean => premiumIds.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated;
+  const rows = await replicaWith(app.page, (r) => r.cases.some(escalatable));
+  return rows.cases.filter(escalatable).sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;
+}
+
 /** Selects a case in the domain's list by its number; its detail opens beside the list. */
 export async function openCase(page: Page, name: string, number: string): Promise<void> {
   await page.getByTestId('view-cases').click();
+  // Any case of the domain, not only the agent's own (the default view).
+  await page.getByTestId('case-view-all').click();
   await page.getByTestId('filter-keyword').fill(number);
   await page.locator(`[role="row"][data-case="${name}"]`).click();
   await expect(page.locator(`[data-testid="case-detail"][data-case="${name}"]`)).toBeVisible();
@@ -156,4 +171,69 @@ export function domainOfParent(sandbox: SandboxHandle): (caseName: string) => st
     sandbox.admin.customers().flatMap((c) => [c.organization, ...c.projects].map((parent) => [parent, c.resellerDomain] as const)),
   );
   return (caseName) => byParent.get(caseName.split('/cases/')[0] ?? '');
+}
+
+/** Every row of the (virtualized) list: scrolls it top to bottom, collecting row attributes. */
+export async function collectRows(page: Page): Promise<Map<string, { domain: string | null; number: string }>> {
+  return page
+    .evaluate(async () => {
+      const out = new Map<string, { domain: string | null; number: string }>();
+      const scroller = document.querySelector<HTMLElement>('[data-testid="case-scroll"]');
+      const read = (): void => {
+        for (const row of document.querySelectorAll<HTMLElement>('[data-testid="case-list"] [data-case]')) {
+          out.set(row.dataset.case ?? '', { domain: row.dataset.domain ?? null, number: row.dataset.caseNumber ?? '' });
+        }
+      };
+      if (!scroller) return out;
+      scroller.scrollTop = 0;
+      for (;;) {
+        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+        read();
+        if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 1) break;
+        scroller.scrollTop += scroller.clientHeight - 40;
+      }
+      scroller.scrollTop = 0;
+      return [...out.entries()];
+    })
+    .then((entries) => new Map(entries));
+}
+
+export async function listTotal(page: Page): Promise<number> {
+  return Number(await page.getByTestId('list-count').getAttribute('data-total'));
+}
+
+/** Opens a filter's popover; a press that lands while the list re-renders is pressed again. */
+async function openFilter(page: Page, testId: string, name: string): Promise<Locator> {
+  const dialog = page.getByRole('dialog', { name });
+  await expect(async () => {
+    if (!(await dialog.isVisible())) await page.getByTestId(testId).click();
+    await expect(dialog).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
+  return dialog;
+}
+
+/** Sets the status filter (a multi-select): 'open', 'any', or exactly these states. */
+export async function chooseStates(page: Page, states: 'open' | 'any' | readonly string[]): Promise<void> {
+  const dialog = await openFilter(page, 'filter-state', 'Status');
+  await dialog.getByRole('button', { name: states === 'open' ? 'Open' : 'Any status' }).click();
+  if (Array.isArray(states))
+    for (const state of states) await dialog.getByRole('option', { name: stateLabels[state] ?? state, exact: true }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+}
+
+const stateLabels: Record<string, string> = {
+  NEW: 'New',
+  IN_PROGRESS_GOOGLE_SUPPORT: 'Google Support working',
+  ACTION_REQUIRED: 'Action required',
+  SOLUTION_PROVIDED: 'Solution provided',
+  CLOSED: 'Closed',
+};
+
+/** Sets the priority filter to exactly one priority (English labels). */
+export async function choosePriority(page: Page, priority: 'P1' | 'P2' | 'P3' | 'P4'): Promise<void> {
+  const dialog = await openFilter(page, 'filter-priority', 'Priority');
+  await dialog.getByRole('option', { name: new RegExp(`^${priority} `) }).click();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
 }

@@ -21,6 +21,11 @@ export interface AccountSyncOptions {
   /** Delay between a local change and the push it triggers (coalesces bursts of edits). */
   readonly afterChangeMs: number;
   readonly maxBackoffMs: number;
+  /**
+   * While the backend cannot be reached, retry at least this often: nothing is sent then,
+   * so probing is cheap, and queued work starts within seconds of the network's return.
+   */
+  readonly offlineProbeMs: number;
   readonly ackTimeoutMs: number;
   /** Requests per minute this account may send, whatever the scheduler wants (Infinity: no budget). */
   readonly requestsPerMinute: number;
@@ -255,7 +260,7 @@ export class AccountSync {
 
   private async syncOnce(): Promise<void> {
     if (this.stopped) return;
-    this.setStatus({ syncing: true, progress: { done: 0 } });
+    this.setStatus({ syncing: true, progress: { done: 0 }, nextAttemptAt: undefined });
     try {
       // Customers (their case parents) must be known before a case can be filed for one.
       if (this.directory.loadedAt === 0 && this.deps.outbox.pending().some((entry) => entry.mutation.kind === 'create_case')) {
@@ -302,21 +307,22 @@ export class AccountSync {
       const retryAfterMs = error instanceof ApiError ? error.retryAfterMs : undefined;
       const message = error instanceof Error ? error.message : String(error);
       this.deps.logger.warn('sync: attempt failed', { accountId: this.accountId, failures: this.failures, error: message });
+      const backoff = backoffDelay(this.failures, this.deps.random, {
+        maxMs: this.deps.options.maxBackoffMs,
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      });
+      const delayMs = offline ? Math.min(backoff, this.deps.options.offlineProbeMs) : backoff;
       this.setStatus({
         connection: offline ? 'offline' : 'online',
         syncing: false,
         progress: undefined,
         ...(offline ? { offlineSince: this.status.offlineSince ?? new Date(this.deps.clock.now()).toISOString() } : {}),
         lastError: message,
+        nextAttemptAt: new Date(this.deps.clock.now() + delayMs).toISOString(),
         pending: counts.pending,
         failed: counts.failed,
       });
-      this.trigger(
-        backoffDelay(this.failures, this.deps.random, {
-          maxMs: this.deps.options.maxBackoffMs,
-          ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-        }),
-      );
+      this.trigger(delayMs);
     }
   }
 

@@ -30,6 +30,7 @@ export const defaultSyncOptions: AccountSyncOptions = {
   intervalMs: 5 * 60_000,
   afterChangeMs: 300,
   maxBackoffMs: 5 * 60_000,
+  offlineProbeMs: 3_000,
   ackTimeoutMs: 120_000,
   // Google publishes no Cloud Support quota; 10 requests a second per agent is well inside
   // the per-user defaults of Google APIs and still syncs 200 quiet customers every few minutes.

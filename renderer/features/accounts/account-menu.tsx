@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/ipc';
 import { getBridgeClient } from '../../platform';
 import { useSignIn } from './sign-in';
+import { Icon, icons } from '../../ui/icons';
 
 /** Per-domain menu: status, sign in again, Google's portal, sign out (with a confirmation that counts unsynced changes). */
 export function AccountMenu({ account, pendingCount }: { account: Account; pendingCount: number }): React.JSX.Element {
@@ -18,7 +19,7 @@ export function AccountMenu({ account, pendingCount }: { account: Account; pendi
           aria-label={t('menu.label', { domain: account.domain })}
           data-testid={`account-menu-${account.domain}`}
         >
-          ⋯
+          <Icon icon={icons.menu} />
         </Button>
         <Popover className="popover">
           <Menu

@@ -15,6 +15,7 @@ import { formatBytes } from './checks';
 import { cachePendingUpload, isUploadEntry, watchUploads } from './pending-uploads';
 import { uploadFiles } from './upload';
 import './attachments.css';
+import { Icon, icons } from '../../ui/icons';
 
 const MIB = 1024 * 1024;
 const DEFAULT_CAP_MB = 1024;
@@ -361,7 +362,7 @@ function AttachmentRow({
       <span className="attachment-actions">
         {isCached ? (
           <span className="attachment-offline" data-testid="attachment-offline">
-            ✓ {t('file.offline')}
+            <Icon icon={icons.ok} /> {t('file.offline')}
           </span>
         ) : (
           !downloading && (

@@ -83,19 +83,5 @@ export function previewKind(mimeType: string, filename: string): PreviewKind {
   return 'none';
 }
 
-/** Bytes as the agent reads them (1 decimal below 10 units), in the UI language. */
-export function formatBytes(bytes: number, language: string): string {
-  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit += 1;
-  }
-  return new Intl.NumberFormat(language, {
-    style: 'unit',
-    unit: units[unit],
-    unitDisplay: 'short',
-    maximumFractionDigits: unit > 0 && value < 10 ? 1 : 0,
-  }).format(value);
-}
+/** Bytes as the agent reads them: the one size formatter of the UI. */
+export { formatBytes } from '../../ui/format';

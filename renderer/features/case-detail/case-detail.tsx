@@ -6,7 +6,7 @@ import { enqueueMutation } from '../../app/commands';
 import { useAccountRuntime, useRuntimeVersion } from '../../app/runtime-context';
 import { isTypingTarget } from '../../app/shortcuts';
 import { mayEscalate, pendingComments, supportTierOf, type ViewCase } from '../../data';
-import { useCase, useComments } from '../../data/hooks';
+import { useCase, useCaseEvents, useComments } from '../../data/hooks';
 import { getBridgeClient } from '../../platform';
 import { useAppStore } from '../../state/app-store';
 import { useTab } from '../../state/tab-store';
@@ -23,6 +23,8 @@ import { requestFollowUp, type FollowUpRequest } from './follow-up';
 import { ReopenBar } from './reopen-bar';
 import { markReopenRefused, reopenStateOf, wasReopenRefused } from './reopen-state';
 import { slaClocksOf } from './sla-view';
+import { Icon, icons } from '../../ui/icons';
+import { TakeButton } from './take-button';
 import { Thread } from './thread';
 import './case-detail.css';
 
@@ -112,6 +114,7 @@ function CaseDetailBody({
   const composerRef = useRef<HTMLTextAreaElement>(null);
   const now = useNow(60_000);
 
+  const events = useCaseEvents(runtime.db, view.name);
   const existing = useMemo(() => new Set((comments ?? []).map((c) => c.name)), [comments]);
   const pending = pendingComments(view.name, entries, existing);
   const clocks = useMemo(() => slaClocksOf(view, comments ?? [], supportTierOf(view.customerId), now), [view, comments, now]);
@@ -240,6 +243,7 @@ function CaseDetailBody({
           <ActionButton action="share" testId="action-share" block={blocks.share} onRun={() => setDialog('share')} onBlocked={showBlocked}>
             {t('actions.share')}
           </ActionButton>
+          {!view.local && <TakeButton accountId={account.id} caseName={view.name} />}
           {open && (
             <ActionButton
               action="close"
@@ -257,7 +261,7 @@ function CaseDetailBody({
                 {t('actions.copyLink')}
               </button>
               <button type="button" className="button" data-testid="action-portal" onClick={openPortal}>
-                {t('actions.openPortal')} ↗
+                {t('actions.openPortal')} <Icon icon={icons.external} />
               </button>
             </>
           )}
@@ -303,7 +307,7 @@ function CaseDetailBody({
       </CaseHeader>
       <div className="case-body">
         <HistoryBar state={history.state} onLoad={history.load} />
-        <Thread view={view} comments={comments} pending={pending} account={account} />
+        <Thread view={view} comments={comments} pending={pending} events={events ?? []} entries={entries} account={account} />
         {!view.local && (
           <section className="case-attachments" aria-label={t('attachments')}>
             <h3 className="section-title">{t('attachments')}</h3>

@@ -4,22 +4,14 @@ import type { CustomerRecord, ViewCase } from '../../data';
 import { AccessLabel } from '../customer-access';
 import { caseNumberOf } from './case-links';
 import { agentTimeZone, shortDuration, formatInZone } from '../../ui/format';
-
-const STATE_SHAPES: Record<string, string> = {
-  NEW: '●',
-  IN_PROGRESS_GOOGLE_SUPPORT: '◐',
-  ACTION_REQUIRED: '◆',
-  SOLUTION_PROVIDED: '✓',
-  CLOSED: '○',
-  STATE_UNSPECIFIED: '?',
-};
+import { Icon, icons, StateIcon } from '../../ui/icons';
 
 /** The case's state; one Google added after this version ("Other") shows its own value on hover. */
 export function StateLabel({ state, other }: { state: ViewCase['state']; other?: string | undefined }): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
   return (
     <span className={`state-label state-${state.toLowerCase()}`} data-testid="case-state" data-other={other} title={other}>
-      <span aria-hidden="true">{STATE_SHAPES[state] ?? '?'}</span> {t(`state.${state}`)}
+      <StateIcon state={state} /> {t(`state.${state}`)}
     </span>
   );
 }
@@ -103,7 +95,7 @@ export function CaseHeader({
         {view.escalated && <span className="escalated-tag">{t('field.escalatedYes')}</span>}
         {view.pending && (
           <span className="queued" data-testid="case-queued">
-            <span aria-hidden="true">◔</span> {t('queued')}
+            <Icon icon={icons.queued} /> {t('queued')}
           </span>
         )}
       </div>

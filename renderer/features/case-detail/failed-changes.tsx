@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Mutation } from '../../../shared/ipc';
 import type { PendingFailure } from '../../data';
 import { getBridgeClient } from '../../platform';
+import { Icon, icons } from '../../ui/icons';
 import { refusalOf } from '../customer-access';
 
 /** What a discarded change hands back so the agent's words are never lost unseen. */
@@ -50,7 +51,7 @@ export function FailedChange({
   return (
     <div className="failed-change" role="alert" data-testid="failed-change" data-code={failure.code}>
       <span>
-        <span aria-hidden="true">✕</span> <strong>{kindLabel}</strong> — <span data-testid="refusal-text">{refusal.text}</span>
+        <Icon icon={icons.failed} /> <strong>{kindLabel}</strong> — <span data-testid="refusal-text">{refusal.text}</span>
         <span className="muted small" data-testid="refusal-detail">
           {' '}
           {refusal.detail}

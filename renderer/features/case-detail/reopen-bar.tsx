@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { agentTimeZone, formatInZone } from '../../ui/format';
+import { Icon, icons } from '../../ui/icons';
 import type { ReopenState } from './reopen-state';
 
 /**
@@ -25,7 +26,9 @@ export function ReopenBar({
     case 'pending':
       return (
         <p className="reopen-bar" data-testid="reopen-state" data-kind={state.kind}>
-          <span className="queued">◔ {t('reopen.pending')}</span>
+          <span className="queued">
+            <Icon icon={icons.queued} /> {t('reopen.pending')}
+          </span>
         </p>
       );
     case 'can_reopen':

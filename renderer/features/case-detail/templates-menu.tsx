@@ -3,6 +3,7 @@ import { Button, Dialog, Heading, Menu, MenuItem, MenuTrigger, Modal, ModalOverl
 import { useTranslation } from 'react-i18next';
 import { templatesFor, type Template, type TemplateKind } from './templates';
 import { createTemplate, deleteTemplate, useTemplates } from './use-templates';
+import { Icon, icons } from '../../ui/icons';
 
 /** "Templates" button: insert a canned text, or save the current text as one (this domain or all). */
 export function TemplatesMenu({
@@ -25,7 +26,7 @@ export function TemplatesMenu({
     <>
       <MenuTrigger>
         <Button className="button" data-testid={`templates-${kind}`}>
-          {t('templates.menu')} ▾
+          {t('templates.menu')} <Icon icon={icons.dropdown} />
         </Button>
         <Popover className="popover" placement="top start">
           <Menu

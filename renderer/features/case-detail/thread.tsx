@@ -1,11 +1,14 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { parseContactHeader } from '../../../shared/domain';
-import type { Account } from '../../../shared/ipc';
-import type { CommentRecord, PendingComment, ViewCase } from '../../data';
+import type { Account, OutboxEntry } from '../../../shared/ipc';
+import type { CaseEventRecord, CommentRecord, PendingComment, ViewCase } from '../../data';
 import { getBridgeClient } from '../../platform';
+import { Icon, icons } from '../../ui/icons';
 import { refusalOf } from '../customer-access';
 import { ZonedTime } from './case-header';
+import { HistoryEvent, pendingEvents } from './history-events';
+import { knownNames, nameResolver, type NameOf } from './people';
 
 export type Author = 'google' | 'agent' | 'customer';
 
@@ -43,26 +46,36 @@ export function authorOf(
   return 'customer';
 }
 
-function AuthorName({ comment, account }: { comment: CommentRecord; account: Account }): React.JSX.Element {
+function AuthorName({ comment, account, nameOf }: { comment: CommentRecord; account: Account; nameOf: NameOf }): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
   const author = authorOf(comment, account);
-  const name = comment.creatorName ?? comment.creatorEmail ?? '';
+  const name = nameOf(comment.creatorEmail, comment.creatorName);
   if (author === 'google') return <>{t('thread.google')}</>;
   if (comment.creatorEmail?.toLowerCase() === account.email.toLowerCase()) return <>{t('thread.you')}</>;
   if (author === 'agent') return <>{t('thread.colleague', { name })}</>;
   return <>{name ? t('thread.customer', { name }) : t('thread.customerUnknown')}</>;
 }
 
-/** The case thread, oldest first: the description, then comments, then the agent's queued ones. */
+type TimelineItem = { kind: 'comment'; at: number; comment: CommentRecord } | { kind: 'event'; at: number; event: CaseEventRecord };
+
+/**
+ * The case thread, oldest first: the description, then comments and the case's history
+ * (priority, status, escalation, sharing — made here or seen in sync), then what the agent
+ * has queued.
+ */
 export function Thread({
   view,
   comments,
   pending,
+  events,
+  entries,
   account,
 }: {
   view: ViewCase;
   comments: readonly CommentRecord[] | undefined;
   pending: readonly PendingComment[];
+  events: readonly CaseEventRecord[];
+  entries: readonly OutboxEntry[];
   account: Account;
 }): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
@@ -73,6 +86,15 @@ export function Thread({
   const [actionError, setActionError] = useState<string>();
   const ordered = [...(comments ?? [])].sort((a, b) => a.createTimeMs - b.createTimeMs);
   const accountId = account.id;
+  const nameOf = useMemo(
+    () => nameResolver(account.email, knownNames(view, comments ?? []), t('thread.you')),
+    [account.email, view, comments, t],
+  );
+  const timeline: TimelineItem[] = [
+    ...ordered.map((comment) => ({ kind: 'comment' as const, at: comment.createTimeMs, comment })),
+    ...events.map((event) => ({ kind: 'event' as const, at: event.atMs, event })),
+  ].sort((a, b) => a.at - b.at);
+  const queuedEvents = pendingEvents(view.name, entries, account.email);
 
   const discard = (entryId: string): void => {
     getBridgeClient()
@@ -97,21 +119,32 @@ export function Thread({
         <li className="message description">
           <div className="message-meta">
             <strong>{t('thread.description')}</strong>
-            {view.creatorName || view.creatorEmail ? <span className="muted">{view.creatorName ?? view.creatorEmail}</span> : null}
+            {view.creatorName || view.creatorEmail ? <span className="muted">{nameOf(view.creatorEmail, view.creatorName)}</span> : null}
             <ZonedTime iso={view.createTime} caseZone={view.timeZone} />
           </div>
           <DescriptionBody description={view.description} />
         </li>
-        {ordered.map((comment) => (
-          <li key={comment.name} className={`message msg-${authorOf(comment, account)}`} data-author={authorOf(comment, account)}>
-            <div className="message-meta">
-              <strong>
-                <AuthorName comment={comment} account={account} />
-              </strong>
-              <ZonedTime iso={comment.createTime} caseZone={view.timeZone} />
-            </div>
-            <div className="message-body">{comment.body}</div>
-          </li>
+        {timeline.map((item) =>
+          item.kind === 'event' ? (
+            <HistoryEvent key={item.event.id} event={item.event} nameOf={nameOf} caseZone={view.timeZone} />
+          ) : (
+            <li
+              key={item.comment.name}
+              className={`message msg-${authorOf(item.comment, account)}`}
+              data-author={authorOf(item.comment, account)}
+            >
+              <div className="message-meta">
+                <strong>
+                  <AuthorName comment={item.comment} account={account} nameOf={nameOf} />
+                </strong>
+                <ZonedTime iso={item.comment.createTime} caseZone={view.timeZone} />
+              </div>
+              <div className="message-body">{item.comment.body}</div>
+            </li>
+          ),
+        )}
+        {queuedEvents.map((event) => (
+          <HistoryEvent key={event.id} event={event} nameOf={nameOf} caseZone={view.timeZone} pending />
         ))}
         {pending.map((item) => (
           <li
@@ -125,11 +158,12 @@ export function Thread({
               <ZonedTime iso={item.createdAt} caseZone={view.timeZone} />
               {item.error ? (
                 <span className="error-text" data-testid="refusal-text" title={refusalOf(item.error, ta).detail}>
-                  <span aria-hidden="true">✕</span> {refusalOf(item.error, ta).text}
+                  <Icon icon={icons.failed} /> {refusalOf(item.error, ta).text}
                 </span>
               ) : (
                 <span className="queued">
-                  <span aria-hidden="true">◔</span> {item.status === 'in_flight' ? t('thread.sending') : t('queued')}
+                  <Icon icon={item.status === 'in_flight' ? icons.sending : icons.queued} />{' '}
+                  {item.status === 'in_flight' ? t('thread.sending') : t('queued')}
                 </span>
               )}
             </div>

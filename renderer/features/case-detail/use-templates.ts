@@ -1,5 +1,8 @@
 import { useSyncExternalStore } from 'react';
-import { addTemplate, loadTemplates, removeTemplate, saveTemplates, type Template } from './templates';
+import { useTranslation } from 'react-i18next';
+import { matchUiLanguage, type UiLanguage } from '../../i18n';
+import { starterTemplates } from './starter-templates';
+import { addTemplate, loadTemplates, removeTemplate, saveTemplates, templatesStorageKey, type Template } from './templates';
 
 // Templates are shared by every domain tab of this window: one cached list, re-read when
 // another window changes localStorage.
@@ -7,7 +10,12 @@ import { addTemplate, loadTemplates, removeTemplate, saveTemplates, type Templat
 let cache: Template[] | undefined;
 const listeners = new Set<() => void>();
 
-function snapshot(): Template[] {
+function snapshot(language?: UiLanguage): Template[] {
+  // A workstation that never had templates starts with the starter set in the agent's language.
+  if (cache === undefined && language && localStorage.getItem(templatesStorageKey) === null) {
+    cache = starterTemplates(language);
+    saveTemplates(localStorage, cache);
+  }
   cache ??= loadTemplates(localStorage);
   return cache;
 }
@@ -32,7 +40,9 @@ function subscribe(listener: () => void): () => void {
 }
 
 export function useTemplates(): Template[] {
-  return useSyncExternalStore(subscribe, snapshot);
+  const { i18n } = useTranslation();
+  const language = matchUiLanguage(i18n.language);
+  return useSyncExternalStore(subscribe, () => snapshot(language));
 }
 
 export function createTemplate(input: Omit<Template, 'id'>): void {

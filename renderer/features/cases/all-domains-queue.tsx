@@ -6,10 +6,14 @@ import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimes } from '../../app/runtime-context';
 import { listCustomers, pendingCaseRefs, supportTierOf } from '../../data';
 import { useAppStore } from '../../state/app-store';
+import { builtInViews } from '../../state/case-views';
+import { useTakenStore } from '../../state/taken-store';
 import { tabStoreFor, useTab, useTabStore } from '../../state/tab-store';
+import { useUnreadStore } from '../../state/unread-store';
 import { CaseList } from './case-list';
 import { EmptyList } from './empty-list';
 import { filtersToQuery, hasActiveFilters, nextSort } from './case-query';
+import { scopeIsOpenOnly, viewNames } from './case-scope';
 import { FilterBar } from './filter-bar';
 import { mergeSortedRuns, type MergedOrder } from './merge';
 import { rowFromProjection, type ListRow, type RowContext } from './row-model';
@@ -31,7 +35,7 @@ function useAllVersions(runtimes: readonly AccountRuntime[]): string {
 
 /** Every account's cases in one list, each row tagged with its domain. */
 export function AllDomainsQueue(): React.JSX.Element {
-  const { t, i18n } = useTranslation('cases');
+  const { t } = useTranslation('views');
   const runtimeMap = useRuntimes();
   const tabOrder = useAppStore((state) => state.tabOrder);
   const runtimes = useMemo(() => {
@@ -40,10 +44,14 @@ export function AllDomainsQueue(): React.JSX.Element {
   }, [runtimeMap, tabOrder]);
   const versions = useAllVersions(runtimes);
   const filters = useTab((state) => state.filters);
+  const scope = useTab((state) => state.scope);
+  const caseView = useTab((state) => state.caseView);
   const sort = useTab((state) => state.sort);
   const selectedKey = useTab((state) => state.selectedCase);
-  const scrollTop = useTab((state) => state.scrollTop);
-  const { setFilters, resetFilters, setSort, selectCase, setScrollTop } = useTabStore().getState();
+  const scrollTop = useTab((state) => state.scrollTops.all ?? 0);
+  const { setFilters, resetFilters, setSort, selectCase, setScrollTop, applyView } = useTabStore().getState();
+  const taken = useTakenStore((state) => state.taken);
+  const unread = useUnreadStore((state) => state.unread);
   const keyword = useDeferredValue(filters.keyword);
   const nowMs = useNow();
   const keywordRef = useRef<HTMLInputElement>(null);
@@ -63,18 +71,28 @@ export function AllDomainsQueue(): React.JSX.Element {
       const pendingRefs = pendingCaseRefs(runtime.outbox);
       return { accountId: runtime.account.id, outbox: runtime.outbox, pendingRefs, tierOf: (id) => tiers.get(id) ?? 'standard', nowMs };
     });
-    const results = hydrated.map((runtime, index) =>
-      runtime.projection.query(
-        filtersToQuery({ ...filters, customerIds: [] }, { keyword, sort, pendingCaseNames: contexts[index]?.pendingRefs ?? new Set() }),
-      ),
-    );
+    const results = hydrated.map((runtime, index) => {
+      const onlyNames = viewNames(scope, filters.categoryIds, {
+        projection: runtime.projection,
+        selfEmail: runtime.account.email,
+        taken: taken[runtime.account.id] ?? [],
+        unread: unread[runtime.account.id] ?? [],
+        outbox: runtime.outbox,
+      });
+      return runtime.projection.query(
+        filtersToQuery(
+          { ...filters, customerIds: [] },
+          { keyword, sort, pendingCaseNames: contexts[index]?.pendingRefs ?? new Set(), onlyNames, openOnly: scopeIsOpenOnly(scope) },
+        ),
+      );
+    });
     const order: MergedOrder = mergeSortedRuns(
       results.map((result) => result.ids),
       (run, id) => sortKeyOf((hydrated[run] as AccountRuntime).projection.rowOf(id), sort.key),
       sort.dir,
     );
     return { hydrated, contexts, order, waiting: runtimes.length - hydrated.length, versions };
-  }, [runtimes, filters, keyword, sort, tiers, nowMs, versions]);
+  }, [runtimes, filters, scope, taken, unread, keyword, sort, tiers, nowMs, versions]);
 
   const rowAt = useMemo(() => {
     const cache = new Map<number, ListRow>();
@@ -121,28 +139,38 @@ export function AllDomainsQueue(): React.JSX.Element {
 
   useListKeys({ count: merged.order.length, selectedIndex, select, open, focusKeyword: () => keywordRef.current?.focus() });
 
-  const filtered = hasActiveFilters(filters);
+  const filtered = hasActiveFilters(filters, caseView);
   const loading = merged.hydrated.length === 0 && runtimes.length > 0;
   return (
     <div className="all-domains" data-testid="all-domains">
       <FilterBar filters={filters} onChange={setFilters} keywordRef={keywordRef} />
       <div className="filter-meta">
+        <div className="view-switch" role="group" aria-label={t('rail.label')}>
+          {builtInViews.map((view) => (
+            <button
+              key={view.id}
+              type="button"
+              className={`view-switch-item${caseView === view.id ? ' selected' : ''}`}
+              aria-pressed={caseView === view.id}
+              data-testid={`case-view-${view.id}`}
+              onClick={() => applyView(view.id)}
+            >
+              {t(`names.${view.id}`)}
+            </button>
+          ))}
+        </div>
         <span className="count" data-testid="list-count" data-total={merged.order.length} data-hydrated={merged.waiting === 0}>
-          {t('list.countAcross', {
-            count: merged.order.length,
-            formatted: new Intl.NumberFormat(i18n.language).format(merged.order.length),
-            domains: merged.hydrated.length,
-          })}
+          {t('list.countAcross', { count: merged.order.length, domains: merged.hydrated.length })}
           {merged.waiting > 0 && ` · ${t('list.loadingDomains', { count: merged.waiting })}`}
         </span>
         {filtered && (
           <button type="button" className="link" onClick={resetFilters}>
-            {t('filters.clear')}
+            {t('list.reset')}
           </button>
         )}
       </div>
       <CaseList
-        label={t('list.allLabel')}
+        label={t('cases:list.allLabel')}
         count={merged.order.length}
         rowAt={rowAt}
         selectedIndex={selectedIndex}
@@ -153,7 +181,8 @@ export function AllDomainsQueue(): React.JSX.Element {
         onOpen={open}
         loading={loading}
         initialScrollTop={scrollTop}
-        onScrollTop={setScrollTop}
+        onScrollTop={(top) => setScrollTop('all', top)}
+        highlight={filters.keyword}
         domainOf={domainOf}
         nowMs={nowMs}
         empty={<EmptyList filtered={filtered} onClear={resetFilters} />}

@@ -1,14 +1,15 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAccountRuntime } from '../../app/runtime-context';
-import { useCustomers } from '../../data/hooks';
 import { openCase } from '../../app/open-case';
+import { useCategories, useCustomers } from '../../data/hooks';
 import { useTab, useTabStore } from '../../state/tab-store';
 import { CaseDetail } from '../case-detail';
 import { BulkBar } from './bulk-bar';
 import { CaseList } from './case-list';
-import { EmptyList } from './empty-list';
 import { hasActiveFilters, nextSort } from './case-query';
+import { DetailSplit } from './detail-split';
+import { EmptyList } from './empty-list';
 import { FilterBar, SaveViewControl } from './filter-bar';
 import type { ListRow } from './row-model';
 import { useDomainRows } from './use-domain-rows';
@@ -17,19 +18,37 @@ import { useNow } from './use-now';
 
 /** A domain's case list (optionally one customer's) beside the selected case's detail. */
 export function CaseListPane({ customerId }: { customerId?: string }): React.JSX.Element {
-  const { t, i18n } = useTranslation('cases');
+  const { t } = useTranslation('views');
   const runtime = useAccountRuntime();
+  const scope = useTab((state) => state.scope);
   const filters = useTab((state) => state.filters);
+  const caseView = useTab((state) => state.caseView);
+  const savedViews = useTab((state) => state.savedViews);
   const sort = useTab((state) => state.sort);
   const selectedCase = useTab((state) => state.selectedCase);
   const selection = useTab((state) => state.selection);
-  const scrollTop = useTab((state) => state.scrollTop);
+  const listKey = customerId === undefined ? 'cases' : `customer:${customerId}`;
+  const scrollTop = useTab((state) => state.scrollTops[listKey] ?? 0);
+  const detailWidth = useTab((state) => state.detailWidth);
+  const detailCollapsed = useTab((state) => state.detailCollapsed);
   // Actions are stable: read them once instead of subscribing to the whole store.
-  const { setFilters, resetFilters, setSort, selectCase, toggleSelection, clearSelection, setScrollTop, saveView, setView } =
-    useTabStore().getState();
+  const {
+    setFilters,
+    resetFilters,
+    setSort,
+    selectCase,
+    toggleSelection,
+    clearSelection,
+    setScrollTop,
+    saveView,
+    setView,
+    setDetailWidth,
+    setDetailCollapsed,
+  } = useTabStore().getState();
   const customers = useCustomers(runtime.db);
+  const categories = useCategories(runtime.db);
   const nowMs = useNow();
-  const rows = useDomainRows(runtime, filters, sort, nowMs, customerId);
+  const rows = useDomainRows(runtime, { scope, filters }, sort, nowMs, customerId);
   const keywordRef = useRef<HTMLInputElement>(null);
 
   const selectedIndex = useMemo(() => (selectedCase ? rows.indexOf(selectedCase) : -1), [rows, selectedCase]);
@@ -40,8 +59,7 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
   const open = useCallback(
     (index: number) => {
       const row = rows.rowAt(index);
-      if (!row) return;
-      openCase(runtime.account.id, row.name);
+      if (row) openCase(runtime.account.id, row.name);
     },
     [rows, runtime.account.id],
   );
@@ -63,58 +81,60 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
     focusKeyword: () => keywordRef.current?.focus(),
   });
 
-  const filtered = hasActiveFilters(filters);
+  const filtered = customerId === undefined ? hasActiveFilters(filters, caseView, savedViews) : hasActiveFilters(filters, 'all');
   const showP0 = filters.priorities.includes('P0') || (rows.hydrated && runtime.projection.query({ priorities: ['P0'] }).total > 0);
-  const count = new Intl.NumberFormat(i18n.language).format(rows.total);
 
-  return (
-    <div className="cases-split">
-      <div className="cases-pane" data-testid="cases-pane" data-domain={runtime.account.domain}>
-        <FilterBar
-          filters={filters}
-          onChange={setFilters}
-          keywordRef={keywordRef}
-          customers={customerId === undefined ? customers : undefined}
-          showP0={showP0}
-        />
-        <div className="filter-meta">
-          <span className="count" data-testid="list-count" data-total={rows.total} data-hydrated={rows.hydrated} data-count={rows.count}>
-            {rows.partial ? t('list.loadingAll') : t('list.count', { count: rows.total, formatted: count })}
-          </span>
-          {filtered && (
-            <button type="button" className="link" onClick={resetFilters} data-testid="clear-filters">
-              {t('filters.clear')}
-            </button>
-          )}
-          <span className="spacer" />
-          {filtered && customerId === undefined && <SaveViewControl onSave={saveView} />}
-        </div>
-        <BulkBar runtime={runtime} selection={selection} onClear={clearSelection} />
-        <CaseList
-          label={t('list.label', { domain: runtime.account.domain })}
-          count={rows.count}
-          rowAt={rows.rowAt}
-          selectedIndex={selectedIndex}
-          isPicked={isPicked}
-          sort={sort}
-          onSort={(key) => setSort(nextSort(sort, key))}
-          onSelect={select}
-          onOpen={open}
-          onTogglePick={toggle}
-          loading={rows.loading}
-          initialScrollTop={scrollTop}
-          onScrollTop={setScrollTop}
-          nowMs={nowMs}
-          empty={<EmptyList filtered={filtered} onClear={resetFilters} />}
-        />
-      </div>
-      <div className="cases-detail" data-testid="cases-detail">
-        {selectedCase ? (
-          <CaseDetail key={selectedCase} caseName={selectedCase} />
-        ) : (
-          <p className="cases-detail-empty">{t('detail.none')}</p>
+  const list = (
+    <div className="cases-pane" data-testid="cases-pane" data-domain={runtime.account.domain}>
+      <FilterBar
+        filters={filters}
+        onChange={setFilters}
+        keywordRef={keywordRef}
+        customers={customerId === undefined ? customers : undefined}
+        categories={categories}
+        showP0={showP0}
+      />
+      <div className="filter-meta">
+        <span className="count" data-testid="list-count" data-total={rows.total} data-hydrated={rows.hydrated} data-count={rows.count}>
+          {rows.partial ? t('list.loadingAll') : t('list.count', { count: rows.total })}
+        </span>
+        {filtered && (
+          <button type="button" className="link" onClick={resetFilters} data-testid="clear-filters">
+            {customerId === undefined ? t('list.reset') : t('filters.clear')}
+          </button>
         )}
+        <span className="spacer" />
+        {filtered && customerId === undefined && <SaveViewControl onSave={saveView} />}
       </div>
+      <BulkBar runtime={runtime} selection={selection} onClear={clearSelection} />
+      <CaseList
+        label={t('cases:list.label', { domain: runtime.account.domain })}
+        count={rows.count}
+        rowAt={rows.rowAt}
+        selectedIndex={selectedIndex}
+        isPicked={isPicked}
+        sort={sort}
+        onSort={(key) => setSort(nextSort(sort, key))}
+        onSelect={select}
+        onOpen={open}
+        onTogglePick={toggle}
+        loading={rows.loading}
+        initialScrollTop={scrollTop}
+        onScrollTop={(top) => setScrollTop(listKey, top)}
+        nowMs={nowMs}
+        highlight={filters.keyword}
+        empty={<EmptyList filtered={filtered} onClear={resetFilters} />}
+      />
     </div>
+  );
+  return (
+    <DetailSplit
+      list={list}
+      detail={selectedCase ? <CaseDetail key={selectedCase} caseName={selectedCase} /> : undefined}
+      width={detailWidth}
+      collapsed={detailCollapsed}
+      onResize={setDetailWidth}
+      onCollapse={setDetailCollapsed}
+    />
   );
 }

@@ -1,27 +1,22 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useUnreadStore } from '../../state/unread-store';
+import { SELECTABLE_CASE_STATES } from '../../../shared/domain';
 import type { ProjectionSortKey } from '../../data';
+import { relativeTime, shortDuration } from '../../ui/format';
+import { Icon, icons } from '../../ui/icons';
 import { ariaSort, type SortState } from './case-query';
-import { exactTime, relativeTime, shortDuration } from '../../ui/format';
+import { CaseRow } from './case-row';
+import { useColumnLayout, type ColumnId, type ColumnTexts } from './column-layout';
 import type { ListRow } from './row-model';
 import './cases.css';
+import './views.css';
 
 /** Fixed row height in px (2.25rem at the default 16px root); CSS pins line-height to match. */
 export const ROW_HEIGHT = 36;
 
-const stateShapes: Record<ListRow['state'], string> = {
-  STATE_UNSPECIFIED: '?',
-  NEW: '●',
-  IN_PROGRESS_GOOGLE_SUPPORT: '◐',
-  ACTION_REQUIRED: '◆',
-  SOLUTION_PROVIDED: '✓',
-  CLOSED: '○',
-};
-
 interface Column {
-  id: string;
+  id: ColumnId;
   label: string;
   sortKey?: ProjectionSortKey;
 }
@@ -55,6 +50,31 @@ export interface CaseListProps {
   /** All-domains queue: the row's domain tag. */
   readonly domainOf?: (accountId: string) => { domain: string; color: string } | undefined;
   readonly nowMs: number;
+  /** The keyword being searched, marked in titles and customers. */
+  readonly highlight?: string;
+}
+
+const HOUR = 3_600_000;
+/** The longest texts each sized column must show, in the UI language. */
+function useColumnTexts(): ColumnTexts {
+  const { t, i18n } = useTranslation('cases');
+  const language = i18n.language;
+  return useMemo(() => {
+    const states = SELECTABLE_CASE_STATES.map((state) => t(`stateShort.${state}`));
+    // Overdue by hundreds of days happens (old cases waiting on the customer).
+    const durations = [23 * HOUR + 59 * 60_000, 999 * 24 * HOUR + 23 * HOUR, 59 * 60_000].map((ms) => shortDuration(ms, language));
+    const now = Date.UTC(2026, 0, 31);
+    return {
+      state: [...states, t('columns.state')],
+      stateStrong: [t('stateShort.ACTION_REQUIRED')],
+      sla: [...durations.flatMap((time) => [t('sla.overdue', { time }), t('sla.left', { time })]), t('columns.sla')],
+      priorityHeader: t('columns.priority'),
+      updatedHeader: t('columns.updated'),
+      updated: [59 * 60_000, 23 * HOUR, 6 * 24 * HOUR, 3 * 7 * 24 * HOUR, 330 * 24 * HOUR, 700 * 24 * HOUR].map((ago) =>
+        relativeTime(now - ago, now, language),
+      ),
+    };
+  }, [t, language]);
 }
 
 /** The virtualized case list: a grid with sortable headers; only visible rows are in the DOM. */
@@ -90,10 +110,15 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
   useEffect(() => () => window.clearTimeout(saveTimer.current), []);
 
   const language = i18n.language;
-  const domainClass = props.domainOf ? ' with-domain' : '';
+  const gridRef = useRef<HTMLDivElement>(null);
+  const layout = useColumnLayout(gridRef, useColumnTexts(), props.domainOf !== undefined);
+  const shown = columns.filter((column) => layout.visible.has(column.id));
+  const hiddenSort = columns.find((column) => column.sortKey === props.sort.key && !layout.visible.has(column.id));
   return (
     <div
-      className={`case-grid${domainClass}`}
+      ref={gridRef}
+      className="case-grid"
+      style={{ '--cols': layout.template } as React.CSSProperties}
       role="grid"
       aria-label={props.label}
       aria-rowcount={props.loading ? -1 : count + 1}
@@ -106,7 +131,7 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
             {t('columns.domain')}
           </div>
         )}
-        {columns.map((column) => (
+        {shown.map((column) => (
           <div
             key={column.id}
             role="columnheader"
@@ -122,12 +147,19 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
                 data-testid={`sort-${column.id}`}
               >
                 <span className="ellipsis">{t(column.label)}</span>
-                <span aria-hidden="true" className="sort-arrow">
-                  {props.sort.key === column.sortKey ? (props.sort.dir === 'asc' ? '▲' : '▼') : ''}
-                </span>
+                {props.sort.key === column.sortKey && (
+                  <Icon icon={props.sort.dir === 'asc' ? icons.sortAsc : icons.sortDesc} className="sort-arrow" />
+                )}
               </button>
             ) : (
               t(column.label)
+            )}
+            {column.id === 'title' && hiddenSort && (
+              // The sorted column stepped aside (narrow list): say what the order is, and keep it flippable.
+              <button type="button" className="sort-button sort-hint" onClick={() => props.onSort(props.sort.key)} data-testid="sort-hint">
+                {t('views:list.sortedBy', { column: t(hiddenSort.label) })}
+                <Icon icon={props.sort.dir === 'asc' ? icons.sortAsc : icons.sortDesc} className="sort-arrow" />
+              </button>
             )}
           </div>
         ))}
@@ -151,7 +183,7 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
               const row = rowAt(item.index);
               if (!row) return null;
               return (
-                <Row
+                <CaseRow
                   key={row.key}
                   row={row}
                   index={item.index}
@@ -161,6 +193,8 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
                   language={language}
                   nowMs={props.nowMs}
                   domain={props.domainOf?.(row.accountId)}
+                  visible={layout.visible}
+                  highlight={props.highlight ?? ''}
                   onSelect={props.onSelect}
                   onOpen={props.onOpen}
                   onTogglePick={props.onTogglePick}
@@ -170,122 +204,6 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
           </div>
         </div>
       )}
-    </div>
-  );
-}
-
-interface RowProps {
-  row: ListRow;
-  index: number;
-  style: React.CSSProperties;
-  selected: boolean;
-  picked: boolean;
-  language: string;
-  nowMs: number;
-  domain: { domain: string; color: string } | undefined;
-  onSelect: (index: number) => void;
-  onOpen: (index: number) => void;
-  onTogglePick: ((index: number) => void) | undefined;
-}
-
-function Row({
-  row,
-  index,
-  style,
-  selected,
-  picked,
-  language,
-  nowMs,
-  domain,
-  onSelect,
-  onOpen,
-  onTogglePick,
-}: RowProps): React.JSX.Element {
-  const { t } = useTranslation('cases');
-  // Google replied since the agent last opened the case: bold row and a dot.
-  const unread = useUnreadStore((state) => state.unread[row.accountId]?.includes(row.name) ?? false);
-  const classes = [
-    'case-row',
-    selected ? 'selected' : '',
-    picked ? 'picked' : '',
-    row.state === 'ACTION_REQUIRED' ? 'action-required' : '',
-    unread ? 'unread' : '',
-  ]
-    .filter(Boolean)
-    .join(' ');
-  return (
-    <div
-      role="row"
-      aria-rowindex={index + 2}
-      aria-selected={selected}
-      className={classes}
-      style={style}
-      data-case={row.name}
-      data-case-number={row.caseNumber}
-      data-account={row.accountId}
-      data-domain={domain?.domain}
-      onClick={(event) => {
-        if ((event.ctrlKey || event.metaKey) && onTogglePick) onTogglePick(index);
-        else onSelect(index);
-      }}
-      onDoubleClick={() => onOpen(index)}
-    >
-      {domain && (
-        <div role="gridcell" className="cell domain" title={domain.domain}>
-          <span className="dot" aria-hidden="true" style={{ backgroundColor: domain.color }} />
-          <span className="ellipsis">{domain.domain}</span>
-        </div>
-      )}
-      <div role="gridcell" className="cell number">
-        {onTogglePick && (
-          <input
-            type="checkbox"
-            className="pick"
-            checked={picked}
-            aria-label={t('list.pick', { number: row.caseNumber || t('list.notFiled') })}
-            onClick={(event) => event.stopPropagation()}
-            onChange={() => onTogglePick(index)}
-            tabIndex={-1}
-          />
-        )}
-        <span className="mono">{row.caseNumber || '—'}</span>
-      </div>
-      <div role="gridcell" className="cell title">
-        {unread && <span className="unread-dot" role="img" aria-label={t('list.unread')} />}
-        <span className="ellipsis">{row.title}</span>
-        {row.escalated && <span className="tag escalated">{t('list.escalated')}</span>}
-        {row.pending === 'queued' && <span className="pending-mark">{t('list.queued')}</span>}
-        {row.pending === 'local' && <span className="pending-mark">{t('list.notFiled')}</span>}
-        {row.pending === 'failed' && <span className="failed-mark">{t('list.failed')}</span>}
-      </div>
-      <div role="gridcell" className="cell customer">
-        <span className="ellipsis">{row.customerName}</span>
-      </div>
-      <div role="gridcell" className={`cell priority prio-${row.priority}`}>
-        <span className="prio-chip">{row.otherPriority ? t('priorityOther') : row.priority}</span>
-      </div>
-      <div role="gridcell" className={`cell state state-${row.state}`}>
-        <span aria-hidden="true" className="state-shape">
-          {stateShapes[row.state]}
-        </span>
-        <span className="ellipsis">{t(`state.${row.state}`)}</span>
-      </div>
-      <div role="gridcell" className="cell updated" title={exactTime(row.updateTimeMs, language)}>
-        {relativeTime(row.updateTimeMs, nowMs, language)}
-      </div>
-      <div
-        role="gridcell"
-        className={`cell sla sla-${row.sla?.level ?? 'none'}`}
-        title={row.sla ? exactTime(Date.parse(row.sla.targetAt), language) : undefined}
-      >
-        {row.sla && (
-          <span className="ellipsis">
-            {row.sla.level === 'breached'
-              ? t('sla.overdue', { time: shortDuration(row.sla.ms, language) })
-              : t('sla.left', { time: shortDuration(row.sla.ms, language) })}
-          </span>
-        )}
-      </div>
     </div>
   );
 }

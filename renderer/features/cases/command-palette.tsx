@@ -19,13 +19,17 @@ import { allDomainsTabId, useAppStore } from '../../state/app-store';
 import { tabStoreFor, type DomainView } from '../../state/tab-store';
 import type { BulkAction } from './bulk';
 import { runBulk } from './bulk-targets';
-import { caseNumberQuery, findCasesByNumber, labelMatches } from './palette-commands';
+import { Highlighted } from '../../ui/highlighted';
+import { caseNumberQuery, findCasesByNumber, findCasesByText, labelMatches } from './palette-commands';
 import './cases.css';
+import './palette.css';
 
 interface Command {
   readonly id: string;
   readonly label: string;
   readonly hint?: string;
+  /** A case found by its words: its title is shown with the matches marked. */
+  readonly found?: { readonly title: string; readonly customer: string; readonly number: string };
   readonly run: () => void | Promise<void>;
 }
 
@@ -76,20 +80,20 @@ function PaletteBody({ onDone }: { onDone: () => void }): React.JSX.Element {
   const sections = useMemo((): Section[] => {
     const out: Section[] = [];
     const digits = caseNumberQuery(query);
-    if (digits) {
-      const hits = findCasesByNumber(
-        accounts
-          .filter((runtime) => runtime.isHydrated)
-          .map((runtime) => ({ accountId: runtime.account.id, projection: runtime.projection })),
-        digits,
-      );
+    const sources = accounts
+      .filter((runtime) => runtime.isHydrated)
+      .map((runtime) => ({ accountId: runtime.account.id, projection: runtime.projection }));
+    // A number finds the case by its number; words find cases by title, customer or thread, in every domain.
+    const hits = digits ? findCasesByNumber(sources, digits) : findCasesByText(sources, query);
+    if (hits.length > 0) {
       out.push({
         id: 'cases',
         title: t('palette.sections.cases'),
         items: hits.map((hit) => ({
           id: `case:${hit.accountId}:${hit.name}`,
-          label: `#${hit.caseNumber} ${hit.title}`,
+          label: `#${hit.caseNumber} ${hit.title} · ${hit.customerName}`,
           hint: runtimes.get(hit.accountId)?.account.domain ?? '',
+          found: { title: hit.title, customer: hit.customerName, number: hit.caseNumber },
           run: () => openCase(hit.accountId, hit.name),
         })),
       });
@@ -151,6 +155,7 @@ function PaletteBody({ onDone }: { onDone: () => void }): React.JSX.Element {
       .filter((section) => section.items.length > 0);
   }, [query, accounts, active, selectedCase, runtimes, t]);
 
+  const digits = caseNumberQuery(query);
   const byId = useMemo(() => new Map(sections.flatMap((section) => section.items.map((item) => [item.id, item] as const))), [sections]);
 
   return (
@@ -187,7 +192,17 @@ function PaletteBody({ onDone }: { onDone: () => void }): React.JSX.Element {
                   className="palette-item"
                   data-testid={`palette-item-${item.id}`}
                 >
-                  <span className="ellipsis">{item.label}</span>
+                  {item.found ? (
+                    <span className="ellipsis palette-case">
+                      <span className="mono">#{item.found.number}</span> <Highlighted text={item.found.title} query={digits ? '' : query} />
+                      <span className="muted"> · </span>
+                      <span className="muted">
+                        <Highlighted text={item.found.customer} query={digits ? '' : query} />
+                      </span>
+                    </span>
+                  ) : (
+                    <span className="ellipsis">{item.label}</span>
+                  )}
                   {item.hint && <span className="hint">{item.hint}</span>}
                 </ListBoxItem>
               ))}

@@ -2,6 +2,8 @@ import { useTranslation } from 'react-i18next';
 import { useAccountRuntime } from '../../app/runtime-context';
 import { useCustomers } from '../../data/hooks';
 import { useTab, useTabStore } from '../../state/tab-store';
+import { formatNumber } from '../../ui/format';
+import { Icon, icons } from '../../ui/icons';
 import { AccessLabel, AccessNotice } from '../customer-access';
 import { CaseListPane } from './case-list-pane';
 import './cases.css';
@@ -14,7 +16,6 @@ export function CustomersView(): React.JSX.Element {
   const customers = useCustomers(runtime.db);
   const customerId = useTab((state) => state.customerId);
   const { setCustomer } = useTabStore().getState();
-  const number = new Intl.NumberFormat(i18n.language);
 
   const current = customerId ? customers?.find((customer) => customer.customerId === customerId) : undefined;
   if (customerId) {
@@ -22,7 +23,7 @@ export function CustomersView(): React.JSX.Element {
       <div className="customer-header-wrap">
         <div className="customer-header" style={{ borderLeft: `3px solid ${runtime.account.color}` }}>
           <button type="button" className="link" onClick={() => setCustomer(undefined)} data-testid="customers-back">
-            ← {t('customers.back')}
+            <Icon icon={icons.back} /> {t('customers.back')}
           </button>
           <strong data-testid="customer-title">{current?.displayName ?? customerId}</strong>
           {current && <span className="muted">{current.domain}</span>}
@@ -70,7 +71,7 @@ export function CustomersView(): React.JSX.Element {
                   {customer.access !== 'authorized' && <div className="muted small">{ta(`fix.${customer.access}`)}</div>}
                   {customer.suspended && <div className="muted small">{ta('suspended')}</div>}
                 </td>
-                <td className="mono">{number.format(customer.openCaseCount)}</td>
+                <td className="mono">{formatNumber(customer.openCaseCount, i18n.language)}</td>
               </tr>
             ))}
           </tbody>

@@ -1,9 +1,10 @@
-import { useState, type RefObject } from 'react';
+import { useMemo, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRIORITIES, SELECTABLE_CASE_STATES, type Priority } from '../../../shared/domain';
-import type { CustomerWithCounts } from '../../data';
-import type { CaseFilters } from '../../state/tab-store';
-import { filtersForStateChoice, stateChoiceOf } from './case-query';
+import { PRIORITIES, SELECTABLE_CASE_STATES, searchCategories, type CaseState, type Priority } from '../../../shared/domain';
+import type { CategoryRecord, CustomerWithCounts } from '../../data';
+import { OPEN_STATES, type CaseFilters } from '../../state/case-views';
+import { isOpenSelection } from './case-query';
+import { MultiSelect, type MultiSelectOption } from './multi-select';
 
 export interface FilterBarProps {
   readonly filters: CaseFilters;
@@ -11,22 +12,60 @@ export interface FilterBarProps {
   readonly keywordRef: RefObject<HTMLInputElement | null>;
   /** Omitted where the list is already one customer's. */
   readonly customers?: readonly CustomerWithCounts[] | undefined;
+  /** The domain's categories (Google's list); omitted where none are known. */
+  readonly categories?: readonly CategoryRecord[] | undefined;
   /** P0 is offered only when some case has it (the portal offers P1–P4). */
   readonly showP0?: boolean;
   readonly showPending?: boolean;
 }
 
-/** Keyword, state, priority, customer, escalated and pending filters; they combine. */
+/** "Google Workspace > Gmail > Mail delivery" → product "Gmail", name "Mail delivery". */
+export function categoryParts(displayName: string): { product: string; name: string } {
+  const parts = displayName.split('>').map((part) => part.trim());
+  const name = parts.at(-1) ?? displayName;
+  return { product: parts.length > 2 ? (parts.at(-2) ?? '') : '', name };
+}
+
+function useSummary(): (ids: readonly string[], labelOf: (id: string) => string) => string {
+  const { t } = useTranslation('views');
+  return (ids, labelOf) =>
+    ids.length === 0 ? t('filters.any') : ids.length === 1 ? labelOf(ids[0] as string) : t('filters.selected', { count: ids.length });
+}
+
+/** Keyword, then multi-select status, priority, customer and category, then escalated / pending; they combine. */
 export function FilterBar({
   filters,
   onChange,
   keywordRef,
   customers,
+  categories,
   showP0 = false,
   showPending = true,
 }: FilterBarProps): React.JSX.Element {
-  const { t } = useTranslation('cases');
+  const { t } = useTranslation('views');
+  const summary = useSummary();
   const priorities = PRIORITIES.filter((p) => showP0 || p !== 'P0' || filters.priorities.includes('P0'));
+  const stateOptions: MultiSelectOption[] = SELECTABLE_CASE_STATES.map((state) => ({ id: state, label: t(`cases:state.${state}`) }));
+  const customerOptions = useMemo(
+    () => (customers ?? []).map((customer) => ({ id: customer.customerId, label: customer.displayName, detail: customer.domain })),
+    [customers],
+  );
+  const categoryOptions = useMemo(
+    () =>
+      (categories ?? []).map((category) => {
+        const { product, name } = categoryParts(category.displayName);
+        return { id: category.id, label: name, detail: product };
+      }),
+    [categories],
+  );
+  const labelOf = (options: readonly MultiSelectOption[]) => (id: string) => options.find((option) => option.id === id)?.label ?? id;
+  // Escalated and "has a pending change" are yes/no: one compact button for both.
+  const flagOptions = [
+    { id: 'escalated', label: t('filters.escalated') },
+    ...(showPending ? [{ id: 'pending', label: t('filters.pending') }] : []),
+  ];
+  const flags = [...(filters.escalatedOnly ? ['escalated'] : []), ...(filters.pendingOnly ? ['pending'] : [])];
+
   return (
     <div className="filter-bar" role="search" aria-label={t('filters.label')}>
       <input
@@ -48,72 +87,80 @@ export function FilterBar({
           }
         }}
       />
-      <select
-        aria-label={t('filters.state')}
-        value={stateChoiceOf(filters)}
-        data-testid="filter-state"
-        onChange={(event) => onChange(filtersForStateChoice(event.target.value))}
-      >
-        <option value="all">{t('filters.stateAll')}</option>
-        <option value="open">{t('filters.stateOpen')}</option>
-        <option value="closed">{t('filters.stateClosed')}</option>
-        {SELECTABLE_CASE_STATES.map((state) => (
-          <option key={state} value={state}>
-            {t(`state.${state}`)}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label={t('filters.priority')}
-        value={filters.priorities.length === 1 ? filters.priorities[0] : 'all'}
-        data-testid="filter-priority"
-        onChange={(event) => onChange({ priorities: event.target.value === 'all' ? [] : [event.target.value as Priority] })}
-      >
-        <option value="all">{t('filters.priorityAll')}</option>
-        {priorities.map((p) => (
-          <option key={p} value={p}>
-            {t(`priority.${p}`)}
-          </option>
-        ))}
-      </select>
+      <MultiSelect
+        label={t('filters.state')}
+        summary={isOpenSelection(filters.states) ? t('filters.open') : summary(filters.states, labelOf(stateOptions))}
+        options={stateOptions}
+        selected={filters.states}
+        onChange={(ids) => onChange({ states: ids as CaseState[] })}
+        presets={[
+          { label: t('filters.open'), ids: OPEN_STATES },
+          { label: t('filters.anyState'), ids: [] },
+        ]}
+        testId="filter-state"
+      />
+      <MultiSelect
+        label={t('filters.priority')}
+        summary={filters.priorities.length === 0 ? t('filters.any') : PRIORITIES.filter((p) => filters.priorities.includes(p)).join(', ')}
+        options={priorities.map((p) => ({ id: p, label: t(`cases:priority.${p}`) }))}
+        selected={filters.priorities}
+        onChange={(ids) => onChange({ priorities: ids as Priority[] })}
+        testId="filter-priority"
+      />
       {customers && (
-        <select
-          aria-label={t('filters.customer')}
-          value={filters.customerIds.length === 1 ? filters.customerIds[0] : 'all'}
-          data-testid="filter-customer"
-          onChange={(event) => onChange({ customerIds: event.target.value === 'all' ? [] : [event.target.value] })}
-        >
-          <option value="all">{t('filters.customerAll')}</option>
-          {customers.map((customer) => (
-            <option key={customer.customerId} value={customer.customerId}>
-              {customer.displayName}
-            </option>
-          ))}
-        </select>
+        <MultiSelect
+          label={t('filters.customer')}
+          summary={summary(filters.customerIds, labelOf(customerOptions))}
+          options={customerOptions}
+          selected={filters.customerIds}
+          onChange={(ids) => onChange({ customerIds: ids })}
+          search={{
+            placeholder: t('filters.customerSearch'),
+            empty: t('filters.noMatch'),
+            find: (query) =>
+              customerOptions
+                .filter((option) => `${option.label} ${option.detail}`.toLowerCase().includes(query.trim().toLowerCase()))
+                .map((o) => o.id),
+          }}
+          testId="filter-customer"
+        />
       )}
-      <label className="check">
-        <input type="checkbox" checked={filters.escalatedOnly} onChange={(event) => onChange({ escalatedOnly: event.target.checked })} />
-        {t('filters.escalated')}
-      </label>
-      {showPending && (
-        <label className="check">
-          <input type="checkbox" checked={filters.pendingOnly} onChange={(event) => onChange({ pendingOnly: event.target.checked })} />
-          {t('filters.pending')}
-        </label>
+      {categories && categories.length > 0 && (
+        <MultiSelect
+          label={t('filters.category')}
+          summary={summary(filters.categoryIds, labelOf(categoryOptions))}
+          options={categoryOptions}
+          selected={filters.categoryIds}
+          onChange={(ids) => onChange({ categoryIds: ids })}
+          search={{
+            placeholder: t('filters.categorySearch'),
+            empty: t('filters.noMatch'),
+            find: (query) => searchCategories(categories, query, categories.length).map((category) => category.id),
+          }}
+          testId="filter-category"
+        />
       )}
+      <MultiSelect
+        label={t('filters.only')}
+        summary={summary(flags, labelOf(flagOptions))}
+        options={flagOptions}
+        selected={flags}
+        onChange={(ids) => onChange({ escalatedOnly: ids.includes('escalated'), pendingOnly: ids.includes('pending') })}
+        testId="filter-flags"
+      />
     </div>
   );
 }
 
-/** Names the current filters and stores them in the tab; the rail lists them. */
+/** Names the current view (scope and filters) and keeps it in the tab; the rail lists it. */
 export function SaveViewControl({ onSave }: { onSave: (name: string) => void }): React.JSX.Element {
-  const { t } = useTranslation('cases');
+  const { t } = useTranslation('views');
   const [open, setOpen] = useState(false);
   const [name, setName] = useState('');
   if (!open) {
     return (
       <button type="button" className="link" onClick={() => setOpen(true)} data-testid="save-view">
-        {t('savedViews.save')}
+        {t('saved.save')}
       </button>
     );
   }
@@ -133,16 +180,17 @@ export function SaveViewControl({ onSave }: { onSave: (name: string) => void }):
         autoFocus
         value={name}
         maxLength={60}
-        aria-label={t('savedViews.name')}
-        placeholder={t('savedViews.name')}
+        aria-label={t('saved.name')}
+        placeholder={t('saved.name')}
+        data-testid="save-view-name"
         onChange={(event) => setName(event.target.value)}
         onKeyDown={(event) => event.key === 'Escape' && setOpen(false)}
       />
       <button type="submit" className="button" disabled={name.trim() === ''}>
-        {t('savedViews.confirm')}
+        {t('saved.confirm')}
       </button>
       <button type="button" className="link" onClick={() => setOpen(false)}>
-        {t('savedViews.cancel')}
+        {t('saved.cancel')}
       </button>
     </form>
   );

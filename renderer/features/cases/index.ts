@@ -3,4 +3,5 @@ export { CustomersView } from './customers-view';
 export { AllDomainsQueue } from './all-domains-queue';
 export { CommandPalette } from './command-palette';
 export { useSlaWatch } from './sla-watch';
+export { CaseViewsRail } from './views-rail';
 export { useNow } from './use-now';

@@ -8,6 +8,8 @@ export interface CaseHit {
   readonly name: string;
   readonly caseNumber: string;
   readonly title: string;
+  readonly customerName: string;
+  readonly updateTimeMs: number;
 }
 
 /** Digits the agent typed as a case number ("#4359", "43595344"), or undefined. */
@@ -28,7 +30,7 @@ export function findCasesByNumber(sources: readonly { accountId: string; project
     for (let i = 0; i < result.ids.length; i++) {
       const row = projection.rowOf(result.ids[i] as number);
       if (!row.caseNumber.includes(digits)) continue;
-      const hit = { accountId, name: row.name, caseNumber: row.caseNumber, title: row.title };
+      const hit = hitOf(accountId, projection.rowOf(result.ids[i] as number));
       (row.caseNumber.startsWith(digits) ? starts : contains).push(hit);
       if (starts.length >= limit) break;
     }
@@ -36,6 +38,31 @@ export function findCasesByNumber(sources: readonly { accountId: string; project
   const exact = starts.filter((hit) => hit.caseNumber === digits);
   const rest = [...starts.filter((hit) => hit.caseNumber !== digits), ...contains];
   return [...exact, ...rest].slice(0, limit);
+}
+
+function hitOf(accountId: string, row: ReturnType<Projection['rowOf']>): CaseHit {
+  return {
+    accountId,
+    name: row.name,
+    caseNumber: row.caseNumber,
+    title: row.title,
+    customerName: row.customerName,
+    updateTimeMs: row.updateTimeMs,
+  };
+}
+
+/**
+ * Cases whose title, description, thread or customer match the words typed (the list's own
+ * keyword search, both Chinese scripts), across every account: the most recently updated first.
+ */
+export function findCasesByText(sources: readonly { accountId: string; projection: Projection }[], text: string, limit = 8): CaseHit[] {
+  if (text.trim().length < 2) return [];
+  const hits: CaseHit[] = [];
+  for (const { accountId, projection } of sources) {
+    const result = projection.query({ keyword: text });
+    for (let i = 0; i < Math.min(limit, result.total); i++) hits.push(hitOf(accountId, projection.rowOf(result.ids[i] as number)));
+  }
+  return hits.sort((a, b) => b.updateTimeMs - a.updateTimeMs).slice(0, limit);
 }
 
 /** Whether a command's label matches what the agent typed (accent- and case-blind, every word). */

@@ -2,15 +2,25 @@ import { useDeferredValue, useMemo } from 'react';
 import type { SupportTier } from '../../../shared/domain';
 import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimeVersion } from '../../app/runtime-context';
-import { loadHeadSnapshot, pendingCaseRefs, pendingCasesFromCreates, supportTierOf, type ProjectionResult } from '../../data';
+import {
+  loadHeadSnapshot,
+  pendingCaseRefs,
+  pendingCasesFromCreates,
+  supportTierOf,
+  type ProjectionResult,
+  type ViewCase,
+} from '../../data';
 import { useCustomers, useHeadCases } from '../../data/hooks';
-import type { CaseFilters } from '../../state/tab-store';
-import { filtersToQuery, hasActiveFilters, type SortState } from './case-query';
+import type { CaseFilters, CaseScope } from '../../state/case-views';
+import { useTakenNames } from '../../state/taken-store';
+import { useUnreadNames } from '../../state/unread-store';
+import { filtersToQuery, type SortState } from './case-query';
+import { recordInView, scopeIsOpenOnly, viewNames, type ScopeContext } from './case-scope';
 import { rowFromProjection, rowFromRecord, type ListRow, type RowContext } from './row-model';
 
 export interface DomainRows {
   readonly count: number;
-  /** Cases matching the filters (local creates not counted). */
+  /** Cases matching the view (local creates not counted). */
   readonly total: number;
   readonly rowAt: (index: number) => ListRow | undefined;
   readonly indexOf: (name: string) => number;
@@ -21,28 +31,50 @@ export interface DomainRows {
   readonly partial: boolean;
 }
 
+export interface ListView {
+  readonly scope: CaseScope;
+  readonly filters: CaseFilters;
+}
+
 const HEAD_ROWS = 50;
 
+/** What the scope rules need of an account right now (taken and unread marks, the outbox). */
+export function useScopeContext(runtime: AccountRuntime): ScopeContext {
+  const version = useRuntimeVersion(runtime);
+  const taken = useTakenNames(runtime.account.id);
+  const unread = useUnreadNames(runtime.account.id);
+  const outbox = runtime.outbox;
+  // `version` stands for the runtime's mutable outbox and projection.
+  return useMemo(
+    () => ({ projection: runtime.projection, selfEmail: runtime.account.email, taken, unread, outbox, version }),
+    [runtime.projection, runtime.account.email, taken, unread, outbox, version],
+  );
+}
+
+/** A case filed from here: under its server name as soon as it has one (so list and detail agree). */
+function filedName(view: ViewCase, runtime: AccountRuntime): ViewCase {
+  const entry = runtime.outbox.find((e) => e.mutation.kind === 'create_case' && e.mutation.localId === view.name);
+  if (!entry?.resultName) return view;
+  return { ...view, name: entry.resultName, caseNumber: entry.resultName.split('/').pop() ?? '' };
+}
+
 /**
- * One domain's list rows for a set of filters: the projection answers (never a Dexie
- * scan); until it is hydrated, the most recent cases from the replica fill the first
+ * One domain's list rows for a view: the projection answers (never a Dexie scan); until it
+ * is hydrated, the most recent cases from the replica that match the view fill the first
  * screen. The keyword is deferred so typing never waits for the list.
  */
-export function useDomainRows(
-  runtime: AccountRuntime,
-  filters: CaseFilters,
-  sort: SortState,
-  nowMs: number,
-  customerId?: string,
-): DomainRows {
+export function useDomainRows(runtime: AccountRuntime, view: ListView, sort: SortState, nowMs: number, customerId?: string): DomainRows {
   const version = useRuntimeVersion(runtime);
   const customers = useCustomers(runtime.db);
   // The live head query, or until it answers, the snapshot saved last time (no IndexedDB wait).
   const snapshot = useMemo(() => loadHeadSnapshot(runtime.account.id), [runtime.account.id]);
   const head = useHeadCases(runtime.db, HEAD_ROWS) ?? snapshot;
+  const { filters } = view;
+  const scope: CaseScope = customerId === undefined ? view.scope : 'all';
   const keyword = useDeferredValue(filters.keyword);
   const hydrated = runtime.isHydrated;
   const outbox = runtime.outbox;
+  const scopeContext = useScopeContext(runtime);
 
   const customerInfo = useMemo(() => {
     const map = new Map<string, { name: string; tier: SupportTier }>();
@@ -65,42 +97,41 @@ export function useDomainRows(
     [runtime.account.id, outbox, pendingRefs, customerInfo, nowMs],
   );
 
-  const result: ProjectionResult | undefined = useMemo(
-    () =>
-      hydrated
-        ? runtime.projection.query(
-            filtersToQuery(filters, { keyword, sort, pendingCaseNames: pendingRefs, ...(customerId !== undefined ? { customerId } : {}) }),
-          )
-        : undefined,
+  const result: ProjectionResult | undefined = useMemo(() => {
+    if (!hydrated) return undefined;
+    const onlyNames = viewNames(scope, filters.categoryIds, scopeContext);
+    return runtime.projection.query(
+      filtersToQuery(filters, { keyword, sort, pendingCaseNames: pendingRefs, customerId, onlyNames, openOnly: scopeIsOpenOnly(scope) }),
+    );
     // `version` bumps when the projection changes
-    [hydrated, runtime.projection, filters, keyword, sort, pendingRefs, customerId, version],
-  );
+  }, [hydrated, runtime.projection, scope, filters, keyword, sort, pendingRefs, customerId, scopeContext, version]);
 
-  // Cases created offline, not filed yet: on top, while the filters could include a new case.
+  // Cases filed from here that the replica does not have yet: on top, when the view would include them.
   const locals = useMemo(() => {
-    if (filters.status === 'closed' || filters.escalatedOnly || keyword.trim() !== '') return [];
-    if (filters.states.length > 0 && !filters.states.includes('NEW')) return [];
     const existing = new Set(
       outbox.flatMap((entry) => (entry.resultName && runtime.projection.has(entry.resultName) ? [entry.resultName] : [])),
     );
     return pendingCasesFromCreates(outbox, existing)
-      .filter((view) =>
-        customerId === undefined
-          ? filters.customerIds.length === 0 || filters.customerIds.includes(view.customerId)
-          : view.customerId === customerId,
+      .filter(
+        (local) =>
+          recordInView(
+            { ...local, creatorEmail: runtime.account.email },
+            { scope, filters: { ...filters, keyword } },
+            scopeContext,
+            customerId,
+          ) === true,
       )
-      .filter((view) => filters.priorities.length === 0 || filters.priorities.includes(view.priority));
+      .map((local) => filedName(local, runtime));
     // `version` bumps when the outbox changes
-  }, [outbox, filters, keyword, customerId, runtime.projection, version]);
+  }, [outbox, scope, filters, keyword, customerId, runtime, scopeContext, version]);
 
   return useMemo((): DomainRows => {
     const cache = new Map<number, ListRow>();
     const nameOfCustomer = (id: string): string => customerInfo.get(id)?.name ?? id;
+    const localRows = locals.map((local) => rowFromRecord(local, nameOfCustomer(local.customerId), ctx));
     if (result) {
-      const localRows = locals.map((view) => rowFromRecord(view, nameOfCustomer(view.customerId), ctx));
-      const count = localRows.length + result.total;
       return {
-        count,
+        count: localRows.length + result.total,
         total: result.total,
         hydrated: true,
         loading: false,
@@ -124,10 +155,16 @@ export function useDomainRows(
         },
       };
     }
-    // Not hydrated yet: the head rows can stand in only for an unfiltered, default-sorted list.
-    const canUseHead =
-      head !== undefined && !hasActiveFilters(filters) && customerId === undefined && sort.key === 'updateTime' && sort.dir === 'desc';
-    const rows = canUseHead ? head.map((record) => rowFromRecord(record, nameOfCustomer(record.customerId), ctx)) : [];
+    // Not hydrated yet: the newest rows that match the view stand in, in the default order only.
+    const headView = { scope, filters: { ...filters, keyword } };
+    const matches = head?.map((record) => recordInView(record, headView, scopeContext, customerId));
+    const canUseHead = matches !== undefined && !matches.includes(undefined) && sort.key === 'updateTime' && sort.dir === 'desc';
+    const rows = canUseHead
+      ? [
+          ...localRows,
+          ...(head ?? []).filter((_, i) => matches[i]).map((record) => rowFromRecord(record, nameOfCustomer(record.customerId), ctx)),
+        ]
+      : [];
     return {
       count: rows.length,
       total: rows.length,
@@ -137,5 +174,5 @@ export function useDomainRows(
       rowAt: (index) => rows[index],
       indexOf: (name) => rows.findIndex((row) => row.name === name),
     };
-  }, [result, locals, ctx, customerInfo, head, filters, customerId, sort, runtime.projection]);
+  }, [result, locals, ctx, customerInfo, head, scope, filters, keyword, customerId, sort, runtime.projection, scopeContext]);
 }

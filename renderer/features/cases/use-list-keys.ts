@@ -20,7 +20,7 @@ function listOwns(target: EventTarget | null): boolean {
 
 /**
  * The list's keyboard map (docs/ui.md): j/k ↑/↓ move, Enter/o open, x pick, c new case,
- * / focus the keyword. Single letters never fire while typing or under a dialog.
+ * / focus the keyword, Escape lets go of the selected case. Single letters never fire while typing or under a dialog.
  */
 export function useListKeys(handlers: ListKeyHandlers): void {
   const ref = useRef(handlers);
@@ -73,6 +73,12 @@ export function useListKeys(handlers: ListKeyHandlers): void {
         case '/':
           event.preventDefault();
           focusKeyword();
+          break;
+        case 'Escape':
+          // Lets go of the selected case: its detail pane closes and the list takes the width.
+          if (selectedIndex < 0 || !listOwns(event.target)) return;
+          event.preventDefault();
+          select(-1);
           break;
         default:
           break;

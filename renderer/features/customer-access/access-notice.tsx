@@ -1,14 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { CustomerRecord } from '../../data';
 import { getBridgeClient } from '../../platform';
+import { Icon, icons } from '../../ui/icons';
 import './customer-access.css';
 
-const MARKS: Record<CustomerRecord['access'], string> = {
-  authorized: '✓',
-  read_only: '◑',
-  no_api_access: '⊘',
-  not_authorized: '✕',
-  transferred: '→',
+/** A shape per state as well as a colour (Lucide icons: symbol glyphs may lack a font). */
+const MARKS: Record<CustomerRecord['access'], (typeof icons)[keyof typeof icons]> = {
+  authorized: icons.ok,
+  read_only: icons.readOnly,
+  no_api_access: icons.refused,
+  not_authorized: icons.blocked,
+  transferred: icons.transferred,
 };
 
 /** The customer's access state as a short label with its mark (shapes as well as colours). */
@@ -16,7 +18,7 @@ export function AccessLabel({ customer }: { customer: Pick<CustomerRecord, 'acce
   const { t } = useTranslation('customerAccess');
   return (
     <span className={`access-state access-${customer.access}`} data-testid="access-state" data-access={customer.access}>
-      <span aria-hidden="true">{MARKS[customer.access]}</span> {t(`state.${customer.access}`)}
+      <Icon icon={MARKS[customer.access]} /> {t(`state.${customer.access}`)}
     </span>
   );
 }
@@ -35,7 +37,7 @@ export function PortalButton({ accountId }: { accountId: string }): React.JSX.El
           .catch(() => undefined)
       }
     >
-      {t('openPortal')} ↗
+      {t('openPortal')} <Icon icon={icons.external} />
     </button>
   );
 }

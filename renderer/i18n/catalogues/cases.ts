@@ -38,10 +38,19 @@ export const cases = defineCatalogue({
       SOLUTION_PROVIDED: 'Solution provided',
       CLOSED: 'Closed',
     },
+    /** The list's status column: short forms of the labels above (the full label is the cell's title). */
+    stateShort: {
+      STATE_UNSPECIFIED: 'Unknown',
+      NEW: 'New',
+      IN_PROGRESS_GOOGLE_SUPPORT: 'Google working',
+      ACTION_REQUIRED: 'Action required',
+      SOLUTION_PROVIDED: 'Solution provided',
+      CLOSED: 'Closed',
+    },
     priority: { P0: 'P0 – Emergency', P1: 'P1 – Critical impact', P2: 'P2 – High impact', P3: 'P3 – Medium impact', P4: 'P4 – Low impact' },
     sla: {
       left: '{{time}} left',
-      overdue: '{{time}} overdue',
+      overdue: '{{time}} over',
       closeToBreach: 'Case #{{number}} is close to its response target: {{title}}',
     },
     filters: {
@@ -104,8 +113,8 @@ export const cases = defineCatalogue({
     },
     palette: {
       title: 'Command palette',
-      input: 'Command or case number',
-      placeholder: 'Type a case number, a domain or a command…',
+      input: 'Command, case number or words of a case',
+      placeholder: 'A case number, words of a title or a customer, a domain, a command…',
       results: 'Commands',
       empty: 'Nothing matches.',
       sections: { cases: 'Cases', actions: 'Case {{number}}', domains: 'Domains', views: 'Views in {{domain}}' },
@@ -151,8 +160,17 @@ export const cases = defineCatalogue({
       SOLUTION_PROVIDED: '已提供解決方案',
       CLOSED: '已關閉',
     },
+    /** The list's status column: short forms of the labels above (the full label is the cell's title). */
+    stateShort: {
+      STATE_UNSPECIFIED: '不明',
+      NEW: '新建立',
+      IN_PROGRESS_GOOGLE_SUPPORT: 'Google 處理中',
+      ACTION_REQUIRED: '需要您處理',
+      SOLUTION_PROVIDED: '已提供解決方案',
+      CLOSED: '已關閉',
+    },
     priority: { P0: 'P0 – 緊急', P1: 'P1 – 嚴重影響', P2: 'P2 – 高度影響', P3: 'P3 – 中度影響', P4: 'P4 – 輕微影響' },
-    sla: { left: '剩餘 {{time}}', overdue: '已逾期 {{time}}', closeToBreach: '客服案件 #{{number}} 即將超過回應時限：{{title}}' },
+    sla: { left: '剩餘 {{time}}', overdue: '逾時 {{time}}', closeToBreach: '客服案件 #{{number}} 即將超過回應時限：{{title}}' },
     filters: {
       label: '篩選客服案件',
       keyword: '關鍵字',
@@ -213,8 +231,8 @@ export const cases = defineCatalogue({
     },
     palette: {
       title: '指令面板',
-      input: '指令或客服案件編號',
-      placeholder: '輸入客服案件編號、網域或指令…',
+      input: '指令、客服案件編號或案件中的字詞',
+      placeholder: '客服案件編號、標題或客戶的字詞、網域、指令…',
       results: '指令',
       empty: '沒有符合的項目。',
       sections: { cases: '客服案件', actions: '客服案件 {{number}}', domains: '網域', views: '{{domain}} 的檢視' },
@@ -260,8 +278,17 @@ export const cases = defineCatalogue({
       SOLUTION_PROVIDED: '已提供解决方案',
       CLOSED: '已关闭',
     },
+    /** The list's status column: short forms of the labels above (the full label is the cell's title). */
+    stateShort: {
+      STATE_UNSPECIFIED: '未知',
+      NEW: '新建',
+      IN_PROGRESS_GOOGLE_SUPPORT: 'Google 处理中',
+      ACTION_REQUIRED: '需要您处理',
+      SOLUTION_PROVIDED: '已提供解决方案',
+      CLOSED: '已关闭',
+    },
     priority: { P0: 'P0 – 紧急', P1: 'P1 – 严重影响', P2: 'P2 – 高度影响', P3: 'P3 – 中度影响', P4: 'P4 – 轻微影响' },
-    sla: { left: '剩余 {{time}}', overdue: '已超时 {{time}}', closeToBreach: '支持请求 #{{number}} 即将超过响应时限：{{title}}' },
+    sla: { left: '剩余 {{time}}', overdue: '超时 {{time}}', closeToBreach: '支持请求 #{{number}} 即将超过响应时限：{{title}}' },
     filters: {
       label: '筛选支持请求',
       keyword: '关键字',
@@ -322,8 +349,8 @@ export const cases = defineCatalogue({
     },
     palette: {
       title: '命令面板',
-      input: '命令或支持请求编号',
-      placeholder: '输入支持请求编号、网域或命令…',
+      input: '命令、支持请求编号或请求中的字词',
+      placeholder: '支持请求编号、标题或客户的字词、网域、命令…',
       results: '命令',
       empty: '没有匹配的项目。',
       sections: { cases: '支持请求', actions: '支持请求 {{number}}', domains: '网域', views: '{{domain}} 的视图' },
@@ -369,6 +396,15 @@ export const cases = defineCatalogue({
       SOLUTION_PROVIDED: 'Solusi diberikan',
       CLOSED: 'Ditutup',
     },
+    /** The list's status column: short forms of the labels above (the full label is the cell's title). */
+    stateShort: {
+      STATE_UNSPECIFIED: 'Tidak diketahui',
+      NEW: 'Baru',
+      IN_PROGRESS_GOOGLE_SUPPORT: 'Ditangani Google',
+      ACTION_REQUIRED: 'Perlu tindakan',
+      SOLUTION_PROVIDED: 'Ada solusi',
+      CLOSED: 'Ditutup',
+    },
     priority: {
       P0: 'P0 – Darurat',
       P1: 'P1 – Dampak kritis',
@@ -378,7 +414,7 @@ export const cases = defineCatalogue({
     },
     sla: {
       left: 'sisa {{time}}',
-      overdue: 'terlambat {{time}}',
+      overdue: 'lewat {{time}}',
       closeToBreach: 'Kasus #{{number}} hampir melewati target respons: {{title}}',
     },
     filters: {
@@ -441,8 +477,8 @@ export const cases = defineCatalogue({
     },
     palette: {
       title: 'Palet perintah',
-      input: 'Perintah atau nomor kasus',
-      placeholder: 'Ketik nomor kasus, domain, atau perintah…',
+      input: 'Perintah, nomor kasus, atau kata dari kasus',
+      placeholder: 'Nomor kasus, kata dari judul atau pelanggan, domain, perintah…',
       results: 'Perintah',
       empty: 'Tidak ada yang cocok.',
       sections: { cases: 'Kasus', actions: 'Kasus {{number}}', domains: 'Domain', views: 'Tampilan di {{domain}}' },
@@ -492,6 +528,15 @@ export const cases = defineCatalogue({
       SOLUTION_PROVIDED: 'Solution fournie',
       CLOSED: 'Fermée',
     },
+    /** The list's status column: short forms of the labels above (the full label is the cell's title). */
+    stateShort: {
+      STATE_UNSPECIFIED: 'Inconnu',
+      NEW: 'Nouvelle',
+      IN_PROGRESS_GOOGLE_SUPPORT: 'Chez Google',
+      ACTION_REQUIRED: 'Action requise',
+      SOLUTION_PROVIDED: 'Solution fournie',
+      CLOSED: 'Fermée',
+    },
     priority: {
       P0: 'P0 – Urgence',
       P1: 'P1 – Impact critique',
@@ -501,7 +546,7 @@ export const cases = defineCatalogue({
     },
     sla: {
       left: 'reste {{time}}',
-      overdue: 'en retard de {{time}}',
+      overdue: 'retard {{time}}',
       closeToBreach: 'La demande n° {{number}} approche de son délai de réponse : {{title}}',
     },
     filters: {
@@ -564,8 +609,8 @@ export const cases = defineCatalogue({
     },
     palette: {
       title: 'Palette de commandes',
-      input: 'Commande ou numéro de demande',
-      placeholder: 'Tapez un numéro de demande, un domaine ou une commande…',
+      input: 'Commande, numéro ou mots d’une demande',
+      placeholder: 'Un numéro, des mots d’un titre ou d’un client, un domaine, une commande…',
       results: 'Commandes',
       empty: 'Aucun résultat.',
       sections: { cases: 'Demandes', actions: 'Demande {{number}}', domains: 'Domaines', views: 'Vues de {{domain}}' },

@@ -9,7 +9,7 @@ function leaves(value: unknown, prefix = ''): Map<string, string> {
   return out;
 }
 
-const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((m) => m[1] ?? '').sort();
+const placeholders = (text: string): string[] => [...text.matchAll(/\{\{\s*(\w+)\s*(?:,[^}]*)?\}\}/g)].map((m) => m[1] ?? '').sort();
 const cases = Object.entries(namespaces).flatMap(([ns, catalogue]) =>
   uiLanguages.filter((lng) => lng !== 'en').map((lng) => ({ ns, lng, catalogue })),
 );

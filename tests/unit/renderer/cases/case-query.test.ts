@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createProjection } from '../../../../renderer/data/projection';
 import { toCaseRecord } from '../../../../renderer/data/records';
-import {
-  ariaSort,
-  filtersForStateChoice,
-  filtersToQuery,
-  hasActiveFilters,
-  nextSort,
-  stateChoiceOf,
-} from '../../../../renderer/features/cases/case-query';
+import { ariaSort, filtersToQuery, hasActiveFilters, nextSort } from '../../../../renderer/features/cases/case-query';
+import { OPEN_STATES } from '../../../../renderer/state/case-views';
 import { emptyFilters, type CaseFilters } from '../../../../renderer/state/tab-store';
 import { makeCase } from '../data/fixtures';
 
@@ -17,22 +11,15 @@ const f = (patch: Partial<CaseFilters>): CaseFilters => ({ ...emptyFilters, ...p
 describe('filters → projection query', () => {
   it('maps an empty filter set to the default sort only', () => {
     expect(filtersToQuery(emptyFilters)).toEqual({ sort: { key: 'updateTime', dir: 'desc' } });
-    expect(hasActiveFilters(emptyFilters)).toBe(false);
+    expect(hasActiveFilters(emptyFilters, 'all')).toBe(false);
   });
 
-  it('maps every filter and lets the deferred keyword, sort and customer override', () => {
+  it('maps every filter and lets the deferred keyword, sort, customer and view set override', () => {
     const pending = new Set(['organizations/1/cases/1001']);
+    const only = new Set(['organizations/1/cases/1002']);
     const query = filtersToQuery(
-      f({
-        keyword: 'typed',
-        status: 'open',
-        states: ['NEW'],
-        priorities: ['P1'],
-        customerIds: ['C9'],
-        escalatedOnly: true,
-        pendingOnly: true,
-      }),
-      { keyword: 'deferred', sort: { key: 'priority', dir: 'asc' }, pendingCaseNames: pending, customerId: 'C2' },
+      f({ keyword: 'typed', states: ['NEW'], priorities: ['P1'], customerIds: ['C9'], escalatedOnly: true, pendingOnly: true }),
+      { keyword: 'deferred', sort: { key: 'priority', dir: 'asc' }, pendingCaseNames: pending, customerId: 'C2', onlyNames: only },
     );
     expect(query).toEqual({
       keyword: 'deferred',
@@ -41,15 +28,29 @@ describe('filters → projection query', () => {
       customerIds: ['C2'],
       escalated: true,
       pendingCaseNames: pending,
-      openOnly: true,
+      onlyNames: only,
       sort: { key: 'priority', dir: 'asc' },
     });
-    expect(filtersToQuery(f({ status: 'closed' })).closedOnly).toBe(true);
+  });
+
+  it('reads the four open statuses as the API’s “open” (which keeps unknown states too)', () => {
+    const query = filtersToQuery(f({ states: [...OPEN_STATES] }));
+    expect(query.openOnly).toBe(true);
+    expect(query.states).toBeUndefined();
+    expect(filtersToQuery(f({ states: ['CLOSED'] })).states).toEqual(['CLOSED']);
   });
 
   it('keeps a trailing space (it makes the last word exact) but drops a blank keyword', () => {
     expect(filtersToQuery(f({ keyword: 'printer ' })).keyword).toBe('printer ');
     expect(filtersToQuery(f({ keyword: '   ' })).keyword).toBeUndefined();
+  });
+
+  it('says filters are active only when they differ from the current view’s own', () => {
+    expect(hasActiveFilters(f({ states: [...OPEN_STATES] }), 'mine')).toBe(false);
+    expect(hasActiveFilters(f({ states: [...OPEN_STATES] }), 'all')).toBe(true);
+    expect(hasActiveFilters(f({ states: [...OPEN_STATES], keyword: 'mail' }), 'mine')).toBe(true);
+    const saved = [{ id: 's1', name: 'P1', scope: 'all' as const, filters: f({ priorities: ['P1'] }) }];
+    expect(hasActiveFilters(f({ priorities: ['P1'] }), 's1', saved)).toBe(false);
   });
 
   it('gives the same answer as the projection filtered by hand', () => {
@@ -68,13 +69,15 @@ describe('filters → projection query', () => {
     const names = (filters: CaseFilters): string[] => p.names(p.query(filtersToQuery(filters)));
     expect(names(f({ keyword: 'printer' }))).toEqual([makeCase(3).name, makeCase(1).name]);
     expect(names(f({ keyword: '印表機' }))).toEqual([makeCase(2).name]);
-    expect(names(f({ status: 'open', priorities: ['P1'] }))).toEqual([makeCase(1).name]);
+    expect(names(f({ keyword: '印表机' }))).toEqual([makeCase(2).name]);
+    expect(names(f({ states: [...OPEN_STATES], priorities: ['P1'] }))).toEqual([makeCase(1).name]);
+    expect(names(f({ states: ['NEW', 'ACTION_REQUIRED'] }))).toEqual([makeCase(3).name, makeCase(1).name]);
+    expect(names(f({ priorities: ['P1', 'P3'], customerIds: ['C2'] }))).toEqual([makeCase(3).name, makeCase(2).name]);
     expect(names(f({ escalatedOnly: true }))).toEqual([makeCase(3).name]);
-    expect(names(f({ customerIds: ['C2'], status: 'closed' }))).toEqual([makeCase(2).name]);
   });
 });
 
-describe('sort headers and the state select', () => {
+describe('sort headers', () => {
   it('flips the direction on the same column and starts new columns naturally', () => {
     expect(nextSort({ key: 'updateTime', dir: 'desc' }, 'updateTime')).toEqual({ key: 'updateTime', dir: 'asc' });
     expect(nextSort({ key: 'updateTime', dir: 'desc' }, 'priority')).toEqual({ key: 'priority', dir: 'asc' });
@@ -82,10 +85,5 @@ describe('sort headers and the state select', () => {
     expect(ariaSort({ key: 'title', dir: 'asc' }, 'title')).toBe('ascending');
     expect(ariaSort({ key: 'title', dir: 'desc' }, 'title')).toBe('descending');
     expect(ariaSort({ key: 'title', dir: 'desc' }, 'priority')).toBe('none');
-  });
-
-  it('round-trips the state choice', () => {
-    for (const choice of ['all', 'open', 'closed', 'ACTION_REQUIRED']) expect(stateChoiceOf(f(filtersForStateChoice(choice)))).toBe(choice);
-    expect(filtersForStateChoice('NEW')).toEqual({ status: 'all', states: ['NEW'] });
   });
 });

@@ -3,6 +3,8 @@ import Dexie from 'dexie';
 import { ReplicaDb, REPLICA_SCHEMA_VERSION, deleteReplica, getReplicaDb, replicaDbName } from '../../../../renderer/data/db';
 import { toCaseRecord, toCommentRecord } from '../../../../renderer/data/records';
 import { headCases, listComments } from '../../../../renderer/data/queries';
+import { applyBatch } from '../../../../renderer/data/apply-batch';
+import { listCaseEvents } from '../../../../renderer/data/case-events';
 import { freshAccountId, makeCase, makeComment } from './fixtures';
 
 const opened: ReplicaDb[] = [];
@@ -36,9 +38,9 @@ describe('ReplicaDb schema versions', () => {
     await v1.meta.put({ key: 'cursor', value: 'cursor-at-v1' });
     v1.close();
 
-    const v2 = open(accountId);
+    const v2 = open(accountId, 2);
     await v2.open();
-    expect(v2.verno).toBe(REPLICA_SCHEMA_VERSION);
+    expect(v2.verno).toBe(2);
     expect((await v2.cases.get(c.name))?.description).toBe('打印机无法连接');
     expect(await listComments(v2, c.name)).toHaveLength(1);
     expect((await v2.meta.get('cursor'))?.value).toBe('cursor-at-v1');
@@ -58,6 +60,29 @@ describe('ReplicaDb schema versions', () => {
     expect(await v2.blobs.orderBy('lastAccessedAt').primaryKeys()).toEqual(['a1']);
     expect(await v2.blobs.where('size').above(5).count()).toBe(1);
     expect(await v2.pins.get(c.name)).toBeDefined();
+  });
+
+  it('v2 → v3: replica rows and cached bytes survive; the case history table starts empty and is kept by applyBatch', async () => {
+    const accountId = freshAccountId();
+    const v2 = open(accountId, 2);
+    const c = makeCase(8, { priority: 'P3' });
+    await v2.cases.put(toCaseRecord(c));
+    await v2.pins.put({ caseName: c.name, pinnedAt: 1 });
+    await v2.meta.put({ key: 'cursor', value: 'cursor-at-v2' });
+    v2.close();
+
+    const v3 = open(accountId);
+    await v3.open();
+    expect(v3.verno).toBe(REPLICA_SCHEMA_VERSION);
+    expect(REPLICA_SCHEMA_VERSION).toBe(3);
+    expect((await v3.cases.get(c.name))?.priority).toBe('P3');
+    expect(await v3.pins.get(c.name)).toBeDefined();
+    expect((await v3.meta.get('schemaNotes'))?.value).toMatch(/^v3/);
+    expect(await v3.caseEvents.count()).toBe(0);
+    // A version that differs from the one stored before the upgrade is history.
+    const next = { ...c, priority: 'P1' as const, updateTime: new Date(Date.parse(c.updateTime) + 60_000).toISOString() };
+    await applyBatch(v3, { accountId, batchId: 'b1', cursor: 'cursor-2', upserts: { cases: [next] }, deletes: {} });
+    expect(await listCaseEvents(v3, c.name)).toMatchObject([{ kind: 'priority', from: 'P3', to: 'P1', source: 'sync' }]);
   });
 
   it('names the database per account and rejects ids that could address another one', () => {

@@ -26,9 +26,12 @@ describe('normalizeText', () => {
     expect(normalizeText('データ')).toBe('データ');
   });
 
-  it('does not fold Traditional into Simplified Chinese', () => {
-    expect(normalizeText('無法連線')).toBe('無法連線');
-    expect(normalizeText('無法')).not.toBe(normalizeText('无法'));
+  it('folds Traditional (and Taiwan-variant) Chinese into Simplified, character by character', () => {
+    expect(normalizeText('無法連線')).toBe('无法连线');
+    expect(normalizeText('郵件')).toBe(normalizeText('邮件'));
+    expect(normalizeText('裡')).toBe(normalizeText('里'));
+    // Length is kept, so spans in folded text map back to the original one to one.
+    expect(normalizeText('客服案件說明：郵件無法傳送').length).toBe('客服案件說明：郵件無法傳送'.length);
   });
 });
 
@@ -74,12 +77,15 @@ describe('tokenize', () => {
     expect(matchesAllTokens(uniqueTokens('用户的打印无法连接'), queryTokens('打印机'))).toBe(false);
   });
 
-  it('bigrams Traditional Chinese the same way without conflating scripts', () => {
-    expect(tokenize('印表機無法連線')).toEqual(['印表', '表機', '機無', '無法', '法連', '連線']);
+  it('bigrams Traditional Chinese after folding, so either script finds the other', () => {
+    expect(tokenize('印表機無法連線')).toEqual(['印表', '表机', '机无', '无法', '法连', '连线']);
     expect(docMatches('使用者回報印表機無法連線', '印表機')).toBe(true);
-    // Same word, other script: honest non-match rather than a guessed mapping.
-    expect(docMatches('使用者回報印表機無法連線', '无法连线')).toBe(false);
-    expect(docMatches('用户反映打印机无法连接', '無法連接')).toBe(false);
+    expect(docMatches('使用者回報印表機無法連線', '无法连线')).toBe(true);
+    expect(docMatches('用户反映打印机无法连接', '無法連接')).toBe(true);
+    expect(docMatches('郵件延遲送達外部收件者', '邮件')).toBe(true);
+    expect(docMatches('邮件延迟', '郵件')).toBe(true);
+    // Different words for one thing stay different: that is vocabulary, not script.
+    expect(docMatches('用户反映打印机无法连接', '印表機')).toBe(false);
   });
 
   it('keeps a single CJK character as its own token and splits mixed runs by script', () => {

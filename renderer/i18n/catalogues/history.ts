@@ -1,0 +1,115 @@
+import { defineCatalogue } from '../define';
+
+/** The case history in the thread: changes made here and changes seen in sync. */
+export const history = defineCatalogue({
+  en: {
+    text: {
+      priority: 'Priority changed: {{from}} → {{to}}',
+      prioritySet: 'Priority set to {{to}}',
+      state: 'Status changed: {{from}} → {{to}}',
+      closed: 'Case closed',
+      reopened: 'Case reopened',
+      escalated: 'Case escalated',
+      shared: 'Shared with {{emails}}',
+      unshared: 'No longer shared with {{emails}}',
+    },
+    who: { unknown: 'Google does not say who' },
+    source: { here: 'made here', confirmed: 'made here · confirmed by Google', sync: 'seen in sync', pending: 'queued, not sent yet' },
+    sourceHint: {
+      here: 'Changed from this workstation; Google has accepted it and the next sync will show it.',
+      confirmed: 'Changed from this workstation, and a later sync showed the change on Google’s side.',
+      sync: 'Google’s API keeps no history: the console saw this when a new version of the case arrived in sync.',
+      pending: 'Changed from this workstation and waiting in Pending changes.',
+    },
+  },
+  'zh-TW': {
+    text: {
+      priority: '嚴重性變更：{{from}} → {{to}}',
+      prioritySet: '嚴重性設為 {{to}}',
+      state: '狀態變更：{{from}} → {{to}}',
+      closed: '客服案件已關閉',
+      reopened: '客服案件已重新開啟',
+      escalated: '客服案件已提報',
+      shared: '已分享給 {{emails}}',
+      unshared: '已停止分享給 {{emails}}',
+    },
+    who: { unknown: 'Google 未說明是誰' },
+    source: { here: '在此變更', confirmed: '在此變更 · Google 已確認', sync: '同步時發現', pending: '已排入佇列，尚未傳送' },
+    sourceHint: {
+      here: '從這部工作站變更；Google 已接受，下次同步時會顯示。',
+      confirmed: '從這部工作站變更，之後的同步顯示 Google 端已套用。',
+      sync: 'Google 的 API 不保留記錄：主控台是在同步收到客服案件的新版本時發現的。',
+      pending: '從這部工作站變更，正在「待傳送的變更」中等待。',
+    },
+  },
+  'zh-CN': {
+    text: {
+      priority: '优先级更改：{{from}} → {{to}}',
+      prioritySet: '优先级设为 {{to}}',
+      state: '状态更改：{{from}} → {{to}}',
+      closed: '支持请求已关闭',
+      reopened: '支持请求已重新打开',
+      escalated: '支持请求已上报',
+      shared: '已共享给 {{emails}}',
+      unshared: '已停止共享给 {{emails}}',
+    },
+    who: { unknown: 'Google 未说明是谁' },
+    source: { here: '在此更改', confirmed: '在此更改 · Google 已确认', sync: '同步时发现', pending: '已排队，尚未发送' },
+    sourceHint: {
+      here: '从这台工作站更改；Google 已接受，下次同步时会显示。',
+      confirmed: '从这台工作站更改，之后的同步显示 Google 端已应用。',
+      sync: 'Google 的 API 不保留历史：控制台是在同步收到支持请求的新版本时发现的。',
+      pending: '从这台工作站更改，正在“待发送的更改”中等待。',
+    },
+  },
+  id: {
+    text: {
+      priority: 'Prioritas diubah: {{from}} → {{to}}',
+      prioritySet: 'Prioritas diatur ke {{to}}',
+      state: 'Status diubah: {{from}} → {{to}}',
+      closed: 'Kasus ditutup',
+      reopened: 'Kasus dibuka kembali',
+      escalated: 'Kasus dieskalasi',
+      shared: 'Dibagikan dengan {{emails}}',
+      unshared: 'Tidak lagi dibagikan dengan {{emails}}',
+    },
+    who: { unknown: 'Google tidak menyebut siapa' },
+    source: {
+      here: 'dibuat di sini',
+      confirmed: 'dibuat di sini · dikonfirmasi Google',
+      sync: 'terlihat saat sinkronisasi',
+      pending: 'diantrekan, belum dikirim',
+    },
+    sourceHint: {
+      here: 'Diubah dari workstation ini; Google sudah menerimanya dan sinkronisasi berikutnya akan menampilkannya.',
+      confirmed: 'Diubah dari workstation ini, dan sinkronisasi berikutnya menunjukkan perubahan di sisi Google.',
+      sync: 'API Google tidak menyimpan riwayat: konsol melihat ini saat versi baru kasus tiba lewat sinkronisasi.',
+      pending: 'Diubah dari workstation ini dan menunggu di Perubahan tertunda.',
+    },
+  },
+  fr: {
+    text: {
+      priority: 'Priorité modifiée : {{from}} → {{to}}',
+      prioritySet: 'Priorité passée à {{to}}',
+      state: 'État modifié : {{from}} → {{to}}',
+      closed: 'Demande fermée',
+      reopened: 'Demande rouverte',
+      escalated: 'Demande remontée',
+      shared: 'Partagée avec {{emails}}',
+      unshared: 'N’est plus partagée avec {{emails}}',
+    },
+    who: { unknown: 'Google ne dit pas qui' },
+    source: {
+      here: 'faite ici',
+      confirmed: 'faite ici · confirmée par Google',
+      sync: 'vue à la synchronisation',
+      pending: 'en attente, pas encore envoyée',
+    },
+    sourceHint: {
+      here: 'Modifiée depuis ce poste ; Google l’a acceptée et la prochaine synchronisation l’affichera.',
+      confirmed: 'Modifiée depuis ce poste, et une synchronisation suivante a montré le changement chez Google.',
+      sync: 'L’API de Google ne garde pas d’historique : la console l’a vu quand une nouvelle version de la demande est arrivée à la synchronisation.',
+      pending: 'Modifiée depuis ce poste et en attente dans Modifications en attente.',
+    },
+  },
+});
