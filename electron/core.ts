@@ -7,7 +7,9 @@ import type { Ports } from './ports';
 import { createHttpClient } from './services/api/http';
 import { createSupportClient, type SupportClient } from './services/api/support-client';
 import { createAuthService, type AuthService } from './services/auth/auth-service';
+import { createAgencyService, type AgencyService } from './services/agency/agency-service';
 import { createAttachmentService } from './services/files/attachment-service';
+import { createReportService } from './services/customer-report/report-service';
 import { createBackendRegistry, type BackendRegistry, type SandboxSource } from './services/backend/backend-registry';
 import { createSettingsService, type SettingsService } from './services/settings/settings-service';
 import type { AccountSyncOptions } from './services/sync/account-sync';
@@ -29,6 +31,7 @@ export interface Core {
   readonly dispatch: IpcRouter;
   readonly events: EventBus;
   readonly settings: SettingsService;
+  readonly agency: AgencyService;
   readonly auth: AuthService;
   readonly sync: SyncService;
   readonly backends: BackendRegistry;
@@ -44,6 +47,7 @@ export interface Core {
 export function createCore(ports: Ports, options: CoreOptions): Core {
   const events = createEventBus();
   const settings = createSettingsService(ports.settings, ports.logger, (next) => events.publish('settings.changed', next));
+  const agency = createAgencyService(ports.agency, ports.logger, (next) => events.publish('agency.changed', next));
   const backends = createBackendRegistry({
     sandbox: options.sandbox ?? { mode: 'embedded', dataDir: path.join(ports.paths.userData, 'sandbox') },
     settings,
@@ -61,6 +65,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     clientFor: (backend) => backends.oidcClient(backend),
     onAccountsChanged: (state) => {
       events.publish('accounts.changed', state);
+      void seedDemoPresets(state.accounts);
       void sync
         .reconcileAccounts(state.accounts)
         .catch((error: unknown) => ports.logger.error('sync: could not follow the account list', { error: String(error) }));
@@ -103,6 +108,18 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     options: { ...defaultSyncOptions, ...options.sync, pull: { ...defaultSyncOptions.pull, ...options.sync?.pull } },
   });
 
+  /** A first sign-in to a sandbox domain seeds the agency's demo preset (plans, offerings) once. */
+  const seedDemoPresets = async (accounts: readonly Account[]): Promise<void> => {
+    for (const account of accounts) {
+      if (account.backend !== 'sandbox') continue;
+      try {
+        await agency.seedDemo(account.domain, await backends.demoCustomers(account.backend, account.domain));
+      } catch (error) {
+        ports.logger.warn('agency: could not seed the demo preset', { domain: account.domain, error: String(error) });
+      }
+    }
+  };
+
   let heartbeatSeq = 0;
   const emitHeartbeat = (): number => {
     heartbeatSeq += 1;
@@ -120,9 +137,13 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     enqueueUpload: (accountId, upload) => sync.enqueue(accountId, { kind: 'upload_attachment', ...upload }),
   });
 
+  const reports = createReportService({ printer: ports.printer, dialogs: ports.dialogs, logger: ports.logger });
+
   const handlers = createHandlers({
     ports,
     settings,
+    agency,
+    reports,
     auth,
     sync,
     backends,
@@ -150,6 +171,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     dispatch,
     events,
     settings,
+    agency,
     auth,
     sync,
     backends,
@@ -157,6 +179,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
       await settings.get();
       const { accounts } = await auth.state();
       await sync.reconcileAccounts(accounts);
+      await seedDemoPresets(accounts);
       scheduleHeartbeat();
       ports.logger.info('core started', { host: ports.host.kind, accounts: accounts.length });
     },

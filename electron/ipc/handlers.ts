@@ -1,5 +1,7 @@
 import { AppError } from '../../shared/ipc';
 import type { Ports } from '../ports';
+import type { AgencyService } from '../services/agency/agency-service';
+import type { ReportService } from '../services/customer-report/report-service';
 import type { AuthService } from '../services/auth/auth-service';
 import type { BackendRegistry } from '../services/backend/backend-registry';
 import type { AttachmentService } from '../services/files/attachment-service';
@@ -10,6 +12,8 @@ import type { Handlers } from './router';
 export interface HandlerDeps {
   readonly ports: Ports;
   readonly settings: SettingsService;
+  readonly agency: AgencyService;
+  readonly reports: ReportService;
   readonly auth: AuthService;
   readonly sync: SyncService;
   readonly backends: BackendRegistry;
@@ -19,7 +23,8 @@ export interface HandlerDeps {
 }
 
 /** Contract channel → service call. Thin on purpose: logic lives in services. */
-export function createHandlers({ ports, settings, auth, sync, backends, attachments, emitHeartbeat, statusFeed }: HandlerDeps): Handlers {
+export function createHandlers(deps: HandlerDeps): Handlers {
+  const { ports, settings, auth, sync, backends, attachments, emitHeartbeat, statusFeed } = deps;
   /** Every account-scoped call names an account that is signed in here; its sync loop is up before the call goes on. */
   const known = async (accountId: string) => {
     const account = await auth.account(accountId);
@@ -131,6 +136,9 @@ export function createHandlers({ ports, settings, auth, sync, backends, attachme
       await sync.fetchThread(accountId, caseName);
       return {};
     },
+    ...agencyHandlers(deps.agency, deps.reports),
+    'reports.savePdf': ({ suggestedName }) => deps.reports.savePdf(suggestedName),
+    'reports.saveCsv': ({ suggestedName, text }) => deps.reports.saveText(suggestedName, text, '.csv'),
     'backend.incidents': async ({ accountId }) => {
       await known(accountId);
       try {
@@ -139,5 +147,21 @@ export function createHandlers({ ports, settings, auth, sync, backends, attachme
         throw new AppError('offline', 'The service status feed could not be reached.');
       }
     },
+  };
+}
+
+type AgencyChannel = Extract<keyof Handlers, `agency.${string}`>;
+
+function agencyHandlers(agency: AgencyService, reports: ReportService): Pick<Handlers, AgencyChannel> {
+  return {
+    'agency.get': () => agency.get(),
+    'agency.savePlan': ({ plan }) => agency.savePlan(plan),
+    'agency.deletePlan': ({ planId }) => agency.deletePlan(planId),
+    'agency.setDefaultPlan': ({ planId }) => agency.setDefaultPlan(planId),
+    'agency.setCustomer': (patch) => agency.setCustomer(patch),
+    'agency.clearDemo': () => agency.clearDemo(),
+    'agency.importCsv': ({ kind, text }) => agency.importCsv(kind, text),
+    'agency.exportCsv': async ({ kind }) =>
+      reports.saveText(kind === 'plans' ? 'sla-plans.csv' : 'sla-customers.csv', await agency.exportCsv(kind), '.csv'),
   };
 }

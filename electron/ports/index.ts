@@ -53,6 +53,11 @@ export interface PortalWindows {
   open(accountId: string, url: string): Promise<void>;
 }
 
+/** Prints the app window to PDF with print media (Electron: webContents.printToPDF; the harness: Chromium's PDF printing). */
+export interface PagePrinter {
+  printToPdf(): Promise<Uint8Array>;
+}
+
 export interface HostInfo {
   readonly kind: 'electron' | 'harness';
   readonly appName: string;
@@ -65,6 +70,8 @@ export interface Ports {
   readonly vault: Vault;
   readonly settings: DocumentStore;
   readonly accounts: DocumentStore;
+  /** The agency's own data: SLA plans, per-customer plan and Google support offering. */
+  readonly agency: DocumentStore;
   readonly fetch: HttpFetch;
   readonly clock: Clock;
   readonly paths: AppPaths;
@@ -72,4 +79,5 @@ export interface Ports {
   readonly browser: ExternalBrowser;
   readonly dialogs: FileDialogs;
   readonly portal: PortalWindows;
+  readonly printer: PagePrinter;
 }

@@ -8,4 +8,5 @@ export * from './search-tokens';
 export * from './pii-checksums';
 export * from './pii-scan';
 export * from './sla';
+export * from './sla-plans';
 export * from './validation';

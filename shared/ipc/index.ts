@@ -4,3 +4,4 @@ export * from './bridge';
 export * from './replica';
 export * from './outbox';
 export * from './accounts';
+export * from './agency';

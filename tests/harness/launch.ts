@@ -111,13 +111,33 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
           await page?.goto(url);
         },
       },
+      // Chromium's own PDF printing of the app page (print media), as Electron's printToPDF prints its window.
+      printer: {
+        printToPdf: async () => {
+          const cdp = await live().context.newCDPSession(live().page);
+          try {
+            const { data } = (await cdp.send('Page.printToPDF', { printBackground: true, preferCSSPageSize: true })) as { data: string };
+            return new Uint8Array(Buffer.from(data, 'base64'));
+          } finally {
+            await cdp.detach().catch(() => undefined);
+          }
+        },
+      },
     });
     const core = createCore(ports, {
       isTrustedSender: trusted,
       heartbeatMs: options.heartbeatMs ?? 30_000,
       validateResponses: true,
       ...(sandbox
-        ? { sandbox: { mode: 'external' as const, baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId } }
+        ? {
+            sandbox: {
+              mode: 'external' as const,
+              baseUrl: sandbox.baseUrl,
+              issuer: sandbox.issuer,
+              clientId: sandbox.desktopClientId,
+              admin: { url: sandbox.adminUrl, token: sandbox.adminToken },
+            },
+          }
         : {}),
       ...(options.sync ? { sync: options.sync } : {}),
     });

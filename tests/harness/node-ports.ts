@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentStore, ExternalBrowser, HostInfo, Ports, Vault } from '../../electron/ports';
+import type { DocumentStore, ExternalBrowser, HostInfo, PagePrinter, Ports, Vault } from '../../electron/ports';
 import { createFileLogger } from '../../electron/services/logging/file-logger';
 import { systemClock } from '../../electron/services/system-clock';
 
@@ -43,7 +43,13 @@ export interface NodePortsOptions {
   readonly browser: ExternalBrowser;
   readonly vault?: Vault;
   readonly echoLogs?: boolean;
+  /** Prints the app page (the harness passes Chromium's PDF printing of its page). */
+  readonly printer?: PagePrinter;
 }
+
+const noPrinter: PagePrinter = {
+  printToPdf: () => Promise.reject(new Error('No app page to print here.')),
+};
 
 export function createNodePorts(options: NodePortsOptions): Ports {
   const logs = path.join(options.userData, 'logs');
@@ -52,6 +58,7 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     vault: options.vault ?? createMemoryVault(),
     settings: jsonDocument(path.join(options.userData, 'settings.json')),
     accounts: jsonDocument(path.join(options.userData, 'accounts.json')),
+    agency: jsonDocument(path.join(options.userData, 'agency.json')),
     fetch: (input, init) => fetch(input, init),
     clock: systemClock,
     paths: { userData: options.userData, logs },
@@ -61,5 +68,6 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },
     // The harness has no portal windows: the URL opens like any external link.
     portal: { open: async (_accountId, url) => options.browser.open(url) },
+    printer: options.printer ?? noPrinter,
   };
 }

@@ -1,5 +1,6 @@
-import { app, dialog, net, safeStorage, shell } from 'electron';
+import { app, dialog, net, safeStorage, shell, webContents } from 'electron';
 import { openPortalWindow } from '../portal-window';
+import { appOrigin } from '../policies';
 import ElectronStore from 'electron-store';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -69,6 +70,7 @@ export function createElectronPorts(): Ports {
     vault: createSafeStorageVault(path.join(userData, 'vault.json')),
     settings: documentStore('settings'),
     accounts: documentStore('accounts'),
+    agency: documentStore('agency'),
     // net.fetch honours the OS proxy settings and certificate store.
     fetch: (input, init) => net.fetch(input, init),
     clock: systemClock,
@@ -76,6 +78,14 @@ export function createElectronPorts(): Ports {
     logger,
     browser: { open: (url) => shell.openExternal(url) },
     portal: { open: async (accountId, url) => openPortalWindow(accountId, url) },
+    printer: {
+      // The app's own window (not a portal window); print CSS shows only the open report.
+      printToPdf: async () => {
+        const contents = webContents.getAllWebContents().find((candidate) => candidate.getURL().startsWith(`${appOrigin}/`));
+        if (!contents) throw new Error('The app window is not open.');
+        return new Uint8Array(await contents.printToPDF({ printBackground: true, preferCSSPageSize: true }));
+      },
+    },
     dialogs: {
       saveAs: async (suggestedName) => {
         const result = await dialog.showSaveDialog({ defaultPath: path.join(app.getPath('downloads'), path.basename(suggestedName)) });

@@ -87,7 +87,13 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
       isTrustedSender: () => true,
       heartbeatMs: 0,
       validateResponses: true,
-      sandbox: { mode: 'external', baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId },
+      sandbox: {
+        mode: 'external',
+        baseUrl: sandbox.baseUrl,
+        issuer: sandbox.issuer,
+        clientId: sandbox.desktopClientId,
+        admin: { url: sandbox.adminUrl, token: sandbox.adminToken },
+      },
       sync: { maxBackoffMs: 200, afterChangeMs: 20, intervalMs: 60 * 60_000, ...options.sync },
       ...(options.httpTimeoutMs ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
     });

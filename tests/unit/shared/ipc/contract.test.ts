@@ -35,12 +35,23 @@ describe('bridge contract', () => {
         "portal.open",
         "cases.fetchThread",
         "backend.incidents",
+        "agency.get",
+        "agency.savePlan",
+        "agency.deletePlan",
+        "agency.setDefaultPlan",
+        "agency.setCustomer",
+        "agency.clearDemo",
+        "agency.importCsv",
+        "agency.exportCsv",
+        "reports.savePdf",
+        "reports.saveCsv",
       ]
     `);
     expect(eventChannels).toMatchInlineSnapshot(`
       [
         "app.heartbeat",
         "settings.changed",
+        "agency.changed",
         "accounts.changed",
         "replica.batch",
         "outbox.changed",
