@@ -8,6 +8,7 @@ import { accountIdSchema } from '../../shared/ipc/replica';
 import type {
   AttachmentRecord,
   BlobRecord,
+  CaseHistoryRecord,
   CaseRecord,
   CategoryRecord,
   CommentRecord,
@@ -17,7 +18,7 @@ import type {
 } from './records';
 
 export const REPLICA_DB_PREFIX = 'rsc-replica-';
-export const REPLICA_SCHEMA_VERSION = 2;
+export const REPLICA_SCHEMA_VERSION = 3;
 
 export function replicaDbName(accountId: string): string {
   // Validated so a crafted id can never address another account's database.
@@ -43,6 +44,12 @@ const V2_STORES = {
   pins: 'caseName',
 };
 
+// v3: what syncs observed about each case (reopens, escalations, complete threads) for
+// the dashboard and the SLA clocks.
+const V3_STORES = {
+  caseHistory: 'name',
+};
+
 /** v1 creates the replica tables; nothing to migrate, only a note for support diagnostics. */
 async function upgradeToV1(tx: Transaction): Promise<void> {
   await tx.table('meta').put({ key: 'schemaNotes', value: 'v1: replica tables' } satisfies MetaRecord);
@@ -51,6 +58,34 @@ async function upgradeToV1(tx: Transaction): Promise<void> {
 /** v2 adds the blob cache and pins; existing replica rows are untouched. */
 async function upgradeToV2(tx: Transaction): Promise<void> {
   await tx.table('meta').put({ key: 'schemaNotes', value: 'v2: blob cache and offline pins' } satisfies MetaRecord);
+}
+
+/**
+ * v3 adds case history. Existing cases get a row with their current state, so a reopen is
+ * noticed from the next sync on; their threads count as complete when they have comments
+ * (the pull always fetched whole threads), which is the best an old replica can say.
+ */
+async function upgradeToV3(tx: Transaction): Promise<void> {
+  const withComments = new Set<string>();
+  await tx
+    .table('comments')
+    .orderBy('[caseName+createTimeMs]')
+    .eachKey((key) => void withComments.add((key as unknown as [string, number])[0]));
+  const rows: CaseHistoryRecord[] = [];
+  await tx
+    .table('cases')
+    .toCollection()
+    .each((c: CaseRecord) => {
+      rows.push({
+        name: c.name,
+        state: c.state,
+        escalated: c.escalated,
+        reopenedAtMs: [],
+        ...(withComments.has(c.name) ? { threadCompleteAtMs: c.updateTimeMs } : {}),
+      });
+    });
+  await tx.table('caseHistory').bulkPut(rows);
+  await tx.table('meta').put({ key: 'schemaNotes', value: 'v3: case history' } satisfies MetaRecord);
 }
 
 export interface ReplicaDbOptions {
@@ -70,6 +105,7 @@ export class ReplicaDb extends Dexie {
   declare readonly meta: EntityTable<MetaRecord, 'key'>;
   declare readonly blobs: EntityTable<BlobRecord, 'attachmentName'>;
   declare readonly pins: EntityTable<PinRecord, 'caseName'>;
+  declare readonly caseHistory: EntityTable<CaseHistoryRecord, 'name'>;
 
   readonly accountId: string;
   private readonly upToVersion: number | undefined;
@@ -85,6 +121,7 @@ export class ReplicaDb extends Dexie {
     this.upToVersion = options.upToVersion;
     this.conditionalVersion(1, V1_STORES, upgradeToV1);
     this.conditionalVersion(2, V2_STORES, upgradeToV2);
+    this.conditionalVersion(3, V3_STORES, upgradeToV3);
     const newest = Math.min(this.upToVersion ?? REPLICA_SCHEMA_VERSION, REPLICA_SCHEMA_VERSION);
     this.on('populate', (tx) => {
       void tx.table('meta').put({ key: 'schemaNotes', value: `v${newest}: created fresh` } satisfies MetaRecord);

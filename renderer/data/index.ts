@@ -3,6 +3,7 @@ export { ReplicaDb, REPLICA_SCHEMA_VERSION, deleteReplica, getReplicaDb, replica
 export type {
   AttachmentRecord,
   BlobRecord,
+  CaseHistoryRecord,
   CaseRecord,
   CategoryRecord,
   CommentRecord,
@@ -40,6 +41,7 @@ export {
   type SortDir,
 } from './projection';
 export { hydrateProjection, projectBatch, type HydrateOptions } from './hydrate';
+export { createCaseFacts, type CaseFacts, type CaseFactsStore } from './case-facts';
 export {
   overlayCase,
   pendingCaseRefs,

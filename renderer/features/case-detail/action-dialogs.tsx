@@ -2,14 +2,14 @@ import { useEffect, useState, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import {
-  canEscalate,
+  canEscalateWith,
   ESCALATION_JUSTIFICATION_MAX_LENGTH,
   ESCALATION_REASONS,
   isValidEmail,
   MAX_SUBSCRIBERS,
   type EscalationReason,
   type SelectablePriority,
-  type SupportTier,
+  type GoogleSupportOffering,
 } from '../../../shared/domain';
 import type { Account, Mutation } from '../../../shared/ipc';
 import type { ViewCase } from '../../data';
@@ -137,7 +137,7 @@ export function EscalateDialog({
   onClose,
   view,
   account,
-  tier,
+  offering,
   enqueue,
   variables,
 }: {
@@ -145,7 +145,8 @@ export function EscalateDialog({
   onClose: () => void;
   view: ViewCase;
   account: Account;
-  tier: SupportTier | undefined;
+  /** The Google support offering the agency recorded for the customer (Settings → SLA plans). */
+  offering: GoogleSupportOffering | undefined;
   enqueue: Enqueue;
   variables: TemplateVariables;
 }): React.JSX.Element {
@@ -159,7 +160,7 @@ export function EscalateDialog({
   let blocked: string | undefined;
   if (view.escalated) blocked = t('escalate.already');
   else if (view.state === 'CLOSED') blocked = t('escalate.closed');
-  else if (tier !== 'premium' || !canEscalate(tier, view.state)) blocked = t('escalate.notPremium');
+  else if (!canEscalateWith(offering, view.state)) blocked = t('escalate.notPremium');
   const submit = (): void => {
     const next: typeof errors = {};
     if (!reason) next.reason = t('escalate.reasonRequired');

@@ -11,6 +11,7 @@ import { getBridgeClient } from '../../platform';
 import { useAppStore } from '../../state/app-store';
 import { useTab } from '../../state/tab-store';
 import { AttachmentList } from '../attachments';
+import { useAgency } from '../sla-plans';
 import { CloseDialog, EscalateDialog, PriorityDialog, ShareDialog, type ActionDialog } from './action-dialogs';
 import { useBackendInfo, useResolvedRef, useCustomer, useFetchThreadOnce, viewOf } from './case-data';
 import { CaseHeader } from './case-header';
@@ -108,7 +109,12 @@ function CaseDetailBody({
 
   const existing = useMemo(() => new Set((comments ?? []).map((c) => c.name)), [comments]);
   const pending = pendingComments(view.name, entries, existing);
-  const clocks = useMemo(() => slaClocksOf(view, comments ?? [], customer?.tier ?? 'standard', now), [view, comments, customer?.tier, now]);
+  const agency = useAgency();
+  const facts = runtime.facts.get(view.name);
+  const { clocks, current } = useMemo(
+    () => slaClocksOf(view, comments, facts, agency.planOf(view.customerId), now),
+    [view, comments, facts, agency, now],
+  );
   const open = isOpenState(view.state);
   const number = view.local ? '' : view.caseNumber || caseNumberOf(view.name);
   const reopen = reopenStateOf(view, info, now, wasReopenRefused(localStorage, account.id, view.name));
@@ -178,7 +184,7 @@ function CaseDetailBody({
 
   return (
     <article className="case-detail" data-testid="case-detail" data-case={view.name} style={{ borderTopColor: account.color }}>
-      <CaseHeader view={view} customer={customer} clocks={clocks}>
+      <CaseHeader view={view} customer={customer} clocks={clocks} current={current} offering={agency.offeringOf(view.customerId)}>
         <div className="case-actions" role="toolbar" aria-label={t('actions.label')}>
           <button type="button" className="button" onClick={() => composerRef.current?.focus()} disabled={!open}>
             {t('actions.reply')} <kbd>r</kbd>
@@ -283,7 +289,7 @@ function CaseDetailBody({
         onClose={() => setDialog(undefined)}
         view={view}
         account={account}
-        tier={customer?.tier}
+        offering={agency.offeringOf(view.customerId)}
         enqueue={enqueue}
         variables={variables}
       />

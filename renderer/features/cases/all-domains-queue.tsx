@@ -1,12 +1,11 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useDeferredValue, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SupportTier } from '../../../shared/domain';
 import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimes } from '../../app/runtime-context';
-import { listCustomers, pendingCaseRefs } from '../../data';
+import { pendingCaseRefs } from '../../data';
 import { useAppStore } from '../../state/app-store';
 import { tabStoreFor, useTab, useTabStore } from '../../state/tab-store';
+import { runtimeSla, slaDueFor, useAgency } from '../sla-plans';
 import { CaseList } from './case-list';
 import { EmptyList } from './empty-list';
 import { filtersToQuery, hasActiveFilters, nextSort } from './case-query';
@@ -48,21 +47,15 @@ export function AllDomainsQueue(): React.JSX.Element {
   const nowMs = useNow();
   const keywordRef = useRef<HTMLInputElement>(null);
 
-  const tiers = useLiveQuery(
-    async () => {
-      const lists = await Promise.all(runtimes.map((runtime) => listCustomers(runtime.db)));
-      return new Map(lists.flat().map((customer) => [customer.customerId, customer.tier] as const));
-    },
-    [runtimes],
-    new Map<string, SupportTier>(),
-  );
+  const agency = useAgency();
 
   const merged = useMemo(() => {
     const hydrated = runtimes.filter((runtime) => runtime.isHydrated);
     const contexts: RowContext[] = hydrated.map((runtime) => {
       const pendingRefs = pendingCaseRefs(runtime.outbox);
-      return { accountId: runtime.account.id, outbox: runtime.outbox, pendingRefs, tierOf: (id) => tiers.get(id) ?? 'standard', nowMs };
+      return { accountId: runtime.account.id, outbox: runtime.outbox, pendingRefs, slaOf: runtimeSla(runtime, agency, nowMs), nowMs };
     });
+    const dueOf = hydrated.map((runtime) => slaDueFor(runtime.facts, agency, nowMs));
     const results = hydrated.map((runtime, index) =>
       runtime.projection.query(
         filtersToQuery({ ...filters, customerIds: [] }, { keyword, sort, pendingCaseNames: contexts[index]?.pendingRefs ?? new Set() }),
@@ -70,11 +63,11 @@ export function AllDomainsQueue(): React.JSX.Element {
     );
     const order: MergedOrder = mergeSortedRuns(
       results.map((result) => result.ids),
-      (run, id) => sortKeyOf((hydrated[run] as AccountRuntime).projection.rowOf(id), sort.key),
+      (run, id) => sortKeyOf((hydrated[run] as AccountRuntime).projection.rowOf(id), sort.key, dueOf[run]),
       sort.dir,
     );
     return { hydrated, contexts, order, waiting: runtimes.length - hydrated.length, versions };
-  }, [runtimes, filters, keyword, sort, tiers, nowMs, versions]);
+  }, [runtimes, filters, keyword, sort, agency, nowMs, versions]);
 
   const rowAt = useMemo(() => {
     const cache = new Map<number, ListRow>();

@@ -1,10 +1,10 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { SupportTier } from '../../../shared/domain';
 import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimeVersion } from '../../app/runtime-context';
 import { loadHeadSnapshot, pendingCaseRefs, pendingCasesFromCreates, type ProjectionResult } from '../../data';
 import { useCustomers, useHeadCases } from '../../data/hooks';
 import type { CaseFilters } from '../../state/tab-store';
+import { useRuntimeSla } from '../sla-plans';
 import { filtersToQuery, hasActiveFilters, type SortState } from './case-query';
 import { rowFromProjection, rowFromRecord, type ListRow, type RowContext } from './row-model';
 
@@ -45,10 +45,11 @@ export function useDomainRows(
   const outbox = runtime.outbox;
 
   const customerInfo = useMemo(() => {
-    const map = new Map<string, { name: string; tier: SupportTier }>();
-    for (const customer of customers ?? []) map.set(customer.customerId, { name: customer.displayName, tier: customer.tier });
+    const map = new Map<string, { name: string }>();
+    for (const customer of customers ?? []) map.set(customer.customerId, { name: customer.displayName });
     return map;
   }, [customers]);
+  const slaOf = useRuntimeSla(runtime, nowMs, version);
 
   // `version` stands for the runtime's mutable outbox and projection
   const pendingRefs = useMemo(() => pendingCaseRefs(outbox), [outbox, version]);
@@ -58,10 +59,10 @@ export function useDomainRows(
       accountId: runtime.account.id,
       outbox,
       pendingRefs,
-      tierOf: (id: string) => customerInfo.get(id)?.tier ?? 'standard',
+      slaOf,
       nowMs,
     }),
-    [runtime.account.id, outbox, pendingRefs, customerInfo, nowMs],
+    [runtime.account.id, outbox, pendingRefs, slaOf, nowMs],
   );
 
   const result: ProjectionResult | undefined = useMemo(

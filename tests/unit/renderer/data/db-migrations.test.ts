@@ -17,6 +17,10 @@ afterEach(() => {
 });
 
 describe('ReplicaDb schema versions', () => {
+  it('the newest version is v3', () => {
+    expect(REPLICA_SCHEMA_VERSION).toBe(3);
+  });
+
   it('v1: a fresh database has the replica tables and their indexes', async () => {
     const db = open(freshAccountId(), 1);
     await db.open();
@@ -36,9 +40,9 @@ describe('ReplicaDb schema versions', () => {
     await v1.meta.put({ key: 'cursor', value: 'cursor-at-v1' });
     v1.close();
 
-    const v2 = open(accountId);
+    const v2 = open(accountId, 2);
     await v2.open();
-    expect(v2.verno).toBe(REPLICA_SCHEMA_VERSION);
+    expect(v2.verno).toBe(2);
     expect((await v2.cases.get(c.name))?.description).toBe('打印机无法连接');
     expect(await listComments(v2, c.name)).toHaveLength(1);
     expect((await v2.meta.get('cursor'))?.value).toBe('cursor-at-v1');
@@ -58,6 +62,29 @@ describe('ReplicaDb schema versions', () => {
     expect(await v2.blobs.orderBy('lastAccessedAt').primaryKeys()).toEqual(['a1']);
     expect(await v2.blobs.where('size').above(5).count()).toBe(1);
     expect(await v2.pins.get(c.name)).toBeDefined();
+  });
+
+  it('v2 → v3: case history rows are made for existing cases; threads with comments count as complete', async () => {
+    const accountId = freshAccountId();
+    const v2 = open(accountId, 2);
+    const withThread = makeCase(1, { state: 'CLOSED' });
+    const bare = makeCase(2, { escalated: true });
+    await v2.cases.bulkPut([toCaseRecord(withThread), toCaseRecord(bare)]);
+    await v2.comments.put(toCommentRecord(makeComment(withThread.name, 1)));
+    v2.close();
+
+    const v3 = open(accountId);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(await v3.caseHistory.get(withThread.name)).toMatchObject({
+      state: 'CLOSED',
+      reopenedAtMs: [],
+      threadCompleteAtMs: expect.any(Number),
+    });
+    const bareRow = await v3.caseHistory.get(bare.name);
+    expect(bareRow).toMatchObject({ state: 'NEW', escalated: true });
+    expect(bareRow?.threadCompleteAtMs).toBeUndefined();
+    expect((await v3.meta.get('schemaNotes'))?.value).toMatch(/^v3/);
   });
 
   it('names the database per account and rejects ids that could address another one', () => {
