@@ -7,12 +7,13 @@ import { cases } from './catalogues/cases';
 import { common } from './catalogues/common';
 import { newCase } from './catalogues/newCase';
 import { shell } from './catalogues/shell';
+import { slaPlans } from './catalogues/slaPlans';
 import { uiLanguages, type UiLanguage } from './define';
 
 export { uiLanguages, type UiLanguage } from './define';
 
 /** Every namespace (one per feature) in every language; the completeness test walks this. */
-export const namespaces = { common, shell, accounts, cases, caseDetail, newCase, attachments } as const;
+export const namespaces = { common, shell, accounts, cases, caseDetail, newCase, attachments, slaPlans } as const;
 export type Namespace = keyof typeof namespaces;
 
 /** Picks the closest UI language for a BCP 47 tag (zh-Hant/zh-HK → zh-TW, zh/zh-Hans → zh-CN, in → id). */

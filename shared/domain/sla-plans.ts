@@ -104,21 +104,21 @@ export const EMPTY_AGENCY_DATA: AgencyData = {
 export const DEMO_PLANS: readonly SlaPlan[] = [
   {
     id: 'demo-essentials',
-    name: 'Essentials 8×5 (demo)',
+    name: 'Essentials 8×5',
     coverage: { ...BUSINESS_HOURS_8X5, holidays: [] } as SlaCoverage,
     targets: targets([4 * H, 8 * H, 16 * H, 24 * H], [8 * H, 16 * H, 24 * H, 40 * H]),
     demo: true,
   },
   {
     id: 'demo-business',
-    name: 'Business 24×7 (demo)',
+    name: 'Business 24×7',
     coverage: ALWAYS_ON_24X7,
     targets: targets([4 * H, 8 * H, 24 * H, 48 * H], [4 * H, 12 * H, 24 * H, 72 * H]),
     demo: true,
   },
   {
     id: 'demo-enterprise',
-    name: 'Enterprise 24×7, 15-minute emergency answer (demo)',
+    name: 'Enterprise 24×7, 15-minute emergency answer',
     coverage: ALWAYS_ON_24X7,
     targets: targets([15 * 60_000, 1 * H, 4 * H, 8 * H], [1 * H, 4 * H, 12 * H, 24 * H]),
     demo: true,

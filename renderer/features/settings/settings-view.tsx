@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/ipc';
 import { uiLanguages } from '../../i18n';
 import { CacheSettings } from '../attachments';
+import { SlaPlansSettings } from '../sla-plans';
 import { getBridgeClient } from '../../platform';
 import { useAppStore } from '../../state/app-store';
 
@@ -101,6 +102,7 @@ export function SettingsView(): React.JSX.Element | null {
           {error}
         </p>
       )}
+      <SlaPlansSettings />
     </section>
   );
 }
