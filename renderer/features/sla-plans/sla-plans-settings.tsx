@@ -13,11 +13,12 @@ function coverageText(plan: SlaPlan, t: (key: string, options?: Record<string, u
   const c = plan.coverage;
   if (c.kind === '24x7') return t('coverage.24x7');
   const time = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`;
-  return t('coverage.summary', {
+  const summary = t('coverage.summary', {
     hours: `${time(c.openMinute)}–${time(c.closeMinute)}`,
     zone: c.timeZone ?? t('editor.caseTimeZone'),
-    holidays: (c.holidays ?? []).length,
   });
+  const holidays = (c.holidays ?? []).length;
+  return holidays > 0 ? `${summary} · ${t('coverage.holidays', { count: holidays })}` : summary;
 }
 
 /** Settings → SLA plans: the agency's own plans, the default, and each customer's plan and Google support offering. */

@@ -27,7 +27,8 @@ export const slaPlans = defineCatalogue({
     coverage: {
       '24x7': '24×7',
       businessHours: 'Business hours',
-      summary: '{{hours}} on working days, {{zone}}, {{holidays}} holidays',
+      summary: '{{hours}} on working days, {{zone}}',
+      holidays: '{{count}} holidays',
     },
     editor: {
       newTitle: 'New plan',
@@ -97,7 +98,7 @@ export const slaPlans = defineCatalogue({
       defaultCannotGo: '無法刪除預設方案：請先選擇其他預設方案。',
       add: '新增方案',
     },
-    coverage: { '24x7': '全年無休 24×7', businessHours: '營業時間', summary: '工作天 {{hours}}，{{zone}}，{{holidays}} 個假日' },
+    coverage: { '24x7': '全年無休 24×7', businessHours: '營業時間', summary: '工作天 {{hours}}，{{zone}}', holidays: '{{count}} 個假日' },
     editor: {
       newTitle: '新方案',
       editTitle: '編輯「{{name}}」',
@@ -166,7 +167,7 @@ export const slaPlans = defineCatalogue({
       defaultCannotGo: '无法删除默认方案：请先选择其他默认方案。',
       add: '添加方案',
     },
-    coverage: { '24x7': '全天候 24×7', businessHours: '工作时间', summary: '工作日 {{hours}}，{{zone}}，{{holidays}} 个假日' },
+    coverage: { '24x7': '全天候 24×7', businessHours: '工作时间', summary: '工作日 {{hours}}，{{zone}}', holidays: '{{count}} 个假日' },
     editor: {
       newTitle: '新方案',
       editTitle: '编辑“{{name}}”',
@@ -235,7 +236,12 @@ export const slaPlans = defineCatalogue({
       defaultCannotGo: 'Paket default tidak dapat dihapus: pilih paket default lain terlebih dahulu.',
       add: 'Tambah paket',
     },
-    coverage: { '24x7': '24×7', businessHours: 'Jam kerja', summary: '{{hours}} pada hari kerja, {{zone}}, {{holidays}} hari libur' },
+    coverage: {
+      '24x7': '24×7',
+      businessHours: 'Jam kerja',
+      summary: '{{hours}} pada hari kerja, {{zone}}',
+      holidays: '{{count}} hari libur',
+    },
     editor: {
       newTitle: 'Paket baru',
       editTitle: 'Ubah “{{name}}”',
@@ -308,7 +314,8 @@ export const slaPlans = defineCatalogue({
     coverage: {
       '24x7': '24 h/24, 7 j/7',
       businessHours: 'Heures ouvrées',
-      summary: '{{hours}} les jours ouvrés, {{zone}}, {{holidays}} jours fériés',
+      summary: '{{hours}} les jours ouvrés, {{zone}}',
+      holidays: '{{count}} jours fériés',
     },
     editor: {
       newTitle: 'Nouveau plan',
