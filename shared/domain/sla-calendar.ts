@@ -164,8 +164,13 @@ class BusinessCalendar {
 
 const calendars = new Map<string, BusinessCalendar>();
 const CALENDARS_MAX = 256;
+/** Per schedule object, its calendars by zone: a whole case list asks for the same few thousands of times. */
+const bySchedule = new WeakMap<BusinessHoursSchedule, Map<string, BusinessCalendar>>();
 
 function calendarFor(timeZone: string, schedule: BusinessHoursSchedule): BusinessCalendar {
+  let zones = bySchedule.get(schedule);
+  const hit = zones?.get(timeZone);
+  if (hit) return hit;
   const key = `${timeZone}|${schedule.weekdays.join(',')}|${schedule.openMinute}|${schedule.closeMinute}|${(schedule.holidays ?? []).join(',')}`;
   let calendar = calendars.get(key);
   if (!calendar) {
@@ -173,6 +178,11 @@ function calendarFor(timeZone: string, schedule: BusinessHoursSchedule): Busines
     calendar = new BusinessCalendar(timeZone, schedule);
     calendars.set(key, calendar);
   }
+  if (!zones) {
+    zones = new Map();
+    bySchedule.set(schedule, zones);
+  }
+  zones.set(timeZone, calendar);
   return calendar;
 }
 

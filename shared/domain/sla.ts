@@ -44,13 +44,21 @@ export function isCloseToBreach(status: { readonly level: SlaLevel }): boolean {
  */
 export function resolveTimeZone(timeZone: string | undefined): string {
   if (!timeZone) return 'UTC';
-  try {
-    localDateTime(0, timeZone);
-    return timeZone;
-  } catch {
-    return 'UTC';
+  let resolved = resolvedZones.get(timeZone);
+  if (resolved === undefined) {
+    try {
+      localDateTime(0, timeZone);
+      resolved = timeZone;
+    } catch {
+      resolved = 'UTC';
+    }
+    if (resolvedZones.size > 1000) resolvedZones.clear();
+    resolvedZones.set(timeZone, resolved);
   }
+  return resolved;
 }
+
+const resolvedZones = new Map<string, string>();
 
 export interface SlaStatus {
   readonly targetMs: number;
@@ -69,8 +77,15 @@ export interface SlaStatus {
   readonly timeZone: string;
 }
 
-/** One target measured from `startMs`, evaluated at `atMs` (the stop, or now). */
-export function slaStatus(startMs: number, minutes: number, schedule: SlaSchedule, timeZone: string, atMs: number): SlaStatus {
+/** One target measured from `startMs`, evaluated at `atMs` (the stop, or now; `paused` is only worked out for a running clock). */
+export function slaStatus(
+  startMs: number,
+  minutes: number,
+  schedule: SlaSchedule,
+  timeZone: string,
+  atMs: number,
+  running = true,
+): SlaStatus {
   const targetDurationMs = minutes * MINUTE_MS;
   const targetMs = addScheduleTime(startMs, targetDurationMs, timeZone, schedule);
   const elapsed = scheduleTimeBetween(startMs, atMs, timeZone, schedule);
@@ -83,7 +98,7 @@ export function slaStatus(startMs: number, minutes: number, schedule: SlaSchedul
     elapsedFraction,
     level: breached ? 'breached' : slaLevel(Math.min(elapsedFraction, 0.999_999)),
     overdueMs: breached ? atMs - targetMs : 0,
-    paused: !isWithinSchedule(atMs, timeZone, schedule),
+    paused: running && !isWithinSchedule(atMs, timeZone, schedule),
     timeZone,
   };
 }
@@ -197,7 +212,7 @@ function clock(
   nowMs: number,
 ): SlaClock {
   if (stopMs === undefined) return { kind, running: true, startMs, status: slaStatus(startMs, minutes, schedule, timeZone, nowMs) };
-  const status = slaStatus(startMs, minutes, schedule, timeZone, Math.max(stopMs, startMs));
+  const status = slaStatus(startMs, minutes, schedule, timeZone, Math.max(stopMs, startMs), false);
   // An answer exactly at the target is in time.
   return { kind, running: false, startMs, stopMs, status, met: stopMs <= status.targetMs };
 }
