@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ResponseOf, Settings } from '../../shared/ipc';
 import { AccountMenu, FirstRun } from '../features/accounts';
 import { AllDomainsQueue, CommandPalette, useSlaWatch } from '../features/cases';
+import { AllDomainsView } from '../features/dashboard';
 import { getBridgeClient } from '../platform';
 import { allDomainsTabId, useAppStore } from '../state/app-store';
 import { TabStoreContext, tabStoreFor } from '../state/tab-store';
@@ -127,7 +128,7 @@ function AllDomainsTab(): React.JSX.Element {
   const runtimes = useRuntimes();
   return (
     <TabStoreContext.Provider value={tabStoreFor(allDomainsTabId)}>
-      <AllDomainsQueue key={[...runtimes.keys()].join(',')} />
+      <AllDomainsView queue={<AllDomainsQueue key={[...runtimes.keys()].join(',')} />} />
     </TabStoreContext.Provider>
   );
 }

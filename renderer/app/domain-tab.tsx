@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseDetail } from '../features/case-detail';
 import { CasesView, CustomersView } from '../features/cases';
+import { DomainDashboard } from '../features/dashboard';
 import { NewCaseView } from '../features/new-case';
 import { PendingView } from '../features/pending';
 import { SettingsView } from '../features/settings';
@@ -17,6 +18,7 @@ const views: ReadonlyArray<{ id: DomainView; label: string }> = [
   { id: 'customers', label: 'rail.customers' },
   { id: 'new-case', label: 'rail.newCase' },
   { id: 'pending', label: 'rail.pending' },
+  { id: 'dashboard', label: 'rail.dashboard' },
   { id: 'settings', label: 'rail.settings' },
 ];
 
@@ -123,5 +125,7 @@ function ViewSwitch({ view }: { view: DomainView }): React.JSX.Element {
       return <PendingView />;
     case 'settings':
       return <SettingsView />;
+    case 'dashboard':
+      return <DomainDashboard />;
   }
 }

@@ -56,6 +56,8 @@ export interface ProjectionQuery {
   readonly escalated?: boolean;
   /** Only cases with a pending local change (names from the outbox overlay). */
   readonly pendingCaseNames?: ReadonlySet<string>;
+  /** Only these cases (a dashboard drill-down). */
+  readonly caseNames?: ReadonlySet<string>;
   readonly openOnly?: boolean;
   readonly closedOnly?: boolean;
   /** Default: most recently updated first. */
@@ -763,6 +765,14 @@ export function createProjection(initialCapacity = 1024): Projection {
           if (row !== undefined) pendingRows.add(row);
         }
       }
+      let namedRows: Set<number> | undefined;
+      if (q.caseNames !== undefined) {
+        namedRows = new Set();
+        for (const name of q.caseNames) {
+          const row = nameToRow.get(name);
+          if (row !== undefined) namedRows.add(row);
+        }
+      }
       const escalatedWanted = q.escalated === undefined ? -1 : q.escalated ? FLAG_ESCALATED : 0;
       const openOnly = q.openOnly === true;
       const closedOnly = q.closedOnly === true;
@@ -780,6 +790,7 @@ export function createProjection(initialCapacity = 1024): Projection {
         if (customerMask !== undefined && customerMask[customerCol[row] as number] !== 1) continue;
         if (escalatedWanted !== -1 && ((flagsCol[row] as number) & FLAG_ESCALATED) !== escalatedWanted) continue;
         if (pendingRows !== undefined && !pendingRows.has(row)) continue;
+        if (namedRows !== undefined && !namedRows.has(row)) continue;
         out[k++] = row;
       }
       const ids = out.subarray(0, k);

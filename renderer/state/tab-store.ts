@@ -4,7 +4,7 @@ import { createJSONStorage, persist } from 'zustand/middleware';
 import type { CaseState, Priority } from '../../shared/domain';
 import type { ProjectionSortKey, SortDir } from '../data';
 
-export type DomainView = 'cases' | 'customers' | 'pending' | 'new-case' | 'settings';
+export type DomainView = 'cases' | 'customers' | 'pending' | 'new-case' | 'settings' | 'dashboard';
 
 export interface CaseFilters {
   keyword: string;

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimes } from '../../app/runtime-context';
 import { pendingCaseRefs } from '../../data';
-import { useAppStore } from '../../state/app-store';
+import { allDomainsTabId, useAppStore } from '../../state/app-store';
+import { useDrill } from '../../state/drill-store';
 import { tabStoreFor, useTab, useTabStore } from '../../state/tab-store';
 import { runtimeSla, slaDueFor, useAgency } from '../sla-plans';
 import { CaseList } from './case-list';
+import { DrillBanner } from './drill-banner';
 import { EmptyList } from './empty-list';
 import { filtersToQuery, hasActiveFilters, nextSort } from './case-query';
 import { FilterBar } from './filter-bar';
@@ -48,6 +50,7 @@ export function AllDomainsQueue(): React.JSX.Element {
   const keywordRef = useRef<HTMLInputElement>(null);
 
   const agency = useAgency();
+  const drill = useDrill(allDomainsTabId);
 
   const merged = useMemo(() => {
     const hydrated = runtimes.filter((runtime) => runtime.isHydrated);
@@ -58,7 +61,15 @@ export function AllDomainsQueue(): React.JSX.Element {
     const dueOf = hydrated.map((runtime) => slaDueFor(runtime.facts, agency, nowMs));
     const results = hydrated.map((runtime, index) =>
       runtime.projection.query(
-        filtersToQuery({ ...filters, customerIds: [] }, { keyword, sort, pendingCaseNames: contexts[index]?.pendingRefs ?? new Set() }),
+        filtersToQuery(
+          { ...filters, customerIds: [] },
+          {
+            keyword,
+            sort,
+            pendingCaseNames: contexts[index]?.pendingRefs ?? new Set(),
+            caseNames: drill ? (drill.names.get(runtime.account.id) ?? new Set<string>()) : undefined,
+          },
+        ),
       ),
     );
     const order: MergedOrder = mergeSortedRuns(
@@ -67,7 +78,7 @@ export function AllDomainsQueue(): React.JSX.Element {
       sort.dir,
     );
     return { hydrated, contexts, order, waiting: runtimes.length - hydrated.length, versions };
-  }, [runtimes, filters, keyword, sort, agency, nowMs, versions]);
+  }, [runtimes, filters, keyword, sort, agency, drill, nowMs, versions]);
 
   const rowAt = useMemo(() => {
     const cache = new Map<number, ListRow>();
@@ -118,6 +129,7 @@ export function AllDomainsQueue(): React.JSX.Element {
   const loading = merged.hydrated.length === 0 && runtimes.length > 0;
   return (
     <div className="all-domains" data-testid="all-domains">
+      <DrillBanner tabId={allDomainsTabId} />
       <FilterBar filters={filters} onChange={setFilters} keywordRef={keywordRef} />
       <div className="filter-meta">
         <span className="count" data-testid="list-count" data-total={merged.order.length} data-hydrated={merged.waiting === 0}>

@@ -7,6 +7,7 @@ import { useTab, useTabStore } from '../../state/tab-store';
 import { CaseDetail } from '../case-detail';
 import { BulkBar } from './bulk-bar';
 import { CaseList } from './case-list';
+import { DrillBanner } from './drill-banner';
 import { EmptyList } from './empty-list';
 import { hasActiveFilters, nextSort } from './case-query';
 import { FilterBar, SaveViewControl } from './filter-bar';
@@ -70,6 +71,7 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
   return (
     <div className="cases-split">
       <div className="cases-pane" data-testid="cases-pane" data-domain={runtime.account.domain}>
+        {customerId === undefined && <DrillBanner tabId={runtime.account.id} />}
         <FilterBar
           filters={filters}
           onChange={setFilters}

@@ -11,7 +11,14 @@ export const defaultSort: SortState = { key: 'updateTime', dir: 'desc' };
 /** The projection query for a set of filters (the keyword is passed separately: it is deferred). */
 export function filtersToQuery(
   filters: CaseFilters,
-  options: { keyword?: string; sort?: SortState; pendingCaseNames?: ReadonlySet<string>; customerId?: string | undefined } = {},
+  options: {
+    keyword?: string;
+    sort?: SortState;
+    pendingCaseNames?: ReadonlySet<string>;
+    customerId?: string | undefined;
+    /** A dashboard drill-down: only these cases. */
+    caseNames?: ReadonlySet<string> | undefined;
+  } = {},
 ): ProjectionQuery {
   const keyword = options.keyword ?? filters.keyword;
   const customerIds = options.customerId !== undefined ? [options.customerId] : filters.customerIds;
@@ -24,6 +31,7 @@ export function filtersToQuery(
     ...(filters.pendingOnly ? { pendingCaseNames: options.pendingCaseNames ?? new Set<string>() } : {}),
     ...(filters.status === 'open' ? { openOnly: true } : {}),
     ...(filters.status === 'closed' ? { closedOnly: true } : {}),
+    ...(options.caseNames ? { caseNames: options.caseNames } : {}),
     sort: options.sort ?? defaultSort,
   };
 }

@@ -3,6 +3,7 @@ import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimeVersion } from '../../app/runtime-context';
 import { loadHeadSnapshot, pendingCaseRefs, pendingCasesFromCreates, type ProjectionResult } from '../../data';
 import { useCustomers, useHeadCases } from '../../data/hooks';
+import { useDrill } from '../../state/drill-store';
 import type { CaseFilters } from '../../state/tab-store';
 import { useRuntimeSla } from '../sla-plans';
 import { filtersToQuery, hasActiveFilters, type SortState } from './case-query';
@@ -50,6 +51,10 @@ export function useDomainRows(
     return map;
   }, [customers]);
   const slaOf = useRuntimeSla(runtime, nowMs, version);
+  // A dashboard drill-down shows exactly its cases (the domain's list only, not a customer's).
+  const drill = useDrill(runtime.account.id);
+  const caseNames =
+    customerId === undefined ? (drill?.names.get(runtime.account.id) ?? (drill ? new Set<string>() : undefined)) : undefined;
 
   // `version` stands for the runtime's mutable outbox and projection
   const pendingRefs = useMemo(() => pendingCaseRefs(outbox), [outbox, version]);
@@ -69,16 +74,22 @@ export function useDomainRows(
     () =>
       hydrated
         ? runtime.projection.query(
-            filtersToQuery(filters, { keyword, sort, pendingCaseNames: pendingRefs, ...(customerId !== undefined ? { customerId } : {}) }),
+            filtersToQuery(filters, {
+              keyword,
+              sort,
+              pendingCaseNames: pendingRefs,
+              caseNames,
+              ...(customerId !== undefined ? { customerId } : {}),
+            }),
           )
         : undefined,
     // `version` bumps when the projection changes
-    [hydrated, runtime.projection, filters, keyword, sort, pendingRefs, customerId, version],
+    [hydrated, runtime.projection, filters, keyword, sort, pendingRefs, customerId, caseNames, version],
   );
 
   // Cases created offline, not filed yet: on top, while the filters could include a new case.
   const locals = useMemo(() => {
-    if (filters.status === 'closed' || filters.escalatedOnly || keyword.trim() !== '') return [];
+    if (caseNames || filters.status === 'closed' || filters.escalatedOnly || keyword.trim() !== '') return [];
     if (filters.states.length > 0 && !filters.states.includes('NEW')) return [];
     const existing = new Set(
       outbox.flatMap((entry) => (entry.resultName && runtime.projection.has(entry.resultName) ? [entry.resultName] : [])),
@@ -91,7 +102,7 @@ export function useDomainRows(
       )
       .filter((view) => filters.priorities.length === 0 || filters.priorities.includes(view.priority));
     // `version` bumps when the outbox changes
-  }, [outbox, filters, keyword, customerId, runtime.projection, version]);
+  }, [outbox, filters, keyword, customerId, runtime.projection, caseNames, version]);
 
   return useMemo((): DomainRows => {
     const cache = new Map<number, ListRow>();

@@ -34,6 +34,7 @@ export const shell = defineCatalogue({
       pending: 'Pending changes',
       newCase: 'Create case',
       settings: 'Settings',
+      dashboard: 'Dashboard',
       savedViews: 'Saved views',
     },
     status: {
@@ -101,6 +102,7 @@ export const shell = defineCatalogue({
       pending: '待同步的變更',
       newCase: '建立客服案件',
       settings: '設定',
+      dashboard: '資訊主頁',
       savedViews: '已儲存的檢視',
     },
     status: {
@@ -168,6 +170,7 @@ export const shell = defineCatalogue({
       pending: '待同步的更改',
       newCase: '创建支持请求',
       settings: '设置',
+      dashboard: '仪表板',
       savedViews: '已保存的视图',
     },
     status: {
@@ -235,6 +238,7 @@ export const shell = defineCatalogue({
       pending: 'Perubahan tertunda',
       newCase: 'Buat kasus',
       settings: 'Setelan',
+      dashboard: 'Dasbor',
       savedViews: 'Tampilan tersimpan',
     },
     status: {
@@ -303,6 +307,7 @@ export const shell = defineCatalogue({
       pending: 'Modifications en attente',
       newCase: 'Créer une demande',
       settings: 'Paramètres',
+      dashboard: 'Tableau de bord',
       savedViews: 'Vues enregistrées',
     },
     status: {

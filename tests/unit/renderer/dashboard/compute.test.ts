@@ -4,7 +4,6 @@ import { bucketStarts, previousPeriod, resolvePeriod } from '../../../../rendere
 import { customerReport } from '../../../../renderer/features/dashboard/model/report';
 import type { DashboardCase, DashboardInput } from '../../../../renderer/features/dashboard/model/types';
 import { EMPTY_AGENCY_DATA, STARTER_PLAN, type AgencyData, type SlaPlan } from '../../../../shared/domain';
-import { seededRandom } from '../../support/seeded-random';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -22,12 +21,23 @@ const plan24: SlaPlan = {
 };
 const agency: AgencyData = { ...EMPTY_AGENCY_DATA, plans: [STARTER_PLAN, plan24], customers: [{ customerId: 'C1', planId: 'p24' }] };
 
+/** A small deterministic PRNG (mulberry32). */
+function seeded(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 function world(count: number): DashboardCase[] {
-  const rnd = seededRandom(7);
+  const rnd = seeded(7);
   return Array.from({ length: count }, (_, i) => {
     const created = now - Math.floor(rnd() * 60 * DAY);
-    const priority = (['P1', 'P2', 'P3', 'P4'] as const)[i % 4];
-    const state = (['NEW', 'IN_PROGRESS_GOOGLE_SUPPORT', 'CLOSED', 'CLOSED'] as const)[i % 4];
+    const priority = (['P1', 'P2', 'P3', 'P4'] as const)[i % 4]!;
+    const state = (['NEW', 'IN_PROGRESS_GOOGLE_SUPPORT', 'CLOSED', 'CLOSED'] as const)[i % 4]!;
     const reply = created + Math.floor(rnd() * 10 * HOUR);
     return {
       accountId: i % 2 === 0 ? 'b' : 'a',
