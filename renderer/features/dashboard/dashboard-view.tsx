@@ -12,6 +12,7 @@ import { chartsSettled } from './charts/render-queue';
 import { chartSpecs } from './charts/specs';
 import { openDrill } from './drill';
 import { KpiCards } from './kpis';
+import { MissingThreads } from './missing-threads';
 import type { DashboardScope } from './model/types';
 import { PeriodPicker } from './period-picker';
 import { useDashboardPrefs, useDashboardPrefsStore } from './prefs';
@@ -122,7 +123,8 @@ function DashboardBody({
       className="dashboard"
       aria-labelledby="dashboard-title"
       data-testid="dashboard"
-      data-ready={model !== undefined && readyFor === specs}
+      data-ready={model !== undefined && !state.stale && readyFor === specs}
+      aria-busy={state.stale || undefined}
     >
       <header className="dashboard-header">
         <h2 id="dashboard-title">{title}</h2>
@@ -166,7 +168,12 @@ function DashboardBody({
         <>
           <p className="muted dashboard-meta" data-testid="dashboard-meta">
             {t('status.summary', { count: model.caseCount, formatted: new Intl.NumberFormat(i18n.language).format(model.caseCount) })}
-            {model.unmeasurable > 0 && ` · ${t('status.unmeasurable', { count: model.unmeasurable })}`}
+            {model.unmeasurable > 0 && input && (
+              <>
+                {' · '}
+                <MissingThreads key={model.unmeasurable} input={input} count={model.unmeasurable} keyOfUnknown={model.kpiKeys.unknown} />
+              </>
+            )}
           </p>
           <KpiCards model={model} onDrill={drill} />
           <div className="chart-grid">

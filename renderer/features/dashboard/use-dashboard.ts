@@ -17,6 +17,8 @@ export interface DashboardState {
   readonly input: DashboardInput | undefined;
   readonly loading: boolean;
   readonly error: string | undefined;
+  /** The model shown is for other choices (scope, period) than the ones now asked for: a new one is on its way. */
+  readonly stale: boolean;
 }
 
 /**
@@ -31,7 +33,13 @@ export function useDashboard(
 ): DashboardState {
   const [loadedAt, setLoadedAt] = useState(0);
   const [tick, setTick] = useState(() => Date.now());
-  const [state, setState] = useState<DashboardState>({ model: undefined, input: undefined, loading: true, error: undefined });
+  const [state, setState] = useState<Omit<DashboardState, 'stale'> & { key: string }>({
+    model: undefined,
+    input: undefined,
+    loading: true,
+    error: undefined,
+    key: '',
+  });
   const accountIds = useMemo(() => runtimes.map((r) => r.account.id), [runtimes]);
   const ids = accountIds.join(',');
   const seen = useRef(new Map<string, number>());
@@ -74,6 +82,7 @@ export function useDashboard(
 
   const scopeKey = JSON.stringify(scope);
   const periodKey = JSON.stringify(prefs.period);
+  const key = `${scopeKey}|${periodKey}|${prefs.compare}`;
   useEffect(() => {
     if (loadedAt === 0) return;
     let cancelled = false;
@@ -85,7 +94,7 @@ export function useDashboard(
     dashboardClient()
       .compute(input)
       .then(
-        (model) => !cancelled && setState({ model, input, loading: false, error: undefined }),
+        (model) => !cancelled && setState({ model, input, loading: false, error: undefined, key }),
         (error: unknown) => !cancelled && setState((s) => ({ ...s, loading: false, error: String(error) })),
       );
     return () => {
@@ -94,5 +103,5 @@ export function useDashboard(
     // scopeKey / periodKey stand for scope and prefs.period
   }, [loadedAt, tick, scopeKey, periodKey, prefs.compare, agency]);
 
-  return state;
+  return { model: state.model, input: state.input, loading: state.loading, error: state.error, stale: state.key !== key };
 }

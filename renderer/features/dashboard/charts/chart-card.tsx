@@ -10,6 +10,34 @@ function appFont(): string {
   return getComputedStyle(document.body).fontFamily || 'sans-serif';
 }
 
+interface ItemLayout {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+interface ChartInternals {
+  getModel(): { getSeriesByIndex(i: number): { getData(): { getItemLayout(j: number): ItemLayout | undefined } } | undefined };
+}
+
+/**
+ * Where each bar segment is drawn, by drill key, for automation only (set when
+ * navigator.webdriver is true): lets an end-to-end test click a bar like an agent does.
+ */
+function barCenters(chart: ReturnType<typeof echarts.init>, spec: ChartSpec): Array<{ key: string; x: number; y: number }> {
+  const model = (chart as unknown as ChartInternals).getModel();
+  const out: Array<{ key: string; x: number; y: number }> = [];
+  spec.series.forEach((series, i) => {
+    if (series.type !== 'bar') return;
+    const data = model.getSeriesByIndex(i)?.getData();
+    series.keys.forEach((key, j) => {
+      const layout = data?.getItemLayout(j);
+      if (key && layout) out.push({ key, x: layout.x + layout.width / 2, y: layout.y + layout.height / 2 });
+    });
+  });
+  return out;
+}
+
 /**
  * One chart with its data table. The canvas is for the eyes; the table under it is the
  * keyboard and screen-reader equivalent, and each of its numbers opens the same drill-down
@@ -46,6 +74,7 @@ export function ChartCard({
         if (series && key) drill(key, `${current.title}: ${current.categories[params.dataIndex ?? 0] ?? ''} · ${series.name}`);
       });
       chart.current.setOption(optionOf(spec, palette, appFont()), { notMerge: true });
+      if (navigator.webdriver) host.current.dataset.bars = JSON.stringify(barCenters(chart.current, spec));
       onPainted?.();
     });
     return cancel;

@@ -4,14 +4,30 @@
 
 type Job = () => void;
 const jobs: Job[] = [];
+/** Callers waiting for the queue to drain (chartsSettled). */
+const waiters: Array<() => void> = [];
 let scheduled = false;
 const channel = typeof MessageChannel === 'undefined' ? undefined : new MessageChannel();
+
+/** After the last chart job: let the browser paint, then tell whoever waits. */
+function settle(): void {
+  if (waiters.length === 0) return;
+  const ready = waiters.splice(0);
+  requestAnimationFrame(() => setTimeout(() => ready.forEach((resolve) => resolve()), 0));
+}
 
 function runNext(): void {
   scheduled = false;
   const job = jobs.shift();
-  if (job) job();
-  if (jobs.length > 0) schedule();
+  try {
+    job?.();
+  } catch (error) {
+    // One chart failing must not stop the others (nor "all charts painted").
+    console.error('chart rendering failed', error);
+  } finally {
+    if (jobs.length > 0) schedule();
+    else settle();
+  }
 }
 
 function schedule(): void {
@@ -36,10 +52,8 @@ export function queueChartJob(job: Job): () => void {
 /** Resolves once every queued chart job has run and the result was painted. */
 export function chartsSettled(): Promise<void> {
   return new Promise((resolve) => {
-    const check = (): void => {
-      if (jobs.length > 0 || scheduled) queueChartJob(check);
-      else requestAnimationFrame(() => setTimeout(resolve, 0));
-    };
-    queueChartJob(check);
+    waiters.push(resolve);
+    // Nothing queued: settle after a pass through the queue, so jobs queued in this same task count too.
+    schedule();
   });
 }

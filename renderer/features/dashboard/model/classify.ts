@@ -66,7 +66,7 @@ export function slaOutcome(
 
 export function classify(c: DashboardCase, input: DashboardInput, agency: AgencyIndex, buckets: Buckets): CaseClass {
   const { period, starts } = buckets;
-  const createdBucket = bucketOf(starts, period.endMs, c.createTimeMs);
+  const createdBucket = bucketOf(starts, period, c.createTimeMs);
   const closedInPeriod = c.state === 'CLOSED' && inPeriod(period, c.updateTimeMs);
   const open = c.state !== 'CLOSED';
   let ageBucket = -1;
@@ -92,8 +92,8 @@ export function classify(c: DashboardCase, input: DashboardInput, agency: Agency
     ...sla,
     resolutionMs: closedInPeriod ? c.updateTimeMs - c.createTimeMs : undefined,
     ageBucket,
-    escalationBucket: escalationAt === undefined ? -1 : bucketOf(starts, period.endMs, escalationAt),
-    reopenBuckets: c.reopenedAtMs.map((at) => bucketOf(starts, period.endMs, at)).filter((b) => b >= 0),
+    escalationBucket: escalationAt === undefined ? -1 : bucketOf(starts, period, escalationAt),
+    reopenBuckets: c.reopenedAtMs.map((at) => bucketOf(starts, period, at)).filter((b) => b >= 0),
   };
 }
 

@@ -102,6 +102,7 @@ export function pointsOf(row: Classified): Array<[string, string, string]> {
     );
     points.push(['kpi', 'measured', '']);
   }
+  if (k.outcome === 'unknown') points.push(['kpi', 'unknown', '']);
   if (k.firstResponseMs !== undefined) points.push(['frt', k.priority, '']);
   if (k.resolutionMs !== undefined) points.push(['res', k.priority, ''], ['kpi', 'resolved', '']);
   if (k.ageBucket >= 0) points.push(['backlog', AGE_BUCKETS[k.ageBucket] as string, k.priority], ['kpi', 'open', '']);
@@ -191,6 +192,7 @@ export function computeDashboard(
       measured: 'kpi|measured|',
       escalations: 'kpi|escalations|',
       reopens: 'kpi|reopens|',
+      unknown: 'kpi|unknown|',
     },
     volume: { ...fastChart('vol', bucketIds, priorities), categories: starts.map(String) },
     volumeByCategory: { categories: starts.map(String), series: mergeOther(volumeByCategory, volumeByCategoryIds) },

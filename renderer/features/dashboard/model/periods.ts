@@ -63,9 +63,12 @@ export function bucketStarts(period: Period, unit: BucketUnit, timeZone: string)
   return starts;
 }
 
-/** Index of the bucket containing `ms` (starts ascending), or -1 outside. */
-export function bucketOf(starts: readonly number[], endMs: number, ms: number): number {
-  if (starts.length === 0 || ms < (starts[0] as number) || ms >= endMs) return -1;
+/**
+ * Index of the bucket containing `ms` (starts ascending), or -1 outside the period. The first
+ * week or month bucket may start before the period: only the period's own days count.
+ */
+export function bucketOf(starts: readonly number[], period: Period, ms: number): number {
+  if (starts.length === 0 || ms < period.startMs || ms < (starts[0] as number) || ms >= period.endMs) return -1;
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

@@ -95,7 +95,7 @@ export interface DashboardModel {
   readonly unit: BucketUnit;
   readonly kpis: Kpis;
   readonly previousKpis: Kpis | undefined;
-  readonly kpiKeys: Readonly<Record<'created' | 'resolved' | 'open' | 'measured' | 'escalations' | 'reopens', string>>;
+  readonly kpiKeys: Readonly<Record<'created' | 'resolved' | 'open' | 'measured' | 'escalations' | 'reopens' | 'unknown', string>>;
   readonly volume: CategoryChart;
   readonly volumeByCategory: CategoryChart;
   /** Cases created per bucket in the previous period, aligned by bucket index. */

@@ -16,7 +16,11 @@ import { reportCsv } from './report-csv';
 import { ReportDocument } from './report-document';
 import './report.css';
 
-type Status = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved'; text: string } | { kind: 'error'; text: string };
+type Status =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'saved'; text: string; path: string; pages: number | undefined }
+  | { kind: 'error'; text: string };
 
 function fileStem(customerName: string, input: DashboardInput): string {
   const day = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -97,7 +101,11 @@ export function CustomerReportDialog({
     setStatus({ kind: 'busy' });
     try {
       const saved = await work();
-      setStatus(saved.saved ? { kind: 'saved', text: t('report.saved', { path: saved.path ?? '' }) } : { kind: 'idle' });
+      const text =
+        saved.pages === undefined
+          ? t('report.saved', { path: saved.path ?? '' })
+          : t('report.savedPdf', { path: saved.path ?? '', count: saved.pages });
+      setStatus(saved.saved ? { kind: 'saved', text, path: saved.path ?? '', pages: saved.pages } : { kind: 'idle' });
     } catch (error) {
       setStatus({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
     }
@@ -173,7 +181,13 @@ export function CustomerReportDialog({
           <button type="button" className="button" onClick={onClose} data-testid="report-close">
             {t('report.close')}
           </button>
-          <p role="status" className={status.kind === 'error' ? 'error-text' : 'muted'} data-testid="report-status">
+          <p
+            role="status"
+            className={status.kind === 'error' ? 'error-text' : 'muted'}
+            data-testid="report-status"
+            data-path={status.kind === 'saved' ? status.path : undefined}
+            data-pages={status.kind === 'saved' ? status.pages : undefined}
+          >
             {status.kind === 'busy' ? t('report.busy') : status.kind === 'saved' || status.kind === 'error' ? status.text : ''}
           </p>
         </div>

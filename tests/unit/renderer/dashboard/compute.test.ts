@@ -151,3 +151,15 @@ describe('dashboard model', () => {
     expect(report.rows.map((r) => r.name).sort()).toEqual(expected.map((c) => c.name).sort());
   });
 });
+
+describe('periods', () => {
+  it('week buckets never count days before the period (the first week starts on the Monday before)', async () => {
+    const { bucketOf } = await import('../../../../renderer/features/dashboard/model/periods');
+    const ninety = resolvePeriod({ kind: 'last', days: 90 }, now, 'UTC');
+    const starts = bucketStarts(ninety, 'week', 'UTC');
+    expect(starts[0]).toBeLessThanOrEqual(ninety.startMs);
+    expect(bucketOf(starts, ninety, ninety.startMs - 1)).toBe(-1);
+    expect(bucketOf(starts, ninety, ninety.startMs)).toBe(0);
+    expect(bucketOf(starts, ninety, ninety.endMs)).toBe(-1);
+  });
+});
