@@ -73,7 +73,7 @@ export function ChartCard({
         const key = series?.keys[params.dataIndex ?? -1];
         if (series && key) drill(key, `${current.title}: ${current.categories[params.dataIndex ?? 0] ?? ''} · ${series.name}`);
       });
-      chart.current.setOption(optionOf(spec, palette, appFont()), { notMerge: true });
+      chart.current.setOption(optionOf(spec, palette, appFont(), host.current.clientWidth), { notMerge: true });
       if (navigator.webdriver) host.current.dataset.bars = JSON.stringify(barCenters(chart.current, spec));
       onPainted?.();
     });

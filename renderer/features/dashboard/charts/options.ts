@@ -22,7 +22,23 @@ export interface ChartSpec {
 }
 
 /** The ECharts option of a spec, themed from the app's palette. Canvas, no animation, rich-text tooltips (no inline HTML: CSP). */
-export function optionOf(spec: ChartSpec, palette: ChartPalette, fontFamily: string): ChartOption {
+/** Rows the legend wraps into at `width` px (about 7 px per character, 26 px for the swatch and gap). */
+function legendRows(spec: ChartSpec, width: number): number {
+  if (spec.series.length < 2) return 0;
+  let rows = 1;
+  let used = 0;
+  for (const s of spec.series) {
+    const item = s.name.length * 7 + 26;
+    if (used > 0 && used + item > width) {
+      rows += 1;
+      used = 0;
+    }
+    used += item;
+  }
+  return rows;
+}
+
+export function optionOf(spec: ChartSpec, palette: ChartPalette, fontFamily: string, width = 560): ChartOption {
   const categoryAxis = {
     type: 'category',
     data: [...spec.categories],
@@ -50,7 +66,7 @@ export function optionOf(spec: ChartSpec, palette: ChartPalette, fontFamily: str
     animation: false,
     backgroundColor: 'transparent',
     textStyle: { color: palette.text, fontFamily },
-    grid: { left: 8, right: 16, top: spec.series.length > 1 ? 34 : 12, bottom: 8, containLabel: true },
+    grid: { left: 8, right: 16, top: 14 + legendRows(spec, width) * 20, bottom: 8, containLabel: true },
     legend:
       spec.series.length > 1 ? { top: 0, left: 0, textStyle: { color: palette.text }, itemWidth: 12, itemHeight: 10 } : { show: false },
     tooltip: {
