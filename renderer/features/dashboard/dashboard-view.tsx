@@ -8,7 +8,8 @@ import { agentTimeZone } from '../../ui/format';
 import { useAgency } from '../sla-plans';
 import { ChartCard } from './charts/chart-card';
 import { useChartPalette } from './charts/palette';
-import { chartsSettled } from './charts/render-queue';
+import { prewarmCharts } from './charts/echarts';
+import { chartsSettled, queueChartJob } from './charts/render-queue';
 import { chartSpecs } from './charts/specs';
 import { openDrill } from './drill';
 import { KpiCards } from './kpis';
@@ -93,6 +94,7 @@ function DashboardBody({
   const agency = useAgency();
   const palette = useChartPalette();
   const state = useDashboard(runtimes, scope, prefs, agency.data);
+  useEffect(() => prewarmCharts(queueChartJob), []);
   const [reportOpen, setReportOpen] = useState(false);
   const [drillError, setDrillError] = useState<string>();
   const setPrefs = useDashboardPrefsStore((s) => s.set);

@@ -63,20 +63,27 @@ export function ChartCard({
   latest.current = { spec, onDrill };
 
   useEffect(() => {
-    const cancel = queueChartJob(() => {
-      if (!host.current) return;
-      chart.current ??= echarts.init(host.current, undefined, { renderer: 'canvas' });
-      chart.current.off('click');
+    // Creating a chart and drawing it are two tasks: neither holds the main thread for long.
+    const cancelInit = queueChartJob(() => {
+      if (!host.current || chart.current) return;
+      chart.current = echarts.init(host.current, undefined, { renderer: 'canvas' });
       chart.current.on('click', (params: { seriesIndex?: number; dataIndex?: number }) => {
         const { spec: current, onDrill: drill } = latest.current;
         const series = current.series[params.seriesIndex ?? -1];
         const key = series?.keys[params.dataIndex ?? -1];
         if (series && key) drill(key, `${current.title}: ${current.categories[params.dataIndex ?? 0] ?? ''} · ${series.name}`);
       });
+    });
+    const cancelDraw = queueChartJob(() => {
+      if (!host.current || !chart.current) return;
       chart.current.setOption(optionOf(spec, palette, appFont(), host.current.clientWidth), { notMerge: true });
       if (navigator.webdriver) host.current.dataset.bars = JSON.stringify(barCenters(chart.current, spec));
       onPainted?.();
     });
+    const cancel = (): void => {
+      cancelInit();
+      cancelDraw();
+    };
     return cancel;
   }, [spec, palette, onPainted]);
 

@@ -2,7 +2,7 @@
 // these facts up, and a drill-down lists the cases whose facts match a chart point, so a
 // bar and the list it opens can never disagree.
 
-import { caseSla, PRIORITIES, targetsFor, type AgencyIndex, type Priority } from '../../../../shared/domain';
+import { caseSla, targetsFor, type AgencyIndex } from '../../../../shared/domain';
 import { bucketOf, inPeriod } from './periods';
 import type { DashboardCase, DashboardInput, Period } from './types';
 
@@ -15,7 +15,7 @@ export const OTHER_CATEGORY = '__other__';
 export interface CaseClass {
   /** Bucket of creation when created in the period, else -1. */
   readonly createdBucket: number;
-  readonly priority: Priority;
+  readonly priority: 'P1' | 'P2' | 'P3' | 'P4';
   readonly category: string;
   readonly planId: string;
   /** SLA result of a case created in the period (undefined otherwise). */
@@ -25,8 +25,6 @@ export interface CaseClass {
   readonly firstResponseTargetMs: number;
   /** Closed in the period: creation → closing time. */
   readonly resolutionMs: number | undefined;
-  /** Open now: index in AGE_BUCKETS, else -1. */
-  readonly ageBucket: number;
   readonly escalationBucket: number;
   readonly reopenBuckets: readonly number[];
 }
@@ -42,12 +40,21 @@ export function inScope(c: DashboardCase, scope: DashboardInput['scope']): boole
   return scope.kind === 'account' || c.customerId === scope.customerId;
 }
 
+type SlaFacts = Pick<CaseClass, 'outcome' | 'updates' | 'firstResponseMs' | 'firstResponseTargetMs'>;
+
+/**
+ * Closed cases keep their SLA result until they change or their plan does: the worker keeps
+ * the same case objects between computations, so the result is remembered per case, with
+ * the plan's content (not its object: every request brings a fresh copy) as the check.
+ */
+const closedResults = new WeakMap<DashboardCase, { readonly plan: string; readonly facts: SlaFacts }>();
+
 /** The SLA result of a case under its customer's plan, as of `nowMs`. */
-export function slaOutcome(
-  c: DashboardCase,
-  agency: AgencyIndex,
-  nowMs: number,
-): Pick<CaseClass, 'outcome' | 'updates' | 'firstResponseMs' | 'firstResponseTargetMs'> {
+export function slaOutcome(c: DashboardCase, agency: AgencyIndex, nowMs: number, planKey?: string): SlaFacts {
+  if (planKey !== undefined && c.state === 'CLOSED') {
+    const hit = closedResults.get(c);
+    if (hit?.plan === planKey) return hit.facts;
+  }
   const plan = agency.planOf(c.customerId);
   const sla = caseSla(c, plan, nowMs);
   const first = sla.firstResponse;
@@ -56,45 +63,70 @@ export function slaOutcome(
   if (!sla.measurable) outcome = 'unknown';
   else if (first.running) outcome = first.status.level === 'breached' || updates === 'missed' ? 'missed' : 'pending';
   else outcome = first.met === true && updates !== 'missed' ? 'met' : 'missed';
-  return {
+  const facts: SlaFacts = {
     outcome,
     updates,
     firstResponseMs: !first.running && sla.measurable && first.stopMs !== undefined ? first.stopMs - first.startMs : undefined,
     firstResponseTargetMs: first.status.targetMs,
   };
+  if (planKey !== undefined && c.state === 'CLOSED') closedResults.set(c, { plan: planKey, facts });
+  return facts;
 }
 
-export function classify(c: DashboardCase, input: DashboardInput, agency: AgencyIndex, buckets: Buckets): CaseClass {
-  const { period, starts } = buckets;
+export interface ClassifyContext {
+  readonly input: DashboardInput;
+  readonly agency: AgencyIndex;
+  readonly buckets: Buckets;
+  /** Plan id → its content as text (see closedResults). */
+  readonly planKeys: ReadonlyMap<string, string>;
+}
+
+export function classifyContext(input: DashboardInput, agency: AgencyIndex, buckets: Buckets): ClassifyContext {
+  return { input, agency, buckets, planKeys: new Map(input.agency.plans.map((plan) => [plan.id, JSON.stringify(plan)])) };
+}
+
+const NO_BUCKETS: readonly number[] = [];
+
+/** The open backlog is "now", not the period: the age group of an open case (index in AGE_BUCKETS), else -1. */
+export function backlogOf(c: DashboardCase, nowMs: number): number {
+  if (c.state === 'CLOSED') return -1;
+  const ageDays = (nowMs - c.createTimeMs) / 86_400_000;
+  for (let i = 0; i < AGE_LIMITS_DAYS.length; i++) if (ageDays < (AGE_LIMITS_DAYS[i] as number)) return i;
+  return AGE_LIMITS_DAYS.length - 1;
+}
+
+/** What a case counts for in the period (the backlog aside: backlogOf), or undefined when nothing (most cases). */
+export function classify(c: DashboardCase, ctx: ClassifyContext): CaseClass | undefined {
+  const { period, starts } = ctx.buckets;
   const createdBucket = bucketOf(starts, period, c.createTimeMs);
   const closedInPeriod = c.state === 'CLOSED' && inPeriod(period, c.updateTimeMs);
-  const open = c.state !== 'CLOSED';
-  let ageBucket = -1;
-  if (open) {
-    const ageDays = (input.nowMs - c.createTimeMs) / 86_400_000;
-    ageBucket = AGE_LIMITS_DAYS.findIndex((limit) => ageDays < limit);
-  }
   const escalationAt = c.escalated ? (c.escalatedAtMs ?? c.createTimeMs) : undefined;
-  const sla =
+  const escalationBucket = escalationAt === undefined ? -1 : bucketOf(starts, period, escalationAt);
+  let reopenBuckets = NO_BUCKETS;
+  if (c.reopenedAtMs.length > 0) reopenBuckets = c.reopenedAtMs.map((at) => bucketOf(starts, period, at)).filter((b) => b >= 0);
+  if (createdBucket < 0 && !closedInPeriod && escalationBucket < 0 && reopenBuckets.length === 0) return undefined;
+  const plan = ctx.agency.planOf(c.customerId);
+  const sla: SlaFacts =
     createdBucket >= 0
-      ? slaOutcome(c, agency, input.nowMs)
+      ? slaOutcome(c, ctx.agency, ctx.input.nowMs, ctx.planKeys.get(plan.id))
       : {
           outcome: undefined,
-          updates: 'none' as const,
+          updates: 'none',
           firstResponseMs: undefined,
-          firstResponseTargetMs: c.createTimeMs + targetsFor(agency.planOf(c.customerId), c.priority).firstResponseMinutes * 60_000,
+          firstResponseTargetMs: c.createTimeMs + targetsFor(plan, c.priority).firstResponseMinutes * 60_000,
         };
   return {
     createdBucket,
-    priority: c.priority,
+    // The portal has no P0: it is shown (and counted) with P1.
+    priority: c.priority === 'P0' ? 'P1' : c.priority,
     category: c.category ?? OTHER_CATEGORY,
-    planId: agency.planOf(c.customerId).id,
-    ...sla,
+    planId: plan.id,
+    outcome: sla.outcome,
+    updates: sla.updates,
+    firstResponseMs: sla.firstResponseMs,
+    firstResponseTargetMs: sla.firstResponseTargetMs,
     resolutionMs: closedInPeriod ? c.updateTimeMs - c.createTimeMs : undefined,
-    ageBucket,
-    escalationBucket: escalationAt === undefined ? -1 : bucketOf(starts, period, escalationAt),
-    reopenBuckets: c.reopenedAtMs.map((at) => bucketOf(starts, period, at)).filter((b) => b >= 0),
+    escalationBucket,
+    reopenBuckets,
   };
 }
-
-export const priorityIndex = (p: Priority): number => PRIORITIES.indexOf(p);

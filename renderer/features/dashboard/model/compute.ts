@@ -2,7 +2,7 @@
 // and every point carries a key whose drill-down re-applies exactly that point's test.
 
 import { indexAgency, PRIORITIES, type AgencyIndex, type Priority } from '../../../../shared/domain';
-import { AGE_BUCKETS, classify, inScope, OTHER_CATEGORY, type Buckets, type CaseClass } from './classify';
+import { AGE_BUCKETS, backlogOf, classify, classifyContext, inScope, OTHER_CATEGORY, type Buckets, type CaseClass } from './classify';
 import { bucketStarts, bucketUnit, percentiles } from './periods';
 import type { CaseRef, CategoryChart, DashboardCase, DashboardCustomer, DashboardInput, DashboardModel, DurationRow, Kpis } from './types';
 
@@ -15,16 +15,57 @@ export interface Classified {
   readonly k: CaseClass;
 }
 
+/**
+ * Classifies the cases in scope. Most of a long replica is old closed cases that count for
+ * nothing in the period: a few comparisons skip them before any work. `withBacklog` false
+ * (the comparison period) also skips open cases that only the backlog (a "now" chart) needs.
+ */
+/**
+ * Classifies the cases in scope that count for something in the period. Most of a long
+ * replica is old cases that only the backlog (a "now" chart, counted apart) may need: a few
+ * comparisons skip them before any work.
+ */
 function classifyAll(cases: readonly DashboardCase[], input: DashboardInput, agency: AgencyIndex, buckets: Buckets): Classified[] {
+  const ctx = classifyContext(input, agency, buckets);
+  const { startMs, endMs } = buckets.period;
   const out: Classified[] = [];
-  for (const c of cases) if (inScope(c, input.scope)) out.push({ c, k: classify(c, input, agency, buckets) });
+  for (const c of cases) {
+    const createdIn = c.createTimeMs >= startMs && c.createTimeMs < endMs;
+    const closedIn = c.state === 'CLOSED' && c.updateTimeMs >= startMs && c.updateTimeMs < endMs;
+    if (!createdIn && !closedIn && !c.escalated && c.reopenedAtMs.length === 0) continue;
+    if (!inScope(c, input.scope)) continue;
+    const k = classify(c, ctx);
+    if (k) out.push({ c, k });
+  }
   return out;
 }
 
-function kpisOf(rows: readonly Classified[]): Kpis {
+/** Open cases in scope by age group and priority (the backlog chart), and how many cases the scope has. */
+function backlog(
+  cases: readonly DashboardCase[],
+  input: DashboardInput,
+): { counts: Map<string, Map<string, number>>; open: number; inScope: number } {
+  const counts = new Map<string, Map<string, number>>();
+  let open = 0;
+  let scoped = 0;
+  for (const c of cases) {
+    if (!inScope(c, input.scope)) continue;
+    scoped += 1;
+    const age = backlogOf(c, input.nowMs);
+    if (age < 0) continue;
+    open += 1;
+    const group = AGE_BUCKETS[age] as string;
+    let byPriority = counts.get(group);
+    if (!byPriority) counts.set(group, (byPriority = new Map()));
+    const priority = c.priority === 'P0' ? 'P1' : c.priority;
+    byPriority.set(priority, (byPriority.get(priority) ?? 0) + 1);
+  }
+  return { counts, open, inScope: scoped };
+}
+
+function kpisOf(rows: readonly Classified[], open: number): Kpis {
   let created = 0;
   let resolved = 0;
-  let open = 0;
   let measured = 0;
   let met = 0;
   let escalations = 0;
@@ -37,7 +78,6 @@ function kpisOf(rows: readonly Classified[]): Kpis {
       resolved += 1;
       resolution.push(k.resolutionMs);
     }
-    if (k.ageBucket >= 0) open += 1;
     if (k.outcome === 'met' || k.outcome === 'missed') measured += 1;
     if (k.outcome === 'met') met += 1;
     if (k.firstResponseMs !== undefined) first.push(k.firstResponseMs);
@@ -57,59 +97,68 @@ function kpisOf(rows: readonly Classified[]): Kpis {
   };
 }
 
-/** Counts per point key over every case, from pointsOf: one pass, then each chart reads its points. */
-function countPoints(rows: readonly Classified[]): Map<string, number> {
-  const counts = new Map<string, number>();
-  for (const row of rows)
-    for (const [prefix, category, series] of pointsOf(row)) {
-      const key = `${prefix}|${category}|${series}`;
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+type Visit = (prefix: string, category: string, series: string) => void;
+
+/** Counts per point over every case, from forEachPoint: one pass, nested maps (no key strings per case). */
+function countPoints(rows: readonly Classified[]): Map<string, Map<string, Map<string, number>>> {
+  const counts = new Map<string, Map<string, Map<string, number>>>();
+  const visit: Visit = (prefix, category, series) => {
+    let byCategory = counts.get(prefix);
+    if (!byCategory) counts.set(prefix, (byCategory = new Map()));
+    let bySeries = byCategory.get(category);
+    if (!bySeries) byCategory.set(category, (bySeries = new Map()));
+    bySeries.set(series, (bySeries.get(series) ?? 0) + 1);
+  };
+  for (const row of rows) forEachPoint(row, visit);
   return counts;
 }
 
 function chartOf(
-  counts: ReadonlyMap<string, number>,
+  counts: ReadonlyMap<string, ReadonlyMap<string, ReadonlyMap<string, number>>>,
   prefix: string,
   categories: readonly string[],
   seriesIds: readonly string[],
 ): CategoryChart {
+  const byCategory = counts.get(prefix);
   return {
     categories,
     series: seriesIds.map((id) => ({
       id,
-      points: categories.map((category) => {
-        const key = `${prefix}|${category}|${id}`;
-        return { value: counts.get(key) ?? 0, key };
-      }),
+      points: categories.map((category) => ({ value: byCategory?.get(category)?.get(id) ?? 0, key: `${prefix}|${category}|${id}` })),
     })),
   };
 }
 
-/** Which chart points a case counts in, as [prefix, category, series] triples: the single source of counts and drill-downs. */
-export function pointsOf(row: Classified): Array<[string, string, string]> {
+/** Calls `visit` for every chart point a case counts in: the single source of counts and of drill-downs. */
+export function forEachPoint(row: Classified, visit: Visit): void {
   const { k, c } = row;
-  const points: Array<[string, string, string]> = [];
   if (k.createdBucket >= 0) {
-    points.push(['vol', String(k.createdBucket), k.priority], ['volc', String(k.createdBucket), k.category], ['cat', k.category, 'count']);
-    points.push(['kpi', 'created', '']);
+    const bucket = String(k.createdBucket);
+    visit('vol', bucket, k.priority);
+    visit('volc', bucket, k.category);
+    visit('cat', k.category, 'count');
+    visit('kpi', 'created', '');
   }
   if (k.outcome === 'met' || k.outcome === 'missed') {
-    points.push(
-      ['att-cust', `${c.accountId}:${c.customerId}`, k.outcome],
-      ['att-plan', k.planId, k.outcome],
-      ['att-pri', k.priority, k.outcome],
-    );
-    points.push(['kpi', 'measured', '']);
+    visit('att-cust', `${c.accountId}:${c.customerId}`, k.outcome);
+    visit('att-plan', k.planId, k.outcome);
+    visit('att-pri', k.priority, k.outcome);
+    visit('kpi', 'measured', '');
   }
-  if (k.outcome === 'unknown') points.push(['kpi', 'unknown', '']);
-  if (k.firstResponseMs !== undefined) points.push(['frt', k.priority, '']);
-  if (k.resolutionMs !== undefined) points.push(['res', k.priority, ''], ['kpi', 'resolved', '']);
-  if (k.ageBucket >= 0) points.push(['backlog', AGE_BUCKETS[k.ageBucket] as string, k.priority], ['kpi', 'open', '']);
-  if (k.escalationBucket >= 0) points.push(['er', String(k.escalationBucket), 'escalations'], ['kpi', 'escalations', '']);
-  for (const b of new Set(k.reopenBuckets)) points.push(['er', String(b), 'reopens']);
-  if (k.reopenBuckets.length > 0) points.push(['kpi', 'reopens', '']);
-  return points;
+  if (k.outcome === 'unknown') visit('kpi', 'unknown', '');
+  if (k.firstResponseMs !== undefined) visit('frt', k.priority, '');
+  if (k.resolutionMs !== undefined) {
+    visit('res', k.priority, '');
+    visit('kpi', 'resolved', '');
+  }
+  if (k.escalationBucket >= 0) {
+    visit('er', String(k.escalationBucket), 'escalations');
+    visit('kpi', 'escalations', '');
+  }
+  if (k.reopenBuckets.length > 0) {
+    for (const b of new Set(k.reopenBuckets)) visit('er', String(b), 'reopens');
+    visit('kpi', 'reopens', '');
+  }
 }
 
 function durations(rows: readonly Classified[]): DurationRow[] {
@@ -117,7 +166,7 @@ function durations(rows: readonly Classified[]): DurationRow[] {
     const first: number[] = [];
     const resolution: number[] = [];
     for (const { k } of rows) {
-      if (k.priority !== priority && !(priority === 'P1' && k.priority === 'P0')) continue;
+      if (k.priority !== priority) continue;
       if (k.firstResponseMs !== undefined) first.push(k.firstResponseMs);
       if (k.resolutionMs !== undefined) resolution.push(k.resolutionMs);
     }
@@ -129,11 +178,6 @@ function durations(rows: readonly Classified[]): DurationRow[] {
   });
 }
 
-/** P0 is shown with P1 (the portal has no P0); every other key is itself. */
-function shownPriority(p: Priority): Priority {
-  return p === 'P0' ? 'P1' : p;
-}
-
 export function computeDashboard(
   cases: readonly DashboardCase[],
   customers: readonly DashboardCustomer[],
@@ -142,9 +186,7 @@ export function computeDashboard(
   const agency = indexAgency(input.agency);
   const unit = bucketUnit(input.period);
   const starts = bucketStarts(input.period, unit, input.timeZone);
-  const rows = classifyAll(cases, input, agency, { period: input.period, starts }).map((row) =>
-    row.k.priority === 'P0' ? { c: row.c, k: { ...row.k, priority: shownPriority(row.k.priority) } } : row,
-  );
+  const rows = classifyAll(cases, input, agency, { period: input.period, starts });
   const previousRows = input.previous
     ? classifyAll(cases, input, agency, { period: input.previous, starts: bucketStarts(input.previous, unit, input.timeZone) })
     : undefined;
@@ -156,9 +198,11 @@ export function computeDashboard(
   const topCategories = [...categoryCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
 
   const measuredByCustomer = new Map<string, number>();
-  for (const { c, k } of rows)
-    if (k.outcome === 'met' || k.outcome === 'missed')
-      measuredByCustomer.set(`${c.accountId}:${c.customerId}`, (measuredByCustomer.get(`${c.accountId}:${c.customerId}`) ?? 0) + 1);
+  for (const { c, k } of rows) {
+    if (k.outcome !== 'met' && k.outcome !== 'missed') continue;
+    const key = `${c.accountId}:${c.customerId}`;
+    measuredByCustomer.set(key, (measuredByCustomer.get(key) ?? 0) + 1);
+  }
   const customerKeys = [...measuredByCustomer.entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, TOP_CUSTOMERS)
@@ -169,6 +213,8 @@ export function computeDashboard(
   );
 
   const counts = countPoints(rows);
+  const open = backlog(cases, input);
+  counts.set('backlog', open.counts);
   const fastChart = (prefix: string, categories: readonly string[], seriesIds: readonly string[]): CategoryChart =>
     chartOf(counts, prefix, categories, seriesIds);
 
@@ -181,10 +227,10 @@ export function computeDashboard(
       previousCounts[k.createdBucket] = (previousCounts[k.createdBucket] ?? 0) + 1;
 
   return {
-    caseCount: rows.length,
+    caseCount: open.inScope,
     unit,
-    kpis: kpisOf(rows),
-    previousKpis: previousRows ? kpisOf(previousRows) : undefined,
+    kpis: kpisOf(rows, open.open),
+    previousKpis: previousRows ? kpisOf(previousRows, 0) : undefined,
     kpiKeys: {
       created: 'kpi|created|',
       resolved: 'kpi|resolved|',
@@ -239,12 +285,21 @@ export function drillCases(cases: readonly DashboardCase[], input: DashboardInpu
   const starts = bucketStarts(input.period, bucketUnit(input.period), input.timeZone);
   const [prefix, category = '', series = ''] = key.split('|');
   const out: CaseRef[] = [];
+  if (prefix === 'backlog' || key === 'kpi|open|') {
+    return cases
+      .filter((c) => inScope(c, input.scope) && backlogOf(c, input.nowMs) >= 0)
+      .filter(
+        (c) =>
+          prefix !== 'backlog' ||
+          (AGE_BUCKETS[backlogOf(c, input.nowMs)] === category && (c.priority === 'P0' ? 'P1' : c.priority) === series),
+      )
+      .map((c) => ({ accountId: c.accountId, name: c.name }));
+  }
+  const others = prefix === 'volc-other' ? new Set(series.split('\u0001')) : undefined;
   for (const row of classifyAll(cases, input, agency, { period: input.period, starts })) {
-    const shown = row.k.priority === 'P0' ? { c: row.c, k: { ...row.k, priority: 'P1' as const } } : row;
-    const hit =
-      prefix === 'volc-other'
-        ? shown.k.createdBucket === Number(category) && !series.split('\u0001').includes(shown.k.category)
-        : pointsOf(shown).some(([p, c, s]) => p === prefix && c === category && s === series);
+    let hit = false;
+    if (others) hit = row.k.createdBucket === Number(category) && !others.has(row.k.category);
+    else forEachPoint(row, (p, c, s) => (hit ||= p === prefix && c === category && s === series));
     if (hit) out.push({ accountId: row.c.accountId, name: row.c.name });
   }
   return out;

@@ -1,5 +1,5 @@
 import { indexAgency } from '../../../../shared/domain';
-import { classify, inScope } from './classify';
+import { classify, classifyContext, inScope } from './classify';
 import { bucketStarts, bucketUnit } from './periods';
 import type { CustomerReport, DashboardCase, DashboardCustomer, DashboardInput, ReportRow } from './types';
 
@@ -17,12 +17,13 @@ export function customerReport(
   const { accountId, customerId } = input.scope;
   const agency = indexAgency(input.agency);
   const starts = bucketStarts(input.period, bucketUnit(input.period), input.timeZone);
+  const ctx = classifyContext(input, agency, { period: input.period, starts });
   const rows: ReportRow[] = [];
   const languages = new Map<string, number>();
   for (const c of cases) {
     if (!inScope(c, input.scope)) continue;
-    const k = classify(c, input, agency, { period: input.period, starts });
-    if (k.createdBucket < 0) continue;
+    const k = classify(c, ctx);
+    if (!k || k.createdBucket < 0) continue;
     if (c.languageCode) languages.set(c.languageCode, (languages.get(c.languageCode) ?? 0) + 1);
     rows.push({
       caseNumber: c.caseNumber,
