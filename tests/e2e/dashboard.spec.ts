@@ -200,10 +200,7 @@ test('dashboard screenshots: light, dark, zh-TW and fr', async ({ app }) => {
   await signInSandbox(app, EMAIL);
   const page = app.page;
   await page.setViewportSize({ width: 1440, height: 900 });
-  await page
-    .getByTestId('last-synced')
-    .filter({ hasText: /Synced/ })
-    .waitFor({ timeout: 120_000 });
+  await fullySynced(page);
   await page.getByTestId('view-dashboard').click();
   const ready = page.locator('[data-testid="dashboard"][data-ready="true"]');
   await expect(ready).toBeVisible({ timeout: 60_000 });
