@@ -7,7 +7,7 @@ import type { Ports } from './ports';
 import { createHttpClient } from './services/api/http';
 import { createSupportClient, type SupportClient } from './services/api/support-client';
 import { createAuthService, type AuthService } from './services/auth/auth-service';
-import { createAgencyService, type AgencyService } from './services/agency/agency-service';
+import { createAgencyService, seedDemoPresets, type AgencyService } from './services/agency/agency-service';
 import { createAttachmentService } from './services/files/attachment-service';
 import { createReportService } from './services/customer-report/report-service';
 import { createBackendRegistry, type BackendRegistry, type SandboxSource } from './services/backend/backend-registry';
@@ -65,7 +65,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     clientFor: (backend) => backends.oidcClient(backend),
     onAccountsChanged: (state) => {
       events.publish('accounts.changed', state);
-      void seedDemoPresets(state.accounts);
+      void seedDemo(state.accounts);
       void sync
         .reconcileAccounts(state.accounts)
         .catch((error: unknown) => ports.logger.error('sync: could not follow the account list', { error: String(error) }));
@@ -108,17 +108,9 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     options: { ...defaultSyncOptions, ...options.sync, pull: { ...defaultSyncOptions.pull, ...options.sync?.pull } },
   });
 
-  /** A first sign-in to a sandbox domain seeds the agency's demo preset (plans, offerings) once. */
-  const seedDemoPresets = async (accounts: readonly Account[]): Promise<void> => {
-    for (const account of accounts) {
-      if (account.backend !== 'sandbox') continue;
-      try {
-        await agency.seedDemo(account.domain, await backends.demoCustomers(account.backend, account.domain));
-      } catch (error) {
-        ports.logger.warn('agency: could not seed the demo preset', { domain: account.domain, error: String(error) });
-      }
-    }
-  };
+  // A first sign-in to a sandbox domain seeds the agency's demo preset (plans, offerings) once.
+  const seedDemo = (accounts: readonly Account[]): Promise<void> =>
+    seedDemoPresets(agency, accounts, (domain) => backends.demoCustomers('sandbox', domain), ports.logger);
 
   let heartbeatSeq = 0;
   const emitHeartbeat = (): number => {
@@ -179,7 +171,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
       await settings.get();
       const { accounts } = await auth.state();
       await sync.reconcileAccounts(accounts);
-      await seedDemoPresets(accounts);
+      await seedDemo(accounts);
       scheduleHeartbeat();
       ports.logger.info('core started', { host: ports.host.kind, accounts: accounts.length });
     },

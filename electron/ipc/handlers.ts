@@ -137,8 +137,6 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return {};
     },
     ...agencyHandlers(deps.agency, deps.reports),
-    'reports.savePdf': ({ suggestedName }) => deps.reports.savePdf(suggestedName),
-    'reports.saveCsv': ({ suggestedName, text }) => deps.reports.saveText(suggestedName, text, '.csv'),
     'backend.incidents': async ({ accountId }) => {
       await known(accountId);
       try {
@@ -150,10 +148,13 @@ export function createHandlers(deps: HandlerDeps): Handlers {
   };
 }
 
-type AgencyChannel = Extract<keyof Handlers, `agency.${string}`>;
+type AgencyChannel = Extract<keyof Handlers, `agency.${string}` | `reports.${string}`>;
 
+/** The agency's data and the customer report's files. */
 function agencyHandlers(agency: AgencyService, reports: ReportService): Pick<Handlers, AgencyChannel> {
   return {
+    'reports.savePdf': ({ suggestedName }) => reports.savePdf(suggestedName),
+    'reports.saveCsv': ({ suggestedName, text }) => reports.saveText(suggestedName, text, '.csv'),
     'agency.get': () => agency.get(),
     'agency.savePlan': ({ plan }) => agency.savePlan(plan),
     'agency.deletePlan': ({ planId }) => agency.deletePlan(planId),

@@ -26,3 +26,12 @@ export const useDrillStore = create<DrillState>()((set, get) => ({
 export function useDrill(tabId: string): Drill | undefined {
   return useDrillStore((state) => state.drills[tabId]);
 }
+
+/** The drill-down's cases of one account for a domain's list (none for a customer's list); undefined when no drill is open. */
+export function useDrillNames(accountId: string, customerId: string | undefined): ReadonlySet<string> | undefined {
+  const drill = useDrill(accountId);
+  if (!drill || customerId !== undefined) return undefined;
+  return drill.names.get(accountId) ?? EMPTY;
+}
+
+const EMPTY: ReadonlySet<string> = new Set();

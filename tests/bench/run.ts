@@ -13,6 +13,7 @@ import { chromiumArgs, findChromium } from '../harness/chromium';
 import { launchHarness } from '../harness/launch';
 import { serveRenderer } from '../harness/static-server';
 import { createCoreFixture, type CoreFixture } from '../unit/support/core-fixture';
+import { recordDashboard, writeDashboardWorker, type DashboardFigures } from './dashboard';
 import { measurePiiScan } from './pii-scan';
 import { measureSandboxSearch } from './sandbox-search';
 import { summarize, type Summary } from './stats';
@@ -267,17 +268,7 @@ async function browserBenchmarks(): Promise<void> {
     logLevel: 'silent',
   });
   await fs.writeFile(path.join(dir, 'bench.js'), bundle.outputFiles[0]?.text ?? '');
-  // The dashboard's worker, as its own module file (the app's build does the same with Vite).
-  const worker = await build({
-    entryPoints: [path.join(here, '../../renderer/features/dashboard/worker/dashboard.worker.ts')],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    platform: 'browser',
-    target: 'chrome120',
-    logLevel: 'silent',
-  });
-  await fs.writeFile(path.join(dir, 'dashboard-worker.js'), worker.outputFiles[0]?.text ?? '');
+  await writeDashboardWorker(dir);
   await fs.writeFile(
     path.join(dir, 'index.html'),
     '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench.js"></script>',
@@ -357,22 +348,7 @@ async function browserBenchmarks(): Promise<void> {
     record('delta_500_max_long_task_ms', deltaLongTask, 'ms', { note: 'longest main-thread task over all delta runs' });
 
     console.log('all-domains dashboard…');
-    const dashboard = (await bench(page, 'dashboard', size.accounts, Math.max(size.runs, 10))) as {
-      loadMs: number;
-      cases: number;
-      samples: number[];
-      floor: number[];
-      maxLongTaskMs: number;
-    };
-    const dashboardSummary = summarize(dashboard.samples);
-    record('dashboard_100k_ms', dashboardSummary.median, 'ms', {
-      summary: dashboardSummary,
-      floor: summarize(dashboard.floor),
-      note: `${dashboard.cases} cases over ${size.accounts} accounts in the worker (read from IndexedDB in ${(dashboard.loadMs / 1000).toFixed(1)} s, off the main thread); data ready → every chart painted; floor = same path for an empty scope`,
-    });
-    record('dashboard_max_long_task_ms', dashboard.maxLongTaskMs, 'ms', {
-      note: 'longest main-thread task while computing and painting the dashboard',
-    });
+    recordDashboard((await bench(page, 'dashboard', size.accounts, Math.max(size.runs, 10))) as DashboardFigures, size.accounts, record);
 
     const opens = (await bench(page, 'openAttachment', Math.max(size.runs, 20))) as number[];
     const openSummary = summarize(opens);

@@ -206,3 +206,20 @@ export function createAgencyService(store: DocumentStore, logger: Logger, onChan
     },
   };
 }
+
+/** Seeds the demo preset for every sandbox account in the list (once per domain; failures are logged, never thrown). */
+export async function seedDemoPresets(
+  agency: AgencyService,
+  accounts: ReadonlyArray<{ backend: string; domain: string }>,
+  demoCustomers: (domain: string) => Promise<DemoCustomer[]>,
+  logger: Logger,
+): Promise<void> {
+  for (const account of accounts) {
+    if (account.backend !== 'sandbox') continue;
+    try {
+      await agency.seedDemo(account.domain, await demoCustomers(account.domain));
+    } catch (error) {
+      logger.warn('agency: could not seed the demo preset', { domain: account.domain, error: String(error) });
+    }
+  }
+}

@@ -3,7 +3,7 @@ import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimeVersion } from '../../app/runtime-context';
 import { loadHeadSnapshot, pendingCaseRefs, pendingCasesFromCreates, type ProjectionResult } from '../../data';
 import { useCustomers, useHeadCases } from '../../data/hooks';
-import { useDrill } from '../../state/drill-store';
+import { useDrillNames } from '../../state/drill-store';
 import type { CaseFilters } from '../../state/tab-store';
 import { useRuntimeSla } from '../sla-plans';
 import { filtersToQuery, hasActiveFilters, type SortState } from './case-query';
@@ -45,16 +45,9 @@ export function useDomainRows(
   const hydrated = runtime.isHydrated;
   const outbox = runtime.outbox;
 
-  const customerInfo = useMemo(() => {
-    const map = new Map<string, { name: string }>();
-    for (const customer of customers ?? []) map.set(customer.customerId, { name: customer.displayName });
-    return map;
-  }, [customers]);
+  const customerInfo = useMemo(() => new Map((customers ?? []).map((c) => [c.customerId, { name: c.displayName }])), [customers]);
   const slaOf = useRuntimeSla(runtime, nowMs, version);
-  // A dashboard drill-down shows exactly its cases (the domain's list only, not a customer's).
-  const drill = useDrill(runtime.account.id);
-  const caseNames =
-    customerId === undefined ? (drill?.names.get(runtime.account.id) ?? (drill ? new Set<string>() : undefined)) : undefined;
+  const caseNames = useDrillNames(runtime.account.id, customerId); // a dashboard drill-down: exactly its cases
 
   // `version` stands for the runtime's mutable outbox and projection
   const pendingRefs = useMemo(() => pendingCaseRefs(outbox), [outbox, version]);

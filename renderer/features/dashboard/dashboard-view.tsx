@@ -9,7 +9,8 @@ import { useAgency } from '../sla-plans';
 import { ChartCard } from './charts/chart-card';
 import { useChartPalette } from './charts/palette';
 import { prewarmCharts } from './charts/echarts';
-import { chartsSettled, queueChartJob } from './charts/render-queue';
+import { queueChartJob } from './charts/render-queue';
+import { useChartsReady } from './charts/use-charts-ready';
 import { chartSpecs } from './charts/specs';
 import { openDrill } from './drill';
 import { KpiCards } from './kpis';
@@ -110,22 +111,15 @@ function DashboardBody({
     },
     [tabId, input],
   );
-  // "Ready" once every chart of this model is painted (the e2e and the bench wait on it).
-  const [readyFor, setReadyFor] = useState<unknown>();
-  useEffect(() => {
-    let cancelled = false;
-    void chartsSettled().then(() => !cancelled && setReadyFor(specs));
-    return () => {
-      cancelled = true;
-    };
-  }, [specs]);
+  // "Ready" once every chart of this model is painted (the e2e waits on it).
+  const chartsReady = useChartsReady(specs);
 
   return (
     <section
       className="dashboard"
       aria-labelledby="dashboard-title"
       data-testid="dashboard"
-      data-ready={model !== undefined && !state.stale && readyFor === specs}
+      data-ready={model !== undefined && !state.stale && chartsReady}
       aria-busy={state.stale || undefined}
     >
       <header className="dashboard-header">

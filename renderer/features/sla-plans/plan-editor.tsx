@@ -54,12 +54,11 @@ export function PlanEditor({
   onSave: (plan: SlaPlan) => Promise<void>;
   onCancel: () => void;
 }): React.JSX.Element {
-  const { t, i18n } = useTranslation('slaPlans');
+  const { t } = useTranslation('slaPlans');
   const id = useId();
   const [draft, setDraft] = useState<SlaPlan>(plan);
   const [holidayText, setHolidayText] = useState(draft.coverage.kind === 'business_hours' ? (draft.coverage.holidays ?? []).join(' ') : '');
   const [error, setError] = useState<string>();
-  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
   const hours = draft.coverage.kind === 'business_hours' ? draft.coverage : undefined;
   const setHours = (patch: Partial<Extract<SlaCoverage, { kind: 'business_hours' }>>): void =>
     setDraft({ ...draft, coverage: { ...(hours ?? (BUSINESS_HOURS_8X5 as Extract<SlaCoverage, { kind: 'business_hours' }>)), ...patch } });
@@ -113,95 +112,8 @@ export function PlanEditor({
           <option value="business_hours">{t('coverage.businessHours')}</option>
         </select>
       </label>
-      {hours && (
-        <>
-          <label className="field">
-            {t('editor.timeZone')}
-            <select
-              data-testid="plan-time-zone"
-              value={hours.timeZone ?? ''}
-              onChange={(e) => setHours({ timeZone: e.target.value || undefined })}
-            >
-              <option value="">{t('editor.caseTimeZone')}</option>
-              {zones.map((zone) => (
-                <option key={zone} value={zone}>
-                  {zone}
-                </option>
-              ))}
-            </select>
-          </label>
-          <fieldset className="weekday-picker">
-            <legend>{t('editor.weekdays')}</legend>
-            {WEEK.map((day) => (
-              <label key={day} className="check">
-                <input
-                  type="checkbox"
-                  checked={hours.weekdays.includes(day)}
-                  onChange={(e) =>
-                    setHours({ weekdays: e.target.checked ? [...hours.weekdays, day].sort() : hours.weekdays.filter((d) => d !== day) })
-                  }
-                />
-                {weekdayName(day, i18n.language)}
-              </label>
-            ))}
-          </fieldset>
-          <div className="field-row">
-            <label className="field">
-              {t('editor.opens')}
-              <input
-                type="time"
-                required
-                value={hhmm(hours.openMinute)}
-                onChange={(e) => setHours({ openMinute: minuteOf(e.target.value) })}
-              />
-            </label>
-            <label className="field">
-              {t('editor.closes')}
-              <input
-                type="time"
-                required
-                value={hhmm(hours.closeMinute)}
-                onChange={(e) => setHours({ closeMinute: minuteOf(e.target.value) })}
-              />
-            </label>
-          </div>
-          <label className="field">
-            {t('editor.holidays')}
-            <textarea rows={2} value={holidayText} placeholder="2026-12-25 2027-01-01" onChange={(e) => setHolidayText(e.target.value)} />
-          </label>
-        </>
-      )}
-      <table className="target-table">
-        <caption>{t('editor.targets')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('editor.priority')}</th>
-            <th scope="col">{t('editor.firstResponse')}</th>
-            <th scope="col">{t('editor.update')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {SELECTABLE_PRIORITIES.map((priority) => (
-            <tr key={priority}>
-              <th scope="row">{priority}</th>
-              {(['firstResponseMinutes', 'updateMinutes'] as const).map((key) => (
-                <td key={key}>
-                  <input
-                    type="number"
-                    min={1}
-                    className="input minutes"
-                    data-testid={`target-${priority}-${key}`}
-                    aria-label={t(key === 'firstResponseMinutes' ? 'editor.firstResponseFor' : 'editor.updateFor', { priority })}
-                    value={draft.targets[priority][key]}
-                    onChange={(e) => setTarget(priority, key, Math.round(Number(e.target.value)))}
-                  />{' '}
-                  <span className="muted">{shortDuration(draft.targets[priority][key] * 60_000, i18n.language)}</span>
-                </td>
-              ))}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      {hours && <BusinessHoursFields hours={hours} setHours={setHours} holidayText={holidayText} setHolidayText={setHolidayText} />}
+      <TargetsTable draft={draft} setTarget={setTarget} />
       {error && (
         <p role="alert" className="error-text" data-testid="plan-error">
           {error}
@@ -216,5 +128,118 @@ export function PlanEditor({
         </button>
       </div>
     </form>
+  );
+}
+
+type Hours = Extract<SlaCoverage, { kind: 'business_hours' }>;
+
+function BusinessHoursFields({
+  hours,
+  setHours,
+  holidayText,
+  setHolidayText,
+}: {
+  hours: Hours;
+  setHours: (patch: Partial<Hours>) => void;
+  holidayText: string;
+  setHolidayText: (text: string) => void;
+}): React.JSX.Element {
+  const { t, i18n } = useTranslation('slaPlans');
+  const zones = useMemo(() => Intl.supportedValuesOf('timeZone'), []);
+  return (
+    <>
+      <label className="field">
+        {t('editor.timeZone')}
+        <select
+          data-testid="plan-time-zone"
+          value={hours.timeZone ?? ''}
+          onChange={(e) => setHours({ timeZone: e.target.value || undefined })}
+        >
+          <option value="">{t('editor.caseTimeZone')}</option>
+          {zones.map((zone) => (
+            <option key={zone} value={zone}>
+              {zone}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset className="weekday-picker">
+        <legend>{t('editor.weekdays')}</legend>
+        {WEEK.map((day) => (
+          <label key={day} className="check">
+            <input
+              type="checkbox"
+              checked={hours.weekdays.includes(day)}
+              onChange={(e) =>
+                setHours({ weekdays: e.target.checked ? [...hours.weekdays, day].sort() : hours.weekdays.filter((d) => d !== day) })
+              }
+            />
+            {weekdayName(day, i18n.language)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="field-row">
+        <label className="field">
+          {t('editor.opens')}
+          <input type="time" required value={hhmm(hours.openMinute)} onChange={(e) => setHours({ openMinute: minuteOf(e.target.value) })} />
+        </label>
+        <label className="field">
+          {t('editor.closes')}
+          <input
+            type="time"
+            required
+            value={hhmm(hours.closeMinute)}
+            onChange={(e) => setHours({ closeMinute: minuteOf(e.target.value) })}
+          />
+        </label>
+      </div>
+      <label className="field">
+        {t('editor.holidays')}
+        <textarea rows={2} value={holidayText} placeholder="2026-12-25 2027-01-01" onChange={(e) => setHolidayText(e.target.value)} />
+      </label>
+    </>
+  );
+}
+
+function TargetsTable({
+  draft,
+  setTarget,
+}: {
+  draft: SlaPlan;
+  setTarget: (priority: (typeof SELECTABLE_PRIORITIES)[number], key: 'firstResponseMinutes' | 'updateMinutes', value: number) => void;
+}): React.JSX.Element {
+  const { t, i18n } = useTranslation('slaPlans');
+  return (
+    <table className="target-table">
+      <caption>{t('editor.targets')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('editor.priority')}</th>
+          <th scope="col">{t('editor.firstResponse')}</th>
+          <th scope="col">{t('editor.update')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {SELECTABLE_PRIORITIES.map((priority) => (
+          <tr key={priority}>
+            <th scope="row">{priority}</th>
+            {(['firstResponseMinutes', 'updateMinutes'] as const).map((key) => (
+              <td key={key}>
+                <input
+                  type="number"
+                  min={1}
+                  className="input minutes"
+                  data-testid={`target-${priority}-${key}`}
+                  aria-label={t(key === 'firstResponseMinutes' ? 'editor.firstResponseFor' : 'editor.updateFor', { priority })}
+                  value={draft.targets[priority][key]}
+                  onChange={(e) => setTarget(priority, key, Math.round(Number(e.target.value)))}
+                />{' '}
+                <span className="muted">{shortDuration(draft.targets[priority][key] * 60_000, i18n.language)}</span>
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -98,7 +98,9 @@ describe('agency service', () => {
     expect(data.customers.find((c) => c.customerId === 'C-p')?.planId).toBeUndefined();
     expect(data.demoDomains).toEqual(['reseller-a.example']);
   });
+});
 
+describe('agency service: damaged files and CSV', () => {
   it('salvages a damaged document: valid plans and customers survive, broken ones are dropped', async () => {
     const store: DocumentStore = {
       read: async () => ({
