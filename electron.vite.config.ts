@@ -4,7 +4,9 @@ import { resolve } from 'node:path';
 
 // main → out/main (ESM), preload → out/preload/index.cjs (one CommonJS file: sandboxed
 // preloads cannot load ES modules or require anything but 'electron'), renderer → out/renderer.
-export default defineConfig({
+// `--mode development` (npm run dev) builds React's development build: StrictMode's double
+// renders and effects run, as they do for a developer.
+export default defineConfig(({ mode }) => ({
   main: {
     build: {
       outDir: 'out/main',
@@ -26,9 +28,10 @@ export default defineConfig({
   renderer: {
     root: 'renderer',
     plugins: [react()],
+    ...(mode === 'development' ? { define: { 'process.env.NODE_ENV': JSON.stringify('development') } } : {}),
     build: {
       outDir: 'out/renderer',
       rollupOptions: { input: { index: resolve('renderer/index.html') } },
     },
   },
-});
+}));

@@ -9,7 +9,12 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['tests/unit/shared/**/*.test.ts', 'tests/unit/electron/**/*.test.ts', 'tests/unit/sandbox/**/*.test.ts'],
+          include: [
+            'tests/unit/shared/**/*.test.ts',
+            'tests/unit/electron/**/*.test.ts',
+            'tests/unit/sandbox/**/*.test.ts',
+            'tests/conformance/**/*.test.ts',
+          ],
           testTimeout: 30_000,
         },
       },

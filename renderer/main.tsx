@@ -3,7 +3,10 @@ import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
 import type { Settings } from '../shared/ipc';
 import { App } from './app/app';
+import { RuntimeProvider } from './app/runtime-context';
+import { RuntimeRegistry } from './app/runtime-registry';
 import { createI18n, matchUiLanguage } from './i18n';
+import { getBridgeClient, installErrorLogging } from './platform';
 import './ui/theme.css';
 
 function Root(): React.JSX.Element {
@@ -26,10 +29,16 @@ function Root(): React.JSX.Element {
   );
 }
 
+installErrorLogging();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
+// Account runtimes live outside React: started here, driven by accounts.changed, read by components.
+const runtimes = new RuntimeRegistry(getBridgeClient());
+runtimes.start();
 createRoot(container).render(
   <StrictMode>
-    <Root />
+    <RuntimeProvider registry={runtimes}>
+      <Root />
+    </RuntimeProvider>
   </StrictMode>,
 );

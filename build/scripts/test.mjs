@@ -1,4 +1,4 @@
-// `npm test`: typecheck, lint, build, unit (Vitest) and end-to-end (Playwright, harness host),
+// `npm test`: typecheck, lint, format, Electronegativity, build, unit (Vitest) and end-to-end (Playwright, harness host),
 // then one line `N passed, N failed, N skipped` summed over every runner. Exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -35,6 +35,9 @@ function check(label, command, args) {
 check('typecheck (tsc -b)', bin('tsc'), ['-b']);
 check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
 check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
+check('security (electronegativity, allowlist in build/security)', process.execPath, [
+  path.join(root, 'build/scripts/electronegativity.mjs'),
+]);
 check('build (electron-vite)', bin('electron-vite'), ['build']);
 // The benchmark with tiny sizes, so its code cannot rot (the real run is `npm run bench`).
 check('benchmark smoke (npm run bench -- --smoke)', process.execPath, [

@@ -1,3 +1,4 @@
+import type { HelpArticle, Incident } from '../../shared/api';
 import { AppError } from '../../shared/ipc';
 import type { Ports } from '../ports';
 import type { AgencyService } from '../services/agency/agency-service';
@@ -5,8 +6,13 @@ import type { ReportService } from '../services/customer-report/report-service';
 import type { AuthService } from '../services/auth/auth-service';
 import type { BackendRegistry } from '../services/backend/backend-registry';
 import type { AttachmentService } from '../services/files/attachment-service';
+import type { DraftFileStore } from '../services/files/draft-files';
 import type { SettingsService } from '../services/settings/settings-service';
 import type { SyncService } from '../services/sync/sync-service';
+import type { DiagnosticsService } from '../services/diagnostics/diagnostics-service';
+import type { RendererLogLine } from '../services/logging/renderer-log';
+import type { PolicyService } from '../services/policy/policy-service';
+import type { UpdateService } from '../services/update/update-service';
 import type { Handlers } from './router';
 
 export interface HandlerDeps {
@@ -18,13 +24,20 @@ export interface HandlerDeps {
   readonly sync: SyncService;
   readonly backends: BackendRegistry;
   readonly attachments: AttachmentService;
+  readonly drafts: DraftFileStore;
+  readonly policy: PolicyService;
+  readonly updates: UpdateService;
+  readonly diagnostics: DiagnosticsService;
+  readonly rendererLog: (line: RendererLogLine) => void;
   readonly emitHeartbeat: () => number;
-  readonly statusFeed: (accountId: string) => Promise<unknown[]>;
+  readonly statusFeed: (accountId: string) => Promise<Incident[]>;
+  /** undefined: the backend has no help search (Google). */
+  readonly helpSearch: (accountId: string, query: string, languageCode: string) => Promise<HelpArticle[] | undefined>;
 }
 
 /** Contract channel → service call. Thin on purpose: logic lives in services. */
 export function createHandlers(deps: HandlerDeps): Handlers {
-  const { ports, settings, auth, sync, backends, attachments, emitHeartbeat, statusFeed } = deps;
+  const { ports, settings, auth, sync, backends, attachments, drafts, emitHeartbeat, statusFeed, helpSearch } = deps;
   /** Every account-scoped call names an account that is signed in here; its sync loop is up before the call goes on. */
   const known = async (accountId: string) => {
     const account = await auth.account(accountId);
@@ -60,6 +73,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
     'accounts.signOut': async ({ accountId }) => {
       await known(accountId);
       const discardedChanges = await sync.wipe(accountId);
+      await drafts.wipe(accountId);
       await auth.signOut(accountId);
       return { discardedChanges };
     },
@@ -109,6 +123,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await attachments.stageAbort(accountId, uploadId);
       return {};
     },
+    ...draftFileHandlers(known, attachments, drafts),
     'attachments.openDownload': async ({ accountId, attachmentName }) => {
       await known(accountId);
       return attachments.openDownload(accountId, attachmentName);
@@ -137,13 +152,80 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       return {};
     },
     ...agencyHandlers(deps.agency, deps.reports),
+    ...publicFeedHandlers(known, statusFeed, helpSearch),
+    'policy.get': async () => deps.policy.view(),
+    'log.write': async (line) => {
+      deps.rendererLog({ level: line.level, message: line.message, ...(line.fields ? { fields: line.fields } : {}) });
+      return {};
+    },
+    'diagnostics.preview': () => deps.diagnostics.preview(),
+    'diagnostics.save': () => deps.diagnostics.save(),
+    'update.status': async () => deps.updates.status(),
+    'update.check': () => deps.updates.check(),
+    'update.restart': (request) => deps.updates.restart(request),
+  };
+}
+
+type Known = (accountId: string) => Promise<unknown>;
+
+/** New-case draft files: staged in main as soon as they are chosen, queued at submit. */
+function draftFileHandlers(
+  known: Known,
+  attachments: AttachmentService,
+  drafts: DraftFileStore,
+): Pick<
+  Handlers,
+  | 'attachments.stageForDraft'
+  | 'attachments.draftFiles'
+  | 'attachments.draftFileHead'
+  | 'attachments.commitDraftFile'
+  | 'attachments.discardDraftFiles'
+> {
+  return {
+    'attachments.stageForDraft': ({ accountId, uploadId, draftId, piiKept }) =>
+      attachments.stageForDraft(accountId, uploadId, draftId, piiKept),
+    'attachments.draftFiles': async ({ accountId, draftId }) => {
+      await known(accountId);
+      return drafts.list(accountId, draftId);
+    },
+    'attachments.draftFileHead': async ({ accountId, draftId, fileId }) => ({
+      bytes: await drafts.head(accountId, draftId, fileId, 2 * 1024 * 1024),
+    }),
+    'attachments.commitDraftFile': async ({ accountId, draftId, fileId, caseRef }) => {
+      await known(accountId);
+      return attachments.commitDraftFile(accountId, draftId, fileId, caseRef);
+    },
+    'attachments.discardDraftFiles': async ({ accountId, draftId, fileIds }) => {
+      await drafts.discard(accountId, draftId, fileIds);
+      return {};
+    },
+  };
+}
+
+/** Public documents of the backend, read without the account's token. */
+function publicFeedHandlers(
+  known: Known,
+  statusFeed: HandlerDeps['statusFeed'],
+  helpSearch: HandlerDeps['helpSearch'],
+): Pick<Handlers, 'backend.incidents' | 'help.search'> {
+  return {
     'backend.incidents': async ({ accountId }) => {
       await known(accountId);
       try {
-        return (await statusFeed(accountId)) as never;
+        return await statusFeed(accountId);
       } catch {
         throw new AppError('offline', 'The service status feed could not be reached.');
       }
+    },
+    'help.search': async ({ accountId, query, languageCode }) => {
+      await known(accountId);
+      let articles: HelpArticle[] | undefined;
+      try {
+        articles = await helpSearch(accountId, query, languageCode);
+      } catch {
+        throw new AppError('offline', 'The help search could not be reached.');
+      }
+      return articles === undefined ? { source: 'none' as const } : { source: 'backend' as const, articles };
     },
   };
 }

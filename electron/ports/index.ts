@@ -26,7 +26,10 @@ export interface Clock {
 export interface AppPaths {
   /** Per-user data directory (outbox journals, staged uploads, sandbox data). */
   readonly userData: string;
+  /** Folder of the rotated log files (`main.N.log`). */
   readonly logs: string;
+  /** Where Electron's crashReporter keeps dumps (absent in the harness). */
+  readonly crashDumps?: string;
 }
 
 export type LogFields = Readonly<Record<string, unknown>>;
@@ -35,6 +38,17 @@ export interface Logger {
   info(message: string, fields?: LogFields): void;
   warn(message: string, fields?: LogFields): void;
   error(message: string, fields?: LogFields): void;
+}
+
+export type LogLevel = 'error' | 'warn' | 'info' | 'debug';
+
+/** The app's own log (rotated files, levels); what the core needs beyond writing lines. */
+export interface AppLog extends Logger {
+  debug(message: string, fields?: LogFields): void;
+  child(bindings: LogFields): Logger & { debug(message: string, fields?: LogFields): void };
+  setLevel(level: LogLevel): void;
+  /** Resolves once every line written so far is on disk (before the log is read back). */
+  flush(): Promise<void>;
 }
 
 /** Opens a URL in the user's browser (sign-in pages, allowlisted links). */
@@ -58,6 +72,28 @@ export interface PagePrinter {
   printToPdf(): Promise<Uint8Array>;
 }
 
+/** One update source as the updater sees it: a generic feed (latest.yml / beta.yml) on one channel. */
+export interface UpdateFeed {
+  /** Undefined: the feed the installer was built with (app-update.yml). */
+  readonly url?: string;
+  readonly channel: 'stable' | 'beta';
+}
+
+/**
+ * The host's updater (electron-updater in Electron; the same library with a Node HTTP client
+ * in tests). It decides nothing: services/update says when to check, download and install.
+ */
+export interface UpdateEngine {
+  /** The newer version this computer should get (channel and staged rollout honoured), if any. */
+  check(): Promise<{ readonly version: string } | undefined>;
+  /** Downloads the update found by check() and verifies its sha512; rejects when it does not match. */
+  download(onProgress: (percent: number) => void): Promise<void>;
+  /** Quits, installs and starts the new version. */
+  installNow(): void;
+}
+
+export type UpdateEngineFactory = (feed: UpdateFeed) => UpdateEngine;
+
 export interface HostInfo {
   readonly kind: 'electron' | 'harness';
   readonly appName: string;
@@ -75,9 +111,11 @@ export interface Ports {
   readonly fetch: HttpFetch;
   readonly clock: Clock;
   readonly paths: AppPaths;
-  readonly logger: Logger;
+  readonly logger: AppLog;
   readonly browser: ExternalBrowser;
   readonly dialogs: FileDialogs;
   readonly portal: PortalWindows;
   readonly printer: PagePrinter;
+  /** Absent where the host cannot update itself (the harness without a test feed, unpacked builds). */
+  readonly updates?: UpdateEngineFactory;
 }

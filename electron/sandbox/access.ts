@@ -1,21 +1,18 @@
 import { OAUTH_SCOPES } from '../../shared/api';
+import type { Extensions } from './extensions';
 import { ApiError, errorInfo } from './http';
+import { PERMISSIONS, allows, identitiesOf, type Binding, type Permission } from './iam';
 import type { Principal } from './oidc';
 import type { Store } from './store';
-import type { CaseRec, CustomerRec } from './world';
+import type { CaseRec, CustomerRec, DomainRec } from './world';
 
-// Reseller visibility rules (docs/domain.md). A token belongs to one reseller
-// domain and sees only that domain's customers that have not been transferred
-// away. Anything else answers with the same PERMISSION_DENIED whether or not it
-// exists, so nothing leaks across domains.
+// Who may do what. By default Google's model: a case parent is an
+// organization or a project, and a call is allowed when the organization's IAM
+// policy grants the caller the method's permission; anything else answers
+// 403 PERMISSION_DENIED, the same whether or not the parent exists. The
+// `resellerAggregatedSearch` extension adds the old partner-gateway rules on top.
 
-export function visibleCustomers(store: Store, domain: string): CustomerRec[] {
-  return store.world.customers.filter((c) => c.resellerDomain === domain && !c.transferred);
-}
-
-export function isVisible(customer: CustomerRec | undefined, principal: Principal): customer is CustomerRec {
-  return customer !== undefined && customer.resellerDomain === principal.agent.domain && !customer.transferred;
-}
+const READ_PERMISSIONS: ReadonlySet<Permission> = new Set([PERMISSIONS.casesList, PERMISSIONS.casesGet, PERMISSIONS.organizationsGet]);
 
 export function requireScope(principal: Principal, ...anyOf: string[]): void {
   if (anyOf.some((s) => principal.scopes.has(s))) return;
@@ -26,51 +23,128 @@ export function requireScope(principal: Principal, ...anyOf: string[]): void {
 
 export const requireCloudPlatform = (p: Principal): void => requireScope(p, OAUTH_SCOPES.cloudPlatform);
 
-export function denied(resource: string): ApiError {
-  return new ApiError('PERMISSION_DENIED', `The caller does not have permission on '${resource}'.`, [
-    errorInfo('IAM_PERMISSION_DENIED', { resource }),
+export function denied(resource: string, permission: Permission): ApiError {
+  return new ApiError('PERMISSION_DENIED', `Permission '${permission}' denied on resource '${resource}' (or it may not exist).`, [
+    errorInfo('IAM_PERMISSION_DENIED', { permission, resource }, 'iam.googleapis.com'),
   ]);
 }
 
-export type ParentScope = { kind: 'domain'; orgs: Set<string> } | { kind: 'customer'; customer: CustomerRec; orgs: Set<string> };
+/** A resolved case parent: the name it is known by and whose organization it belongs to. */
+export interface ParentScope {
+  /** Canonical name, e.g. `organizations/123` or `projects/456` (project number). */
+  name: string;
+  kind: 'organization' | 'project';
+  /** The customer owning it, or undefined for the reseller's own organization. */
+  customer: CustomerRec | undefined;
+  /** Organization number the parent is (or lies under). */
+  org: string;
+  /** Aggregated view of the extension: the reseller organization stands for all its customers. */
+  aggregate: ReadonlySet<string> | undefined;
+}
 
-/**
- * Sandbox modelling choice: the reseller domain's own organization acts like an
- * organization containing its customers' organizations, so cases.search (and
- * cases.list) on it return the cases of every visible customer. A client can
- * then sync a whole domain with one `update_time>` search.
- */
-export function resolveParent(store: Store, principal: Principal, collection: string, id: string): ParentScope {
-  const parent = `${collection}/${id}`;
-  if (collection !== 'organizations') throw denied(parent);
-  const domain = store.domainsByOrg.get(id);
-  if (domain !== undefined && domain.domain === principal.agent.domain) {
-    return { kind: 'domain', orgs: new Set(visibleCustomers(store, domain.domain).map((c) => c.org)) };
+export class Access {
+  constructor(
+    private readonly store: Store,
+    private readonly extensions: Extensions,
+  ) {}
+
+  private get gateway(): boolean {
+    return this.extensions.has('resellerAggregatedSearch');
   }
-  const customer = store.customersByOrg.get(id);
-  if (isVisible(customer, principal)) return { kind: 'customer', customer, orgs: new Set([customer.org]) };
-  throw denied(parent);
+
+  /** The reseller's customers the gateway extension treats as its own (not transferred away). */
+  gatewayCustomers(domain: string): CustomerRec[] {
+    return this.store.world.customers.filter((c) => c.resellerDomain === domain && !c.transferred);
+  }
+
+  private iamAllows(principal: Principal, iam: readonly Binding[], permission: Permission): boolean {
+    return allows(iam, identitiesOf(principal.agent, this.store.world.groups), permission);
+  }
+
+  /** Allowed by IAM, or by the gateway extension; throws the matching 403 otherwise. */
+  private check(
+    principal: Principal,
+    scope: { name: string; iam: readonly Binding[]; customer: CustomerRec | undefined },
+    permission: Permission,
+  ): void {
+    if (this.iamAllows(principal, scope.iam, permission)) return;
+    const c = scope.customer;
+    if (this.gateway && c !== undefined && c.resellerDomain === principal.agent.domain && !c.transferred) {
+      if (READ_PERMISSIONS.has(permission)) return;
+      if (c.authorized) return;
+      throw notAuthorized(c, principal);
+    }
+    throw denied(scope.name, permission);
+  }
+
+  /** `organizations/{n}` or `projects/{idOrNumber}`, checked for `permission`. */
+  parent(principal: Principal, collection: string, id: string, permission: Permission): ParentScope {
+    const asked = `${collection}/${id}`;
+    const found = this.lookup(collection, id);
+    if (found === undefined) throw denied(asked, permission);
+    this.check(principal, { name: asked, iam: found.iam, customer: found.customer }, permission);
+    const aggregate =
+      this.gateway && found.domain !== undefined && found.domain.domain === principal.agent.domain
+        ? new Set(this.gatewayCustomers(found.domain.domain).map((c) => c.org))
+        : undefined;
+    return {
+      name: found.name,
+      kind: collection === 'projects' ? 'project' : 'organization',
+      customer: found.customer,
+      org: found.org,
+      aggregate,
+    };
+  }
+
+  private lookup(
+    collection: string,
+    id: string,
+  ): { name: string; org: string; iam: readonly Binding[]; customer: CustomerRec | undefined; domain: DomainRec | undefined } | undefined {
+    if (collection === 'organizations') {
+      const customer = this.store.customersByOrg.get(id);
+      if (customer !== undefined) return { name: `organizations/${id}`, org: id, iam: customer.iam, customer, domain: undefined };
+      const domain = this.store.domainsByOrg.get(id);
+      if (domain !== undefined) return { name: `organizations/${id}`, org: id, iam: domain.iam, customer: undefined, domain };
+      return undefined;
+    }
+    if (collection === 'projects') {
+      const p = this.store.projectsByKey.get(id);
+      if (p === undefined) return undefined;
+      return { name: `projects/${p.project.number}`, org: p.customer.org, iam: p.customer.iam, customer: p.customer, domain: undefined };
+    }
+    return undefined;
+  }
+
+  /** The case `{collection}/{id}/cases/{caseId}`; the parent is checked first so ids under a foreign parent reveal nothing. */
+  case(
+    principal: Principal,
+    collection: string,
+    id: string,
+    caseId: string,
+    permission: Permission,
+  ): { rec: CaseRec; customer: CustomerRec | undefined; parent: ParentScope } {
+    const parent = this.parent(principal, collection, id, permission);
+    const rec = this.store.caseById(caseId);
+    if (rec === undefined || rec.parent !== parent.name)
+      throw new ApiError('NOT_FOUND', `Case '${collection}/${id}/cases/${caseId}' was not found.`);
+    return { rec, customer: parent.customer, parent };
+  }
+
+  /** Organizations the caller may get (resourcemanager.organizations.get), own organization first. */
+  visibleOrganizations(principal: Principal): string[] {
+    const out: string[] = [];
+    for (const d of this.store.world.domains) if (this.iamAllows(principal, d.iam, PERMISSIONS.organizationsGet)) out.push(d.org);
+    for (const c of this.store.world.customers) {
+      if (this.iamAllows(principal, c.iam, PERMISSIONS.organizationsGet)) out.push(c.org);
+      else if (this.gateway && c.resellerDomain === principal.agent.domain && !c.transferred) out.push(c.org);
+    }
+    return out;
+  }
 }
 
-/** The case `{collection}/{org}/cases/{caseId}`; the parent is checked first so foreign ids reveal nothing. */
-export function resolveCase(
-  store: Store,
-  principal: Principal,
-  collection: string,
-  org: string,
-  caseId: string,
-): { rec: CaseRec; customer: CustomerRec } {
-  const scope = resolveParent(store, principal, collection, org);
-  if (scope.kind !== 'customer') throw new ApiError('NOT_FOUND', `Case '${collection}/${org}/cases/${caseId}' was not found.`);
-  const rec = store.caseById(caseId);
-  if (rec === undefined || rec.org !== org) throw new ApiError('NOT_FOUND', `Case '${collection}/${org}/cases/${caseId}' was not found.`);
-  return { rec, customer: scope.customer };
-}
-
-/** Writes need the customer's consent to reseller access. */
-export function requireAuthorized(customer: CustomerRec, principal: Principal): void {
-  if (customer.authorized) return;
-  throw new ApiError(
+/** The gateway extension's refusal of a write for a customer without reseller access. */
+function notAuthorized(customer: CustomerRec, principal: Principal): ApiError {
+  return new ApiError(
     'PERMISSION_DENIED',
     `Customer ${customer.customerDomain} (${customer.customerId}) has not authorized reseller access for ${principal.agent.domain}; the customer's admin must allow reseller access (Admin console > Account settings > Reseller access) before cases can be created or changed.`,
     [

@@ -1,7 +1,8 @@
 import { parseArgs } from 'node:util';
-import { startSandbox, type SandboxOptions } from './index';
+import { SANDBOX_EXTENSIONS } from '../../shared/api';
+import { startSandbox, type SandboxExtension, type SandboxOptions } from './index';
 
-// `npm run sandbox -- --port N --data DIR --seed S [--cases N]`: prints one
+// `npm run sandbox -- --port N --data DIR --seed S [--cases N] [--extensions a,b]`: prints one
 // JSON "ready" line, then serves until SIGINT/SIGTERM.
 
 const { values } = parseArgs({
@@ -13,6 +14,8 @@ const { values } = parseArgs({
     'reopen-window-days': { type: 'string' },
     'max-attachment-bytes': { type: 'string' },
     'no-simulation': { type: 'boolean' },
+    /** Comma-separated extension names (see /sandbox/capabilities); all are off by default. */
+    extensions: { type: 'string' },
   },
   strict: true,
 });
@@ -38,10 +41,22 @@ if (maxBytes !== undefined) opts.maxAttachmentBytes = maxBytes;
 if (values.data !== undefined) opts.dataDir = values.data;
 if (values.seed !== undefined) opts.seed = values.seed;
 if (values['no-simulation'] === true) opts.supportSimulation = { enabled: false };
+if (values.extensions !== undefined) {
+  const names = values.extensions
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s !== '');
+  const unknown = names.filter((n) => !(SANDBOX_EXTENSIONS as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    process.stderr.write(`--extensions: unknown ${unknown.join(', ')} (known: ${SANDBOX_EXTENSIONS.join(', ')})\n`);
+    process.exit(2);
+  }
+  opts.extensions = names as SandboxExtension[];
+}
 
 const sandbox = await startSandbox(opts);
 process.stdout.write(
-  `${JSON.stringify({ event: 'ready', baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, adminUrl: sandbox.adminUrl, adminToken: sandbox.adminToken, desktopClientId: sandbox.desktopClientId, demoAccounts: sandbox.demoAccounts })}\n`,
+  `${JSON.stringify({ event: 'ready', baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, adminUrl: sandbox.adminUrl, adminToken: sandbox.adminToken, desktopClientId: sandbox.desktopClientId, extensions: sandbox.extensions, demoAccounts: sandbox.demoAccounts })}\n`,
 );
 
 let stopping = false;

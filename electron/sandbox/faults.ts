@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { createRng, type Rng } from './rng';
 
 // Fault injection for the API port. Rates are probabilities per matching
@@ -76,60 +77,30 @@ export class Faults {
   }
 }
 
-/** Validates an admin-supplied partial config (the admin endpoint takes JSON). */
+const rate = z.number().min(0).max(1);
+
+/** An admin-supplied partial config (the admin endpoint takes JSON); unknown settings are refused. */
+export const FaultPatchSchema = z.strictObject({
+  latencyMs: z.number().min(0).max(600_000).optional(),
+  errorRates: z.strictObject({ 429: rate.optional(), 500: rate.optional(), 503: rate.optional() }).optional(),
+  retryAfterSeconds: z.number().min(0).max(86_400).optional(),
+  resetRate: rate.optional(),
+  dropResponseRate: rate.optional(),
+  accessTokenLifetimeSeconds: z.number().min(1).max(86_400).optional(),
+  offline: z.boolean().optional(),
+  methods: z.array(z.string()).optional(),
+  pathPrefixes: z.array(z.string()).optional(),
+});
+
 export function parseFaultPatch(raw: unknown): Partial<FaultConfig> {
-  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new Error('faults must be a JSON object');
+  const parsed = FaultPatchSchema.safeParse(raw);
+  if (!parsed.success) throw new Error(`invalid fault settings: ${z.prettifyError(parsed.error)}`);
   const out: Partial<FaultConfig> = {};
-  const r = raw as Record<string, unknown>;
-  const num = (k: string, min: number, max: number): number => {
-    const v = r[k];
-    if (typeof v !== 'number' || !Number.isFinite(v) || v < min || v > max) throw new Error(`${k} must be a number in [${min}, ${max}]`);
-    return v;
-  };
-  for (const k of Object.keys(r)) {
-    switch (k) {
-      case 'latencyMs':
-        out.latencyMs = num(k, 0, 600_000);
-        break;
-      case 'retryAfterSeconds':
-        out.retryAfterSeconds = num(k, 0, 86_400);
-        break;
-      case 'resetRate':
-        out.resetRate = num(k, 0, 1);
-        break;
-      case 'dropResponseRate':
-        out.dropResponseRate = num(k, 0, 1);
-        break;
-      case 'accessTokenLifetimeSeconds':
-        out.accessTokenLifetimeSeconds = num(k, 1, 86_400);
-        break;
-      case 'offline':
-        if (typeof r[k] !== 'boolean') throw new Error('offline must be a boolean');
-        out.offline = r[k] as boolean;
-        break;
-      case 'methods':
-      case 'pathPrefixes': {
-        const v = r[k];
-        if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) throw new Error(`${k} must be an array of strings`);
-        out[k] = v as string[];
-        break;
-      }
-      case 'errorRates': {
-        const v = r[k];
-        if (v === null || typeof v !== 'object') throw new Error('errorRates must be an object');
-        const rates: FaultConfig['errorRates'] = {};
-        for (const [status, rate] of Object.entries(v as Record<string, unknown>)) {
-          if (status !== '429' && status !== '500' && status !== '503')
-            throw new Error(`errorRates supports 429, 500 and 503, not ${status}`);
-          if (typeof rate !== 'number' || rate < 0 || rate > 1) throw new Error(`errorRates.${status} must be in [0, 1]`);
-          rates[Number(status) as 429 | 500 | 503] = rate;
-        }
-        out.errorRates = rates;
-        break;
-      }
-      default:
-        throw new Error(`unknown fault setting "${k}"`);
-    }
+  for (const [k, v] of Object.entries(parsed.data)) if (v !== undefined) Object.assign(out, { [k]: v });
+  if (parsed.data.errorRates !== undefined) {
+    const rates: FaultConfig['errorRates'] = {};
+    for (const [status, r] of Object.entries(parsed.data.errorRates)) if (r !== undefined) rates[Number(status) as 429 | 500 | 503] = r;
+    out.errorRates = rates;
   }
   return out;
 }

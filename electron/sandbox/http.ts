@@ -118,6 +118,7 @@ export async function readJsonBody(req: IncomingMessage, limit = 1024 * 1024): P
   if (text === '') return {};
   const type = String(req.headers['content-type'] ?? 'application/json');
   if (!/^application\/json\b/i.test(type)) throw badRequest(`Unsupported Content-Type '${type}'; expected application/json.`);
+  if (jsonDepth(text) > MAX_JSON_DEPTH) throw badRequest(`Invalid JSON payload received. Nesting deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     return JSON.parse(text);
   } catch (e) {
@@ -126,9 +127,33 @@ export async function readJsonBody(req: IncomingMessage, limit = 1024 * 1024): P
 }
 
 export async function readFormBody(req: IncomingMessage): Promise<URLSearchParams> {
-  const raw = await readBody(req, 64 * 1024);
-  return new URLSearchParams(raw.toString('utf8'));
+  try {
+    return new URLSearchParams((await readBody(req, 64 * 1024)).toString('utf8'));
+  } catch (e) {
+    if (e instanceof BodyTooLargeError) throw badRequest(e.message);
+    throw e;
+  }
 }
+
+/** Deepest nesting of arrays and objects in JSON text (strings skipped), so hostile depth never reaches a recursive parser. */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92) i++;
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 123 || c === 91) max = Math.max(max, ++depth);
+    else if (c === 125 || c === 93) depth--;
+  }
+  return max;
+}
+
+/** Nesting allowed in a request body; Google's own messages need a handful of levels. */
+export const MAX_JSON_DEPTH = 64;
 
 export function html(status: number, body: string): Reply {
   return {
@@ -145,49 +170,4 @@ export function html(status: number, body: string): Reply {
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-/** Opaque page tokens bound to the request that produced them. */
-export function encodePageToken(binding: string, position: unknown, secret: string): string {
-  const payload = Buffer.from(JSON.stringify({ b: hashHex(binding), p: position })).toString('base64url');
-  return `${payload}.${hashHex(secret + payload).slice(0, 12)}`;
-}
-
-export function decodePageToken(token: string, binding: string, secret: string): unknown {
-  const [payload, mac, extra] = token.split('.');
-  if (payload === undefined || mac === undefined || extra !== undefined || hashHex(secret + payload).slice(0, 12) !== mac)
-    throw badRequest('Invalid page token.', [{ field: 'page_token', description: 'malformed or tampered page token' }]);
-  let parsed: { b?: unknown; p?: unknown };
-  try {
-    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { b?: unknown; p?: unknown };
-  } catch {
-    throw badRequest('Invalid page token.');
-  }
-  if (parsed.b !== hashHex(binding))
-    throw badRequest('Invalid page token: it belongs to a different request (all other parameters must stay the same).', [
-      { field: 'page_token', description: 'token does not match the request parameters' },
-    ]);
-  return parsed.p;
-}
-
-function hashHex(text: string): string {
-  // FNV-1a 64 as two 32-bit halves: enough to bind tokens, not a security boundary.
-  let h1 = 0x811c9dc5;
-  let h2 = 0x01000193;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 0x01000193);
-    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-  }
-  return (h1 >>> 0).toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
-}
-
-export function parsePageSize(raw: string | null, def: number, max: number): number {
-  if (raw === null || raw === '') return def;
-  if (!/^-?\d+$/.test(raw))
-    throw badRequest(`Invalid value at 'page_size' (TYPE_INT32), "${raw}"`, [{ field: 'page_size', description: 'must be an integer' }]);
-  const n = Number(raw);
-  if (n < 0) throw badRequest('page_size must not be negative', [{ field: 'page_size', description: 'must be >= 0' }]);
-  if (n === 0) return def;
-  return Math.min(n, max);
 }

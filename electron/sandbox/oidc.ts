@@ -3,7 +3,9 @@ import type { IncomingMessage } from 'node:http';
 import { SignJWT, exportJWK, generateKeyPair, importJWK, type CryptoKey, type JWK } from 'jose';
 import { OAUTH_SCOPES } from '../../shared/api';
 import type { SandboxClock } from './clock';
-import { ApiError, errorInfo, escapeHtml, html, json, readFormBody, type Reply } from './http';
+import { ApiError, errorInfo, json, readFormBody, type Reply } from './http';
+import { pemCertificates } from './oidc-certs';
+import { errorPage, isLoopbackRedirect, redirect, signInPage, tokenError } from './oidc-pages';
 import type { Store } from './store';
 import type { AgentRec } from './world';
 
@@ -15,6 +17,8 @@ import type { AgentRec } from './world';
 
 export const DESKTOP_CLIENT_ID = '1087-sandbox-desktop.apps.sandbox.local';
 const CODE_TTL_MS = 5 * 60_000;
+/** Google lets clients cache its signing certificates for hours. */
+const CERTS_CACHE = { 'cache-control': 'public, max-age=21600, must-revalidate, no-transform' };
 const PENDING_TTL_MS = 30 * 60_000;
 const KNOWN_SCOPES = new Set([
   'openid',
@@ -74,6 +78,7 @@ export class OidcProvider {
   private publicJwk!: JWK;
   private privateJwk!: JWK;
   accessTokenLifetimeSeconds = 3600;
+  private pem: Record<string, string> | undefined;
 
   private constructor(
     readonly issuer: string,
@@ -214,13 +219,20 @@ export class OidcProvider {
   }
 
   jwks(): Reply {
-    return json(200, { keys: [this.publicJwk] });
+    return json(200, { keys: [this.publicJwk] }, CERTS_CACHE);
+  }
+
+  /** Google's PEM form of the same keys (`/oauth2/v1/certs`): `{kid: X.509 certificate}`. */
+  pemCerts(): Reply {
+    this.pem ??= pemCertificates(this.privateJwk, this.publicJwk.kid ?? '', this.issuer);
+    return json(200, this.pem, CERTS_CACHE);
   }
 
   async handle(req: IncomingMessage, url: URL, sub: string): Promise<Reply> {
     const method = req.method ?? 'GET';
     if (sub === '/.well-known/openid-configuration' && method === 'GET') return this.discovery();
     if (sub === '/certs' && method === 'GET') return this.jwks();
+    if (sub === '/v1/certs' && method === 'GET') return this.pemCerts();
     if (sub === '/auth' && method === 'GET') return this.authorize(url.searchParams);
     if (sub === '/auth' && method === 'POST') return this.submitSignIn(await readFormBody(req));
     if (sub === '/token' && method === 'POST') return this.token(req, await readFormBody(req));
@@ -387,58 +399,4 @@ export class OidcProvider {
     const a = principal.agent;
     return json(200, { sub: a.sub, email: a.email, email_verified: true, hd: a.domain, name: a.displayName });
   }
-}
-
-export function isLoopbackRedirect(uri: string): boolean {
-  let u: URL;
-  try {
-    u = new URL(uri);
-  } catch {
-    return false;
-  }
-  return (
-    u.protocol === 'http:' &&
-    ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname) &&
-    u.username === '' &&
-    u.password === '' &&
-    u.hash === ''
-  );
-}
-
-function redirect(uri: string, params: Record<string, string | undefined>): Reply {
-  const u = new URL(uri);
-  for (const [k, v] of Object.entries(params)) if (v !== undefined) u.searchParams.set(k, v);
-  return { status: 302, headers: { location: u.toString(), 'cache-control': 'no-store' }, body: '' };
-}
-
-function tokenError(status: number, error: string, description: string): Reply {
-  return json(status, { error, error_description: description }, { 'cache-control': 'no-store' });
-}
-
-const PAGE_STYLE =
-  'body{font-family:system-ui,sans-serif;max-width:32rem;margin:3rem auto;color:#202124}button{display:block;width:100%;margin:.4rem 0;padding:.7rem;font-size:1rem;text-align:left;border:1px solid #dadce0;border-radius:8px;background:#fff;cursor:pointer}button:hover,button:focus{background:#e8f0fe}.cancel{text-align:center;color:#1a73e8}';
-
-function signInPage(requestId: string, users: AgentRec[], p: PendingAuth): Reply {
-  const buttons = users
-    .map((u) => {
-      // Exact markup is relied on by UI tests; the hinted account is simply listed first.
-      return `<button type="submit" name="login_email" value="${escapeHtml(u.email)}">${escapeHtml(u.email)}</button>`;
-    })
-    .join('\n');
-  const scope = p.hd === undefined ? 'any demo domain' : escapeHtml(p.hd);
-  return html(
-    200,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sign in – Sandbox</title><style>${PAGE_STYLE}</style></head><body>
-<h1>Choose an account</h1><p>Sandbox sign-in for ${scope}. No password needed.</p>
-<form method="post" action="auth"><input type="hidden" name="request_id" value="${requestId}">
-${users.length === 0 ? '<p>No demo accounts in this domain.</p>' : buttons}
-<button type="submit" name="action" value="cancel" class="cancel">Cancel</button></form></body></html>`,
-  );
-}
-
-function errorPage(title: string, message: string): Reply {
-  return html(
-    400,
-    `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title><style>${PAGE_STYLE}</style></head><body><h1>${escapeHtml(title)}</h1><p>${escapeHtml(message)}</p></body></html>`,
-  );
 }

@@ -1,4 +1,4 @@
-import { CASE_STATES, CASE_PRIORITIES, type CaseState, type CasePriority, isRfc3339 } from '../../shared/api';
+import { CASE_PRIORITIES, type CasePriority, isRfc3339 } from '../../shared/api';
 import { queryTokens } from './text-index';
 
 // Tokenizer + recursive-descent parser for the cases.list `filter` and
@@ -83,8 +83,12 @@ export type RawNode =
   | { kind: 'cmp'; field: string; op: string; value: string; pos: number }
   | { kind: 'text'; text: string; pos: number };
 
+/** Deepest nesting of parentheses and negations a filter may have; beyond it a query is a 400, never a stack overflow. */
+export const MAX_QUERY_DEPTH = 32;
+
 class Parser {
   private i = 0;
+  private depth = 0;
   constructor(private readonly lx: Lexeme[]) {}
 
   private peek(): Lexeme | undefined {
@@ -137,9 +141,18 @@ class Parser {
     const l = this.peek();
     if (l?.t === 'NOT' || l?.t === '-') {
       this.i++;
-      return { kind: 'not', item: this.simple() };
+      return { kind: 'not', item: this.nested(() => this.simple()) };
     }
     return this.simple();
+  }
+
+  private nested<T>(parse: () => T): T {
+    if (++this.depth > MAX_QUERY_DEPTH) throw new QuerySyntaxError(`query nests deeper than ${MAX_QUERY_DEPTH} levels`);
+    try {
+      return parse();
+    } finally {
+      this.depth--;
+    }
   }
 
   private simple(): RawNode {
@@ -147,7 +160,7 @@ class Parser {
     if (l === undefined) throw new QuerySyntaxError('unexpected end of query: expected a restriction');
     if (l.t === '(') {
       this.i++;
-      const inner = this.expression();
+      const inner = this.nested(() => this.expression());
       const close = this.peek();
       if (close?.t !== ')') throw new QuerySyntaxError(`expected ')' to close '(' at position ${l.pos}, found ${this.describe(close)}`);
       this.i++;
@@ -175,7 +188,6 @@ export type CaseCondition =
   | { kind: 'and' | 'or'; items: CaseCondition[] }
   | { kind: 'not'; item: CaseCondition }
   | { kind: 'open'; open: boolean }
-  | { kind: 'state'; state: CaseState }
   | { kind: 'priority'; priority: CasePriority }
   | { kind: 'creator'; email: string }
   | { kind: 'updatedAfter'; ms: number }
@@ -212,12 +224,9 @@ function compileComparison(node: Extract<RawNode, { kind: 'cmp' }>, mode: QueryM
   switch (field) {
     case 'state': {
       needEq();
-      if (value === 'OPEN' || value === 'CLOSED') return value === 'OPEN' ? { kind: 'open', open: true } : { kind: 'open', open: false };
-      if ((CASE_STATES as readonly string[]).includes(value) && value !== 'STATE_UNSPECIFIED')
-        return { kind: 'state', state: value as CaseState };
-      throw new QuerySyntaxError(
-        `invalid state '${value}' at position ${pos}; expected OPEN, CLOSED or one of ${CASE_STATES.slice(1).join(', ')}`,
-      );
+      // Documented values are OPEN and CLOSED only.
+      if (value === 'OPEN' || value === 'CLOSED') return { kind: 'open', open: value === 'OPEN' };
+      throw new QuerySyntaxError(`invalid state '${value}' at position ${pos}; expected OPEN or CLOSED`);
     }
     case 'priority': {
       needEq();

@@ -1,6 +1,8 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Binding } from './iam';
 import type { CaseCondition } from './query';
+import { STATE_FILE, readState, serializeCase, stateVersion, type SavedState } from './saved-state';
 import { PostingIndex, documentTokens } from './text-index';
 import { makeLog, makeMailHeaders, makePdf, makePng } from './media';
 import {
@@ -13,6 +15,7 @@ import {
   type CustomerRec,
   type DomainRec,
   type GeneratedKind,
+  type ProjectRec,
   type Thread,
   type World,
 } from './world';
@@ -39,8 +42,6 @@ export interface SearchRequest {
   pageSize: number;
 }
 
-const STATE_FILE = 'state.json';
-
 export class Store {
   readonly world: World;
   private readonly byIx: CaseRec[];
@@ -57,6 +58,8 @@ export class Store {
   readonly domainsByName = new Map<string, DomainRec>();
   readonly domainsByOrg = new Map<string, DomainRec>();
   readonly agentsByEmail = new Map<string, AgentRec>();
+  /** Projects by id and by number. */
+  readonly projectsByKey = new Map<string, { customer: CustomerRec; project: ProjectRec }>();
   private lastUpdate = 0;
   private nextCaseNumber: number;
   private nextCommentNumber = 900_000_000_000;
@@ -80,6 +83,10 @@ export class Store {
     for (const c of this.world.customers) {
       this.customersById.set(c.customerId, c);
       this.customersByOrg.set(c.org, c);
+      for (const project of c.projects) {
+        this.projectsByKey.set(project.projectId, { customer: c, project });
+        this.projectsByKey.set(project.number, { customer: c, project });
+      }
     }
     for (const d of this.world.domains) {
       this.domainsByName.set(d.domain, d);
@@ -270,8 +277,6 @@ export class Store {
         return !this.evaluate(c.item, rec);
       case 'open':
         return (rec.state !== 'CLOSED') === c.open;
-      case 'state':
-        return rec.state === c.state;
       case 'priority':
         return rec.priority === c.priority;
       case 'creator':
@@ -298,7 +303,7 @@ export class Store {
     const extras: Record<string, unknown> = {};
     for (const [k, p] of this.persisted) extras[k] = p.dump();
     const state: SavedState = {
-      version: 1,
+      version: stateVersion(),
       seed: this.world.seed,
       cases: this.world.cases.length,
       startMs: this.world.startMs,
@@ -309,6 +314,7 @@ export class Store {
         authorized: c.authorized,
         transferred: c.transferred,
         resellerDomain: c.resellerDomain,
+        iam: c.iam,
       })),
       touched: [...this.touched].map(serializeCase),
       extras,
@@ -323,11 +329,18 @@ export class Store {
     this.savedNow = saved.now;
     for (const c of saved.customers) {
       const rec = this.customersById.get(c.id);
-      if (rec !== undefined) Object.assign(rec, { authorized: c.authorized, transferred: c.transferred, resellerDomain: c.resellerDomain });
+      if (rec !== undefined)
+        Object.assign(rec, {
+          authorized: c.authorized,
+          transferred: c.transferred,
+          resellerDomain: c.resellerDomain,
+          iam: c.iam as Binding[],
+        });
     }
     for (const raw of saved.touched) {
       const existing = this.byId.get(raw.id);
-      const rec: CaseRec = { ...raw, ix: existing?.ix ?? this.byIx.length, seq: 0 };
+      // The schema checked the shape; zod's optional keys only differ in allowing an explicit undefined.
+      const rec = { ...raw, ix: existing?.ix ?? this.byIx.length, seq: 0 } as CaseRec;
       if (existing === undefined) this.byIx.push(rec);
       else this.byIx[rec.ix] = rec;
       this.byId.set(rec.id, rec);
@@ -357,33 +370,6 @@ function lowerBound(arr: number[], value: number): number {
     else hi = mid;
   }
   return lo;
-}
-
-type SerializedCase = Omit<CaseRec, 'ix' | 'seq' | 'tokens'>;
-
-interface SavedState {
-  version: 1;
-  seed: string;
-  cases: number;
-  startMs: number;
-  now: number;
-  counters: { case: number; comment: number; attachment: number };
-  customers: { id: string; authorized: boolean; transferred: boolean; resellerDomain: string }[];
-  touched: SerializedCase[];
-  extras: Record<string, unknown>;
-}
-
-function serializeCase(rec: CaseRec): SerializedCase {
-  const { ix: _ix, seq: _seq, tokens: _tokens, ...rest } = rec;
-  return rest;
-}
-
-function readState(dir: string): SavedState | undefined {
-  const file = join(dir, STATE_FILE);
-  if (!existsSync(file)) return undefined;
-  const parsed = JSON.parse(readFileSync(file, 'utf8')) as SavedState;
-  if (parsed.version !== 1) throw new Error(`unsupported sandbox state version in ${file}`);
-  return parsed;
 }
 
 /** Write to a temporary file, then rename: readers never see a half-written file. */

@@ -1,17 +1,15 @@
 import type { CasePriority, CaseState, SupportTier } from '../../shared/api';
+import type { Binding, GroupRec } from './iam';
 import { createRng, hashString, weightedIndex, type Rng } from './rng';
+import { generateAccounts } from './world-customers';
 import {
-  AGENT_NAMES,
   AGENT_REPLIES,
   CASE_TEMPLATES,
   CATEGORIES,
   CUSTOMER_REPLIES,
-  CUSTOMER_STEMS,
   GOOGLE_ASK,
   GOOGLE_PICKUP,
   GOOGLE_SOLVE,
-  PARTNERS,
-  SKUS,
   TIME_ZONES,
   type CaseTemplate,
 } from './world-content';
@@ -54,6 +52,9 @@ export interface Thread {
 export interface CaseRec {
   id: string;
   name: string;
+  /** `organizations/N` or `projects/N`: the case's direct parent. */
+  parent: string;
+  /** The customer organization the parent belongs to (itself, or the project's organization). */
   org: string;
   customerId: string;
   displayName: string;
@@ -85,6 +86,8 @@ export interface DomainRec {
   partnerId: string;
   partnerName: string;
   org: string;
+  /** IAM policy of the reseller's own organization. */
+  iam: Binding[];
 }
 
 export interface AgentRec {
@@ -107,12 +110,22 @@ export interface SubscriptionRec {
   creationTime: number;
 }
 
+export interface ProjectRec {
+  projectId: string;
+  number: string;
+}
+
 export interface CustomerRec {
   customerId: string;
   customerDomain: string;
   displayName: string;
   resellerDomain: string;
   org: string;
+  /** Projects under the customer's organization; they inherit its IAM policy. */
+  projects: ProjectRec[];
+  /** IAM policy of the customer's organization: who may read and work its cases. */
+  iam: Binding[];
+  /** Reseller access in the customer's Admin console (off: the Reseller API refuses the customer). */
   authorized: boolean;
   transferred: boolean;
   tier: SupportTier;
@@ -131,6 +144,7 @@ export interface World {
   startMs: number;
   domains: DomainRec[];
   agents: AgentRec[];
+  groups: GroupRec[];
   customers: CustomerRec[];
   classifications: ClassificationRec[];
   /** Sorted by (updateTime, name); ix = seq = position. */
@@ -140,19 +154,6 @@ export interface World {
 const DAY = 86_400_000;
 const BASE32 = '0123456789ABCDEFGHIJKLMNOPQRSTUV';
 export const GOOGLE_SUPPORT_ACTOR: ActorRec = { displayName: 'Google Support', googleSupport: true };
-
-function titleCase(stem: string): string {
-  return stem
-    .split('-')
-    .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
-    .join(' ');
-}
-
-function digits(rng: Rng, n: number): string {
-  let s = String(rng.int(1, 9));
-  while (s.length < n) s += String(rng.int(0, 9));
-  return s;
-}
 
 export function classificationId(displayName: string): string {
   // Stable across seeds, like Google's long-lived classification ids.
@@ -186,55 +187,7 @@ export interface WorldOptions {
 
 export function generateWorld(opts: WorldOptions): World {
   const rng = createRng(`${opts.seed}:world`);
-  const domains: DomainRec[] = [];
-  const agents: AgentRec[] = [];
-  const customers: CustomerRec[] = [];
-  for (const p of PARTNERS) {
-    for (const domain of p.domains) {
-      domains.push({ domain, partnerId: p.id, partnerName: p.name, org: digits(rng, 12) });
-      for (const [local, displayName] of AGENT_NAMES.slice(0, domain === 'reseller-a.example' ? 3 : 2)) {
-        const email = `${local}@${domain}`;
-        agents.push({ email, domain, partner: p.name, displayName, sub: String(100_000_000_000_000_000n + BigInt(hashString(email))) });
-      }
-      (CUSTOMER_STEMS[domain] ?? []).forEach((stem, j) => {
-        const customerDomain = `${stem}.example`;
-        const createTime = opts.startMs - rng.int(200, 2000) * DAY;
-        const subs: SubscriptionRec[] = [];
-        const subCount = rng.int(1, 2);
-        for (let s = 0; s < subCount; s++) {
-          const sku = rng.pick(SKUS);
-          const planName = rng.pick(['ANNUAL', 'ANNUAL', 'FLEXIBLE', 'TRIAL'] as const);
-          const seats = rng.int(5, 500);
-          const suspended = rng.chance(0.08);
-          subs.push({
-            subscriptionId: digits(rng, 9),
-            skuId: sku.skuId,
-            skuName: sku.skuName,
-            planName,
-            seats,
-            licensed: rng.int(1, seats),
-            status: suspended ? 'SUSPENDED' : 'ACTIVE',
-            suspensionReasons: suspended ? [rng.pick(['PENDING_TOS_ACCEPTANCE', 'RESELLER_INITIATED', 'TRIAL_ENDED'])] : [],
-            creationTime: createTime + rng.int(0, 100) * DAY,
-          });
-        }
-        customers.push({
-          customerId: `C0${rng.int(0x1000000, 0xfffffff).toString(36)}`,
-          customerDomain,
-          displayName: titleCase(stem),
-          resellerDomain: domain,
-          org: digits(rng, 12),
-          // Fixed slots so every domain has each kind of customer.
-          transferred: j === 0,
-          authorized: j !== 1 && j !== 7,
-          tier: j % 3 === 2 || j === 4 ? 'PREMIUM' : 'STANDARD',
-          adminEmail: `admin@${customerDomain}`,
-          createTime,
-          subscriptions: subs,
-        });
-      });
-    }
-  }
+  const { domains, agents, groups, customers } = generateAccounts(rng, opts.seed, opts.startMs);
   const classifications = CATEGORIES.map((displayName) => ({ id: classificationId(displayName), displayName }));
   const templatesByLang = new Map<string, CaseTemplate[]>();
   for (const t of CASE_TEMPLATES) templatesByLang.set(t.lang, [...(templatesByLang.get(t.lang) ?? []), t]);
@@ -262,9 +215,11 @@ export function generateWorld(opts: WorldOptions): World {
     if (rng.chance(0.3)) subscribers.push(`it@${customer.customerDomain}`);
     if (rng.chance(0.1)) subscribers.push(`noc@${customer.resellerDomain}`);
     const id = String(41_000_000 + i);
+    const parent = caseParentFor(opts.seed, customer, id);
     const rec: CaseRec = {
       id,
-      name: `organizations/${customer.org}/cases/${id}`,
+      name: `${parent}/cases/${id}`,
+      parent,
       org: customer.org,
       customerId: customer.customerId,
       displayName: template.title,
@@ -291,7 +246,14 @@ export function generateWorld(opts: WorldOptions): World {
     c.ix = i;
     c.seq = i;
   });
-  return { seed: opts.seed, startMs: opts.startMs, domains, agents, customers, classifications, cases };
+  return { seed: opts.seed, startMs: opts.startMs, domains, agents, groups, customers, classifications, cases };
+}
+
+/** About one case in four of a customer with a project is filed under the project (a hash, so the main stream stays put). */
+function caseParentFor(seed: string, customer: CustomerRec, caseId: string): string {
+  const project = customer.projects[0];
+  if (project !== undefined && hashString(`${seed}:parent:${caseId}`) % 4 === 0) return `projects/${project.number}`;
+  return `organizations/${customer.org}`;
 }
 
 /** Search order: updateTime ascending, then name, so `update_time>` watermark paging is stable. */

@@ -1,3 +1,4 @@
+import type { WebPreferences } from 'electron';
 import path from 'node:path';
 import type { SenderInfo } from '../ipc/router';
 
@@ -53,12 +54,7 @@ export function isTrustedSender(sender: SenderInfo, trustedOrigin: string = appO
   return sender.isMainFrame && originOf(sender.url) === trustedOrigin;
 }
 
-/** In-app navigation stays on the app's origin; everything else is refused. */
-export function isAllowedNavigation(url: string, trustedOrigin: string = appOrigin): boolean {
-  return originOf(url) === trustedOrigin;
-}
-
-/** Hosts whose https links may be opened in the OS browser. */
+/** Hosts whose https links (window.open, target=_blank) may be handed to the OS browser. */
 export const externalHostAllowlist: ReadonlySet<string> = new Set([
   'support.google.com',
   'workspace.google.com',
@@ -69,31 +65,113 @@ export const externalHostAllowlist: ReadonlySet<string> = new Set([
   'accounts.google.com',
 ]);
 
-export function isAllowedExternal(url: string): boolean {
+function parseUrl(url: string): URL | undefined {
   try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && externalHostAllowlist.has(parsed.hostname);
+    return new URL(url);
   } catch {
-    return false;
+    return undefined;
   }
 }
 
-/** Hosts the per-domain "Google portal" windows may navigate to. */
+const withoutCredentials = (parsed: URL): boolean => parsed.username === '' && parsed.password === '';
+
+export function isAllowedExternal(url: string): boolean {
+  const parsed = parseUrl(url);
+  return parsed !== undefined && parsed.protocol === 'https:' && withoutCredentials(parsed) && externalHostAllowlist.has(parsed.hostname);
+}
+
+const loopbackHosts: ReadonlySet<string> = new Set(['127.0.0.1', '[::1]', 'localhost']);
+/** The sandbox's authorization endpoint (issuer `<baseUrl>/oauth2`, see electron/sandbox/oidc.ts). */
+export const sandboxSignInPath = '/oauth2/auth';
+
+/**
+ * What `shell.openExternal` may be given at all: https URLs (Google's sign-in page and
+ * allowlisted links), and the sandbox's sign-in page on loopback. Never file:, smb:,
+ * custom schemes or credentials in the URL — the OS would hand those to other programs.
+ */
+export function isAllowedOpenExternal(url: string): boolean {
+  const parsed = parseUrl(url);
+  if (!parsed || !withoutCredentials(parsed)) return false;
+  if (parsed.protocol === 'https:') return parsed.hostname !== '';
+  return parsed.protocol === 'http:' && loopbackHosts.has(parsed.hostname) && parsed.pathname === sandboxSignInPath;
+}
+
+/** Google's support and sign-in hosts: where a portal window may go. */
 export const portalHostAllowlist: ReadonlySet<string> = new Set(['support.google.com', 'accounts.google.com', 'admin.google.com']);
 
-export function isAllowedPortalNavigation(url: string): boolean {
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' && portalHostAllowlist.has(parsed.hostname);
-  } catch {
-    return false;
-  }
+function isPortalUrl(url: string): boolean {
+  const parsed = parseUrl(url);
+  return parsed !== undefined && parsed.protocol === 'https:' && withoutCredentials(parsed) && portalHostAllowlist.has(parsed.hostname);
 }
 
-/** Only desktop notifications are granted; camera, microphone, geolocation, … are denied. */
-export function isAllowedPermission(permission: string): boolean {
-  return permission === 'notifications';
+/** The portal's cookie jar for one account (one reseller domain's agent): persistent, never shared. */
+export function portalPartition(accountId: string): string {
+  if (!/^[A-Za-z0-9_-]{1,128}$/.test(accountId)) throw new Error(`Not an account id: ${accountId}`);
+  return `persist:portal-${accountId}`;
 }
+
+export type WindowKind = 'app' | 'portal';
+
+/** The security rules of one kind of window, applied by `harden(contents, kind)` in shell/harden.ts. */
+export interface WindowPolicy {
+  /** Everything but the per-window `preload` (app) or `partition` (portal). */
+  readonly webPreferences: Readonly<WebPreferences>;
+  /** will-navigate: may the top frame go to this URL? */
+  readonly mayNavigate: (url: string) => boolean;
+  /** will-redirect: may a navigation be redirected to this URL? */
+  readonly mayRedirect: (url: string) => boolean;
+  /** window.open and target=_blank never open a window: the URL goes to the OS browser when this says so, else nowhere. */
+  readonly openInBrowser: (url: string) => boolean;
+  /** Permission requests and checks (notifications, media, clipboard, …). */
+  readonly mayUsePermission: (permission: string) => boolean;
+  /** will-download: 'deny' cancels; 'ask' leaves it to Electron's save dialog, so the agent picks the place. */
+  readonly download: 'deny' | 'ask';
+}
+
+/** The same hardening for every window; only what a window loads and may reach differs. */
+const hardenedWebPreferences = {
+  contextIsolation: true,
+  sandbox: true,
+  nodeIntegration: false,
+  nodeIntegrationInWorker: false,
+  nodeIntegrationInSubFrames: false,
+  webSecurity: true,
+  allowRunningInsecureContent: false,
+  webviewTag: false,
+  experimentalFeatures: false,
+  navigateOnDragDrop: false,
+  // Middle-click would open links in new windows, past the window-open rule.
+  disableBlinkFeatures: 'Auxclick',
+  safeDialogs: true,
+  spellcheck: true,
+} as const satisfies WebPreferences;
+
+const isAppUrl = (url: string): boolean => originOf(url) === appOrigin;
+/** The app: notifications (SLA and reply alerts) and writing the clipboard ("Copy link"). */
+const appPermissions: ReadonlySet<string> = new Set(['notifications', 'clipboard-sanitized-write']);
+const portalPermissions: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
+
+export const windowPolicies: Readonly<Record<WindowKind, WindowPolicy>> = {
+  // The app's own window: app:// only. Files are saved through main ("Save as…"), never by the page.
+  app: {
+    webPreferences: hardenedWebPreferences,
+    mayNavigate: isAppUrl,
+    mayRedirect: isAppUrl,
+    openInBrowser: isAllowedExternal,
+    mayUsePermission: (permission) => appPermissions.has(permission),
+    download: 'deny',
+  },
+  // Google's portal for one account, in its own persistent partition: Google's support and
+  // sign-in hosts only, no preload, no bridge. Files from the portal are saved where the agent says.
+  portal: {
+    webPreferences: hardenedWebPreferences,
+    mayNavigate: isPortalUrl,
+    mayRedirect: isPortalUrl,
+    openInBrowser: isAllowedExternal,
+    mayUsePermission: (permission) => portalPermissions.has(permission),
+    download: 'ask',
+  },
+};
 
 /**
  * Maps an app:// request to a file below `rootDir`, or undefined when the URL

@@ -1,14 +1,16 @@
-import { BrowserWindow, shell } from 'electron';
-import { isAllowedExternal, isAllowedPortalNavigation } from './policies';
+import { BrowserWindow } from 'electron';
+import { harden } from './harden';
+import { portalPartition, windowPolicies } from './policies';
 
 const windows = new Map<string, BrowserWindow>();
 
 /**
- * Google's portal for one reseller domain, in a window with its own persistent
- * session partition: two domains can be signed in to the portal at the same time.
- * Navigation stays on Google's support and sign-in hosts; no preload, no bridge.
+ * Google's portal for one account (one reseller domain), in a window with its own
+ * persistent session partition: two domains can be signed in to the portal at the
+ * same time. No preload, no bridge; the rest is the 'portal' row of the window table.
  */
 export function openPortalWindow(accountId: string, url: string): void {
+  if (!windowPolicies.portal.mayNavigate(url)) throw new Error('The portal opens only on Google support and sign-in pages.');
   const existing = windows.get(accountId);
   if (existing && !existing.isDestroyed()) {
     void existing.loadURL(url);
@@ -18,27 +20,27 @@ export function openPortalWindow(accountId: string, url: string): void {
   const window = new BrowserWindow({
     width: 1200,
     height: 850,
+    // Written out here (not spread from the table) so Electronegativity can read it;
+    // tests/unit/electron/shell-windows.test.ts proves it equals windowPolicies.portal.webPreferences.
     webPreferences: {
-      partition: `persist:portal-${accountId}`,
+      partition: portalPartition(accountId),
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
       webSecurity: true,
+      allowRunningInsecureContent: false,
       webviewTag: false,
+      experimentalFeatures: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
+      spellcheck: true,
     },
   });
-  window.webContents.on('will-navigate', (event, target) => {
-    if (!isAllowedPortalNavigation(target)) event.preventDefault();
-  });
-  window.webContents.on('will-redirect', (event, target) => {
-    if (!isAllowedPortalNavigation(target)) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(({ url: target }) => {
-    if (isAllowedExternal(target)) void shell.openExternal(target);
-    return { action: 'deny' };
-  });
-  window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  harden(window.webContents, 'portal');
   window.on('closed', () => windows.delete(accountId));
   windows.set(accountId, window);
-  if (isAllowedPortalNavigation(url)) void window.loadURL(url);
+  void window.loadURL(url);
 }

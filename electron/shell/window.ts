@@ -1,7 +1,8 @@
-import { BrowserWindow, screen, shell } from 'electron';
+import { BrowserWindow, screen } from 'electron';
 import ElectronStore from 'electron-store';
 import path from 'node:path';
-import { appOrigin, isAllowedExternal, isAllowedNavigation } from './policies';
+import { harden } from './harden';
+import { appOrigin } from './policies';
 
 interface WindowBounds {
   x?: number;
@@ -43,7 +44,8 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
     show: false,
     title: 'Reseller Support Console',
     backgroundColor: '#1f2430',
-    // Hardening is written inline (not built by a helper) so static checkers can see it.
+    // Written out here (not spread from the table) so Electronegativity can read it;
+    // tests/unit/electron/shell-windows.test.ts proves it equals windowPolicies.app.webPreferences.
     webPreferences: {
       preload: path.join(preloadDir, 'index.cjs'),
       contextIsolation: true,
@@ -56,22 +58,14 @@ export function createMainWindow(preloadDir: string): BrowserWindow {
       webviewTag: false,
       experimentalFeatures: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      safeDialogs: true,
       spellcheck: true,
     },
   });
   if (bounds.maximized) window.maximize();
 
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
-  window.webContents.on('will-redirect', (event, url) => {
-    if (!isAllowedNavigation(url)) event.preventDefault();
-  });
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-attach-webview', (event) => event.preventDefault());
+  harden(window.webContents, 'app');
 
   const saveBounds = (): void => {
     if (window.isDestroyed()) return;

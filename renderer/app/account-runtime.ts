@@ -138,6 +138,11 @@ export class AccountRuntime {
     for (const listener of this.listeners) listener();
   }
 
+  /** True once disposed: its events are unsubscribed and its database closed. */
+  get disposed(): boolean {
+    return this.abort.signal.aborted;
+  }
+
   dispose(): void {
     clearTimeout(this.snapshotTimer);
     this.abort.abort();

@@ -2,13 +2,16 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ResponseOf, Settings } from '../../shared/ipc';
 import { AccountMenu, FirstRun } from '../features/accounts';
+import { SettingsView, UpdateBanner } from '../features/settings';
 import { AllDomainsQueue, CommandPalette, useSlaWatch } from '../features/cases';
 import { AllDomainsView } from '../features/dashboard';
 import { getBridgeClient } from '../platform';
-import { allDomainsTabId, useAppStore } from '../state/app-store';
+import { StatusView, useStatusFeedRefresh } from '../features/status';
+import { allDomainsTabId, settingsTabId, statusTabId, useAppStore } from '../state/app-store';
 import { TabStoreContext, tabStoreFor } from '../state/tab-store';
 import { DomainTab } from './domain-tab';
-import { AccountContext, RuntimeProvider, useRuntime, useRuntimes, useRuntimeVersion } from './runtime-context';
+import { AccountContext, useRuntime, useRuntimes, useRuntimeVersion } from './runtime-context';
+import { TabBoundary } from './tab-boundary';
 import { ShortcutSheet, useGlobalShortcuts } from './shortcuts';
 import { StatusBar } from './status-bar';
 import { TabStrip } from './tab-strip';
@@ -73,16 +76,13 @@ export function App({ onSettings }: { onSettings: (settings: Settings) => void }
   if (accounts.accounts.length === 0) {
     return (
       <div className="first-run-page">
+        <UpdateBanner />
         <FirstRun />
         <AppIdentity info={info} />
       </div>
     );
   }
-  return (
-    <RuntimeProvider accounts={accounts.accounts}>
-      <Workspace info={info} />
-    </RuntimeProvider>
-  );
+  return <Workspace info={info} />;
 }
 
 function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
@@ -98,9 +98,11 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
   const { t: tShell } = useTranslation('shell');
   useGlobalShortcuts();
   useSlaWatch();
+  useStatusFeedRefresh();
   return (
     <div className="app-shell" data-host={info.host}>
       <TabStrip />
+      <UpdateBanner />
       {!secretsPersisted && !vaultNoticeDismissed && (
         <p className="notice" role="status">
           {t('insecureVault')}{' '}
@@ -115,7 +117,20 @@ function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
         </p>
       )}
       <div className="tab-body">
-        {activeTabId === allDomainsTabId || !activeTabId ? <AllDomainsTab /> : <AccountTab accountId={activeTabId} />}
+        {/* One boundary per tab (keyed): a crash in one tab leaves the others working. */}
+        <TabBoundary key={activeTabId ?? allDomainsTabId}>
+          {activeTabId === settingsTabId ? (
+            <div className="view app-settings">
+              <SettingsView />
+            </div>
+          ) : activeTabId === statusTabId ? (
+            <StatusView />
+          ) : activeTabId === allDomainsTabId || !activeTabId ? (
+            <AllDomainsTab />
+          ) : (
+            <AccountTab accountId={activeTabId} />
+          )}
+        </TabBoundary>
       </div>
       <StatusBar identity={<AppIdentity info={info} />} />
       <CommandPalette />

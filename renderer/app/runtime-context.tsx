@@ -1,53 +1,26 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from 'react';
-import type { Account } from '../../shared/ipc';
-import { clearHeadSnapshot, deleteReplica } from '../data';
-import { getBridgeClient } from '../platform';
-import { useUnreadStore } from '../state/unread-store';
-import { AccountRuntime } from './account-runtime';
+import { createContext, useContext, useSyncExternalStore, type ReactNode } from 'react';
+import type { AccountRuntime } from './account-runtime';
+import type { RuntimeRegistry, Runtimes } from './runtime-registry';
 
-type Runtimes = ReadonlyMap<string, AccountRuntime>;
-const RuntimesContext = createContext<Runtimes>(new Map());
+const RegistryContext = createContext<RuntimeRegistry | undefined>(undefined);
 
-/**
- * Keeps one AccountRuntime per signed-in account: created when an account
- * appears, disposed (and its replica deleted) when it is signed out.
- */
-export function RuntimeProvider({ accounts, children }: { accounts: readonly Account[]; children: ReactNode }): React.JSX.Element {
-  const registry = useRef(new Map<string, AccountRuntime>());
-  const runtimes = useMemo(() => {
-    const next = new Map<string, AccountRuntime>();
-    for (const account of accounts) {
-      const existing = registry.current.get(account.id);
-      if (existing) {
-        existing.account = account;
-        next.set(account.id, existing);
-      } else {
-        const runtime = new AccountRuntime(account, getBridgeClient());
-        next.set(account.id, runtime);
-        void runtime.start().catch((error: unknown) => console.error('replica start failed', error));
-      }
-    }
-    for (const [id, runtime] of registry.current) {
-      if (next.has(id)) continue;
-      runtime.dispose();
-      // Signed out: the account's local data goes with it.
-      void deleteReplica(id);
-      clearHeadSnapshot(id);
-      useUnreadStore.getState().forget(id);
-    }
-    registry.current = next;
-    return next as Runtimes;
-  }, [accounts]);
-  useEffect(() => () => registry.current.forEach((runtime) => runtime.dispose()), []);
-  return <RuntimesContext.Provider value={runtimes}>{children}</RuntimesContext.Provider>;
+/** Provides the app's runtime registry (created and started outside React, in main.tsx). */
+export function RuntimeProvider({ registry, children }: { registry: RuntimeRegistry; children: ReactNode }): React.JSX.Element {
+  return <RegistryContext.Provider value={registry}>{children}</RegistryContext.Provider>;
 }
 
+const noRuntimes: Runtimes = new Map();
+const noSubscription = (): (() => void) => () => undefined;
+const noSnapshot = (): Runtimes => noRuntimes;
+
+/** Every signed-in account's runtime; re-renders when accounts come, go or change. */
 export function useRuntimes(): Runtimes {
-  return useContext(RuntimesContext);
+  const registry = useContext(RegistryContext);
+  return useSyncExternalStore(registry?.subscribe ?? noSubscription, registry?.getSnapshot ?? noSnapshot);
 }
 
 export function useRuntime(accountId: string): AccountRuntime | undefined {
-  return useContext(RuntimesContext).get(accountId);
+  return useRuntimes().get(accountId);
 }
 
 /** Re-renders when the account's replica, projection or outbox changes. */

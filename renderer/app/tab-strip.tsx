@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../shared/ipc';
-import { useSignIn } from '../features/accounts';
-import { allDomainsTabId, useAppStore } from '../state/app-store';
+import { GoogleSignInDialog, useSignIn } from '../features/accounts';
+import { HelpMenu } from '../features/settings';
+import { StatusTab } from '../features/status';
+import { allDomainsTabId, settingsTabId, statusTabId, useAppStore } from '../state/app-store';
 import { useUnreadStore } from '../state/unread-store';
 import { useRuntimes } from './runtime-context';
 
@@ -20,6 +23,7 @@ export function TabStrip(): React.JSX.Element {
   const runtimes = useRuntimes();
   const unread = useUnreadStore((state) => state.unread);
   const { signIn, busy } = useSignIn();
+  const [askDomain, setAskDomain] = useState(false);
 
   return (
     <nav className="tab-strip" aria-label={t('tabs.label')}>
@@ -75,13 +79,18 @@ export function TabStrip(): React.JSX.Element {
             </button>
           );
         })}
+        <StatusTab selected={activeTabId === statusTabId} onSelect={() => activate(statusTabId)} />
       </div>
       <MenuTrigger>
         <Button className="icon-button add-account" aria-label={t('tabs.addAccount')} isDisabled={busy}>
           +
         </Button>
         <Popover className="popover">
-          <Menu className="menu" aria-label={t('tabs.addAccount')} onAction={(key) => signIn(key === 'google' ? 'google' : 'sandbox')}>
+          <Menu
+            className="menu"
+            aria-label={t('tabs.addAccount')}
+            onAction={(key) => (key === 'google' ? setAskDomain(true) : signIn('sandbox'))}
+          >
             <MenuItem className="menu-item" id="sandbox">
               {tAccounts('add.sandbox')}
             </MenuItem>
@@ -91,6 +100,19 @@ export function TabStrip(): React.JSX.Element {
           </Menu>
         </Popover>
       </MenuTrigger>
+      <button
+        type="button"
+        className={`icon-button settings-tab${activeTabId === settingsTabId ? ' selected' : ''}`}
+        aria-label={tAccounts('firstRun.settings')}
+        aria-pressed={activeTabId === settingsTabId}
+        title={tAccounts('firstRun.settings')}
+        data-testid="tab-settings"
+        onClick={() => activate(settingsTabId)}
+      >
+        ⚙
+      </button>
+      <HelpMenu onOpenSettings={() => activate(settingsTabId)} />
+      <GoogleSignInDialog open={askDomain} onClose={() => setAskDomain(false)} signIn={signIn} />
     </nav>
   );
 }

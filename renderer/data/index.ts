@@ -68,3 +68,5 @@ export {
   type PutBlobInput,
 } from './blob-cache';
 export { clearHeadSnapshot, headSnapshotRows, loadHeadSnapshot, saveHeadSnapshot } from './head-snapshot';
+export { loadStatusFeed, mergeIncidents, saveStatusFeed, HISTORY_DAYS, type StatusFeedRecord } from './status-cache';
+export { hasOpenCaseOfProduct, openCasesDuringIncident } from './incident-queries';

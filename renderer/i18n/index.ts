@@ -7,14 +7,28 @@ import { cases } from './catalogues/cases';
 import { common } from './catalogues/common';
 import { dashboard } from './catalogues/dashboard';
 import { newCase } from './catalogues/newCase';
+import { settings } from './catalogues/settings';
 import { shell } from './catalogues/shell';
 import { slaPlans } from './catalogues/slaPlans';
+import { status } from './catalogues/status';
 import { uiLanguages, type UiLanguage } from './define';
 
 export { uiLanguages, type UiLanguage } from './define';
 
 /** Every namespace (one per feature) in every language; the completeness test walks this. */
-export const namespaces = { common, shell, accounts, cases, caseDetail, newCase, attachments, slaPlans, dashboard } as const;
+export const namespaces = {
+  common,
+  shell,
+  accounts,
+  cases,
+  caseDetail,
+  newCase,
+  attachments,
+  settings,
+  status,
+  slaPlans,
+  dashboard,
+} as const;
 export type Namespace = keyof typeof namespaces;
 
 /** Picks the closest UI language for a BCP 47 tag (zh-Hant/zh-HK → zh-TW, zh/zh-Hans → zh-CN, in → id). */

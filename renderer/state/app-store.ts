@@ -6,6 +6,10 @@ import type { AccountsState, Settings, SyncStatus } from '../../shared/ipc';
 export type TabRef = { readonly kind: 'account'; readonly accountId: string } | { readonly kind: 'all' };
 
 export const allDomainsTabId = 'all';
+/** App settings (not a domain's): opened from the tab strip, not part of the tab order. */
+export const settingsTabId = 'settings';
+/** The service status page: a top-level tab of its own, after the domain tabs (not in tabOrder). */
+export const statusTabId = 'status';
 export const tabIdOf = (tab: TabRef): string => (tab.kind === 'all' ? allDomainsTabId : tab.accountId);
 
 interface AppState {
@@ -55,7 +59,10 @@ export const useAppStore = create<AppState & AppActions>()(
         set({
           accounts: state,
           tabOrder: order,
-          activeTabId: active && order.includes(active) ? active : order[0],
+          activeTabId:
+            active && (order.includes(active) || active === settingsTabId || (active === statusTabId && ids.length > 0))
+              ? active
+              : order[0],
           caseTabs: Object.fromEntries(Object.entries(get().caseTabs).filter(([id]) => ids.includes(id))),
         });
       },

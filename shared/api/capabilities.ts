@@ -1,28 +1,33 @@
 import { z } from 'zod';
 
-// What a backend supports beyond (or instead of) Google's documented behaviour.
-// Served by the sandbox at /sandbox/capabilities; the client treats a missing
-// document as "real Google": no reopen, no support profile, etc.
+// What a backend offers beyond Google's documented behaviour. Served by the
+// sandbox at /sandbox/capabilities; Google publishes no such document, so a
+// client treats a missing document (or a missing extension) as "off".
+
+/** Names of the sandbox's extensions; each is off unless the sandbox was started with it. */
+export const SANDBOX_EXTENSIONS = ['reopen', 'resellerAggregatedSearch', 'supportProfileField', 'adminEndpoint', 'helpCenter'] as const;
+export type SandboxExtension = (typeof SANDBOX_EXTENSIONS)[number];
+
+export const ExtensionStateSchema = z.object({ enabled: z.boolean(), description: z.string() });
+
+/** A behaviour Google does not document, and the reading the sandbox chose. */
+export const UndocumentedChoiceSchema = z.object({ topic: z.string(), choice: z.string() });
 
 export const SandboxCapabilitiesSchema = z.object({
   kind: z.literal('sandbox#capabilities'),
   version: z.number().int(),
-  reopen: z.object({ supported: z.boolean(), method: z.string(), windowDays: z.number().int() }),
-  escalation: z.object({ requiresPremiumSupport: z.boolean(), requiredFields: z.array(z.string()) }),
-  attachments: z.object({ maxBytes: z.number().int(), deleteSupported: z.boolean() }),
-  search: z.object({
-    scope: z.string(),
-    resellerOrgSearchIncludesCustomers: z.boolean(),
-    listIncludesCustomerCases: z.boolean(),
-    sortOrder: z.string(),
-    freeText: z.string(),
-    operatorPrecedence: z.string(),
-    stateValues: z.array(z.string()),
-  }),
-  comments: z.object({ order: z.string() }),
-  closedCases: z.object({ mutable: z.boolean(), note: z.string() }),
-  customers: z.object({ supportProfileField: z.string(), unauthorizedCasesReadable: z.boolean() }),
+  /** Keyed by extension name; names a client does not know are ignored. */
+  extensions: z.record(z.string(), ExtensionStateSchema),
+  reopenWindowDays: z.number().int(),
+  maxAttachmentBytes: z.number().int(),
+  /** Order of cases.search/list results (Google documents none; see `undocumented`). */
+  searchOrder: z.string(),
+  undocumented: z.array(UndocumentedChoiceSchema),
   statusFeed: z.object({ path: z.string(), shape: z.string() }),
   clock: z.object({ now: z.string(), note: z.string() }),
 });
 export type SandboxCapabilities = z.infer<typeof SandboxCapabilitiesSchema>;
+
+export function extensionEnabled(caps: SandboxCapabilities | undefined, name: SandboxExtension): boolean {
+  return caps?.extensions[name]?.enabled === true;
+}

@@ -145,8 +145,18 @@ export type EscalateCaseRequest = z.infer<typeof EscalateCaseRequestSchema>;
 
 export const CloseCaseRequestSchema = z.strictObject({});
 
+/** Output-only Attachment fields are accepted and ignored, as proto3 servers do. */
 export const CreateAttachmentRequestSchema = z.strictObject({
-  attachment: z.strictObject({ filename: z.string().optional(), name: z.string().optional(), mimeType: z.string().optional() }).optional(),
+  attachment: z
+    .strictObject({
+      filename: z.string().optional(),
+      name: z.string().optional(),
+      mimeType: z.string().optional(),
+      sizeBytes: z.string().optional(),
+      createTime: z.string().optional(),
+      creator: ActorInputSchema.optional(),
+    })
+    .optional(),
 });
 export type CreateAttachmentRequest = z.infer<typeof CreateAttachmentRequestSchema>;
 

@@ -6,3 +6,4 @@ export * from './resource-manager';
 export * from './status-feed';
 export * from './oidc';
 export * from './capabilities';
+export * from './help-center';

@@ -10,3 +10,6 @@ export * from './pii-scan';
 export * from './sla';
 export * from './sla-plans';
 export * from './validation';
+export * from './contact-header';
+export * from './incidents';
+export * from './stopwords';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { HelpArticleSchema } from '../api/help-center';
 import { IncidentFeedSchema } from '../api/status-feed';
 import { accountSchema, accountsStateSchema, backendKindSchema } from './accounts';
 import {
@@ -10,6 +11,7 @@ import {
   planIdSchema,
   slaPlanSchema,
 } from './agency';
+import { diagnosticsPreviewSchema, policyViewSchema, rendererLogSchema, updateStatusSchema } from './managed';
 import { mutationSchema, outboxEntrySchema } from './outbox';
 import { accountIdSchema, replicaBatchSchema } from './replica';
 
@@ -33,6 +35,8 @@ export const settingsSchema = z
     /** OAuth client of the Google backend (a desktop client: the secret is not confidential). */
     googleClientId: z.string().max(512),
     googleClientSecret: z.string().max(512),
+    /** Which update channel this computer follows. */
+    updateChannel: z.enum(['stable', 'beta']),
   })
   .strict();
 
@@ -69,6 +73,20 @@ export const attachmentMetaSchema = z.object({
   mimeType: z.string().max(256),
   sizeBytes: z.number().int().positive(),
 });
+
+/** A file staged for a new-case draft (in main, durably) before the case exists. */
+export const draftFileSchema = z.object({
+  fileId: uploadId,
+  filename: z.string().min(1).max(255),
+  mimeType: z.string().max(256),
+  sizeBytes: z.number().int().positive(),
+  sha256: z.string().max(64),
+  addedAt: z.string(),
+  /** The agent saw PII findings in it and chose to keep it. */
+  piiKept: z.boolean(),
+});
+export type DraftFile = z.infer<typeof draftFileSchema>;
+const draftId = z.string().uuid();
 
 export const backendInfoSchema = z.object({
   backend: backendKindSchema,
@@ -159,6 +177,27 @@ export const invokeContract = {
     response: outboxEntrySchema,
   },
   'attachments.stageAbort': { request: z.object({ accountId: accountIdSchema, uploadId }).strict(), response: empty },
+  /** The file is complete: keep it with a new-case draft (durably, across restarts) instead of queueing it. */
+  'attachments.stageForDraft': {
+    request: z.object({ accountId: accountIdSchema, uploadId, draftId, piiKept: z.boolean() }).strict(),
+    response: draftFileSchema,
+  },
+  'attachments.draftFiles': { request: z.object({ accountId: accountIdSchema, draftId }).strict(), response: z.array(draftFileSchema) },
+  /** The first bytes of a draft's file (≤ 2 MiB), for the PII re-check at submit. */
+  'attachments.draftFileHead': {
+    request: z.object({ accountId: accountIdSchema, draftId, fileId: uploadId }).strict(),
+    response: z.object({ bytes: z.instanceof(Uint8Array) }).strict(),
+  },
+  /** Re-checks a draft's file (name, type, the backend's size limit) and queues its upload to caseRef. */
+  'attachments.commitDraftFile': {
+    request: z.object({ accountId: accountIdSchema, draftId, fileId: uploadId, caseRef: z.string().min(1).max(512) }).strict(),
+    response: outboxEntrySchema,
+  },
+  /** Deletes some files of a draft, or all of them (no fileIds): the draft was discarded. */
+  'attachments.discardDraftFiles': {
+    request: z.object({ accountId: accountIdSchema, draftId, fileIds: z.array(uploadId).max(100).optional() }).strict(),
+    response: empty,
+  },
   /** Opens a download from the backend; the renderer then pulls chunks. */
   'attachments.openDownload': {
     request: z.object({ accountId: accountIdSchema, attachmentName: z.string().min(1).max(600) }).strict(),
@@ -195,6 +234,7 @@ export const invokeContract = {
     request: z.object({ accountId: accountIdSchema, caseName: z.string().min(1).max(512) }).strict(),
     response: empty,
   },
+  /** The backend's public status feed (incidents.json), read without the account's token. */
   'backend.incidents': { request: accountRequest, response: IncidentFeedSchema },
   /** The agency's SLA plans and what it recorded per customer (plan, Google support offering, report language). */
   'agency.get': { request: empty, response: agencyDataSchema },
@@ -222,6 +262,26 @@ export const invokeContract = {
     request: z.object({ suggestedName: z.string().min(1).max(200), text: z.string().max(MAX_REPORT_CSV_CHARS) }).strict(),
     response: savedFileSchema,
   },
+  /** Help articles for a problem description: the backend's help search where it has one (`source: 'none'` = link to Google's help center). */
+  'help.search': {
+    request: z.object({ accountId: accountIdSchema, query: z.string().max(4000), languageCode: z.string().min(2).max(32) }).strict(),
+    response: z.discriminatedUnion('source', [
+      z.object({ source: z.literal('backend'), articles: z.array(HelpArticleSchema).max(20) }).strict(),
+      z.object({ source: z.literal('none') }).strict(),
+    ]),
+  },
+  /** The machine-wide policy as far as the UI needs it (locked settings, allowed domains, problems with the file). */
+  'policy.get': { request: empty, response: policyViewSchema },
+  /** One renderer log line; main redacts it and rate-limits the renderer. */
+  'log.write': { request: rendererLogSchema, response: empty },
+  /** Builds the diagnostics bundle and lists what it holds, before anything is saved. */
+  'diagnostics.preview': { request: empty, response: diagnosticsPreviewSchema },
+  /** Asks where to save the bundle (a dialog in Electron) and writes the zip there. */
+  'diagnostics.save': { request: empty, response: z.object({ saved: z.boolean(), path: z.string().optional() }).strict() },
+  'update.status': { request: empty, response: updateStatusSchema },
+  'update.check': { request: empty, response: updateStatusSchema },
+  /** Restarts into the downloaded update; refused while changes are being sent or a draft is open. */
+  'update.restart': { request: z.object({ draftsOpen: z.boolean() }).strict(), response: updateStatusSchema },
 } as const satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export const eventContract = {
@@ -239,6 +299,7 @@ export const eventContract = {
     sentBytes: z.number().int(),
     totalBytes: z.number().int(),
   }),
+  'update.status': updateStatusSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type InvokeChannel = keyof typeof invokeContract;

@@ -5,3 +5,4 @@ export * from './replica';
 export * from './outbox';
 export * from './accounts';
 export * from './agency';
+export * from './managed';

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { startSandbox } from '../../electron/sandbox';
+import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox } from '../../electron/sandbox';
 import { chromiumArgs, findChromium } from '../harness/chromium';
 import { launchHarness } from '../harness/launch';
 import { serveRenderer } from '../harness/static-server';
@@ -149,7 +149,12 @@ async function nodeBenchmarks(): Promise<void> {
 
   console.log('full sync…');
   {
-    const sandbox = await startSandbox({ seed: 'bench-full', cases: size.fullWorld, supportSimulation: { enabled: false } });
+    const sandbox = await startSandbox({
+      seed: 'bench-full',
+      cases: size.fullWorld,
+      supportSimulation: { enabled: false },
+      extensions: LEGACY_EXTENSIONS_FOR_CLIENT,
+    });
     const fixture = await createCoreFixture({ existingSandbox: sandbox });
     const emails = [
       'agent1@reseller-a.example',

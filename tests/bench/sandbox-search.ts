@@ -3,7 +3,7 @@
 // the floor is a trivial GET of the capabilities document on the same server, so a
 // slow machine shows up as a slow floor rather than as a search regression.
 
-import { startSandbox } from '../../electron/sandbox/index';
+import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox } from '../../electron/sandbox/index';
 
 const QUERIES = [
   'state=OPEN AND (priority=P1 OR priority=P2) AND "mail"',
@@ -17,7 +17,12 @@ export async function measureSandboxSearch(opts: {
   runs: number;
   warmup: number;
 }): Promise<{ samplesMs: number[]; floorMs: number[] }> {
-  const sandbox = await startSandbox({ seed: 'bench', cases: opts.cases, supportSimulation: { enabled: false } });
+  const sandbox = await startSandbox({
+    seed: 'bench',
+    cases: opts.cases,
+    supportSimulation: { enabled: false },
+    extensions: LEGACY_EXTENSIONS_FOR_CLIENT,
+  });
   try {
     const token = sandbox.admin.mintTokens('agent1@reseller-a.example').accessToken;
     const org = sandbox.admin.resellerOrganization('reseller-a.example') ?? '';

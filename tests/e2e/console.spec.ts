@@ -96,14 +96,22 @@ test('case lists: domain separation, filters equal cases.search, restart restore
     }
   }
   expect(chinese, 'a Chinese term present in the demo data').not.toBe('');
-  const filterCases: Array<{ label: string; apply: () => Promise<void>; query: string; domain?: string }> = [
+  const filterCases: Array<{
+    label: string;
+    apply: () => Promise<void>;
+    query: string;
+    domain?: string;
+    keep?: (name: string) => boolean;
+  }> = [
     // A trailing space finishes the word (no prefix match), as the API matches whole words.
     { label: 'English keyword', apply: () => keyword.fill('printer '), query: 'printer' },
     { label: 'Chinese keyword', apply: () => keyword.fill(chinese), query: chinese, domain: domainB },
     {
       label: 'state',
       apply: async () => void (await page.getByTestId('filter-state').selectOption('ACTION_REQUIRED')),
-      query: 'state=ACTION_REQUIRED',
+      // Google's grammar knows only state=OPEN/CLOSED: a specific state is checked case by case.
+      query: 'state=OPEN',
+      keep: (name) => admin.getCase(name)?.state === 'ACTION_REQUIRED',
     },
     {
       label: 'open + priority',
@@ -121,7 +129,7 @@ test('case lists: domain separation, filters equal cases.search, restart restore
     await page.getByTestId('filter-state').selectOption('all');
     await page.getByTestId('filter-priority').selectOption('all');
     await filter.apply();
-    const expected = await sandboxSearch(domain, filter.query);
+    const expected = new Set([...(await sandboxSearch(domain, filter.query))].filter((name) => filter.keep?.(name) ?? true));
     expect(expected.size, `${filter.label}: the demo data has matches`).toBeGreaterThan(0);
     await expect.poll(() => listTotal(page), { message: filter.label }).toBe(expected.size);
     const rows = await collectRows(page);

@@ -1,43 +1,48 @@
 import { test as base, expect, type Page } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { launchHarness, type HarnessApp, type LaunchOptions } from '../harness/launch';
+import { launchElectron } from './electron-host';
+import { findElectronBinary } from './electron-launch';
 
 /** What a spec sees of the app, whichever host runs it. */
 export interface AppDriver {
   readonly page: Page;
   readonly host: 'harness' | 'electron';
   restart(): Promise<void>;
-  /** The underlying harness app, for checks that need main-side access (logs, the core). */
+  /**
+   * The app's host side: sandbox, browser context, profile and log on both hosts; the
+   * in-process core, bridge traffic and the portal.open record on the harness only
+   * (on Electron they throw and say so).
+   */
   readonly harness: HarnessApp;
 }
 
-/** Why Electron specs cannot run here, or undefined when they can. */
-export function electronUnavailableReason(): string | undefined {
-  const binary = process.env.ELECTRON_PATH;
-  if (!binary) return 'Electron binary not available on this machine (set ELECTRON_PATH to run the Electron host)';
-  if (!existsSync(binary)) return `ELECTRON_PATH points to a missing file: ${binary}`;
-  // The Electron launcher is not wired yet: say so instead of pretending.
-  return 'Electron host launcher not implemented yet (tests/e2e/fixtures.ts)';
-}
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export const test = base.extend<{ appOptions: LaunchOptions; app: AppDriver }>({
+export const test = base.extend<{ appOptions: LaunchOptions; host: AppDriver['host']; app: AppDriver }>({
   appOptions: [{}, { option: true }],
-  app: async ({ appOptions }, use, testInfo) => {
-    const host = testInfo.project.metadata.host as 'harness' | 'electron';
+  /** Which host the project runs, known before the app starts (for `test.skip(({ host }) => …)`). */
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this destructuring.
+  host: async ({}, use, testInfo) => use(testInfo.project.metadata.host as AppDriver['host']),
+  app: async ({ appOptions, host }, use, testInfo) => {
+    let harness: HarnessApp;
     if (host === 'electron') {
-      const reason = electronUnavailableReason();
-      if (reason) {
-        testInfo.skip(true, reason);
+      const found = findElectronBinary(process.env, repoRoot);
+      if ('reason' in found) {
+        testInfo.skip(true, found.reason);
         return;
       }
+      harness = await launchElectron(found.binary, appOptions);
+    } else {
+      harness = await launchHarness({ ...appOptions, heartbeatMs: 0 });
     }
-    const harness = await launchHarness({ ...appOptions, heartbeatMs: 0 });
     try {
       await use({
         get page() {
           return harness.page;
         },
-        host: 'harness',
+        host,
         restart: () => harness.restart(),
         harness,
       });

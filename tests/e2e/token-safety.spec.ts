@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { expect, test } from './fixtures';
 import { signInSandbox } from './helpers';
 
@@ -50,7 +49,7 @@ test('no token reaches the renderer or the logs, and an expired access token ref
   expect(stored.join('\n').length).toBeGreaterThan(1000);
   expect(stored.filter((text) => tokenShapes.test(text))).toEqual([]);
 
-  const log = readFileSync(app.harness.logFile, 'utf8');
+  const log = await app.harness.readLog();
   expect(log).toContain('auth: signed in');
   expect(log.split('\n').filter((line) => tokenShapes.test(line))).toEqual([]);
 });

@@ -25,3 +25,11 @@ export const chromiumArgs = [
   '--disable-features=Translate,MediaRouter',
   '--test-type',
 ];
+
+/** Why the window is headless, or undefined for a visible window. Only X11 systems need $DISPLAY. */
+export function headlessReason(argv: readonly string[], env: NodeJS.ProcessEnv, platform: NodeJS.Platform): string | undefined {
+  if (argv.includes('--headless')) return 'headless, as asked';
+  const needsDisplayServer = platform !== 'darwin' && platform !== 'win32';
+  if (needsDisplayServer && !env.DISPLAY) return 'headless: no display found ($DISPLAY is unset)';
+  return undefined;
+}

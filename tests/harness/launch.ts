@@ -7,10 +7,12 @@ import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
 import type { PagePrinter } from '../../electron/ports';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
+import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
 import { chromiumArgs, findChromium } from './chromium';
+import { readLogTail } from '../../electron/services/logging/log-files';
+import { loadPolicy, noPolicy } from '../../electron/services/policy/policy-file';
 import { createMemoryVault, createNodePorts } from './node-ports';
 import { serveRenderer, type StaticServer } from './static-server';
 
@@ -33,6 +35,8 @@ export interface LaunchOptions {
    */
   readonly sandbox?: SandboxOptions | 'embedded';
   readonly sync?: CoreOptions['sync'];
+  /** A machine policy file (none by default: the harness never reads the real /etc one). */
+  readonly policyFile?: string;
 }
 
 export interface HarnessApp {
@@ -41,7 +45,8 @@ export interface HarnessApp {
   readonly core: Core;
   readonly appOrigin: string;
   readonly profileDir: string;
-  readonly logFile: string;
+  /** Every log line written so far (flushed first), oldest first. */
+  readLog(): Promise<string>;
   /** The sandbox the harness started (undefined with 'embedded'). */
   readonly sandbox: SandboxHandle | undefined;
   /** Quits browser and core, then starts both again on the same profile and origin, like an app restart. */
@@ -51,6 +56,8 @@ export interface HarnessApp {
   waitForEvent(event: EventChannel): Promise<unknown>;
   /** Every bridge answer and event that reached the page, serialized (for leak checks). */
   readonly traffic: readonly string[];
+  /** Every portal.open main carried out: which account's portal window, on which page. */
+  readonly portalOpens: ReadonlyArray<{ accountId: string; url: string }>;
 }
 
 let bridgeInitSource: Promise<string> | undefined;
@@ -107,16 +114,22 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
   const vault = createMemoryVault();
   const emitSecret = randomBytes(16).toString('hex');
   const initScript = (await loadBridgeInit()).replaceAll('__HARNESS_EMIT_SECRET__', JSON.stringify(emitSecret));
-  const sandbox = options.sandbox === 'embedded' ? undefined : await startSandbox({ seed: 'e2e', cases: 600, ...options.sandbox });
+  const sandbox =
+    options.sandbox === 'embedded'
+      ? undefined
+      : await startSandbox({ seed: 'e2e', cases: 600, extensions: LEGACY_EXTENSIONS_FOR_CLIENT, ...options.sandbox });
   const trusted = (sender: { url: string | undefined; isMainFrame: boolean }): boolean => isTrustedSender(sender, server.origin);
 
   const traffic: string[] = [];
+  const portalOpens: Array<{ accountId: string; url: string }> = [];
   const serialize = (value: unknown): string =>
     JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? `<${item.byteLength} bytes>` : item));
   let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
 
   async function start(): Promise<void> {
+    const policy = options.policyFile ? loadPolicy(options.policyFile) : noPolicy;
     const ports = createNodePorts({
+      policy,
       userData,
       host: { kind: 'harness', appName: name, appVersion: version, platform: process.platform },
       vault,
@@ -129,11 +142,19 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
         },
       },
       printer: cdpPagePrinter(() => live()),
+      // Recorded for tests; in a window for a person (npm start) the portal also opens as a page.
+      portal: {
+        open: async (accountId, url) => {
+          portalOpens.push({ accountId, url });
+          if (options.appWindow) await current?.context.newPage().then((page) => page.goto(url).catch(() => undefined));
+        },
+      },
     });
     const core = createCore(ports, {
       isTrustedSender: trusted,
       heartbeatMs: options.heartbeatMs ?? 30_000,
       validateResponses: true,
+      policy,
       ...(sandbox
         ? {
             sandbox: {
@@ -141,7 +162,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
               baseUrl: sandbox.baseUrl,
               issuer: sandbox.issuer,
               clientId: sandbox.desktopClientId,
-              admin: { url: sandbox.adminUrl, token: sandbox.adminToken },
+              customers: () => sandbox.admin.customers(),
             },
           }
         : {}),
@@ -219,7 +240,11 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     profileDir,
     sandbox,
     traffic,
-    logFile: path.join(userData, 'logs', 'main.log'),
+    portalOpens,
+    async readLog() {
+      await current?.core.flushLogs();
+      return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');
+    },
     async restart() {
       await stop();
       await start();

@@ -1,7 +1,18 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentStore, ExternalBrowser, HostInfo, PagePrinter, Ports, Vault } from '../../electron/ports';
-import { createFileLogger } from '../../electron/services/logging/file-logger';
+import type {
+  DocumentStore,
+  ExternalBrowser,
+  HostInfo,
+  PagePrinter,
+  PortalWindows,
+  Ports,
+  UpdateEngineFactory,
+  Vault,
+} from '../../electron/ports';
+import type { LoadedPolicy } from '../../electron/services/policy/policy-file';
+import { createProxyFetch } from '../../electron/services/proxy/proxy-fetch';
+import { createAppLogger } from '../../electron/services/logging/logger';
 import { systemClock } from '../../electron/services/system-clock';
 
 /**
@@ -41,10 +52,15 @@ export interface NodePortsOptions {
   readonly userData: string;
   readonly host: HostInfo;
   readonly browser: ExternalBrowser;
+  /** Google's portal windows; by default the URL opens like any external link. */
+  readonly portal?: PortalWindows;
   readonly vault?: Vault;
   readonly echoLogs?: boolean;
   /** Prints the app page (the harness passes Chromium's PDF printing of its page). */
   readonly printer?: PagePrinter;
+  /** The machine policy (its proxy applies to every request). */
+  readonly policy?: LoadedPolicy;
+  readonly updates?: UpdateEngineFactory;
 }
 
 const noPrinter: PagePrinter = {
@@ -59,15 +75,16 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     settings: jsonDocument(path.join(options.userData, 'settings.json')),
     accounts: jsonDocument(path.join(options.userData, 'accounts.json')),
     agency: jsonDocument(path.join(options.userData, 'agency.json')),
-    fetch: (input, init) => fetch(input, init),
+    fetch: createProxyFetch(options.policy?.policy.proxy) ?? ((input, init) => fetch(input, init)),
     clock: systemClock,
     paths: { userData: options.userData, logs },
-    logger: createFileLogger(path.join(logs, 'main.log'), options.echoLogs ? (line) => console.log(line) : undefined),
+    logger: createAppLogger({ dir: logs, ...(options.echoLogs ? { echo: (line: string) => console.log(line) } : {}) }),
     browser: options.browser,
     // No dialog in the harness: "Save as…" goes to the profile's downloads folder.
     dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },
-    // The harness has no portal windows: the URL opens like any external link.
-    portal: { open: async (_accountId, url) => options.browser.open(url) },
+    // The harness has no portal windows: unless told otherwise the URL opens like any external link.
+    portal: options.portal ?? { open: async (_accountId, url) => options.browser.open(url) },
+    ...(options.updates ? { updates: options.updates } : {}),
     printer: options.printer ?? noPrinter,
   };
 }

@@ -1,3 +1,5 @@
+import { HELP_SEARCH_PATH } from '../../../shared/api';
+
 // Where each API lives. Google's hosts in production; one loopback origin for the sandbox.
 
 export type BackendKind = 'sandbox' | 'google';
@@ -12,6 +14,8 @@ export interface BackendEndpoints {
   /** Sandbox only: the capabilities document (Google publishes none; its defaults apply). */
   readonly capabilities?: string;
   readonly statusFeed: string;
+  /** Sandbox only: the helpCenter extension's search (used only when capabilities say it is on). */
+  readonly helpCenter?: string;
 }
 
 export const googleEndpoints: BackendEndpoints = {
@@ -35,5 +39,6 @@ export function sandboxEndpoints(baseUrl: string, issuer: string): BackendEndpoi
     issuer,
     capabilities: `${base}/sandbox/capabilities`,
     statusFeed: `${base}/status/incidents.json`,
+    helpCenter: `${base}${HELP_SEARCH_PATH}`,
   };
 }

@@ -2,7 +2,6 @@ import {
   AttachmentSchema,
   CaseSchema,
   CommentSchema,
-  IncidentFeedSchema,
   ListAttachmentsResponseSchema,
   ListCommentsResponseSchema,
   SandboxCapabilitiesSchema,
@@ -99,7 +98,6 @@ export function createSupportClient(http: HttpClient, endpoints: BackendEndpoint
         query: { query, pageToken },
         schema: SearchOrganizationsResponseSchema,
       }),
-    statusFeed: () => http.request(endpoints.statusFeed, { schema: IncidentFeedSchema }),
   };
 }
 

@@ -25,6 +25,11 @@ export interface AuthDeps {
   readonly clientFor: (backend: BackendKind) => Promise<OidcClientConfig>;
   readonly onAccountsChanged: (state: AccountsState) => void;
   readonly signInTimeoutMs?: number;
+  /** The machine policy's say on backends and domains (services/policy). */
+  readonly policy?: {
+    checkSignIn(backend: BackendKind, domain: string | undefined): void;
+    checkSignedInDomain(hostedDomain: string | undefined): void;
+  };
 }
 
 export interface SignInOptions {
@@ -50,6 +55,19 @@ const refreshAheadMs = 60_000;
 
 /** Sign-in scopes: identity, Cloud Support, and the Reseller API's read path (same for Google and the sandbox). */
 const oauthScopes = ['openid', 'email', 'profile', OAUTH_SCOPES.cloudPlatform, OAUTH_SCOPES.resellerReadonly].join(' ');
+
+/**
+ * The ID token's `hd` must be the reseller domain the agent asked for: Google treats the `hd`
+ * request parameter as a hint only, so a personal account (no `hd`) or another domain's account
+ * can come back and must be refused.
+ */
+export function checkHostedDomain(expected: string | undefined, hostedDomain: string | undefined): void {
+  if (expected === undefined) return;
+  if (hostedDomain === undefined)
+    throw new AppError('forbidden', `That is a personal Google account. Sign in with an account of ${expected}.`, false);
+  if (hostedDomain.toLowerCase() !== expected.toLowerCase())
+    throw new AppError('forbidden', `That account belongs to ${hostedDomain}, not ${expected}.`, false);
+}
 
 function accountIdFor(issuer: string, subject: string): string {
   return `acc_${createHash('sha256').update(`${issuer}\n${subject}`).digest('hex').slice(0, 16)}`;
@@ -142,7 +160,11 @@ export function createAuthService(deps: AuthDeps): AuthService {
   return {
     state,
     account,
-    async signIn({ backend, domain, loginHint }) {
+    async signIn({ backend, domain: requested, loginHint }) {
+      const domain = requested?.trim().toLowerCase() || undefined;
+      if (backend === 'google' && !domain)
+        throw new AppError('invalid_request', 'Say which reseller domain to sign in to with Google.', false);
+      deps.policy?.checkSignIn(backend, domain);
       pendingSignIn?.abort();
       const abort = new AbortController();
       pendingSignIn = abort;
@@ -180,7 +202,16 @@ export function createAuthService(deps: AuthDeps): AuthService {
         const email = typeof claims?.email === 'string' ? claims.email : undefined;
         if (!claims || !email) throw new AppError('unauthorized', 'The identity provider did not return an e-mail address.', false);
         const hostedDomain = typeof claims.hd === 'string' ? claims.hd : undefined;
-        if (domain && hostedDomain !== domain) throw new AppError('forbidden', `That account is not in ${domain}.`, false);
+        try {
+          checkHostedDomain(domain, hostedDomain);
+          deps.policy?.checkSignedInDomain(hostedDomain ?? email.split('@')[1]);
+        } catch (error) {
+          // Leave nothing behind: the grant Google just issued is revoked, nothing is stored.
+          const grant = tokens.refresh_token ?? tokens.access_token;
+          await oidc.tokenRevocation(config, grant).catch(() => undefined);
+          deps.logger.warn('auth: sign-in refused for its domain', { backend, expected: domain, hostedDomain });
+          throw error;
+        }
         if (!tokens.refresh_token)
           throw new AppError('unauthorized', 'No offline access was granted; please allow it to keep working offline.', false);
 

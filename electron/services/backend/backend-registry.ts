@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { AppError, type BackendInfo, type BackendKind } from '../../../shared/ipc';
-import type { SandboxCapabilities } from '../../../shared/api';
 import { z } from 'zod';
-import { startSandbox, type CustomerInfo, type SandboxHandle } from '../../sandbox';
+import { extensionEnabled, type SandboxCapabilities } from '../../../shared/api';
+import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type CustomerInfo, type SandboxHandle } from '../../sandbox';
 import type { DemoCustomer } from '../agency/agency-service';
 import type { HttpFetch, Logger } from '../../ports';
 import { googleEndpoints, sandboxEndpoints, type BackendEndpoints } from '../api/endpoints';
@@ -18,7 +18,12 @@ export type SandboxSource =
       readonly baseUrl: string;
       readonly issuer: string;
       readonly clientId: string;
-      /** The sandbox's admin endpoint, where the demo preset reads which customers have Premium support. */
+      /**
+       * Where the demo preset reads which customers have Premium support: the sandbox's own
+       * records when it runs in this process (harness, tests), else its admin endpoint (the
+       * `adminEndpoint` extension of a sandbox started apart).
+       */
+      readonly customers?: () => readonly CustomerInfo[];
       readonly admin?: { readonly url: string; readonly token: string };
     };
 
@@ -69,7 +74,7 @@ export function createBackendRegistry(deps: {
   async function sandboxTarget(): Promise<{ baseUrl: string; issuer: string; clientId: string }> {
     if (deps.sandbox.mode === 'external') return deps.sandbox;
     const { dataDir } = deps.sandbox;
-    embedded ??= startSandbox({ dataDir: path.resolve(dataDir), seed: 'demo' }).then((handle) => {
+    embedded ??= startSandbox({ dataDir: path.resolve(dataDir), seed: 'demo', extensions: LEGACY_EXTENSIONS_FOR_CLIENT }).then((handle) => {
       deps.logger.info('sandbox: embedded backend started', { baseUrl: handle.baseUrl });
       return handle;
     });
@@ -114,10 +119,10 @@ export function createBackendRegistry(deps: {
       if (!caps) return { ...googleInfo, backend: 'sandbox' };
       return {
         backend: 'sandbox',
-        reopenSupported: caps.reopen.supported,
-        reopenWindowDays: caps.reopen.windowDays,
-        maxAttachmentBytes: caps.attachments.maxBytes,
-        escalationRequiresPremium: caps.escalation.requiresPremiumSupport,
+        reopenSupported: extensionEnabled(caps, 'reopen'),
+        reopenWindowDays: caps.reopenWindowDays,
+        maxAttachmentBytes: caps.maxAttachmentBytes,
+        escalationRequiresPremium: googleInfo.escalationRequiresPremium,
       };
     },
     async demoCustomers(kind, domain) {
@@ -126,6 +131,8 @@ export function createBackendRegistry(deps: {
       if (deps.sandbox.mode === 'embedded') {
         await sandboxTarget();
         all = (await embedded)?.admin.customers() ?? [];
+      } else if (deps.sandbox.customers) {
+        all = deps.sandbox.customers();
       } else if (deps.sandbox.admin) {
         const response = await deps.fetch(`${deps.sandbox.admin.url}/customers`, {
           headers: { authorization: `Bearer ${deps.sandbox.admin.token}` },

@@ -8,6 +8,7 @@ import { AppError, type OutboxEntry } from '../../../shared/ipc';
 import type { FileDialogs, Logger } from '../../ports';
 import type { SupportClient } from '../api/support-client';
 import type { Staging } from '../sync/outbox/index';
+import type { DraftFileStore } from './draft-files';
 
 /** Largest chunk that crosses the bridge in one message. */
 export const maxChunkBytes = 1024 * 1024;
@@ -19,6 +20,7 @@ export interface AttachmentServiceDeps {
   readonly maxBytesFor: (accountId: string) => Promise<number>;
   readonly stagingFor: (accountId: string) => Promise<Staging>;
   readonly clientFor: (accountId: string) => Promise<SupportClient>;
+  readonly drafts: DraftFileStore;
   readonly enqueueUpload: (
     accountId: string,
     upload: { caseRef: string; stagedFileId: string; filename: string; mimeType: string; sizeBytes: number },
@@ -65,20 +67,33 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
     await fs.rm(found.file, { force: true });
   }
 
+  /** Name and type rules of stageBegin, and the backend's current size limit. */
+  async function checkFile(accountId: string, request: { filename: string; sizeBytes: number }): Promise<string> {
+    const filename = sanitizeFileName(request.filename);
+    if (!filename) throw new AppError('invalid_request', 'The file name is not usable.', false);
+    const blocked = blockedAttachmentType(filename);
+    if (blocked)
+      throw new AppError('invalid_request', `Files of type .${blocked.extension} cannot be attached (${blocked.reason}).`, false);
+    if (request.sizeBytes <= 0) throw new AppError('invalid_request', 'The file is empty.', false);
+    const max = await deps.maxBytesFor(accountId);
+    if (request.sizeBytes > max)
+      throw new AppError('payload_too_large', `The file is larger than the ${Math.floor(max / (1024 * 1024))} MB limit.`, false);
+    return filename;
+  }
+
+  /** The announced bytes all arrived: close the temp file. */
+  async function finish(open: OpenUpload): Promise<void> {
+    if (open.received !== open.sizeBytes)
+      throw new AppError('invalid_request', `Only ${open.received} of ${open.sizeBytes} bytes arrived.`, false);
+    await new Promise<void>((resolve, reject) => open.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+  }
+
   return {
     async stageBegin(
       accountId: string,
       request: { filename: string; mimeType: string; sizeBytes: number },
     ): Promise<{ uploadId: string; filename: string }> {
-      const filename = sanitizeFileName(request.filename);
-      if (!filename) throw new AppError('invalid_request', 'The file name is not usable.', false);
-      const blocked = blockedAttachmentType(filename);
-      if (blocked)
-        throw new AppError('invalid_request', `Files of type .${blocked.extension} cannot be attached (${blocked.reason}).`, false);
-      if (request.sizeBytes <= 0) throw new AppError('invalid_request', 'The file is empty.', false);
-      const max = await deps.maxBytesFor(accountId);
-      if (request.sizeBytes > max)
-        throw new AppError('payload_too_large', `The file is larger than the ${Math.floor(max / (1024 * 1024))} MB limit.`, false);
+      const filename = await checkFile(accountId, request);
       await fs.mkdir(deps.tempDir, { recursive: true });
       const uploadId = randomUUID();
       const file = path.join(deps.tempDir, `${uploadId}.part`);
@@ -106,9 +121,7 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
 
     async stageCommit(accountId: string, uploadId: string, caseRef: string): Promise<OutboxEntry> {
       const open = upload(accountId, uploadId);
-      if (open.received !== open.sizeBytes)
-        throw new AppError('invalid_request', `Only ${open.received} of ${open.sizeBytes} bytes arrived.`, false);
-      await new Promise<void>((resolve, reject) => open.stream.end((error?: Error | null) => (error ? reject(error) : resolve())));
+      await finish(open);
       try {
         // Staged durably (fsync + rename) before the upload is queued: "queued" never loses the bytes.
         const staged = await (await deps.stagingFor(accountId)).stageFile({ path: open.file });
@@ -122,6 +135,42 @@ export function createAttachmentService(deps: AttachmentServiceDeps) {
       } finally {
         await discardUpload(uploadId);
       }
+    },
+
+    /** Like stageCommit, but the file waits with a new-case draft instead of being queued. */
+    async stageForDraft(accountId: string, uploadId: string, draftId: string, piiKept: boolean) {
+      const open = upload(accountId, uploadId);
+      try {
+        await finish(open);
+        return await deps.drafts.add(
+          accountId,
+          draftId,
+          { path: open.file },
+          { filename: open.filename, mimeType: open.mimeType, piiKept },
+        );
+      } finally {
+        await discardUpload(uploadId);
+      }
+    },
+
+    /**
+     * Submit time: the draft's file is checked again (the backend's limit may differ from when it
+     * was chosen), staged in the outbox and queued; it leaves the draft only once queued.
+     */
+    async commitDraftFile(accountId: string, draftId: string, fileId: string, caseRef: string): Promise<OutboxEntry> {
+      const { file, path: source } = await deps.drafts.pathOf(accountId, draftId, fileId);
+      const filename = await checkFile(accountId, file);
+      const staged = await (await deps.stagingFor(accountId)).stageFile({ path: source });
+      if (staged.sha256 !== file.sha256) throw new AppError('internal', `The staged copy of ${filename} changed on disk.`, false);
+      const entry = await deps.enqueueUpload(accountId, {
+        caseRef,
+        stagedFileId: staged.stagedFileId,
+        filename,
+        mimeType: file.mimeType,
+        sizeBytes: staged.sizeBytes,
+      });
+      await deps.drafts.discard(accountId, draftId, [fileId]);
+      return entry;
     },
 
     stageAbort: (accountId: string, uploadId: string) => {

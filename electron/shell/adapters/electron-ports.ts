@@ -1,12 +1,14 @@
-import { app, dialog, net, safeStorage, shell, webContents } from 'electron';
+import { app, dialog, net, safeStorage, webContents } from 'electron';
+import { openExternal } from '../harden';
 import { openPortalWindow } from '../portal-window';
 import { appOrigin } from '../policies';
 import ElectronStore from 'electron-store';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { DocumentStore, Logger, Ports, Vault } from '../../ports';
-import { createFileLogger } from '../../services/logging/file-logger';
+import type { DocumentStore, Ports, Vault } from '../../ports';
+import { createAppLogger } from '../../services/logging/logger';
 import { systemClock } from '../../services/system-clock';
+import { electronUpdates } from '../managed';
 
 /** Secrets encrypted with the OS keychain via safeStorage; in memory only where Linux offers just its plain-text backend. */
 function createSafeStorageVault(file: string): Vault {
@@ -55,7 +57,7 @@ function createSafeStorageVault(file: string): Vault {
 export function createElectronPorts(): Ports {
   const userData = app.getPath('userData');
   const logs = app.getPath('logs');
-  const logger: Logger = createFileLogger(path.join(logs, 'main.log'));
+  const logger = createAppLogger({ dir: logs });
   const documentStore = (name: string): DocumentStore => {
     const store = new ElectronStore<Record<string, unknown>>({ name });
     return {
@@ -65,7 +67,9 @@ export function createElectronPorts(): Ports {
       },
     };
   };
+  const updates = electronUpdates(logger);
   return {
+    ...(updates ? { updates } : {}),
     host: { kind: 'electron', appName: app.getName(), appVersion: app.getVersion(), platform: process.platform },
     vault: createSafeStorageVault(path.join(userData, 'vault.json')),
     settings: documentStore('settings'),
@@ -74,9 +78,10 @@ export function createElectronPorts(): Ports {
     // net.fetch honours the OS proxy settings and certificate store.
     fetch: (input, init) => net.fetch(input, init),
     clock: systemClock,
-    paths: { userData, logs },
+    paths: { userData, logs, crashDumps: app.getPath('crashDumps') },
     logger,
-    browser: { open: (url) => shell.openExternal(url) },
+    // https only (and the sandbox's loopback sign-in page): policies.ts isAllowedOpenExternal.
+    browser: { open: openExternal },
     portal: { open: async (accountId, url) => openPortalWindow(accountId, url) },
     printer: {
       // The app's own window (not a portal window); print CSS shows only the open report.

@@ -3,9 +3,9 @@ import { Button, Dialog, Heading, Menu, MenuItem, MenuTrigger, Modal, ModalOverl
 import { useTranslation } from 'react-i18next';
 import type { Account } from '../../../shared/ipc';
 import { getBridgeClient } from '../../platform';
-import { useSignIn } from './first-run';
+import { useSignIn } from './sign-in';
 
-/** Per-domain menu: status, sign in again, sign out (with a confirmation that counts unsynced changes). */
+/** Per-domain menu: status, sign in again, Google's portal, sign out (with a confirmation that counts unsynced changes). */
 export function AccountMenu({ account, pendingCount }: { account: Account; pendingCount: number }): React.JSX.Element {
   const { t } = useTranslation('accounts');
   const { signIn } = useSignIn();
@@ -24,8 +24,13 @@ export function AccountMenu({ account, pendingCount }: { account: Account; pendi
           <Menu
             className="menu"
             onAction={(key) => {
-              if (key === 'reauth') signIn(account.backend, account.email);
+              if (key === 'reauth') signIn(account.backend, { domain: account.domain, loginHint: account.email });
               if (key === 'signout') setConfirming(true);
+              // Google's portal in this account's own window and session.
+              if (key === 'portal')
+                void getBridgeClient()
+                  .invoke('portal.open', { accountId: account.id })
+                  .catch(() => undefined);
             }}
           >
             <MenuItem className="menu-item static" id="who" isDisabled>
@@ -33,6 +38,9 @@ export function AccountMenu({ account, pendingCount }: { account: Account; pendi
             </MenuItem>
             <MenuItem className="menu-item" id="reauth">
               {t('menu.signInAgain')}
+            </MenuItem>
+            <MenuItem className="menu-item" id="portal" data-testid="menu-portal">
+              {t('menu.openPortal')}
             </MenuItem>
             <MenuItem className="menu-item danger" id="signout">
               {t('menu.signOut')}

@@ -1,2 +1,4 @@
-export { FirstRun, useSignIn } from './first-run';
+export { FirstRun } from './first-run';
+export { useSignIn } from './sign-in';
+export { GoogleSignInDialog } from './google-sign-in';
 export { AccountMenu } from './account-menu';

@@ -12,6 +12,8 @@ export interface CheckedFile {
   readonly file: File;
   /** Sanitized name to upload under. */
   readonly filename: string;
+  /** The PII check found personal data and the agent chose to keep the file. */
+  readonly piiKept?: true;
 }
 
 interface Rejection {
@@ -113,7 +115,7 @@ export function AttachmentDropZone({ onFiles }: { onFiles: (files: CheckedFile[]
 
   const decide = (review: PiiReview, keep: boolean): void => {
     setReviews((current) => current.filter((other) => other.id !== review.id));
-    if (keep) onFiles([review.checked]);
+    if (keep) onFiles([{ ...review.checked, piiKept: true }]);
   };
 
   return (

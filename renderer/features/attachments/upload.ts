@@ -1,4 +1,4 @@
-import { AppError, type OutboxEntry } from '../../../shared/ipc';
+import { AppError, type DraftFile, type OutboxEntry } from '../../../shared/ipc';
 import { getBridgeClient } from '../../platform';
 import type { CheckedFile } from './attachment-drop-zone';
 
@@ -23,12 +23,37 @@ export async function uploadFiles(
   files: readonly CheckedFile[],
   onProgress?: (sent: number, total: number) => void,
 ): Promise<OutboxEntry[]> {
+  return streamFiles(accountId, files, onProgress, (uploadId) =>
+    getBridgeClient().invoke('attachments.stageCommit', { accountId, uploadId, caseRef }),
+  );
+}
+
+/** Like uploadFiles, but each file is kept with a new-case draft in main (durably) instead of being queued. */
+export function stageFilesForDraft(
+  accountId: string,
+  draftId: string,
+  files: readonly CheckedFile[],
+  onProgress?: (sent: number, total: number) => void,
+): Promise<DraftFile[]> {
+  return streamFiles(accountId, files, onProgress, (uploadId, checked) =>
+    getBridgeClient().invoke('attachments.stageForDraft', { accountId, uploadId, draftId, piiKept: checked.piiKept === true }),
+  );
+}
+
+/** Streams each file to main in chunks, then hands its upload id to `finish` (commit or keep with a draft). */
+async function streamFiles<T>(
+  accountId: string,
+  files: readonly CheckedFile[],
+  onProgress: ((sent: number, total: number) => void) | undefined,
+  finish: (uploadId: string, checked: CheckedFile) => Promise<T>,
+): Promise<T[]> {
   const client = getBridgeClient();
   const total = files.reduce((sum, { file }) => sum + file.size, 0);
   let sent = 0;
-  const entries: OutboxEntry[] = [];
+  const results: T[] = [];
   onProgress?.(0, total);
-  for (const { file, filename } of files) {
+  for (const checked of files) {
+    const { file, filename } = checked;
     const { uploadId } = await client
       .invoke('attachments.stageBegin', { accountId, filename, mimeType: file.type || 'application/octet-stream', sizeBytes: file.size })
       .catch((error: unknown) => {
@@ -41,11 +66,11 @@ export async function uploadFiles(
         sent += bytes.byteLength;
         onProgress?.(sent, total);
       }
-      entries.push(await client.invoke('attachments.stageCommit', { accountId, uploadId, caseRef }));
+      results.push(await finish(uploadId, checked));
     } catch (error) {
       await client.invoke('attachments.stageAbort', { accountId, uploadId }).catch(() => undefined);
       throw asAppError(error);
     }
   }
-  return entries;
+  return results;
 }

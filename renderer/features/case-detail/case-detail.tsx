@@ -179,6 +179,14 @@ function CaseDetailBody({
       .catch(() => setNotice({ kind: 'error', text: t('actions.copyFailed') }));
   };
 
+  // The domain's own portal window (its own Google session), not the system browser.
+  const openPortal = (): void => {
+    const caseNumber = /^\d{1,20}$/.test(number) ? number : undefined;
+    getBridgeClient()
+      .invoke('portal.open', { accountId: account.id, ...(caseNumber ? { caseNumber } : {}) })
+      .catch((error: unknown) => setNotice({ kind: 'error', text: t('actions.portalFailed', { message: (error as Error).message }) }));
+  };
+
   const otherFailures = (view.failed ?? []).filter((f) => f.kind !== 'comment' && f.kind !== 'reopen');
   const closedReason = !open ? t('composer.closedHint') : undefined;
 
@@ -214,15 +222,9 @@ function CaseDetailBody({
               <button type="button" className="button" data-testid="action-copy-link" onClick={copyLink}>
                 {t('actions.copyLink')}
               </button>
-              <a
-                className="button"
-                href={portalCaseUrl(number, account.email)}
-                target="_blank"
-                rel="noopener noreferrer"
-                data-testid="action-portal"
-              >
+              <button type="button" className="button" data-testid="action-portal" onClick={openPortal}>
                 {t('actions.openPortal')} ↗
-              </a>
+              </button>
             </>
           )}
         </div>

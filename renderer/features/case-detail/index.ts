@@ -10,3 +10,4 @@ export { clearFollowUp, followUpPrefill, peekFollowUp, requestFollowUp, type Fol
 export { keepFinding, openFindings, pruneDecisions, recordKeptPii, removeFinding, type PiiDecisions } from './pii-decisions';
 export { fillTemplate, insertAt } from './templates';
 export { isRecord, readJson, removeKey, writeJson } from './local-store';
+export { saveCommentDraft } from './comment-draft';

@@ -1,11 +1,35 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { parseContactHeader } from '../../../shared/domain';
 import type { Account } from '../../../shared/ipc';
 import type { CommentRecord, PendingComment, ViewCase } from '../../data';
 import { getBridgeClient } from '../../platform';
 import { ZonedTime } from './case-header';
 
 export type Author = 'google' | 'agent' | 'customer';
+
+/** The description, with the contact-preference header the New case form writes shown as a line of its own. */
+function DescriptionBody({ description }: { description: string }): React.JSX.Element {
+  // The header's words belong to the New case form's catalogue.
+  const { t, i18n } = useTranslation();
+  const { preference, body } = parseContactHeader(description);
+  let language = preference?.languageCode ?? '';
+  try {
+    language = new Intl.DisplayNames([i18n.language], { type: 'language' }).of(language) ?? language;
+  } catch {
+    // an unknown tag is shown as written
+  }
+  return (
+    <>
+      {preference && (
+        <p className="contact-preference" data-testid="contact-preference-line">
+          {t('newCase:contact.onCase', { channel: t(`newCase:contact.channels.${preference.channel}`), language })}
+        </p>
+      )}
+      <div className="message-body">{body}</div>
+    </>
+  );
+}
 
 /** Google Support, the reseller side (this agent or a colleague of the domain), or the customer. */
 export function authorOf(
@@ -68,7 +92,7 @@ export function Thread({
             {view.creatorName || view.creatorEmail ? <span className="muted">{view.creatorName ?? view.creatorEmail}</span> : null}
             <ZonedTime iso={view.createTime} caseZone={view.timeZone} />
           </div>
-          <div className="message-body">{view.description}</div>
+          <DescriptionBody description={view.description} />
         </li>
         {ordered.map((comment) => (
           <li key={comment.name} className={`message msg-${authorOf(comment, account)}`} data-author={authorOf(comment, account)}>

@@ -1,5 +1,9 @@
 import {
+  CONTACT_CHANNELS,
   canManageCases,
+  incidentNote,
+  withContactHeader,
+  type ContactChannel,
   SELECTABLE_PRIORITIES,
   validateCaseDescription,
   validateCaseTitle,
@@ -27,6 +31,26 @@ export interface NewCaseDraft {
   /** As typed: addresses separated by commas, spaces or new lines. */
   subscribers: string;
   followUpOf?: string;
+  /** Links the draft to its files staged in main (attachments.stageForDraft). */
+  draftId: string;
+  /** Guided start (describe, suggestions) or the form itself. */
+  step: 'describe' | 'form';
+  /** How the customer's contact wants to be reached, and in which language (a header in the description). */
+  contactChannel: ContactChannel;
+  contactLanguage: string;
+  /** A Status Dashboard incident the agent linked (noted in the description). */
+  linkedIncident?: LinkedIncident;
+  /** Set just before the create is queued: after a crash, the files still go to this case, not a second one. */
+  submittedAs?: string;
+}
+
+export interface LinkedIncident {
+  readonly id: string;
+  readonly number: string;
+  readonly serviceName: string;
+  readonly description: string;
+  readonly begin: string;
+  readonly uri: string;
 }
 
 export type NewCaseField = 'customer' | 'category' | 'title' | 'description' | 'priority' | 'languageCode' | 'timeZone' | 'subscribers';
@@ -42,8 +66,12 @@ export type FormErrors = Partial<Record<NewCaseField, FormProblem>>;
 /** The languages Google Support answers Workspace cases in (BCP 47, as the API takes them). */
 export const CASE_LANGUAGES = ['en', 'zh-TW', 'zh-CN', 'id', 'fr', 'ja', 'ko', 'de', 'es', 'pt-BR', 'it', 'th', 'vi'] as const;
 
-export function emptyDraft(timeZone: string, languageCode: string): NewCaseDraft {
+export function emptyDraft(timeZone: string, languageCode: string, step: NewCaseDraft['step'] = 'describe'): NewCaseDraft {
   return {
+    draftId: crypto.randomUUID(),
+    step,
+    contactChannel: 'email',
+    contactLanguage: languageCode,
     customerId: '',
     classificationId: '',
     classificationName: '',
@@ -70,10 +98,21 @@ const DRAFT_FIELDS: readonly (keyof NewCaseDraft)[] = [
   'languageCode',
   'timeZone',
   'subscribers',
+  'draftId',
+  'contactLanguage',
+  'submittedAs',
 ];
 
+function isLinkedIncident(value: unknown): value is LinkedIncident {
+  return isRecord(value) && ['id', 'number', 'serviceName', 'description', 'begin', 'uri'].every((k) => typeof value[k] === 'string');
+}
+
 function isDraft(value: unknown): value is Partial<NewCaseDraft> {
-  return isRecord(value) && DRAFT_FIELDS.every((k) => value[k] === undefined || typeof value[k] === 'string');
+  return (
+    isRecord(value) &&
+    DRAFT_FIELDS.every((k) => value[k] === undefined || typeof value[k] === 'string') &&
+    (value['linkedIncident'] === undefined || isLinkedIncident(value['linkedIncident']))
+  );
 }
 
 export function loadNewCaseDraft(storage: Storage, accountId: string, fallback: NewCaseDraft): NewCaseDraft {
@@ -82,7 +121,9 @@ export function loadNewCaseDraft(storage: Storage, accountId: string, fallback: 
   const priority = (SELECTABLE_PRIORITIES as readonly string[]).includes(saved.priority ?? '')
     ? (saved.priority as SelectablePriority)
     : '';
-  return { ...fallback, ...saved, priority };
+  const contactChannel = (CONTACT_CHANNELS as readonly unknown[]).includes(saved.contactChannel) ? saved.contactChannel : 'email';
+  const step = saved.step === 'form' ? 'form' : 'describe';
+  return { ...fallback, ...saved, priority, contactChannel: contactChannel ?? 'email', step };
 }
 
 /** Nothing typed yet: no draft worth keeping (a default zone or language alone is not a draft). */
@@ -93,7 +134,8 @@ export function isBlankDraft(draft: NewCaseDraft): boolean {
     !draft.title.trim() &&
     !draft.description.trim() &&
     !draft.priority &&
-    !draft.subscribers.trim()
+    !draft.subscribers.trim() &&
+    !draft.linkedIncident
   );
 }
 
@@ -132,7 +174,7 @@ export function validateNewCase(draft: NewCaseDraft, context: ValidationContext)
   if (description) errors.description = description;
   else if (context.openPii.description > 0) errors.description = { code: 'pii_open', count: context.openPii.description };
   if (!draft.priority) errors.priority = { code: 'required' };
-  if (!draft.languageCode.trim()) errors.languageCode = { code: 'required' };
+  if (!draft.languageCode.trim() || !draft.contactLanguage.trim()) errors.languageCode = { code: 'required' };
   const zone = validateTimeZone(draft.timeZone.trim());
   if (zone) errors.timeZone = zone;
   const emails = parseEmailList(draft.subscribers);
@@ -148,11 +190,26 @@ export function hasErrors(errors: FormErrors): boolean {
   return Object.keys(errors).length > 0;
 }
 
+/** What the case's description will say: the contact header, the agent's text, the incident note. */
+export function composeDescription(draft: NewCaseDraft): string {
+  const body = draft.description.trim();
+  const note = draft.linkedIncident
+    ? `\n\n${incidentNote({
+        number: draft.linkedIncident.number,
+        service_name: draft.linkedIncident.serviceName,
+        external_desc: draft.linkedIncident.description,
+        begin: draft.linkedIncident.begin,
+        uri: draft.linkedIncident.uri,
+      })}`
+    : '';
+  return withContactHeader(body + note, { channel: draft.contactChannel, languageCode: draft.contactLanguage.trim() });
+}
+
 /** The queued create; only called on a draft that validated. */
 export function buildCreateCase(
   draft: NewCaseDraft,
   localId: string,
-  description: string = draft.description,
+  description: string = composeDescription(draft),
 ): Extract<Mutation, { kind: 'create_case' }> {
   if (!draft.priority) throw new Error('buildCreateCase needs a validated draft');
   return {

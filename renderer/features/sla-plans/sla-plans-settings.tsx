@@ -38,8 +38,7 @@ export function SlaPlansSettings(): React.JSX.Element {
   };
 
   return (
-    <section className="sla-plans-settings" aria-labelledby="sla-plans-title" data-testid="sla-plans-settings">
-      <h3 id="sla-plans-title">{t('title')}</h3>
+    <div className="sla-plans-settings" data-testid="sla-plans-settings">
       <p className="muted">{t('intro')}</p>
       {hasDemo && (
         <p className="notice demo-notice" role="note" data-testid="demo-notice">
@@ -125,6 +124,6 @@ export function SlaPlansSettings(): React.JSX.Element {
           {error ?? loadError}
         </p>
       )}
-    </section>
+    </div>
   );
 }

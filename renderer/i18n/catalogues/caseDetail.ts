@@ -88,6 +88,7 @@ export const caseDetail = defineCatalogue({
       openPortal: 'Open in Google’s portal',
       linkCopied: 'Link copied.',
       copyFailed: 'The link could not be copied.',
+      portalFailed: 'Google’s portal could not be opened: {{message}}',
     },
     thread: {
       title: 'Case thread',
@@ -305,6 +306,7 @@ export const caseDetail = defineCatalogue({
       openPortal: '在 Google 入口網站中開啟',
       linkCopied: '已複製連結。',
       copyFailed: '無法複製連結。',
+      portalFailed: '無法開啟 Google 入口網站：{{message}}',
     },
     thread: {
       title: '客服案件記錄',
@@ -514,6 +516,7 @@ export const caseDetail = defineCatalogue({
       openPortal: '在 Google 门户中打开',
       linkCopied: '链接已复制。',
       copyFailed: '无法复制链接。',
+      portalFailed: '无法打开 Google 门户：{{message}}',
     },
     thread: {
       title: '支持请求记录',
@@ -741,6 +744,7 @@ export const caseDetail = defineCatalogue({
       openPortal: 'Buka di portal Google',
       linkCopied: 'Link disalin.',
       copyFailed: 'Link tidak dapat disalin.',
+      portalFailed: 'Portal Google tidak dapat dibuka: {{message}}',
     },
     thread: {
       title: 'Riwayat kasus',
@@ -973,6 +977,7 @@ export const caseDetail = defineCatalogue({
       openPortal: 'Ouvrir dans le portail Google',
       linkCopied: 'Lien copié.',
       copyFailed: 'Impossible de copier le lien.',
+      portalFailed: 'Impossible d’ouvrir le portail Google : {{message}}',
     },
     thread: {
       title: 'Fil de la demande',

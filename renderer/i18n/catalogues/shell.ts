@@ -51,6 +51,11 @@ export const shell = defineCatalogue({
       loadingCache: 'Loading cases from this computer…',
     },
     offlineBanner: 'You are offline. Everything you see is from this computer; changes are queued and sent when the connection returns.',
+    tabCrashed: {
+      title: 'This tab ran into a problem',
+      body: 'The other tabs keep working and nothing you queued is lost. Try again, or switch tabs and come back.',
+      retry: 'Try again',
+    },
     shortcuts: {
       title: 'Keyboard shortcuts',
       close: 'Close',
@@ -119,6 +124,11 @@ export const shell = defineCatalogue({
       loadingCache: '正在從這台電腦載入客服案件…',
     },
     offlineBanner: '您目前離線。畫面上的資料來自這台電腦；變更會排入佇列，待連線恢復後傳送。',
+    tabCrashed: {
+      title: '此分頁發生問題',
+      body: '其他分頁仍可正常使用，已排入佇列的變更也不會遺失。請再試一次，或切換到其他分頁後再回來。',
+      retry: '再試一次',
+    },
     shortcuts: {
       title: '鍵盤快速鍵',
       close: '關閉',
@@ -187,6 +197,11 @@ export const shell = defineCatalogue({
       loadingCache: '正在从本机加载支持请求…',
     },
     offlineBanner: '您当前处于离线状态。显示的数据来自本机；更改已排队，连接恢复后发送。',
+    tabCrashed: {
+      title: '此标签页出现问题',
+      body: '其他标签页仍可正常使用，已排队的更改不会丢失。请重试，或切换到其他标签页后再回来。',
+      retry: '重试',
+    },
     shortcuts: {
       title: '键盘快捷键',
       close: '关闭',
@@ -256,6 +271,11 @@ export const shell = defineCatalogue({
     },
     offlineBanner:
       'Anda sedang offline. Data yang tampil berasal dari komputer ini; perubahan diantrekan dan dikirim saat koneksi kembali.',
+    tabCrashed: {
+      title: 'Terjadi masalah di tab ini',
+      body: 'Tab lain tetap berfungsi dan perubahan yang sudah diantrekan tidak hilang. Coba lagi, atau pindah tab lalu kembali.',
+      retry: 'Coba lagi',
+    },
     shortcuts: {
       title: 'Pintasan keyboard',
       close: 'Tutup',
@@ -325,6 +345,11 @@ export const shell = defineCatalogue({
     },
     offlineBanner:
       'Vous êtes hors ligne. Les données affichées viennent de cet ordinateur ; les modifications sont mises en file et envoyées au retour de la connexion.',
+    tabCrashed: {
+      title: 'Cet onglet a rencontré un problème',
+      body: 'Les autres onglets continuent de fonctionner et aucune modification en file n’est perdue. Réessayez, ou changez d’onglet puis revenez.',
+      retry: 'Réessayer',
+    },
     shortcuts: {
       title: 'Raccourcis clavier',
       close: 'Fermer',

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCoreFixture, type CoreFixture } from '../support/core-fixture';
 
@@ -85,8 +83,8 @@ describe('accounts', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
   });
 
-  it('never writes a token to the log file', () => {
-    const log = readFileSync(path.join(fixture.userData, 'logs', 'main.log'), 'utf8');
+  it('never writes a token to the log file', async () => {
+    const log = await fixture.readLog();
     expect(log).toContain('auth: signed in');
     expect(log).not.toMatch(/sat_[A-Za-z0-9]|srt_[A-Za-z0-9]|eyJhbGci|Bearer [A-Za-z0-9]/);
   });

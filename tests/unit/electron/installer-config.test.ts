@@ -34,4 +34,16 @@ describe('electron-builder config', () => {
       onlyLoadAppFromAsar: true,
     });
   });
+
+  it('offers a per-machine install on Windows and a desktop entry on Linux', () => {
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: false, allowElevation: true, differentialPackage: true });
+    expect(config.linux).toMatchObject({
+      desktop: { entry: { Name: 'Reseller Support Console', Categories: expect.stringContaining('Office') } },
+    });
+  });
+
+  it('publishes to a generic update feed with stable and beta channels', () => {
+    expect(config.publish).toEqual([expect.objectContaining({ provider: 'generic', url: expect.stringMatching(/^https:\/\//) })]);
+    expect(config.generateUpdatesFilesForAllChannels).toBe(true);
+  });
 });

@@ -4,12 +4,11 @@ import { describe, expect, it } from 'vitest';
 import {
   appOrigin,
   cspHeader,
-  isAllowedExternal,
-  isAllowedNavigation,
-  isAllowedPermission,
-  isAllowedPortalNavigation,
+  isAllowedOpenExternal,
   isTrustedSender,
+  portalPartition,
   resolveAppPath,
+  windowPolicies,
 } from '../../../electron/shell/policies';
 
 describe('content security policy', () => {
@@ -50,32 +49,129 @@ describe('trusted sender', () => {
   });
 });
 
-describe('navigation and external links', () => {
-  it('keeps the main window on the app origin', () => {
-    expect(isAllowedNavigation(`${appOrigin}/index.html#/cases`)).toBe(true);
-    expect(isAllowedNavigation('https://support.google.com/')).toBe(false);
-    expect(isAllowedNavigation('javascript:alert(1)')).toBe(false);
+describe('the window table', () => {
+  const { app, portal } = windowPolicies;
+  const googlePages = [
+    'https://support.google.com/a/',
+    'https://support.google.com/a/cases/43595344',
+    'https://accounts.google.com/ServiceLogin?continue=https://support.google.com/a/',
+    'https://admin.google.com/ac/home',
+  ];
+  const foreign = [
+    'https://example.com/',
+    'http://support.google.com/a/',
+    'https://support.google.com.evil.example/',
+    'https://user:pw@support.google.com/',
+    'javascript:alert(1)',
+    'file:///etc/passwd',
+    'not a url',
+  ];
+
+  it('portal windows may navigate and be redirected within Google support and sign-in hosts only', () => {
+    for (const url of googlePages) {
+      expect(portal.mayNavigate(url), url).toBe(true);
+      expect(portal.mayRedirect(url), url).toBe(true);
+    }
+    for (const url of [...foreign, `${appOrigin}/index.html`]) {
+      expect(portal.mayNavigate(url), url).toBe(false);
+      expect(portal.mayRedirect(url), url).toBe(false);
+    }
   });
-  it('opens only allowlisted https links in the OS browser', () => {
-    expect(isAllowedExternal('https://support.google.com/a/answer/1047213')).toBe(true);
-    expect(isAllowedExternal('http://support.google.com/')).toBe(false);
-    expect(isAllowedExternal('https://support.google.com.evil.example/')).toBe(false);
-    expect(isAllowedExternal('https://user:pw@support.google.com/')).toBe(false);
-    expect(isAllowedExternal('file:///C:/Windows/system32/calc.exe')).toBe(false);
-    expect(isAllowedExternal('smb://server/share')).toBe(false);
+
+  it('the app window may not: it stays on app://console', () => {
+    expect(app.mayNavigate(`${appOrigin}/index.html#/cases`)).toBe(true);
+    expect(app.mayRedirect(`${appOrigin}/index.html`)).toBe(true);
+    for (const url of [...googlePages, ...foreign, 'app://console.evil/index.html', 'app://other/index.html']) {
+      expect(app.mayNavigate(url), url).toBe(false);
+      expect(app.mayRedirect(url), url).toBe(false);
+    }
   });
-  it('limits portal windows to Google support and sign-in hosts', () => {
-    expect(isAllowedPortalNavigation('https://accounts.google.com/ServiceLogin')).toBe(true);
-    expect(isAllowedPortalNavigation('https://support.google.com/a/')).toBe(true);
-    expect(isAllowedPortalNavigation('https://example.com/')).toBe(false);
+
+  it('window.open never opens a window; only allowlisted https links reach the OS browser', () => {
+    for (const policy of [app, portal]) {
+      expect(policy.openInBrowser('https://support.google.com/a/answer/1047213')).toBe(true);
+      for (const url of ['http://support.google.com/', 'https://support.google.com.evil.example/', 'https://user:pw@support.google.com/']) {
+        expect(policy.openInBrowser(url), url).toBe(false);
+      }
+      expect(policy.openInBrowser('file:///C:/Windows/system32/calc.exe')).toBe(false);
+      expect(policy.openInBrowser('smb://server/share')).toBe(false);
+    }
+  });
+
+  it('the app may notify and write the clipboard; the portal may only write the clipboard', () => {
+    expect(app.mayUsePermission('notifications')).toBe(true);
+    expect(app.mayUsePermission('clipboard-sanitized-write')).toBe(true);
+    expect(portal.mayUsePermission('clipboard-sanitized-write')).toBe(true);
+    expect(portal.mayUsePermission('notifications')).toBe(false);
+    for (const permission of [
+      'media',
+      'geolocation',
+      'clipboard-read',
+      'openExternal',
+      'fileSystem',
+      'hid',
+      'serial',
+      'usb',
+      'pointerLock',
+    ]) {
+      expect(app.mayUsePermission(permission), permission).toBe(false);
+      expect(portal.mayUsePermission(permission), permission).toBe(false);
+    }
+  });
+
+  it('the app saves files through main only; portal downloads ask the agent where', () => {
+    expect(app.download).toBe('deny');
+    expect(portal.download).toBe('ask');
+  });
+
+  it('every window is isolated, sandboxed and without Node, webviews or insecure content', () => {
+    const mustBeOn = ['contextIsolation', 'sandbox', 'webSecurity', 'safeDialogs'] as const;
+    const mustBeOff = [
+      ...['nodeIntegration', 'nodeIntegrationInWorker', 'nodeIntegrationInSubFrames', 'webviewTag'],
+      ...['allowRunningInsecureContent', 'experimentalFeatures', 'navigateOnDragDrop'],
+    ] as const;
+    for (const [kind, { webPreferences }] of Object.entries(windowPolicies)) {
+      for (const key of mustBeOn) expect(webPreferences[key], `${kind}.${key}`).toBe(true);
+      for (const key of mustBeOff) expect(webPreferences[key], `${kind}.${key}`).toBe(false);
+      // Middle-click would open windows past the window-open rule.
+      expect(webPreferences.disableBlinkFeatures, kind).toBe('Auxclick');
+      // Per-window parts are not in the table: no kind gets a preload or a shared partition from it.
+      expect(webPreferences, kind).not.toHaveProperty('preload');
+      expect(webPreferences, kind).not.toHaveProperty('partition');
+    }
+  });
+
+  it('each account has its own persistent portal partition', () => {
+    expect(portalPartition('acc_0123456789abcdef')).toBe('persist:portal-acc_0123456789abcdef');
+    expect(portalPartition('acc_a')).not.toBe(portalPartition('acc_b'));
+    for (const bad of ['', 'a/b', 'a:b', 'x'.repeat(129)]) expect(() => portalPartition(bad), bad).toThrow();
   });
 });
 
-describe('permissions', () => {
-  it('grants notifications only', () => {
-    expect(isAllowedPermission('notifications')).toBe(true);
-    for (const permission of ['media', 'geolocation', 'clipboard-read', 'openExternal', 'fileSystem', 'hid', 'serial', 'usb']) {
-      expect(isAllowedPermission(permission)).toBe(false);
+describe('openExternal', () => {
+  it('accepts https and the sandbox sign-in page on loopback only', () => {
+    expect(isAllowedOpenExternal('https://accounts.google.com/o/oauth2/v2/auth?client_id=x')).toBe(true);
+    expect(isAllowedOpenExternal('https://support.google.com/a/answer/1047213')).toBe(true);
+    expect(isAllowedOpenExternal('http://127.0.0.1:8787/oauth2/auth?client_id=x&state=y')).toBe(true);
+    expect(isAllowedOpenExternal('http://[::1]:8787/oauth2/auth')).toBe(true);
+    expect(isAllowedOpenExternal('http://localhost:8787/oauth2/auth')).toBe(true);
+  });
+  it('refuses every other scheme, host or path', () => {
+    for (const url of [
+      'http://example.com/oauth2/auth',
+      'http://127.0.0.1:8787/admin',
+      'http://127.0.0.1:8787/oauth2/token',
+      'http://10.0.0.1/oauth2/auth',
+      'https://user:pw@accounts.google.com/',
+      'http://u:p@127.0.0.1/oauth2/auth',
+      'file:///C:/Windows/system32/calc.exe',
+      'smb://server/share',
+      'ms-settings:privacy',
+      'javascript:alert(1)',
+      'vscode://file/etc/passwd',
+      'not a url',
+    ]) {
+      expect(isAllowedOpenExternal(url), url).toBe(false);
     }
   });
 });

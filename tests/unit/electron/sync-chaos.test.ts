@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startSandbox, type SandboxHandle } from '../../../electron/sandbox';
+import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle } from '../../../electron/sandbox';
 import type { Mutation, ReplicaCase } from '../../../shared/ipc';
 import { createCoreFixture } from '../support/core-fixture';
 import { createFileVault } from '../support/file-vault';
@@ -66,7 +66,12 @@ function runChild(killAfterMs: number | undefined): Promise<{ drained: boolean; 
 
 describe('sync chaos', () => {
   it('loses nothing and applies nothing twice through faults and kill -9', { timeout: 240_000 }, async () => {
-    sandbox = await startSandbox({ seed: 'chaos', cases: 900, supportSimulation: { enabled: false } });
+    sandbox = await startSandbox({
+      seed: 'chaos',
+      cases: 900,
+      supportSimulation: { enabled: false },
+      extensions: LEGACY_EXTENSIONS_FOR_CLIENT,
+    });
     // Seeded so a failing run can be replayed.
     const random = seededRandom(20261122);
     const vault = createFileVault(path.join(userData, 'vault.json'));

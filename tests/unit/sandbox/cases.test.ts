@@ -1,46 +1,26 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the suite navigates arbitrary JSON responses */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { CaseSchema, GoogleErrorSchema, SearchCaseClassificationsResponseSchema, isRfc3339 } from '../../../shared/api';
+import { CaseSchema, SearchCaseClassificationsResponseSchema, isRfc3339 } from '../../../shared/api';
 import type { SandboxHandle } from '../../../electron/sandbox/index';
-import { apiFor, createCase, customerWhere, enc, type Api, startTestSandbox } from './helpers';
+import { apiFor, createCase, customerWhere, enc, expectError, type Api, startTestSandbox } from './helpers';
 
+const AGENT = 'agent1@reseller-a.example';
 let sb: SandboxHandle;
 let a: Api; // agent of reseller-a.example
-let b: Api; // agent of reseller-b.example
-let orgA: string;
 let premiumOrg: string;
 let standardOrg: string;
-let unauthorized: ReturnType<SandboxHandle['admin']['customers']>[number];
 
 beforeAll(async () => {
-  sb = await startTestSandbox();
-  a = apiFor(sb, 'agent1@reseller-a.example');
-  b = apiFor(sb, 'agent1@reseller-b.example');
-  orgA = sb.admin.resellerOrganization('reseller-a.example') ?? '';
-  premiumOrg = customerWhere(sb, 'reseller-a.example', (c) => c.authorized && !c.transferred && c.premium).organization;
-  standardOrg = customerWhere(sb, 'reseller-a.example', (c) => c.authorized && !c.transferred && !c.premium).organization;
-  unauthorized = customerWhere(sb, 'reseller-a.example', (c) => !c.authorized && !c.transferred);
+  sb = await startTestSandbox({ extensions: ['reopen'] });
+  a = apiFor(sb, AGENT);
+  premiumOrg = customerWhere(sb, 'reseller-a.example', (c) => c.writers.includes(AGENT) && c.premium).organization;
+  standardOrg = customerWhere(sb, 'reseller-a.example', (c) => c.writers.includes(AGENT) && !c.premium).organization;
 });
 afterAll(() => sb.close());
 // Access tokens expire on the sandbox clock, which some tests push forward by weeks.
 beforeEach(() => {
-  a = apiFor(sb, 'agent1@reseller-a.example');
-  b = apiFor(sb, 'agent1@reseller-b.example');
+  a = apiFor(sb, AGENT);
 });
-
-async function firstCase(parent: string, query: string): Promise<any> {
-  const r = await a.get(`/v2/${parent}/cases:search?query=${enc(query)}&pageSize=1`);
-  expect(r.status).toBe(200);
-  return r.body.cases[0];
-}
-
-function expectError(r: { status: number; body: unknown }, status: number, canonical: string): any {
-  expect(r.status).toBe(status);
-  const e = GoogleErrorSchema.parse(r.body);
-  expect(e.error.status).toBe(canonical);
-  expect(e.error.code).toBe(status);
-  return e.error;
-}
 
 describe('cases.get / list / create (proto3-JSON)', () => {
   it('creates a case under a customer organization and returns proto3-JSON', async () => {
@@ -99,10 +79,6 @@ describe('cases.get / list / create (proto3-JSON)', () => {
     expectError(await a.get(`/v2/${standardOrg}/cases?bogus=1`), 400, 'INVALID_ARGUMENT');
   });
 
-  it('rejects creating on the reseller domain organization (cases belong to customers)', async () => {
-    expectError(await createCase(a, orgA), 400, 'INVALID_ARGUMENT');
-  });
-
   it('cases.list returns direct cases of a customer; empty results are {}', async () => {
     const r = await a.get(`/v2/${premiumOrg}/cases?pageSize=5`);
     expect(r.status).toBe(200);
@@ -115,81 +91,6 @@ describe('cases.get / list / create (proto3-JSON)', () => {
 
   it('unknown case → 404 NOT_FOUND', async () => {
     expectError(await a.get(`/v2/${standardOrg}/cases/99999999`), 404, 'NOT_FOUND');
-  });
-});
-
-describe('reseller isolation', () => {
-  it("another domain's case, organization or customer answers PERMISSION_DENIED and leaks nothing", async () => {
-    const foreign = await firstCase(orgA, 'state=OPEN');
-    const r = await b.get(`/v2/${foreign.name}`);
-    const err = expectError(r, 403, 'PERMISSION_DENIED');
-    expect(JSON.stringify(err)).not.toContain(foreign.displayName);
-    const nonexistent = await b.get(`/v2/${foreign.name.replace(/\d+$/, '99999999')}`);
-    expect(nonexistent.status).toBe(403);
-    expect(nonexistent.body.error.message.replace(/\d+/g, '#')).toBe(r.body.error.message.replace(/\d+/g, '#'));
-    expect((await b.get(`/v2/${orgA}/cases:search`)).status).toBe(403);
-    expect((await b.post(`/v2/${foreign.name}:close`, {})).status).toBe(403);
-    expect((await b.get(`/v2/${foreign.name}/comments`)).status).toBe(403);
-    expect((await b.get(`/v2/projects/some-project/cases`)).status).toBe(403);
-  });
-
-  it("search on the reseller domain's organization returns only that domain's visible customers' cases", async () => {
-    const visible = new Set(
-      sb.admin
-        .customers()
-        .filter((c) => c.resellerDomain === 'reseller-a.example' && !c.transferred)
-        .map((c) => c.organization),
-    );
-    const r = await a.get(`/v2/${orgA}/cases:search?pageSize=1000`);
-    expect(r.body.cases.length).toBeGreaterThan(200);
-    expect(r.body.nextPageToken).toBeUndefined();
-    const orgs = new Set(r.body.cases.map((c: any) => c.name.split('/cases/')[0]));
-    for (const o of orgs) expect(visible.has(o as string)).toBe(true);
-    expect(orgs.size).toBeGreaterThan(3);
-  });
-
-  it('transferred customers disappear together with their cases', async () => {
-    const victim = customerWhere(
-      sb,
-      'reseller-a.example',
-      (c) => c.authorized && !c.transferred && !c.premium && c.organization !== standardOrg,
-    );
-    const one = (await a.get(`/v2/${victim.organization}/cases?pageSize=1`)).body.cases[0];
-    const before = await a.get(`/v2/${orgA}/cases:search?pageSize=1000&query=${enc('"mail"')}`);
-    sb.admin.transferCustomer(victim.customerId);
-    expect((await a.get(`/v2/${one.name}`)).status).toBe(403);
-    const after = await a.get(`/v2/${orgA}/cases:search?pageSize=1000&query=${enc('"mail"')}`);
-    expect(after.body.cases.some((c: any) => c.name.startsWith(victim.organization))).toBe(false);
-    expect(before.body.cases.length).toBeGreaterThanOrEqual(after.body.cases.length);
-    expect((await a.get(`/v3/organizations:search?query=${enc(`directorycustomerid:${victim.customerId}`)}`)).body).toEqual({});
-  });
-
-  it('seeded transferred customers are invisible from the start', async () => {
-    const t = customerWhere(sb, 'reseller-a.example', (c) => c.transferred);
-    expect((await a.get(`/v2/${t.organization}/cases`)).status).toBe(403);
-  });
-});
-
-describe('unauthorised customers', () => {
-  it('cases are readable, but creating or changing them is PERMISSION_DENIED naming the cause', async () => {
-    const list = await a.get(`/v2/${unauthorized.organization}/cases?pageSize=50`);
-    expect(list.status).toBe(200);
-    const create = await createCase(a, unauthorized.organization);
-    const err = expectError(create, 403, 'PERMISSION_DENIED');
-    expect(err.message).toMatch(/not authorized reseller access/);
-    expect(err.details[0].reason).toBe('RESELLER_ACCESS_NOT_AUTHORIZED');
-    const open = list.body.cases.find((c: any) => c.state !== 'CLOSED');
-    expect((await a.patch(`/v2/${open.name}?updateMask=priority`, { priority: 'P1' })).status).toBe(403);
-    expect((await a.post(`/v2/${open.name}/comments`, { body: 'hello' })).status).toBe(403);
-    expect((await a.post(`/v2/${open.name}:close`)).status).toBe(403);
-    expect(sb.admin.getCase(open.name)?.priority).toBe(open.priority);
-  });
-
-  it('becomes writable once the customer authorises reseller access', async () => {
-    const c = customerWhere(sb, 'reseller-a.example', (x) => !x.authorized && !x.transferred && x.customerId !== unauthorized.customerId);
-    expect((await createCase(a, c.organization)).status).toBe(403);
-    sb.admin.setCustomerAuthorized(c.customerId, true);
-    expect((await createCase(a, c.organization)).status).toBe(200);
   });
 });
 
@@ -240,13 +141,13 @@ describe('close, reopen and escalate', () => {
     expectError(await a.post(`/v2/${c.name}:reopen`), 400, 'FAILED_PRECONDITION');
     await a.post(`/v2/${c.name}:close`);
     sb.admin.advanceClock(29 * 86_400_000);
-    a = apiFor(sb, 'agent1@reseller-a.example');
+    a = apiFor(sb, AGENT);
     const reopened = await a.post(`/v2/${c.name}:reopen`);
     expect(reopened.status).toBe(200);
     expect(reopened.body.state).toBe('NEW');
     await a.post(`/v2/${c.name}:close`);
     sb.admin.advanceClock(31 * 86_400_000);
-    a = apiFor(sb, 'agent1@reseller-a.example');
+    a = apiFor(sb, AGENT);
     const late = await a.post(`/v2/${c.name}:reopen`);
     expect(expectError(late, 400, 'FAILED_PRECONDITION').message).toMatch(/more than 30 days/);
   });
@@ -267,7 +168,7 @@ describe('close, reopen and escalate', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.escalated).toBe(true);
     const std = await a.post(`/v2/${standard.name}:escalate`, body);
-    expect(expectError(std, 400, 'FAILED_PRECONDITION').message).toMatch(/Premium Support/);
+    expect(expectError(std, 400, 'FAILED_PRECONDITION').message).toMatch(/support offering/);
     expect(sb.admin.getCase(standard.name)?.escalated).toBeUndefined();
   });
 });

@@ -13,8 +13,8 @@ let orgA: string;
 beforeAll(async () => {
   sb = await startTestSandbox({ seed: 'threads', maxAttachmentBytes: MAX });
   a = apiFor(sb, 'agent1@reseller-a.example');
-  org = customerWhere(sb, 'reseller-a.example', (c) => c.authorized && !c.transferred).organization;
-  orgA = sb.admin.resellerOrganization('reseller-a.example') ?? '';
+  org = customerWhere(sb, 'reseller-a.example', (c) => c.writers.includes('agent1@reseller-a.example')).organization;
+  orgA = org;
 });
 afterAll(() => sb.close());
 

@@ -1,5 +1,7 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the suite navigates arbitrary JSON responses */
 import { createHash, randomBytes } from 'node:crypto';
+import { expect } from 'vitest';
+import { GoogleErrorSchema } from '../../../shared/api';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox/index';
 
 // Shared helpers for the sandbox conformance suite: everything goes over real
@@ -147,4 +149,13 @@ export async function createCase(a: Api, org: string, overrides: Record<string, 
     timeZone: 'Europe/Paris',
     ...overrides,
   });
+}
+
+/** Asserts Google's error envelope with the given HTTP status and canonical code; returns its `error`. */
+export function expectError(r: { status: number; body: unknown }, status: number, canonical: string): any {
+  expect(r.status).toBe(status);
+  const e = GoogleErrorSchema.parse(r.body);
+  expect(e.error.status).toBe(canonical);
+  expect(e.error.code).toBe(status);
+  return e.error;
 }

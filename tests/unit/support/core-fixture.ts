@@ -3,9 +3,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { createCore, type Core } from '../../../electron/core';
 import type { AccountSyncOptions } from '../../../electron/services/sync/account-sync';
-import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
-import type { Vault } from '../../../electron/ports';
+import { LEGACY_EXTENSIONS_FOR_CLIENT, startSandbox, type SandboxHandle, type SandboxOptions } from '../../../electron/sandbox';
+import type { HttpFetch, Vault } from '../../../electron/ports';
 import type { ReplicaBatch, ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../../shared/ipc';
+import { readLogTail } from '../../../electron/services/logging/log-files';
+import { loadPolicy, noPolicy } from '../../../electron/services/policy/policy-file';
 import { createMemoryVault, createNodePorts } from '../../harness/node-ports';
 import { createSandboxBrowser } from './sandbox-browser';
 
@@ -34,6 +36,8 @@ export interface CoreFixture {
     accountId: string,
     predicate: (status: { connection: string; syncing: boolean; pending: number; failed: number }) => boolean,
   ): Promise<void>;
+  /** Every log line written so far (flushed first). */
+  readLog(): Promise<string>;
   /** Stops the core and starts a new one on the same data (an app restart). */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -63,12 +67,22 @@ export interface CoreFixtureOptions {
   readonly httpTimeoutMs?: number;
   readonly userData?: string;
   readonly vault?: Vault;
+  /** Wraps the network port (e.g. to see which headers a request carried). */
+  readonly fetch?: HttpFetch;
+  /** A machine policy file for this core. */
+  readonly policyFile?: string;
 }
 
 export async function createCoreFixture(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
   const sandbox =
     options.existingSandbox ??
-    (await startSandbox({ seed: 'unit', cases: 400, supportSimulation: { enabled: false }, ...options.sandbox }));
+    (await startSandbox({
+      seed: 'unit',
+      cases: 400,
+      supportSimulation: { enabled: false },
+      extensions: LEGACY_EXTENSIONS_FOR_CLIENT,
+      ...options.sandbox,
+    }));
   const userData = options.userData ?? mkdtempSync(path.join(os.tmpdir(), 'rsc-core-'));
   const browser = createSandboxBrowser();
   const vault = options.vault ?? createMemoryVault();
@@ -77,22 +91,28 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
   let unsubscribe: () => void = () => {};
 
   async function start(): Promise<void> {
-    const ports = createNodePorts({
-      userData,
-      host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' },
-      vault,
-      browser,
-    });
+    const policy = options.policyFile ? loadPolicy(options.policyFile) : noPolicy;
+    const ports = {
+      ...createNodePorts({
+        policy,
+        userData,
+        host: { kind: 'harness', appName: 'test', appVersion: '0', platform: 'linux' },
+        vault,
+        browser,
+      }),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    };
     core = createCore(ports, {
       isTrustedSender: () => true,
       heartbeatMs: 0,
+      policy,
       validateResponses: true,
       sandbox: {
         mode: 'external',
         baseUrl: sandbox.baseUrl,
         issuer: sandbox.issuer,
         clientId: sandbox.desktopClientId,
-        admin: { url: sandbox.adminUrl, token: sandbox.adminToken },
+        customers: () => sandbox.admin.customers(),
       },
       sync: { maxBackoffMs: 200, afterChangeMs: 20, intervalMs: 60 * 60_000, ...options.sync },
       ...(options.httpTimeoutMs ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
@@ -147,6 +167,10 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
           }
         });
       });
+    },
+    async readLog() {
+      await core.flushLogs();
+      return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');
     },
     async restart() {
       unsubscribe();

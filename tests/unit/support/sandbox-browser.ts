@@ -12,9 +12,14 @@ export interface FakeBrowser {
 /** Rewrites the redirect back to the app before it is followed (to forge a callback). */
 export type RedirectTamper = (location: URL) => URL;
 
-export function createSandboxBrowser(): FakeBrowser & { tamper(next: RedirectTamper | undefined): void } {
+export function createSandboxBrowser(): FakeBrowser & {
+  tamper(next: RedirectTamper | undefined): void;
+  /** Rewrites the sign-in URL before it is loaded (an agent editing the address bar). */
+  tamperRequest(next: RedirectTamper | undefined): void;
+} {
   let choice: string | 'cancel' = '';
   let tamper: RedirectTamper | undefined;
+  let tamperRequest: RedirectTamper | undefined;
   const opened: string[] = [];
   return {
     opened,
@@ -24,8 +29,12 @@ export function createSandboxBrowser(): FakeBrowser & { tamper(next: RedirectTam
     tamper(next) {
       tamper = next;
     },
-    async open(url) {
-      opened.push(url);
+    tamperRequest(next) {
+      tamperRequest = next;
+    },
+    async open(requested) {
+      opened.push(requested);
+      const url = tamperRequest ? tamperRequest(new URL(requested)).toString() : requested;
       const page = await fetch(url);
       const html = await page.text();
       const requestId = /name="request_id" value="([^"]+)"/.exec(html)?.[1];

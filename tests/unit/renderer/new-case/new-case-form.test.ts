@@ -28,6 +28,7 @@ function filled(patch: Partial<NewCaseDraft> = {}): NewCaseDraft {
     description: 'Steps: send from outside. Tried: MX check.',
     priority: 'P2',
     subscribers: 'ops@acme.example, it@acme.example',
+    draftId: '6f1c2b84-8d0e-4a55-9f0a-2f4d3c1b0a99',
     ...patch,
   };
 }

@@ -28,6 +28,11 @@ describe('bridge contract', () => {
         "attachments.stageChunk",
         "attachments.stageCommit",
         "attachments.stageAbort",
+        "attachments.stageForDraft",
+        "attachments.draftFiles",
+        "attachments.draftFileHead",
+        "attachments.commitDraftFile",
+        "attachments.discardDraftFiles",
         "attachments.openDownload",
         "attachments.readChunk",
         "attachments.cancelDownload",
@@ -45,6 +50,14 @@ describe('bridge contract', () => {
         "agency.exportCsv",
         "reports.savePdf",
         "reports.saveCsv",
+        "help.search",
+        "policy.get",
+        "log.write",
+        "diagnostics.preview",
+        "diagnostics.save",
+        "update.status",
+        "update.check",
+        "update.restart",
       ]
     `);
     expect(eventChannels).toMatchInlineSnapshot(`
@@ -57,6 +70,7 @@ describe('bridge contract', () => {
         "outbox.changed",
         "sync.status",
         "attachments.uploadProgress",
+        "update.status",
       ]
     `);
   });
