@@ -10,7 +10,9 @@ import { createPublicFeedClient } from './services/api/public-feeds';
 import { RequestBudget } from './services/api/request-budget';
 import { createSupportClient, type SupportClient } from './services/api/support-client';
 import { createAuthService, type AuthService } from './services/auth/auth-service';
+import { createAgencyService, seedDemoPresets, type AgencyService } from './services/agency/agency-service';
 import { createAttachmentService } from './services/files/attachment-service';
+import { createReportService } from './services/customer-report/report-service';
 import { createDraftFileStore } from './services/files/draft-files';
 import type { UploadFs } from './services/files/upload-staging';
 import { createBackendRegistry, type BackendRegistry, type SandboxSource } from './services/backend/backend-registry';
@@ -45,6 +47,7 @@ export interface Core {
   readonly dispatch: IpcRouter;
   readonly events: EventBus;
   readonly settings: SettingsService;
+  readonly agency: AgencyService;
   readonly auth: AuthService;
   readonly sync: SyncService;
   readonly backends: BackendRegistry;
@@ -222,6 +225,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     },
     policy.settingsOverrides(),
   );
+  const agency = createAgencyService(ports.agency, ports.logger, (next) => events.publish('agency.changed', next));
   const backends = createBackendRegistry({
     sandbox: options.sandbox ?? { mode: 'embedded', dataDir: path.join(ports.paths.userData, 'sandbox') },
     settings,
@@ -240,6 +244,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     clientFor: (backend) => backends.oidcClient(backend),
     onAccountsChanged: (state) => {
       events.publish('accounts.changed', state);
+      void seedDemo(state.accounts);
       void sync
         .reconcileAccounts(state.accounts)
         .catch((error: unknown) => ports.logger.error('sync: could not follow the account list', { error: String(error) }));
@@ -257,6 +262,9 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
   const { sync, isSendingChanges } = createCoreSync(ports, syncOptions, events, backends, clientFor, () => updates.syncChanged());
 
   const heartbeat = createHeartbeat(events, ports.clock, options.heartbeatMs ?? 30_000);
+  // A first sign-in to a sandbox domain seeds the agency's demo preset (plans, offerings) once.
+  const seedDemo = (accounts: readonly Account[]): Promise<void> =>
+    seedDemoPresets(agency, accounts, (domain) => backends.demoCustomers('sandbox', domain), ports.logger);
 
   const drafts = createDraftFileStore({ dir: path.join(ports.paths.userData, 'drafts'), logger: ports.logger });
   const attachments = createAttachmentService({
@@ -272,6 +280,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     enqueueUpload: (accountId, upload) => sync.enqueue(accountId, { kind: 'upload_attachment', ...upload }),
   });
 
+  const reports = createReportService({ printer: ports.printer, dialogs: ports.dialogs, logger: ports.logger });
   // Public documents (status feed, help search) go through a client that has no token at all.
   const feeds = createPublicFeedClient(ports.fetch, options.httpTimeoutMs);
   const updates = createCoreUpdates(ports, options, policy, settings, events, isSendingChanges);
@@ -281,6 +290,8 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
   const handlers = createHandlers({
     ports,
     settings,
+    agency,
+    reports,
     auth,
     sync,
     backends,
@@ -309,6 +320,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     dispatch,
     events,
     settings,
+    agency,
     auth,
     sync,
     backends,
@@ -325,6 +337,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
         sync.setInterval(syncIntervalMs(await settings.get()));
         const { accounts } = await auth.state();
         await sync.reconcileAccounts(accounts);
+        await seedDemo(accounts);
         ports.logger.info('core started', { host: ports.host.kind, accounts: accounts.length });
       } catch (error) {
         ports.logger.error('core: start incomplete', { error: error instanceof Error ? error.message : String(error) });

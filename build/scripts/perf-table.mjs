@@ -16,6 +16,8 @@ const targets = [
   ['noop_sync_requests_per_account', '', '1', (v) => v <= 1, 'issue 5'],
   ['noop_sync_idb_writes', '', '0', (v) => v === 0, 'issue 5'],
   ['delta_500_apply_ms', 'ms', '≤ 300', (v) => v <= 300, 'issue 5'],
+  ['dashboard_100k_ms', 'ms', '≤ 300 (data ready → charts painted)', (v) => v <= 300, 'issue 19'],
+  ['dashboard_max_long_task_ms', 'ms', '≤ 50', (v) => v <= 50, 'issue 19'],
   ['delta_500_max_long_task_ms', 'ms', '≤ 50', (v) => v <= 50, 'issue 5'],
   ['initial_sync_5k_s', 's', '≤ 10', (v) => v <= 10, 'issue 5'],
   ['full_sync_100k_s', 's', '—', () => undefined, 'issue 9'],

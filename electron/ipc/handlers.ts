@@ -1,6 +1,8 @@
 import type { HelpArticle, Incident } from '../../shared/api';
 import { AppError } from '../../shared/ipc';
 import type { Ports } from '../ports';
+import type { AgencyService } from '../services/agency/agency-service';
+import type { ReportService } from '../services/customer-report/report-service';
 import type { AuthService } from '../services/auth/auth-service';
 import type { BackendRegistry } from '../services/backend/backend-registry';
 import type { AttachmentService } from '../services/files/attachment-service';
@@ -16,6 +18,8 @@ import type { Handlers } from './router';
 export interface HandlerDeps {
   readonly ports: Ports;
   readonly settings: SettingsService;
+  readonly agency: AgencyService;
+  readonly reports: ReportService;
   readonly auth: AuthService;
   readonly sync: SyncService;
   readonly backends: BackendRegistry;
@@ -161,6 +165,7 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await sync.fetchThread(accountId, caseName);
       return {};
     },
+    ...agencyHandlers(deps.agency, deps.reports),
     ...publicFeedHandlers(known, statusFeed, helpSearch),
     'policy.get': async () => deps.policy.view(),
     'log.write': async (line) => {
@@ -227,5 +232,24 @@ function publicFeedHandlers(
       }
       return articles === undefined ? { source: 'none' as const } : { source: 'backend' as const, articles };
     },
+  };
+}
+
+type AgencyChannel = Extract<keyof Handlers, `agency.${string}` | `reports.${string}`>;
+
+/** The agency's data and the customer report's files. */
+function agencyHandlers(agency: AgencyService, reports: ReportService): Pick<Handlers, AgencyChannel> {
+  return {
+    'reports.savePdf': ({ suggestedName }) => reports.savePdf(suggestedName),
+    'reports.saveCsv': ({ suggestedName, text }) => reports.saveText(suggestedName, text, '.csv'),
+    'agency.get': () => agency.get(),
+    'agency.savePlan': ({ plan }) => agency.savePlan(plan),
+    'agency.deletePlan': ({ planId }) => agency.deletePlan(planId),
+    'agency.setDefaultPlan': ({ planId }) => agency.setDefaultPlan(planId),
+    'agency.setCustomer': (patch) => agency.setCustomer(patch),
+    'agency.clearDemo': () => agency.clearDemo(),
+    'agency.importCsv': ({ kind, text }) => agency.importCsv(kind, text),
+    'agency.exportCsv': async ({ kind }) =>
+      reports.saveText(kind === 'plans' ? 'sla-plans.csv' : 'sla-customers.csv', await agency.exportCsv(kind), '.csv'),
   };
 }

@@ -67,6 +67,11 @@ export interface PortalWindows {
   open(accountId: string, url: string): Promise<void>;
 }
 
+/** Prints the app window to PDF with print media (Electron: webContents.printToPDF; the harness: Chromium's PDF printing). */
+export interface PagePrinter {
+  printToPdf(): Promise<Uint8Array>;
+}
+
 /** One update source as the updater sees it: a generic feed (latest.yml / beta.yml) on one channel. */
 export interface UpdateFeed {
   /** Undefined: the feed the installer was built with (app-update.yml). */
@@ -101,6 +106,8 @@ export interface Ports {
   readonly vault: Vault;
   readonly settings: DocumentStore;
   readonly accounts: DocumentStore;
+  /** The agency's own data: SLA plans, per-customer plan and Google support offering. */
+  readonly agency: DocumentStore;
   readonly fetch: HttpFetch;
   readonly clock: Clock;
   readonly paths: AppPaths;
@@ -108,6 +115,7 @@ export interface Ports {
   readonly browser: ExternalBrowser;
   readonly dialogs: FileDialogs;
   readonly portal: PortalWindows;
+  readonly printer: PagePrinter;
   /** Absent where the host cannot update itself (the harness without a test feed, unpacked builds). */
   readonly updates?: UpdateEngineFactory;
 }

@@ -1,6 +1,7 @@
 import type { Account, OutboxEntry, ReplicaBatch } from '../../shared/ipc';
 import {
   applyBatch,
+  createCaseFacts,
   createProjection,
   getCursor,
   headCases,
@@ -10,6 +11,7 @@ import {
   recordDoneChanges,
   ReplicaDb,
   saveHeadSnapshot,
+  type CaseFactsStore,
   type Projection,
 } from '../data';
 import type { BridgeClient } from '../platform';
@@ -26,6 +28,8 @@ type Listener = () => void;
 export class AccountRuntime {
   readonly db: ReplicaDb;
   readonly projection: Projection = createProjection();
+  /** Time zones, thread times and history per case, for the SLA clocks and the dashboard. */
+  readonly facts: CaseFactsStore = createCaseFacts();
   private entries: OutboxEntry[] = [];
   private hydrated = false;
   /** True while an empty replica takes its first full sync: old replies are history, not news. */
@@ -73,7 +77,7 @@ export class AccountRuntime {
     this.changed();
     await this.client.invoke('replica.hello', { accountId: this.account.id, cursor: cursor ?? null });
     // Hydrate the projection after the first paint: the first screen reads a head query instead.
-    void hydrateProjection(this.db, this.projection, { signal: this.abort.signal }).then(
+    void hydrateProjection(this.db, this.projection, { signal: this.abort.signal, facts: this.facts }).then(
       () => {
         this.hydrated = true;
         this.changed();
@@ -85,7 +89,7 @@ export class AccountRuntime {
   private async apply(batch: ReplicaBatch): Promise<void> {
     const result = await applyBatch(this.db, batch);
     this.appliedSinceHello += 1;
-    projectBatch(this.projection, batch, result);
+    projectBatch(this.projection, batch, result, this.facts);
     await this.client.invoke('replica.ack', { accountId: this.account.id, batchId: batch.batchId });
     if (result.wrote) {
       this.scheduleHeadSnapshot();

@@ -4,6 +4,7 @@ import type { ResponseOf, Settings } from '../../shared/ipc';
 import { AccountMenu, FirstRun } from '../features/accounts';
 import { SettingsView, UpdateBanner } from '../features/settings';
 import { AllDomainsQueue, CommandPalette, useSlaWatch } from '../features/cases';
+import { AllDomainsView } from '../features/dashboard';
 import { getBridgeClient } from '../platform';
 import { StatusView, useStatusFeedRefresh } from '../features/status';
 import { allDomainsTabId, settingsTabId, statusTabId, useAppStore } from '../state/app-store';
@@ -142,7 +143,7 @@ function AllDomainsTab(): React.JSX.Element {
   const runtimes = useRuntimes();
   return (
     <TabStoreContext.Provider value={tabStoreFor(allDomainsTabId)}>
-      <AllDomainsQueue key={[...runtimes.keys()].join(',')} />
+      <AllDomainsView queue={<AllDomainsQueue key={[...runtimes.keys()].join(',')} />} />
     </TabStoreContext.Provider>
   );
 }

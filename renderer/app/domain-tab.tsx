@@ -2,6 +2,7 @@ import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CaseDetail } from '../features/case-detail';
 import { CasesView, CaseViewsRail, CustomersView } from '../features/cases';
+import { DomainDashboard } from '../features/dashboard';
 import { NewCaseView } from '../features/new-case';
 import { PendingView } from '../features/pending';
 import { SettingsView } from '../features/settings';
@@ -18,6 +19,7 @@ const views: ReadonlyArray<{ id: DomainView; label: string }> = [
   { id: 'customers', label: 'rail.customers' },
   { id: 'new-case', label: 'rail.newCase' },
   { id: 'pending', label: 'rail.pending' },
+  { id: 'dashboard', label: 'rail.dashboard' },
   { id: 'settings', label: 'rail.settings' },
 ];
 
@@ -110,5 +112,7 @@ function ViewSwitch({ view }: { view: DomainView }): React.JSX.Element {
       return <PendingView />;
     case 'settings':
       return <SettingsView />;
+    case 'dashboard':
+      return <DomainDashboard />;
   }
 }

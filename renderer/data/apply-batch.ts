@@ -7,7 +7,17 @@
 import Dexie, { type Table } from 'dexie';
 import type { ReplicaBatch } from '../../shared/ipc/replica';
 import type { ReplicaDb } from './db';
-import { toAttachmentRecord, toCaseRecord, toCategoryRecord, toCommentRecord, toCustomerRecord, type MetaRecord } from './records';
+import {
+  nextCaseHistory,
+  toAttachmentRecord,
+  toCaseRecord,
+  toCategoryRecord,
+  toCommentRecord,
+  toCustomerRecord,
+  type CaseHistoryRecord,
+  type CaseRecord,
+  type MetaRecord,
+} from './records';
 import { getCursor } from './queries';
 import { recordSyncChanges } from './case-events';
 
@@ -113,6 +123,7 @@ export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => 
     tables.add(db.blobs);
     tables.add(db.pins);
   }
+  if (cases.length > 0 || completeThreads.length > 0 || removesCases) tables.add(db.caseHistory);
 
   const previousCursor = await getCursor(db);
 
@@ -133,6 +144,7 @@ export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => 
     counts.attachmentsUpserted = attachments.length;
     counts.customersUpserted = customers.length;
     counts.categoriesUpserted = categories.length;
+    if (cases.length > 0 || completeThreads.length > 0) await recordHistory(db, cases, completeThreads, now());
 
     // A complete thread replaces the local one: drop comments/attachments the server no longer lists.
     if (completeThreads.length > 0) {
@@ -183,6 +195,7 @@ export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => 
       await db.pins.bulkDelete(names);
       for (const caseName of names)
         await db.caseEvents.where('[caseName+atMs]').between([caseName, Dexie.minKey], [caseName, Dexie.maxKey], true, true).delete();
+      await db.caseHistory.bulkDelete(names);
       await db.cases.bulkDelete(names);
       counts.casesDeleted = names.length;
     }
@@ -208,6 +221,28 @@ export async function applyBatch(db: ReplicaDb, batch: ReplicaBatch, now: () => 
     changedCaseNames: [...changed],
     removedCaseNames: [...deletedCaseNames],
   };
+}
+
+/** Notes what this batch shows about each case's history (reopens, escalations, complete threads); writes only changed rows. */
+async function recordHistory(
+  db: ReplicaDb,
+  cases: readonly CaseRecord[],
+  completeThreads: readonly string[],
+  nowMs: number,
+): Promise<void> {
+  const names = [...new Set([...cases.map((c) => c.name), ...completeThreads])];
+  const previous = new Map<string, CaseHistoryRecord>();
+  for (const row of await db.caseHistory.bulkGet(names)) if (row) previous.set(row.name, row);
+  const changed = new Map<string, CaseHistoryRecord>();
+  for (const record of cases) {
+    const next = nextCaseHistory(changed.get(record.name) ?? previous.get(record.name), record);
+    if (next) changed.set(record.name, next);
+  }
+  for (const name of completeThreads) {
+    const row = changed.get(name) ?? previous.get(name);
+    if (row) changed.set(name, { ...row, threadCompleteAtMs: nowMs });
+  }
+  if (changed.size > 0) await db.caseHistory.bulkPut([...changed.values()]);
 }
 
 function commentKeysOf(db: ReplicaDb, caseName: string): Promise<string[]> {

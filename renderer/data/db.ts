@@ -9,6 +9,7 @@ import type {
   AttachmentRecord,
   BlobRecord,
   CaseEventRecord,
+  CaseHistoryRecord,
   CaseRecord,
   CategoryRecord,
   CommentRecord,
@@ -44,11 +45,14 @@ const V2_STORES = {
   pins: 'caseName',
 };
 
-// v3: the case history (issue 17 §6). Google's API keeps no event log, so the replica
-// records what changed between successive versions of a case seen in sync, and what the
-// agent changed from this workstation (with the escalation's reason and justification).
+// v3: the case's past, which Google's API does not keep. `caseEvents` is the event log the
+// thread shows (issue 17 §6): what changed between successive versions of a case seen in
+// sync, and what the agent changed from this workstation (with the escalation's reason and
+// justification). `caseHistory` is one summary row per case for the dashboard and the SLA
+// clocks (issue 19): reopens, escalation, when its thread was last complete.
 const V3_STORES = {
   caseEvents: 'id, [caseName+atMs]',
+  caseHistory: 'name',
 };
 
 /** v1 creates the replica tables; nothing to migrate, only a note for support diagnostics. */
@@ -62,10 +66,32 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 }
 
 /**
- * v3 adds the case history. Nothing to backfill: earlier versions kept no previous case
- * versions to compare, so history starts with the first change seen after the upgrade.
+ * v3 adds the case history. The event log starts empty: earlier versions kept no previous
+ * case versions to compare, so it begins with the first change seen after the upgrade.
+ * Existing cases get a summary row with their current state, so a reopen is noticed from
+ * the next sync on; their threads count as complete when they have comments (the pull
+ * always fetched whole threads), which is the best an old replica can say.
  */
 async function upgradeToV3(tx: Transaction): Promise<void> {
+  const withComments = new Set<string>();
+  await tx
+    .table('comments')
+    .orderBy('[caseName+createTimeMs]')
+    .eachKey((key) => void withComments.add((key as unknown as [string, number])[0]));
+  const rows: CaseHistoryRecord[] = [];
+  await tx
+    .table('cases')
+    .toCollection()
+    .each((c: CaseRecord) => {
+      rows.push({
+        name: c.name,
+        state: c.state,
+        escalated: c.escalated,
+        reopenedAtMs: [],
+        ...(withComments.has(c.name) ? { threadCompleteAtMs: c.updateTimeMs } : {}),
+      });
+    });
+  await tx.table('caseHistory').bulkPut(rows);
   await tx.table('meta').put({ key: 'schemaNotes', value: 'v3: case history' } satisfies MetaRecord);
 }
 
@@ -87,6 +113,7 @@ export class ReplicaDb extends Dexie {
   declare readonly blobs: EntityTable<BlobRecord, 'attachmentName'>;
   declare readonly pins: EntityTable<PinRecord, 'caseName'>;
   declare readonly caseEvents: EntityTable<CaseEventRecord, 'id'>;
+  declare readonly caseHistory: EntityTable<CaseHistoryRecord, 'name'>;
 
   readonly accountId: string;
   private readonly upToVersion: number | undefined;

@@ -5,7 +5,8 @@ import type { ReplicaBatch } from '../../shared/ipc/replica';
 import type { ApplyResult } from './apply-batch';
 import type { ReplicaDb } from './db';
 import type { Projection } from './projection';
-import { loadCasesInChunks, loadCommentsInChunks, type ChunkLoadOptions } from './queries';
+import type { CaseFactsStore } from './case-facts';
+import { loadCasesInChunks, loadCommentsInChunks, loadHistoryInChunks, type ChunkLoadOptions } from './queries';
 import { toCaseRecord, toCommentRecord } from './records';
 
 export interface HydrateOptions extends ChunkLoadOptions {
@@ -13,6 +14,8 @@ export interface HydrateOptions extends ChunkLoadOptions {
   budgetMs?: number;
   /** Skip comment text (e.g. a quick first pass; comments can be hydrated later). */
   withComments?: boolean;
+  /** Also fills the account's case facts (time zones, thread times, history) from the same reads. */
+  facts?: CaseFactsStore;
 }
 
 /** Page size that keeps the next page within the budget, learnt from the previous one. */
@@ -43,6 +46,7 @@ export async function hydrateProjection(
     (records) => {
       const t0 = performance.now();
       projection.upsertCases(records);
+      options.facts?.upsertCases(records);
       casePages.record(performance.now() - t0, records.length);
     },
     options,
@@ -57,10 +61,15 @@ export async function hydrateProjection(
       (records) => {
         const t0 = performance.now();
         for (const c of records) projection.addCommentText(c.caseName, c.body, c);
+        options.facts?.addComments(records);
         commentPages.record(performance.now() - t0, records.length);
       },
       options,
     );
+  }
+  if (options.facts) {
+    const facts = options.facts;
+    await loadHistoryInChunks(db, 2000, (rows) => facts.setHistory(rows), options);
   }
   return { cases, comments };
 }
@@ -71,8 +80,9 @@ export async function hydrateProjection(
  * Comments dropped by a complete thread keep their words indexed until the next hydration:
  * server comments are immutable, so that only happens when a thread is re-listed.
  */
-export function projectBatch(projection: Projection, batch: ReplicaBatch, result: ApplyResult): void {
+export function projectBatch(projection: Projection, batch: ReplicaBatch, result: ApplyResult, facts?: CaseFactsStore): void {
   if (!result.wrote) return;
+  facts?.applyBatch(batch, result.removedCaseNames);
   if (batch.upserts.customers !== undefined) projection.setCustomers(batch.upserts.customers);
   if (batch.upserts.cases !== undefined) projection.upsertCases(batch.upserts.cases.map(toCaseRecord));
   for (const c of batch.upserts.comments ?? []) projection.addCommentText(c.caseName, c.body, toCommentRecord(c));

@@ -5,6 +5,7 @@ export type {
   CaseEventKind,
   CaseEventRecord,
   BlobRecord,
+  CaseHistoryRecord,
   CaseRecord,
   CategoryRecord,
   CommentRecord,
@@ -12,7 +13,6 @@ export type {
   MetaRecord,
   PinRecord,
 } from './records';
-export { mayEscalate, supportTierOf } from './agency';
 export { applyBatch, isDataFreeBatch, type ApplyCounts, type ApplyResult } from './apply-batch';
 export {
   getCase,
@@ -45,6 +45,7 @@ export {
 } from './projection';
 export { caseChanges, eventOfEntry, listCaseEvents, recordDoneChanges, recordSyncChanges } from './case-events';
 export { hydrateProjection, projectBatch, type HydrateOptions } from './hydrate';
+export { createCaseFacts, type CaseFacts, type CaseFactsStore } from './case-facts';
 export {
   overlayCase,
   pendingCaseRefs,

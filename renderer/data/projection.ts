@@ -49,7 +49,8 @@ export interface ProjectedCase {
   readonly otherPriority?: true;
 }
 
-export type ProjectionSortKey = 'updateTime' | 'priority' | 'state' | 'caseNumber' | 'title' | 'customer' | 'createTime';
+/** `sla`: time left on the running SLA clock, a key the projection gets from outside (setSlaKey). */
+export type ProjectionSortKey = 'updateTime' | 'priority' | 'state' | 'caseNumber' | 'title' | 'customer' | 'createTime' | 'sla';
 export type SortDir = 'asc' | 'desc';
 
 export interface ProjectionQuery {
@@ -60,7 +61,7 @@ export interface ProjectionQuery {
   readonly escalated?: boolean;
   /** Only cases with a pending local change (names from the outbox overlay). */
   readonly pendingCaseNames?: ReadonlySet<string>;
-  /** Only these cases (a view's set: mine, needs my reply, unread, a category). */
+  /** Only these cases (a view's set: mine, needs my reply, unread, a category; a dashboard drill-down). */
   readonly onlyNames?: ReadonlySet<string>;
   readonly openOnly?: boolean;
   readonly closedOnly?: boolean;
@@ -93,6 +94,12 @@ export interface Projection {
   rowOf(id: number): ProjectedCase;
   names(result: ProjectionResult, start?: number, end?: number): string[];
   stats(): ProjectionStats;
+  /**
+   * The `sla` order's key per case (when its running clock runs out; Infinity when none
+   * runs), which depends on the agency's plans and the threads, not on the projection.
+   * Setting a new function rebuilds that order on its next use.
+   */
+  setSlaKey(keyOf: ((row: ProjectedCase) => number) | undefined): void;
 }
 
 export interface ProjectionStats {
@@ -213,6 +220,9 @@ export function createProjection(initialCapacity = 1024): Projection {
   // Change log of row ids for incremental maintenance of cached sort orders.
   let changeLog: number[] = [];
   const orders = new Map<string, CachedOrder>();
+  let slaKeyOf: ((row: ProjectedCase) => number) | undefined;
+  /** SLA keys per row, computed when the sla order is (re)built. */
+  let slaKeys = new Float64Array(0);
   const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
   function ensureCapacity(n: number): void {
@@ -588,6 +598,11 @@ export function createProjection(initialCapacity = 1024): Projection {
       case 'customer':
         return (a, b) =>
           collator.compare(customerNames[customerCol[a] as number] as string, customerNames[customerCol[b] as number] as string);
+      case 'sla': {
+        const keys = slaKeys;
+        // Infinity - Infinity is NaN: cases without a running clock tie (then updateTime decides).
+        return (a, b) => ((keys[a] as number) === (keys[b] as number) ? 0 : (keys[a] as number) < (keys[b] as number) ? -1 : 1);
+      }
     }
   }
 
@@ -615,9 +630,14 @@ export function createProjection(initialCapacity = 1024): Projection {
 
   function getOrder(key: ProjectionSortKey, dir: SortDir): Uint32Array {
     const cacheKey = `${key}:${dir}`;
-    const cmp = comparator(key, dir);
     const cached = orders.get(cacheKey);
-    const pending = cached === undefined ? Infinity : changeLog.length - cached.logPos;
+    let pending = cached === undefined ? Infinity : changeLog.length - cached.logPos;
+    if (key === 'sla' && pending > 0) {
+      // Not maintained incrementally: a changed case moves its clock, so rebuild keys and order.
+      refreshSlaKeys();
+      pending = Infinity;
+    }
+    const cmp = comparator(key, dir);
     let ids: Uint32Array;
     if (cached === undefined || pending > Math.max(64, live / 8)) {
       ids = fullOrder(cmp);
@@ -658,6 +678,12 @@ export function createProjection(initialCapacity = 1024): Projection {
     orders.set(cacheKey, { ids, logPos: changeLog.length });
     trimChangeLog();
     return ids;
+  }
+
+  function refreshSlaKeys(): void {
+    slaKeys = new Float64Array(rowCount).fill(Number.POSITIVE_INFINITY);
+    if (!slaKeyOf) return;
+    for (let row = 0; row < rowCount; row++) if ((flagsCol[row] as number) & FLAG_ALIVE) slaKeys[row] = slaKeyOf(projection.rowOf(row));
   }
 
   function trimChangeLog(): void {
@@ -804,6 +830,11 @@ export function createProjection(initialCapacity = 1024): Projection {
       const out: string[] = [];
       for (let i = Math.max(0, start); i < Math.min(end, result.total); i++) out.push(names[result.ids[i] as number] as string);
       return out;
+    },
+    setSlaKey(keyOf) {
+      slaKeyOf = keyOf;
+      orders.delete('sla:asc');
+      orders.delete('sla:desc');
     },
     stats() {
       return { rows: rowCount, liveRows: live, tokens: tokenStrings.length, postings: postingCount, rowTokenIds: rowTokenCount };

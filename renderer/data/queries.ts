@@ -4,7 +4,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import { isOpenState, type CaseState } from '../../shared/domain/case-model';
 import type { ReplicaDb } from './db';
-import type { AttachmentRecord, CaseRecord, CategoryRecord, CommentRecord, CustomerRecord } from './records';
+import type { AttachmentRecord, CaseHistoryRecord, CaseRecord, CategoryRecord, CommentRecord, CustomerRecord } from './records';
 
 export function getCase(db: ReplicaDb, name: string): Promise<CaseRecord | undefined> {
   return db.cases.get(name);
@@ -117,6 +117,16 @@ export function loadCommentsInChunks(
   options: ChunkLoadOptions = {},
 ): Promise<number> {
   return loadTableInChunks(db.comments, chunkSize, onChunk, options);
+}
+
+/** Every case history row, in pages (hydrating the in-memory case facts). */
+export function loadHistoryInChunks(
+  db: ReplicaDb,
+  chunkSize: number | (() => number),
+  onChunk: (records: CaseHistoryRecord[]) => void,
+  options: ChunkLoadOptions = {},
+): Promise<number> {
+  return loadTableInChunks(db.caseHistory, chunkSize, onChunk, options);
 }
 
 /** `chunkSize` may be a function so a caller can adapt the page to a time budget. */

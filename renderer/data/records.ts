@@ -2,6 +2,7 @@
 // shared/ipc so the IndexedDB layout can evolve (new index fields, renamed columns)
 // without touching the bridge contract. Every mapping between the two lives here.
 
+import type { CaseState } from '../../shared/domain/case-model';
 import type { ReplicaAttachment, ReplicaCase, ReplicaCategory, ReplicaComment, ReplicaCustomer } from '../../shared/ipc/replica';
 
 /**
@@ -24,6 +25,23 @@ export interface AttachmentRecord extends ReplicaAttachment {
 
 export type CustomerRecord = ReplicaCustomer;
 export type CategoryRecord = ReplicaCategory;
+
+/**
+ * What the replica itself observed about a case over time (v3). The Cloud Support API keeps
+ * no state history, so a reopen (CLOSED → open) or an escalation is only known when a sync
+ * sees it happen; and `threadCompleteAtMs` says the thread was synced in full, so a case
+ * without Google comments really has none (old closed threads are fetched on demand).
+ */
+export interface CaseHistoryRecord {
+  name: string;
+  state: CaseState;
+  escalated: boolean;
+  /** Update times at which the case was seen reopened. */
+  reopenedAtMs: number[];
+  /** Update time at which the case was first seen escalated after being seen not escalated. */
+  escalatedAtMs?: number;
+  threadCompleteAtMs?: number;
+}
 
 export type MetaKey = 'cursor' | 'lastSyncedAt' | 'schemaNotes';
 
@@ -107,4 +125,14 @@ export function toCustomerRecord(c: ReplicaCustomer): CustomerRecord {
 
 export function toCategoryRecord(c: ReplicaCategory): CategoryRecord {
   return { ...c };
+}
+
+/** The history row after a case record arrives: notes a reopen or an escalation it reveals; undefined = unchanged. */
+export function nextCaseHistory(previous: CaseHistoryRecord | undefined, record: CaseRecord): CaseHistoryRecord | undefined {
+  if (!previous) return { name: record.name, state: record.state, escalated: record.escalated, reopenedAtMs: [] };
+  if (previous.state === record.state && previous.escalated === record.escalated) return undefined;
+  const next: CaseHistoryRecord = { ...previous, state: record.state, escalated: record.escalated };
+  if (previous.state === 'CLOSED' && record.state !== 'CLOSED') next.reopenedAtMs = [...previous.reopenedAtMs, record.updateTimeMs];
+  if (!previous.escalated && record.escalated) next.escalatedAtMs = record.updateTimeMs;
+  return next;
 }

@@ -6,9 +6,11 @@ import { caseDetail } from './catalogues/caseDetail';
 import { cases } from './catalogues/cases';
 import { common } from './catalogues/common';
 import { customerAccess } from './catalogues/customerAccess';
+import { dashboard } from './catalogues/dashboard';
 import { newCase } from './catalogues/newCase';
 import { settings } from './catalogues/settings';
 import { shell } from './catalogues/shell';
+import { slaPlans } from './catalogues/slaPlans';
 import { status } from './catalogues/status';
 import { history } from './catalogues/history';
 import { pending } from './catalogues/pending';
@@ -32,6 +34,8 @@ export const namespaces = {
   pending,
   history,
   customerAccess,
+  slaPlans,
+  dashboard,
 } as const;
 export type Namespace = keyof typeof namespaces;
 

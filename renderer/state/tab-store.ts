@@ -13,7 +13,7 @@ import {
   type SavedView,
 } from './case-views';
 
-export type DomainView = 'cases' | 'customers' | 'pending' | 'new-case' | 'settings';
+export type DomainView = 'cases' | 'customers' | 'pending' | 'new-case' | 'settings' | 'dashboard';
 
 export { emptyFilters, type CaseFilters, type CaseScope, type SavedView } from './case-views';
 

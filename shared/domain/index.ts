@@ -8,6 +8,7 @@ export * from './search-tokens';
 export * from './pii-checksums';
 export * from './pii-scan';
 export * from './sla';
+export * from './sla-plans';
 export * from './validation';
 export * from './case-access';
 export * from './search-highlight';

@@ -1,70 +1,22 @@
-// SLA clocks (issue 7 §5): response targets per priority × support tier, counted either
-// around the clock or in business hours of the *customer's* time zone. Everything is
-// computed with Intl.DateTimeFormat (see zoned-time.ts), so DST shifts are handled by the
-// runtime's tz database and a business day is always 09:00–17:00 on the wall clock.
+// The one SLA clock function (issues 7 §5, 14 §4, 19): what a case's clocks say under the
+// agency's plan, read from the case thread and the case's time zone. The list, the case
+// detail, notifications, the dashboard and the customer report all call caseSla(), so
+// they can never disagree about the same case.
+//
+// Two clocks, both counted in the plan's coverage (24×7, or business hours in the plan's
+// zone or else the case's own zone, with holidays):
+// - first response: creation → Google Support's first comment on the thread.
+// - update: after the first response, while the case is being worked on (open and not
+//   SOLUTION_PROVIDED), the next update on the thread — a comment by either side — is due
+//   within the plan's update target of the last one.
 
-import type { CaseState, Priority, SupportTier } from './case-model';
-import { MINUTE_MS, toEpochMs, toIsoString, type Instant } from './time';
-import { addLocalDays, localDateTime, zonedTimeToEpochMs } from './zoned-time';
+import type { CaseState, Priority } from './case-model';
+import { addScheduleTime, isWithinSchedule, scheduleTimeBetween, type SlaSchedule } from './sla-calendar';
+import { targetsFor, type SlaPlan } from './sla-plans';
+import { MINUTE_MS } from './time';
+import { localDateTime } from './zoned-time';
 
-export type SlaSchedule =
-  | { readonly kind: '24x7' }
-  | {
-      readonly kind: 'business_hours';
-      /** Working weekdays, 0 = Sunday … 6 = Saturday. */
-      readonly weekdays: readonly number[];
-      /** Opening and closing time as minutes after local midnight, e.g. 540 = 09:00. */
-      readonly openMinute: number;
-      readonly closeMinute: number;
-      /** Local dates (YYYY-MM-DD) on which the clock does not run. */
-      readonly holidays?: readonly string[];
-    };
-
-export interface SlaTierPolicy {
-  readonly schedule: SlaSchedule;
-  /** Creation → Google's first response, in schedule minutes. */
-  readonly firstResponseMinutes: Readonly<Record<Priority, number>>;
-  /** ACTION_REQUIRED → the agent's reply, in schedule minutes. */
-  readonly actionRequiredMinutes: Readonly<Record<Priority, number>>;
-}
-
-export type SlaTable = Readonly<Record<SupportTier, SlaTierPolicy>>;
-
-export const BUSINESS_HOURS_8X5: SlaSchedule = {
-  kind: 'business_hours',
-  weekdays: [1, 2, 3, 4, 5],
-  openMinute: 9 * 60,
-  closeMinute: 17 * 60,
-};
-export const ALWAYS_ON_24X7: SlaSchedule = { kind: '24x7' };
-
-const BUSINESS_DAY_MIN = 8 * 60;
-
-/**
- * Defaults, from the reseller tiers in domain.md ("small customers 8×5 email support;
- * mid-size 24×7 with a 4-hour response on critical issues; large customers a 15-minute
- * response on emergencies") and Google's "first response within one business day":
- *
- * - standard: 8×5 (Mon–Fri 09:00–17:00 customer time). First response P0 2 business
- *   hours, P1 4 h, P2 1 business day (8 h), P3 2 days, P4 3 days. Agent reply on
- *   ACTION_REQUIRED: P0 1 h, P1 2 h, P2 4 h, P3 1 day, P4 2 days.
- * - premium: 24×7. First response P0/P1 15 min, P2 4 h, P3 8 h, P4 24 h. Agent reply:
- *   P0/P1 30 min, P2 2 h, P3 8 h, P4 24 h.
- *
- * Resellers sell their own tiers; pass a different table to override.
- */
-export const DEFAULT_SLA_TABLE: SlaTable = {
-  standard: {
-    schedule: BUSINESS_HOURS_8X5,
-    firstResponseMinutes: { P0: 120, P1: 240, P2: BUSINESS_DAY_MIN, P3: 2 * BUSINESS_DAY_MIN, P4: 3 * BUSINESS_DAY_MIN },
-    actionRequiredMinutes: { P0: 60, P1: 120, P2: 240, P3: BUSINESS_DAY_MIN, P4: 2 * BUSINESS_DAY_MIN },
-  },
-  premium: {
-    schedule: ALWAYS_ON_24X7,
-    firstResponseMinutes: { P0: 15, P1: 15, P2: 4 * 60, P3: 8 * 60, P4: 24 * 60 },
-    actionRequiredMinutes: { P0: 30, P1: 30, P2: 2 * 60, P3: 8 * 60, P4: 24 * 60 },
-  },
-};
+export * from './sla-calendar';
 
 /** Share of the target used up at which the clock turns amber. */
 export const SLA_WARNING_FRACTION = 0.75;
@@ -73,34 +25,7 @@ export const SLA_DANGER_FRACTION = 0.9;
 export const CLOSE_TO_BREACH_FRACTION = SLA_DANGER_FRACTION;
 
 export type SlaLevel = 'ok' | 'warning' | 'danger' | 'breached';
-export type SlaClockKind = 'first_response' | 'action_required';
-
-export interface SlaStatus {
-  readonly targetAt: string;
-  /** Wall-clock time until the target (0 once breached). */
-  readonly remainingMs: number;
-  /** Schedule time still available (business time for 8×5 tiers). */
-  readonly remainingScheduleMs: number;
-  /** Schedule time used / target duration; may exceed 1 when breached. */
-  readonly elapsedFraction: number;
-  readonly level: SlaLevel;
-  /** Wall-clock time past the target (0 while not breached). */
-  readonly overdueMs: number;
-  /** Business-hours clock outside business hours: nothing is being consumed now. */
-  readonly paused: boolean;
-  /** Zone actually used; UTC when Intl does not know the case's zone. */
-  readonly timeZone: string;
-}
-
-export interface ComputeSlaInput {
-  readonly priority: Priority;
-  readonly tier: SupportTier;
-  readonly timeZone: string | undefined;
-  readonly startedAt: Instant;
-  readonly now: Instant;
-  readonly table?: SlaTable;
-  readonly clock?: SlaClockKind;
-}
+export type SlaClockKind = 'first_response' | 'update';
 
 export function slaLevel(elapsedFraction: number): SlaLevel {
   if (elapsedFraction >= 1) return 'breached';
@@ -109,7 +34,7 @@ export function slaLevel(elapsedFraction: number): SlaLevel {
   return 'ok';
 }
 
-export function isCloseToBreach(status: Pick<SlaStatus, 'level'>): boolean {
+export function isCloseToBreach(status: { readonly level: SlaLevel }): boolean {
   return status.level === 'danger';
 }
 
@@ -119,204 +44,180 @@ export function isCloseToBreach(status: Pick<SlaStatus, 'level'>): boolean {
  */
 export function resolveTimeZone(timeZone: string | undefined): string {
   if (!timeZone) return 'UTC';
-  try {
-    localDateTime(0, timeZone);
-    return timeZone;
-  } catch {
-    return 'UTC';
+  let resolved = resolvedZones.get(timeZone);
+  if (resolved === undefined) {
+    try {
+      localDateTime(0, timeZone);
+      resolved = timeZone;
+    } catch {
+      resolved = 'UTC';
+    }
+    if (resolvedZones.size > 1000) resolvedZones.clear();
+    resolvedZones.set(timeZone, resolved);
   }
+  return resolved;
 }
 
-function pad2(n: number): string {
-  return n < 10 ? `0${n}` : String(n);
+const resolvedZones = new Map<string, string>();
+
+export interface SlaStatus {
+  readonly targetMs: number;
+  /** Wall-clock time until the target (0 once breached). */
+  readonly remainingMs: number;
+  /** Coverage time still available. */
+  readonly remainingScheduleMs: number;
+  /** Coverage time used / target duration; may exceed 1 when breached. */
+  readonly elapsedFraction: number;
+  readonly level: SlaLevel;
+  /** Wall-clock time past the target (0 while not breached). */
+  readonly overdueMs: number;
+  /** Business-hours clock outside business hours: nothing is being consumed now. */
+  readonly paused: boolean;
+  /** Zone actually used; UTC when Intl does not know the zone. */
+  readonly timeZone: string;
 }
 
-// Safety stop for schedules with no working days at all.
-const MAX_SCAN_DAYS = 3 * 366;
-
-/**
- * Business intervals [open, close) in epoch ms, from the local day containing `fromMs`
- * onwards, clipped so none starts before `fromMs`.
- */
-function* businessIntervals(
-  fromMs: number,
+/** One target measured from `startMs`, evaluated at `atMs` (the stop, or now; `paused` is only worked out for a running clock). */
+export function slaStatus(
+  startMs: number,
+  minutes: number,
+  schedule: SlaSchedule,
   timeZone: string,
-  schedule: Extract<SlaSchedule, { kind: 'business_hours' }>,
-): Generator<readonly [number, number]> {
-  const startLocal = localDateTime(fromMs, timeZone);
-  const holidays = new Set(schedule.holidays ?? []);
-  for (let i = 0; i < MAX_SCAN_DAYS; i++) {
-    const d = addLocalDays(startLocal.year, startLocal.month, startLocal.day, i);
-    const weekday = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
-    if (!schedule.weekdays.includes(weekday)) continue;
-    if (holidays.has(`${d.year}-${pad2(d.month)}-${pad2(d.day)}`)) continue;
-    // Resolving each boundary separately makes a DST night shift the hours, not the wall times.
-    const open = zonedTimeToEpochMs(timeZone, d.year, d.month, d.day, Math.floor(schedule.openMinute / 60), schedule.openMinute % 60);
-    const close = zonedTimeToEpochMs(timeZone, d.year, d.month, d.day, Math.floor(schedule.closeMinute / 60), schedule.closeMinute % 60);
-    if (close <= fromMs) continue;
-    yield [Math.max(open, fromMs), close];
-  }
-}
-
-/** The instant at which `durationMs` of schedule time has passed since `startMs`. */
-export function addScheduleTime(startMs: number, durationMs: number, timeZone: string, schedule: SlaSchedule): number {
-  if (schedule.kind === '24x7' || durationMs <= 0) return startMs + Math.max(durationMs, 0);
-  let remaining = durationMs;
-  for (const [open, close] of businessIntervals(startMs, timeZone, schedule)) {
-    if (remaining <= close - open) return open + remaining;
-    remaining -= close - open;
-  }
-  return Number.POSITIVE_INFINITY;
-}
-
-/** Schedule time between two instants (business time for business-hours schedules). */
-export function scheduleTimeBetween(startMs: number, endMs: number, timeZone: string, schedule: SlaSchedule): number {
-  if (endMs <= startMs) return 0;
-  if (schedule.kind === '24x7') return endMs - startMs;
-  let total = 0;
-  for (const [open, close] of businessIntervals(startMs, timeZone, schedule)) {
-    if (open >= endMs) break;
-    total += Math.min(close, endMs) - open;
-  }
-  return total;
-}
-
-export function isWithinSchedule(ms: number, timeZone: string, schedule: SlaSchedule): boolean {
-  if (schedule.kind === '24x7') return true;
-  const first = businessIntervals(ms, timeZone, schedule).next();
-  return !first.done && first.value[0] <= ms;
-}
-
-export function computeSla(input: ComputeSlaInput): SlaStatus {
-  const table = input.table ?? DEFAULT_SLA_TABLE;
-  const policy = table[input.tier];
-  const minutes =
-    input.clock === 'action_required' ? policy.actionRequiredMinutes[input.priority] : policy.firstResponseMinutes[input.priority];
-  const timeZone = resolveTimeZone(input.timeZone);
-  const startMs = toEpochMs(input.startedAt);
-  const nowMs = toEpochMs(input.now);
+  atMs: number,
+  running = true,
+): SlaStatus {
   const targetDurationMs = minutes * MINUTE_MS;
-  const targetMs = addScheduleTime(startMs, targetDurationMs, timeZone, policy.schedule);
-  const elapsed = scheduleTimeBetween(startMs, nowMs, timeZone, policy.schedule);
-  const breached = nowMs >= targetMs;
+  const targetMs = addScheduleTime(startMs, targetDurationMs, timeZone, schedule);
+  const elapsed = scheduleTimeBetween(startMs, atMs, timeZone, schedule);
+  const breached = atMs >= targetMs;
   const elapsedFraction = targetDurationMs > 0 ? elapsed / targetDurationMs : 1;
   return {
-    targetAt: Number.isFinite(targetMs) ? toIsoString(targetMs) : '',
-    remainingMs: breached ? 0 : targetMs - nowMs,
+    targetMs,
+    remainingMs: breached ? 0 : targetMs - atMs,
     remainingScheduleMs: Math.max(targetDurationMs - elapsed, 0),
     elapsedFraction,
     level: breached ? 'breached' : slaLevel(Math.min(elapsedFraction, 0.999_999)),
-    overdueMs: breached ? nowMs - targetMs : 0,
-    paused: !isWithinSchedule(nowMs, timeZone, policy.schedule),
+    overdueMs: breached ? atMs - targetMs : 0,
+    paused: running && !isWithinSchedule(atMs, timeZone, schedule),
     timeZone,
   };
 }
 
-// ---------- the two clocks ----------
-
-/** The slice of a case the clocks read (structural, so any wire/replica type fits). */
+/** The slice of a case the clocks read (the replica, the projection and the dashboard all have it). */
 export interface SlaCaseInput {
-  readonly createTime: string;
-  readonly updateTime?: string | undefined;
   readonly priority: Priority;
   readonly state: CaseState;
-  /** Customer's IANA zone; the case's own `timeZone` is the usual source. */
+  readonly createTimeMs: number;
+  readonly updateTimeMs: number;
+  /** The case's own IANA zone (`Case.timeZone`). */
   readonly timeZone?: string | undefined;
-  /** When the case last entered ACTION_REQUIRED, if the replica tracked it. */
-  readonly actionRequiredSince?: string | undefined;
+  /**
+   * The thread's comment times, each list ascending; undefined when the thread was never
+   * synced (old closed cases are fetched on demand), in which case a stopped first-response
+   * clock cannot be measured.
+   */
+  readonly thread?: SlaThread | undefined;
 }
 
-export interface SlaCommentInput {
-  readonly createTime: string;
-  readonly creator?: { readonly googleSupport?: boolean | undefined } | undefined;
-}
-
-export interface SlaClockOptions {
-  readonly tier: SupportTier;
-  readonly now: Instant;
-  /** Overrides the case's zone (e.g. the customer's zone from the sales console). */
-  readonly timeZone?: string | undefined;
-  readonly table?: SlaTable;
+export interface SlaThread {
+  readonly google: readonly number[];
+  readonly others: readonly number[];
 }
 
 export interface SlaClock {
   readonly kind: SlaClockKind;
-  /** False once the awaited response happened (or the case closed). */
+  /** False once the awaited response happened (or the case stopped needing it). */
   readonly running: boolean;
-  readonly startedAt: string;
-  readonly stoppedAt?: string;
-  /** Evaluated at `stoppedAt` for stopped clocks, at `now` for running ones. */
+  readonly startMs: number;
+  readonly stopMs?: number;
+  /** Evaluated at the stop for stopped clocks, at `now` for running ones. */
   readonly status: SlaStatus;
   /** For stopped clocks: whether the response came in time. */
   readonly met?: boolean;
 }
 
-function isGoogle(c: SlaCommentInput): boolean {
-  return c.creator?.googleSupport === true;
-}
-
-function sortedByTime(comments: readonly SlaCommentInput[]): { ms: number; google: boolean }[] {
-  return comments.map((c) => ({ ms: toEpochMs(c.createTime), google: isGoogle(c) })).sort((a, b) => a.ms - b.ms);
-}
-
-function buildClock(kind: SlaClockKind, c: SlaCaseInput, startMs: number, stopMs: number | undefined, opts: SlaClockOptions): SlaClock {
-  const nowMs = toEpochMs(opts.now);
-  const evalMs = stopMs === undefined ? nowMs : Math.min(stopMs, nowMs);
-  const status = computeSla({
-    priority: c.priority,
-    tier: opts.tier,
-    timeZone: opts.timeZone ?? c.timeZone,
-    startedAt: startMs,
-    now: evalMs,
-    clock: kind,
-    ...(opts.table ? { table: opts.table } : {}),
-  });
-  if (stopMs === undefined) return { kind, running: true, startedAt: toIsoString(startMs), status };
-  return {
-    kind,
-    running: false,
-    startedAt: toIsoString(startMs),
-    stoppedAt: toIsoString(stopMs),
-    status,
-    met: status.level !== 'breached',
-  };
+export interface CaseSla {
+  readonly firstResponse: SlaClock;
+  /** The update clock while it applies (running), or its last completed gap. */
+  readonly update: SlaClock | null;
+  /** The running clock that matters now (list column, notifications, sort by time left). */
+  readonly current: SlaClock | null;
+  /** Whether every update on the thread so far came within target (undefined: nothing to measure yet). */
+  readonly updatesMet?: boolean;
+  /** False when the thread was never synced and the first response cannot be known. */
+  readonly measurable: boolean;
 }
 
 const RESPONDED_STATES: ReadonlySet<CaseState> = new Set(['ACTION_REQUIRED', 'SOLUTION_PROVIDED', 'CLOSED']);
+const WORKED_ON_STATES: ReadonlySet<CaseState> = new Set(['NEW', 'IN_PROGRESS_GOOGLE_SUPPORT', 'ACTION_REQUIRED', 'STATE_UNSPECIFIED']);
 
-/**
- * Creation → Google's first response. Stops at the first Google Support comment; if the
- * state shows Google acted without a comment we can see (or the case closed), it stops
- * at the case's last update.
- */
-export function firstResponseClock(c: SlaCaseInput, comments: readonly SlaCommentInput[], opts: SlaClockOptions): SlaClock {
-  const startMs = toEpochMs(c.createTime);
-  const firstGoogle = sortedByTime(comments).find((x) => x.google && x.ms >= startMs);
-  let stopMs = firstGoogle?.ms;
-  if (stopMs === undefined && RESPONDED_STATES.has(c.state)) stopMs = c.updateTime ? toEpochMs(c.updateTime) : toEpochMs(opts.now);
-  return buildClock('first_response', c, startMs, stopMs, opts);
+function firstAtOrAfter(list: readonly number[], ms: number): number | undefined {
+  for (const x of list) if (x >= ms) return x;
+  return undefined;
 }
 
-/**
- * ACTION_REQUIRED → the agent's (customer side's) reply. Starts when the case entered the
- * state (or, failing that, at Google's latest comment, then the last update). Stops at the
- * first non-Google comment after that. Null when there is nothing to measure.
- */
-export function actionRequiredClock(c: SlaCaseInput, comments: readonly SlaCommentInput[], opts: SlaClockOptions): SlaClock | null {
-  const sorted = sortedByTime(comments);
-  let startMs: number | undefined;
-  if (c.actionRequiredSince) startMs = toEpochMs(c.actionRequiredSince);
-  else if (c.state === 'ACTION_REQUIRED') {
-    const lastGoogle = sorted.findLast((x) => x.google);
-    startMs = lastGoogle?.ms ?? (c.updateTime ? toEpochMs(c.updateTime) : toEpochMs(c.createTime));
+/** Merged, ascending thread events (comments of either side) at or after `fromMs`. */
+function eventsFrom(thread: SlaThread, fromMs: number): number[] {
+  const out: number[] = [];
+  for (const x of thread.google) if (x > fromMs) out.push(x);
+  for (const x of thread.others) if (x > fromMs) out.push(x);
+  return out.sort((a, b) => a - b);
+}
+
+/** Everything the agency's plan says about one case at `nowMs`. */
+export function caseSla(input: SlaCaseInput, plan: SlaPlan, nowMs: number): CaseSla {
+  const coverage = plan.coverage;
+  const schedule: SlaSchedule = coverage;
+  const timeZone = resolveTimeZone(coverage.kind === 'business_hours' && coverage.timeZone ? coverage.timeZone : input.timeZone);
+  const targets = targetsFor(plan, input.priority);
+  const open = input.state !== 'CLOSED';
+  const thread = input.thread;
+  const start = input.createTimeMs;
+
+  // First response: the first Google comment; else, if the state shows Google acted without
+  // a comment we can see (or the case closed), the last update.
+  let firstStop = thread ? firstAtOrAfter(thread.google, start) : undefined;
+  if (firstStop === undefined && RESPONDED_STATES.has(input.state)) firstStop = input.updateTimeMs;
+  const measurable = thread !== undefined || input.state === 'NEW';
+  const firstResponse = clock('first_response', start, firstStop, targets.firstResponseMinutes, schedule, timeZone, nowMs);
+
+  let update: SlaClock | null = null;
+  let updatesMet: boolean | undefined;
+  if (firstResponse.stopMs !== undefined && thread) {
+    const events = [firstResponse.stopMs, ...eventsFrom(thread, firstResponse.stopMs)];
+    updatesMet = true;
+    for (let i = 1; i < events.length; i++) {
+      const gap = clock('update', events[i - 1] as number, events[i], targets.updateMinutes, schedule, timeZone, nowMs);
+      if (gap.met === false) updatesMet = false;
+      update = gap;
+    }
+    if (open && WORKED_ON_STATES.has(input.state)) {
+      update = clock('update', events[events.length - 1] as number, undefined, targets.updateMinutes, schedule, timeZone, nowMs);
+      if (update.status.level === 'breached') updatesMet = false;
+    }
+    if (events.length === 1 && !update) updatesMet = undefined;
   }
-  if (startMs === undefined) return null;
-  const from = startMs;
-  const reply = sorted.find((x) => !x.google && x.ms >= from);
-  if (reply === undefined && c.state !== 'ACTION_REQUIRED') {
-    // Left the state without a visible reply (e.g. closed): nothing is pending any more.
-    if (!c.updateTime) return null;
-    return buildClock('action_required', c, startMs, toEpochMs(c.updateTime), opts);
-  }
-  return buildClock('action_required', c, startMs, reply?.ms, opts);
+
+  const current = open && firstResponse.running ? firstResponse : update?.running ? update : null;
+  return { firstResponse, update, current, ...(updatesMet !== undefined ? { updatesMet } : {}), measurable };
+}
+
+function clock(
+  kind: SlaClockKind,
+  startMs: number,
+  stopMs: number | undefined,
+  minutes: number,
+  schedule: SlaSchedule,
+  timeZone: string,
+  nowMs: number,
+): SlaClock {
+  if (stopMs === undefined) return { kind, running: true, startMs, status: slaStatus(startMs, minutes, schedule, timeZone, nowMs) };
+  const status = slaStatus(startMs, minutes, schedule, timeZone, Math.max(stopMs, startMs), false);
+  // An answer exactly at the target is in time.
+  return { kind, running: false, startMs, stopMs, status, met: stopMs <= status.targetMs };
+}
+
+/** Sort key for "time left": the running clock's target instant (Infinity when no clock runs). */
+export function slaDueMs(sla: CaseSla): number {
+  return sla.current ? sla.current.status.targetMs : Number.POSITIVE_INFINITY;
 }

@@ -3,6 +3,15 @@ import { HelpArticleSchema } from '../api/help-center';
 import { IncidentFeedSchema } from '../api/status-feed';
 import { MIME_TYPE_PATTERN } from '../domain/validation';
 import { accountSchema, accountsStateSchema, backendKindSchema } from './accounts';
+import {
+  agencyCsvKindSchema,
+  agencyCustomerPatchSchema,
+  agencyDataSchema,
+  csvProblemSchema,
+  MAX_AGENCY_CSV_BYTES,
+  planIdSchema,
+  slaPlanSchema,
+} from './agency';
 import { diagnosticsPreviewSchema, policyViewSchema, rendererLogSchema, updateStatusSchema } from './managed';
 import { mutationSchema, outboxEntrySchema } from './outbox';
 import { accountIdSchema, replicaBatchSchema } from './replica';
@@ -96,6 +105,10 @@ export const backendInfoSchema = z.object({
   escalationRequiresPremium: z.boolean(),
 });
 export type BackendInfo = z.infer<typeof backendInfoSchema>;
+
+const savedFileSchema = z.object({ saved: z.boolean(), path: z.string().optional() }).strict();
+/** A customer report's CSV (one row per case of one customer) stays far below this. */
+export const MAX_REPORT_CSV_CHARS = 1_500_000;
 
 export const invokeContract = {
   'app.info': {
@@ -233,6 +246,32 @@ export const invokeContract = {
   },
   /** The backend's public status feed (incidents.json), read without the account's token. */
   'backend.incidents': { request: accountRequest, response: IncidentFeedSchema },
+  /** The agency's SLA plans and what it recorded per customer (plan, Google support offering, report language). */
+  'agency.get': { request: empty, response: agencyDataSchema },
+  /** Adds or replaces a plan (by id). */
+  'agency.savePlan': { request: z.object({ plan: slaPlanSchema }).strict(), response: agencyDataSchema },
+  /** Deletes a plan; its customers fall back to the default plan. The default plan cannot be deleted. */
+  'agency.deletePlan': { request: z.object({ planId: planIdSchema }).strict(), response: agencyDataSchema },
+  'agency.setDefaultPlan': { request: z.object({ planId: planIdSchema }).strict(), response: agencyDataSchema },
+  'agency.setCustomer': { request: agencyCustomerPatchSchema, response: agencyDataSchema },
+  /** Removes the demo preset's plans and customer entries. */
+  'agency.clearDemo': { request: empty, response: agencyDataSchema },
+  'agency.importCsv': {
+    request: z.object({ kind: agencyCsvKindSchema, text: z.string().max(MAX_AGENCY_CSV_BYTES) }).strict(),
+    response: z.object({ data: agencyDataSchema, imported: z.number().int(), problems: z.array(csvProblemSchema) }).strict(),
+  },
+  /** Writes the plans or customers CSV where the agent chooses (a dialog in Electron; the profile's downloads folder in the harness). */
+  'agency.exportCsv': { request: z.object({ kind: agencyCsvKindSchema }).strict(), response: savedFileSchema },
+  /** Prints the open customer report (the app window with print CSS) to a PDF the agent saves. */
+  'reports.savePdf': {
+    request: z.object({ suggestedName: z.string().min(1).max(200) }).strict(),
+    response: savedFileSchema.extend({ pages: z.number().int() }),
+  },
+  /** Saves the customer report's CSV, built by the renderer from the replica. */
+  'reports.saveCsv': {
+    request: z.object({ suggestedName: z.string().min(1).max(200), text: z.string().max(MAX_REPORT_CSV_CHARS) }).strict(),
+    response: savedFileSchema,
+  },
   /** Help articles for a problem description: the backend's help search where it has one (`source: 'none'` = link to Google's help center). */
   'help.search': {
     request: z.object({ accountId: accountIdSchema, query: z.string().max(4000), languageCode: z.string().min(2).max(32) }).strict(),
@@ -258,6 +297,7 @@ export const invokeContract = {
 export const eventContract = {
   'app.heartbeat': z.object({ seq: z.number().int(), at: z.string() }).strict(),
   'settings.changed': settingsSchema,
+  'agency.changed': agencyDataSchema,
   'accounts.changed': accountsStateSchema,
   'replica.batch': replicaBatchSchema,
   'outbox.changed': z.object({ accountId: accountIdSchema, entries: z.array(outboxEntrySchema) }),

@@ -4,4 +4,5 @@ export * from './bridge';
 export * from './replica';
 export * from './outbox';
 export * from './accounts';
+export * from './agency';
 export * from './managed';

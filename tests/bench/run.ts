@@ -12,6 +12,7 @@ import { chromiumArgs, findChromium } from '../harness/chromium';
 import { launchHarness } from '../harness/launch';
 import { serveRenderer } from '../harness/static-server';
 import { createCoreFixture, type CoreFixture } from '../unit/support/core-fixture';
+import { recordDashboard, writeDashboardWorker, type DashboardFigures } from './dashboard';
 import { measurePiiScan } from './pii-scan';
 import { measureSandboxSearch } from './sandbox-search';
 import { summarize, type Summary } from './stats';
@@ -260,6 +261,7 @@ async function browserBenchmarks(): Promise<void> {
     logLevel: 'silent',
   });
   await fs.writeFile(path.join(dir, 'bench.js'), bundle.outputFiles[0]?.text ?? '');
+  await writeDashboardWorker(dir);
   await fs.writeFile(
     path.join(dir, 'index.html'),
     '<!doctype html><meta charset="utf-8"><title>bench</title><script type="module" src="./bench.js"></script>',
@@ -337,6 +339,9 @@ async function browserBenchmarks(): Promise<void> {
       note: 'one batch of 500 cases: IndexedDB transaction + projection',
     });
     record('delta_500_max_long_task_ms', deltaLongTask, 'ms', { note: 'longest main-thread task over all delta runs' });
+
+    console.log('all-domains dashboard…');
+    recordDashboard((await bench(page, 'dashboard', size.accounts, Math.max(size.runs, 10))) as DashboardFigures, size.accounts, record);
 
     const opens = (await bench(page, 'openAttachment', Math.max(size.runs, 20))) as number[];
     const openSummary = summarize(opens);
@@ -455,15 +460,18 @@ function printTable(): void {
 }
 
 const started = performance.now();
-await nodeBenchmarks();
+// `--browser-only`: just the renderer's data layer and dashboard in Chromium (results go to a temp file).
+const browserOnly = process.argv.includes('--browser-only');
+if (!browserOnly) await nodeBenchmarks();
 await browserBenchmarks();
-await appBenchmarks();
-if (!process.argv.includes('--no-scroll')) await scrollBenchmark();
+if (!browserOnly) await appBenchmarks();
+if (!browserOnly && !process.argv.includes('--no-scroll')) await scrollBenchmark();
 printTable();
 const cpu = os.cpus()[0]?.model ?? 'unknown cpu';
 results.machine = `${cpu} × ${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, ${os.platform()} ${os.release()}, Node ${process.version}`;
 results.date = new Date().toISOString();
-const out = smoke ? path.join(os.tmpdir(), 'rsc-bench-smoke.json') : path.join(here, 'results.json');
+const out =
+  smoke || browserOnly ? path.join(os.tmpdir(), `rsc-bench-${smoke ? 'smoke' : 'browser'}.json`) : path.join(here, 'results.json');
 await fs.writeFile(out, `${JSON.stringify(results, null, 2)}\n`);
 console.log(`\n${rows.length} metrics in ${((performance.now() - started) / 1000).toFixed(0)} s → ${out}`);
 process.exit(0);

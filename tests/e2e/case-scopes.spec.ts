@@ -64,8 +64,10 @@ test('two domains from per-customer scopes; no-access, read-only and not-authori
   const wingtip = admin.customers().find((c) => c.customerDomain === 'wingtip-toys.example')!;
   admin.setCustomerAuthorized(wingtip.customerId, false);
   await syncNowFromStatusBar(page);
-  const rows = await replicaWith(page, (r) =>
-    r.customers.some((c) => c.customerId === wingtip.customerId && c.access === 'not_authorized'),
+  const rows = await replicaWith(
+    page,
+    (r) => r.customers.some((c) => c.customerId === wingtip.customerId && c.access === 'not_authorized'),
+    wingtip.resellerDomain, // two accounts are signed in: read that one's replica
   );
   const target = rows.cases.find((c) => c.customerId === wingtip.customerId && c.state !== 'CLOSED')!;
   await openCase(page, target.name, target.caseNumber);

@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
+import type { PagePrinter } from '../../electron/ports';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
@@ -84,6 +85,22 @@ async function readVersion(): Promise<{ name: string; version: string }> {
   return { name: pkg.productName, version: pkg.version };
 }
 
+/** Chromium's own PDF printing of the app page (print media), as Electron's printToPDF prints its window. */
+function cdpPagePrinter(current: () => { context: BrowserContext; page: Page }): PagePrinter {
+  return {
+    printToPdf: async () => {
+      const { context, page } = current();
+      const cdp = await context.newCDPSession(page);
+      try {
+        const { data } = (await cdp.send('Page.printToPDF', { printBackground: true, preferCSSPageSize: true })) as { data: string };
+        return new Uint8Array(Buffer.from(data, 'base64'));
+      } finally {
+        await cdp.detach().catch(() => undefined);
+      }
+    },
+  };
+}
+
 export async function launchHarness(options: LaunchOptions = {}): Promise<HarnessApp> {
   const found = findChromium();
   if (!found) throw new Error("No Chromium found: install Debian's chromium or set CHROMIUM_PATH.");
@@ -126,6 +143,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
           await page?.goto(url);
         },
       },
+      printer: cdpPagePrinter(() => live()),
       // Recorded for tests; in a window for a person (npm start) the portal also opens as a page.
       portal: {
         open: async (accountId, url) => {
@@ -140,7 +158,15 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
       validateResponses: true,
       policy,
       ...(sandbox
-        ? { sandbox: { mode: 'external' as const, baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId } }
+        ? {
+            sandbox: {
+              mode: 'external' as const,
+              baseUrl: sandbox.baseUrl,
+              issuer: sandbox.issuer,
+              clientId: sandbox.desktopClientId,
+              customers: () => sandbox.admin.customers(),
+            },
+          }
         : {}),
       ...(options.sync ? { sync: options.sync } : {}),
     });

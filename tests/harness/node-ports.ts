@@ -1,5 +1,15 @@
 import path from 'node:path';
-import type { Clock, ExternalBrowser, HostInfo, HttpFetch, PortalWindows, Ports, UpdateEngineFactory, Vault } from '../../electron/ports';
+import type {
+  Clock,
+  ExternalBrowser,
+  HostInfo,
+  HttpFetch,
+  PagePrinter,
+  PortalWindows,
+  Ports,
+  UpdateEngineFactory,
+  Vault,
+} from '../../electron/ports';
 import type { LoadedPolicy } from '../../electron/services/policy/policy-file';
 import { createProxyFetch } from '../../electron/services/proxy/proxy-fetch';
 import { createAppLogger } from '../../electron/services/logging/logger';
@@ -23,6 +33,8 @@ export interface NodePortsOptions {
   readonly portal?: PortalWindows;
   readonly vault?: Vault;
   readonly echoLogs?: boolean;
+  /** Prints the app page (the harness passes Chromium's PDF printing of its page). */
+  readonly printer?: PagePrinter;
   /** The machine policy (its proxy applies to every request). */
   readonly policy?: LoadedPolicy;
   readonly updates?: UpdateEngineFactory;
@@ -32,6 +44,10 @@ export interface NodePortsOptions {
   readonly wrapFetch?: (inner: HttpFetch) => HttpFetch;
 }
 
+const noPrinter: PagePrinter = {
+  printToPdf: () => Promise.reject(new Error('No app page to print here.')),
+};
+
 export function createNodePorts(options: NodePortsOptions): Ports {
   const logs = path.join(options.userData, 'logs');
   const logger = createAppLogger({ dir: logs, ...(options.echoLogs ? { echo: (line: string) => console.log(line) } : {}) });
@@ -40,6 +56,7 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     vault: options.vault ?? createMemoryVault(),
     settings: jsonDocument(path.join(options.userData, 'settings.json'), logger),
     accounts: jsonDocument(path.join(options.userData, 'accounts.json'), logger),
+    agency: jsonDocument(path.join(options.userData, 'agency.json'), logger),
     fetch: (options.wrapFetch ?? ((inner: HttpFetch) => inner))(
       createProxyFetch(options.policy?.policy.proxy) ?? ((input, init) => fetch(input, init)),
     ),
@@ -52,5 +69,6 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     // The harness has no portal windows: unless told otherwise the URL opens like any external link.
     portal: options.portal ?? { open: async (_accountId, url) => options.browser.open(url) },
     ...(options.updates ? { updates: options.updates } : {}),
+    printer: options.printer ?? noPrinter,
   };
 }

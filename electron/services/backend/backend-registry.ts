@@ -1,7 +1,9 @@
 import path from 'node:path';
 import { AppError, type BackendInfo, type BackendKind } from '../../../shared/ipc';
+import { z } from 'zod';
 import { extensionEnabled, type SandboxCapabilities } from '../../../shared/api';
-import { startSandbox, type SandboxHandle } from '../../sandbox';
+import { startSandbox, type CustomerInfo, type SandboxHandle } from '../../sandbox';
+import type { DemoCustomer } from '../agency/agency-service';
 import type { HttpFetch, Logger } from '../../ports';
 import { googleEndpoints, sandboxEndpoints, type BackendEndpoints } from '../api/endpoints';
 import { loadCapabilities } from '../api/support-client';
@@ -11,13 +13,43 @@ import type { SettingsService } from '../settings/settings-service';
 /** Where the sandbox backend comes from: started in-process on first use (the app's default), or one already running (tests). */
 export type SandboxSource =
   | { readonly mode: 'embedded'; readonly dataDir: string }
-  | { readonly mode: 'external'; readonly baseUrl: string; readonly issuer: string; readonly clientId: string };
+  | {
+      readonly mode: 'external';
+      readonly baseUrl: string;
+      readonly issuer: string;
+      readonly clientId: string;
+      /**
+       * Where the demo preset reads which customers have Premium support: the sandbox's own
+       * records when it runs in this process (harness, tests), else its admin endpoint (the
+       * `adminEndpoint` extension of a sandbox started apart).
+       */
+      readonly customers?: () => readonly CustomerInfo[];
+      readonly admin?: { readonly url: string; readonly token: string };
+    };
+
+const demoCustomersSchema = z.object({
+  customers: z.array(
+    z.object({
+      customerId: z.string(),
+      customerDomain: z.string(),
+      resellerDomain: z.string(),
+      premium: z.boolean(),
+      transferred: z.boolean(),
+    }),
+  ),
+});
 
 export interface BackendRegistry {
   endpoints(kind: BackendKind): Promise<BackendEndpoints>;
   oidcClient(kind: BackendKind): Promise<OidcClientConfig>;
   capabilities(kind: BackendKind): Promise<SandboxCapabilities | undefined>;
   info(kind: BackendKind): Promise<BackendInfo>;
+  /**
+   * The sandbox's own record of a domain's customers, for the demo preset of the agency data
+   * (which customer bought Premium support is agency knowledge, not on Google's wire).
+   * Empty for Google, and for a sandbox whose admin endpoint is unknown.
+   */
+  demoCustomers(kind: BackendKind, domain: string): Promise<DemoCustomer[]>;
   stop(): Promise<void>;
 }
 
@@ -104,6 +136,25 @@ export function createBackendRegistry(deps: {
         maxAttachmentBytes: caps.maxAttachmentBytes,
         escalationRequiresPremium: googleInfo.escalationRequiresPremium,
       };
+    },
+    async demoCustomers(kind, domain) {
+      if (kind !== 'sandbox') return [];
+      let all: readonly CustomerInfo[] | z.infer<typeof demoCustomersSchema>['customers'] = [];
+      if (deps.sandbox.mode === 'embedded') {
+        await sandboxTarget();
+        all = (await embedded)?.admin.customers() ?? [];
+      } else if (deps.sandbox.customers) {
+        all = deps.sandbox.customers();
+      } else if (deps.sandbox.admin) {
+        const response = await deps.fetch(`${deps.sandbox.admin.url}/customers`, {
+          headers: { authorization: `Bearer ${deps.sandbox.admin.token}` },
+        });
+        if (!response.ok) throw new Error(`sandbox admin answered ${response.status}`);
+        all = demoCustomersSchema.parse(await response.json()).customers;
+      }
+      return all
+        .filter((c) => c.resellerDomain === domain && !c.transferred)
+        .map((c) => ({ customerId: c.customerId, customerDomain: c.customerDomain, premium: c.premium }));
     },
     async stop() {
       const handle = await embedded?.catch(() => undefined);

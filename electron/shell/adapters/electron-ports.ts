@@ -1,6 +1,7 @@
-import { app, dialog, net, safeStorage } from 'electron';
+import { app, dialog, net, safeStorage, webContents } from 'electron';
 import { openExternal } from '../harden';
 import { openPortalWindow } from '../portal-window';
+import { appOrigin } from '../policies';
 import path from 'node:path';
 import type { DocumentStore, Logger, Ports, Vault } from '../../ports';
 import { createAppLogger } from '../../services/logging/logger';
@@ -37,6 +38,7 @@ export function createElectronPorts(): Ports {
     vault: createSafeStorageVault(path.join(userData, 'vault.json'), logger),
     settings: documentStore('settings'),
     accounts: documentStore('accounts'),
+    agency: documentStore('agency'),
     // net.fetch honours the OS proxy settings and certificate store.
     fetch: (input, init) => net.fetch(input, init),
     clock: systemClock,
@@ -45,6 +47,14 @@ export function createElectronPorts(): Ports {
     // https only (and the sandbox's loopback sign-in page): policies.ts isAllowedOpenExternal.
     browser: { open: openExternal },
     portal: { open: async (accountId, url) => openPortalWindow(accountId, url) },
+    printer: {
+      // The app's own window (not a portal window); print CSS shows only the open report.
+      printToPdf: async () => {
+        const contents = webContents.getAllWebContents().find((candidate) => candidate.getURL().startsWith(`${appOrigin}/`));
+        if (!contents) throw new Error('The app window is not open.');
+        return new Uint8Array(await contents.printToPDF({ printBackground: true, preferCSSPageSize: true }));
+      },
+    },
     dialogs: {
       saveAs: async (suggestedName) => {
         const result = await dialog.showSaveDialog({ defaultPath: path.join(app.getPath('downloads'), path.basename(suggestedName)) });

@@ -1,17 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { caseActionBlocks, isOpenState } from '../../../shared/domain';
+import { caseActionBlocks, isOpenState, offeringAllowsEscalation } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/ipc';
 import { enqueueMutation } from '../../app/commands';
 import { useAccountRuntime, useRuntimeVersion } from '../../app/runtime-context';
 import { isTypingTarget } from '../../app/shortcuts';
-import { mayEscalate, pendingComments, supportTierOf, type ViewCase } from '../../data';
+import { pendingComments, type ViewCase } from '../../data';
 import { useCase, useCaseEvents, useComments } from '../../data/hooks';
 import { getBridgeClient } from '../../platform';
 import { useAppStore } from '../../state/app-store';
 import { useTab } from '../../state/tab-store';
 import { AttachmentList } from '../attachments';
 import { AccessNotice, blockText } from '../customer-access';
+import { useAgency } from '../sla-plans';
 import { CloseDialog, EscalateDialog, PriorityDialog, ShareDialog, type ActionDialog } from './action-dialogs';
 import { useBackendInfo, useCaseHistory, useResolvedRef, useCustomer, viewOf } from './case-data';
 import { CaseHeader } from './case-header';
@@ -117,7 +118,13 @@ function CaseDetailBody({
   const events = useCaseEvents(runtime.db, view.name);
   const existing = useMemo(() => new Set((comments ?? []).map((c) => c.name)), [comments]);
   const pending = pendingComments(view.name, entries, existing);
-  const clocks = useMemo(() => slaClocksOf(view, comments ?? [], supportTierOf(view.customerId), now), [view, comments, now]);
+  const agency = useAgency();
+  const offering = agency.offeringOf(view.customerId);
+  const facts = runtime.facts.get(view.name);
+  const { clocks, current } = useMemo(
+    () => slaClocksOf(view, comments, facts, agency.planOf(view.customerId), now),
+    [view, comments, facts, agency, now],
+  );
   const open = isOpenState(view.state);
   const number = view.local ? '' : view.caseNumber || caseNumberOf(view.name);
   const reopen = reopenStateOf(view, info, now, wasReopenRefused(localStorage, account.id, view.name));
@@ -128,7 +135,7 @@ function CaseDetailBody({
     local: view.local === true,
     escalated: view.escalated,
     access: customer?.access,
-    escalationOffered: mayEscalate(view.customerId),
+    escalationOffered: offeringAllowsEscalation(offering),
   });
   const reasonOf = (action: keyof typeof blocks): string | undefined => {
     const block = blocks[action];
@@ -216,7 +223,7 @@ function CaseDetailBody({
 
   return (
     <article className="case-detail" data-testid="case-detail" data-case={view.name} style={{ borderTopColor: account.color }}>
-      <CaseHeader view={view} customer={customer} clocks={clocks}>
+      <CaseHeader view={view} customer={customer} clocks={clocks} current={current} offering={offering}>
         {customer && <AccessNotice customer={customer} accountId={account.id} />}
         <div className="case-actions" role="toolbar" aria-label={t('actions.label')}>
           <ActionButton action="reply" block={blocks.reply} onRun={() => composerRef.current?.focus()} onBlocked={showBlocked}>

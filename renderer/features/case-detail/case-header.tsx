@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { SlaClock } from '../../../shared/domain';
+import type { GoogleSupportOffering, SlaClock } from '../../../shared/domain';
 import type { CustomerRecord, ViewCase } from '../../data';
 import { AccessLabel } from '../customer-access';
 import { caseNumberOf } from './case-links';
@@ -43,7 +43,7 @@ export function ZonedTime({ iso, caseZone }: { iso: string; caseZone: string | u
   );
 }
 
-function SlaBadge({ clock }: { clock: SlaClock }): React.JSX.Element {
+function SlaBadge({ clock, current }: { clock: SlaClock; current: boolean }): React.JSX.Element {
   const { t, i18n } = useTranslation('caseDetail');
   const { status } = clock;
   const label = t(`sla.${clock.kind}`);
@@ -55,9 +55,14 @@ function SlaBadge({ clock }: { clock: SlaClock }): React.JSX.Element {
     <span
       className={`sla sla-${clock.running ? status.level : clock.met ? 'met' : 'breached'}`}
       data-testid={`sla-${clock.kind}`}
-      title={t('sla.target', { time: formatInZone(status.targetAt, i18n.language, agentTimeZone()) })}
+      data-current={current || undefined}
+      title={
+        Number.isFinite(status.targetMs)
+          ? t('sla.target', { time: formatInZone(new Date(status.targetMs).toISOString(), i18n.language, agentTimeZone()) })
+          : undefined
+      }
     >
-      {label}: {text}
+      {label}: <span className="sla-text">{text}</span>
       {clock.running && status.paused && <span className="muted"> · {t('sla.paused')}</span>}
     </span>
   );
@@ -68,11 +73,17 @@ export function CaseHeader({
   view,
   customer,
   clocks,
+  current,
+  offering,
   children,
 }: {
   view: ViewCase;
   customer: CustomerRecord | null | undefined;
   clocks: readonly SlaClock[];
+  /** The running clock the case list shows too. */
+  current: SlaClock | null;
+  /** The Google support offering the agency recorded for the customer. */
+  offering: GoogleSupportOffering | undefined;
   children?: React.ReactNode;
 }): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
@@ -109,7 +120,10 @@ export function CaseHeader({
           <dd data-testid="case-customer">
             {customer ? (
               <>
-                {customer.displayName} <span className="muted">({customer.domain})</span> <AccessLabel customer={customer} />
+                {customer.displayName} <span className="muted">({customer.domain})</span> <AccessLabel customer={customer} />{' '}
+                <span className={`tier tier-${offering ?? 'none'}`} data-testid="case-offering">
+                  {t(`offering.${offering ?? 'none'}`)}
+                </span>
               </>
             ) : (
               view.customerId
@@ -159,7 +173,7 @@ export function CaseHeader({
             <dt>{t('field.sla')}</dt>
             <dd className="sla-list">
               {clocks.map((clock) => (
-                <SlaBadge key={clock.kind} clock={clock} />
+                <SlaBadge key={clock.kind} clock={clock} current={clock === current} />
               ))}
             </dd>
           </div>

@@ -1,20 +1,30 @@
-import { actionRequiredClock, firstResponseClock, isOpenState, type SlaClock, type SupportTier } from '../../../shared/domain';
-import type { CommentRecord, ViewCase } from '../../data';
+import { caseSla, isOpenState, type SlaClock, type SlaPlan } from '../../../shared/domain';
+import type { CaseFacts, CommentRecord, ViewCase } from '../../data';
+import { slaInputOf, threadOf } from '../sla-plans';
 
-/** The clocks worth showing for a case: first response always (stopped once met), the agent's reply clock while it applies. */
-export function slaClocksOf(view: ViewCase, comments: readonly CommentRecord[], tier: SupportTier, now: number): SlaClock[] {
-  const input = {
-    createTime: view.createTime,
-    updateTime: view.updateTime,
-    priority: view.priority,
-    state: view.state,
-    timeZone: view.timeZone,
-  };
-  const slaComments = comments.map((c) => ({ createTime: c.createTime, creator: { googleSupport: c.googleSupport } }));
-  const opts = { tier, now };
-  const clocks: SlaClock[] = [firstResponseClock(input, slaComments, opts)];
-  const action = actionRequiredClock(input, slaComments, opts);
-  if (action) clocks.push(action);
+export interface DetailClocks {
+  readonly clocks: SlaClock[];
+  /** The clock the case list shows for this case (the running one), if any. */
+  readonly current: SlaClock | null;
+}
+
+/**
+ * The clocks worth showing for a case under the customer's plan: first response always
+ * (stopped once met), the update clock while it applies. The same caseSla() call as the
+ * list's, on the same thread: the live comment list once it has anything, else what the
+ * replica knows of the thread.
+ */
+export function slaClocksOf(
+  view: ViewCase,
+  comments: readonly CommentRecord[] | undefined,
+  facts: CaseFacts | undefined,
+  plan: SlaPlan,
+  now: number,
+): DetailClocks {
+  const thread = comments && (comments.length > 0 || facts?.thread !== undefined) ? threadOf(comments) : facts?.thread;
+  const sla = caseSla(slaInputOf(view, { timeZone: view.timeZone, thread }), plan, now);
+  const clocks: SlaClock[] = [sla.firstResponse];
+  if (sla.update) clocks.push(sla.update);
   // A closed case's running clocks mean nothing: only show the stopped ones.
-  return isOpenState(view.state) ? clocks : clocks.filter((c) => !c.running);
+  return { clocks: isOpenState(view.state) ? clocks : clocks.filter((c) => !c.running), current: sla.current };
 }

@@ -1,16 +1,17 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useDeferredValue, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SupportTier } from '../../../shared/domain';
 import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimes } from '../../app/runtime-context';
-import { listCustomers, pendingCaseRefs, supportTierOf } from '../../data';
-import { useAppStore } from '../../state/app-store';
+import { pendingCaseRefs } from '../../data';
+import { allDomainsTabId, useAppStore } from '../../state/app-store';
 import { builtInViews } from '../../state/case-views';
+import { useDrill } from '../../state/drill-store';
 import { useTakenStore } from '../../state/taken-store';
 import { tabStoreFor, useTab, useTabStore } from '../../state/tab-store';
 import { useUnreadStore } from '../../state/unread-store';
+import { runtimeSla, slaDueFor, useAgency } from '../sla-plans';
 import { CaseList } from './case-list';
+import { DrillBanner } from './drill-banner';
 import { EmptyList } from './empty-list';
 import { filtersToQuery, hasActiveFilters, nextSort } from './case-query';
 import { scopeIsOpenOnly, viewNames } from './case-scope';
@@ -56,43 +57,48 @@ export function AllDomainsQueue(): React.JSX.Element {
   const nowMs = useNow();
   const keywordRef = useRef<HTMLInputElement>(null);
 
-  const tiers = useLiveQuery(
-    async () => {
-      const lists = await Promise.all(runtimes.map((runtime) => listCustomers(runtime.db)));
-      return new Map(lists.flat().map((customer) => [customer.customerId, supportTierOf(customer.customerId)] as const));
-    },
-    [runtimes],
-    new Map<string, SupportTier>(),
-  );
+  const agency = useAgency();
+  const drill = useDrill(allDomainsTabId);
 
   const merged = useMemo(() => {
     const hydrated = runtimes.filter((runtime) => runtime.isHydrated);
     const contexts: RowContext[] = hydrated.map((runtime) => {
       const pendingRefs = pendingCaseRefs(runtime.outbox);
-      return { accountId: runtime.account.id, outbox: runtime.outbox, pendingRefs, tierOf: (id) => tiers.get(id) ?? 'standard', nowMs };
+      return { accountId: runtime.account.id, outbox: runtime.outbox, pendingRefs, slaOf: runtimeSla(runtime, agency, nowMs), nowMs };
     });
+    const dueOf = hydrated.map((runtime) => slaDueFor(runtime.facts, agency, nowMs));
     const results = hydrated.map((runtime, index) => {
-      const onlyNames = viewNames(scope, filters.categoryIds, {
-        projection: runtime.projection,
-        selfEmail: runtime.account.email,
-        taken: taken[runtime.account.id] ?? [],
-        unread: unread[runtime.account.id] ?? [],
-        outbox: runtime.outbox,
-      });
+      // A dashboard drill-down lists exactly its cases, whatever view the tab was on.
+      const drilled = drill ? (drill.names.get(runtime.account.id) ?? new Set<string>()) : undefined;
+      const onlyNames =
+        drilled ??
+        viewNames(scope, filters.categoryIds, {
+          projection: runtime.projection,
+          selfEmail: runtime.account.email,
+          taken: taken[runtime.account.id] ?? [],
+          unread: unread[runtime.account.id] ?? [],
+          outbox: runtime.outbox,
+        });
       return runtime.projection.query(
         filtersToQuery(
           { ...filters, customerIds: [] },
-          { keyword, sort, pendingCaseNames: contexts[index]?.pendingRefs ?? new Set(), onlyNames, openOnly: scopeIsOpenOnly(scope) },
+          {
+            keyword,
+            sort,
+            pendingCaseNames: contexts[index]?.pendingRefs ?? new Set(),
+            onlyNames,
+            openOnly: !drilled && scopeIsOpenOnly(scope),
+          },
         ),
       );
     });
     const order: MergedOrder = mergeSortedRuns(
       results.map((result) => result.ids),
-      (run, id) => sortKeyOf((hydrated[run] as AccountRuntime).projection.rowOf(id), sort.key),
+      (run, id) => sortKeyOf((hydrated[run] as AccountRuntime).projection.rowOf(id), sort.key, dueOf[run]),
       sort.dir,
     );
     return { hydrated, contexts, order, waiting: runtimes.length - hydrated.length, versions };
-  }, [runtimes, filters, scope, taken, unread, keyword, sort, tiers, nowMs, versions]);
+  }, [runtimes, filters, scope, taken, unread, keyword, sort, agency, drill, nowMs, versions]);
 
   const rowAt = useMemo(() => {
     const cache = new Map<number, ListRow>();
@@ -143,6 +149,7 @@ export function AllDomainsQueue(): React.JSX.Element {
   const loading = merged.hydrated.length === 0 && runtimes.length > 0;
   return (
     <div className="all-domains" data-testid="all-domains">
+      <DrillBanner tabId={allDomainsTabId} />
       <FilterBar filters={filters} onChange={setFilters} keywordRef={keywordRef} />
       <div className="filter-meta">
         <div className="view-switch" role="group" aria-label={t('rail.label')}>

@@ -7,6 +7,7 @@ import { useTab, useTabStore } from '../../state/tab-store';
 import { CaseDetail } from '../case-detail';
 import { BulkBar } from './bulk-bar';
 import { CaseList } from './case-list';
+import { DrillBanner } from './drill-banner';
 import { hasActiveFilters, nextSort } from './case-query';
 import { DetailSplit } from './detail-split';
 import { EmptyList } from './empty-list';
@@ -86,6 +87,7 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
 
   const list = (
     <div className="cases-pane" data-testid="cases-pane" data-domain={runtime.account.domain}>
+      {customerId === undefined && <DrillBanner tabId={runtime.account.id} />}
       <FilterBar
         filters={filters}
         onChange={setFilters}

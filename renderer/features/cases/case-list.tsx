@@ -28,7 +28,7 @@ const columns: readonly Column[] = [
   { id: 'priority', label: 'columns.priority', sortKey: 'priority' },
   { id: 'state', label: 'columns.state', sortKey: 'state' },
   { id: 'updated', label: 'columns.updated', sortKey: 'updateTime' },
-  { id: 'sla', label: 'columns.sla' },
+  { id: 'sla', label: 'columns.sla', sortKey: 'sla' },
 ];
 
 export interface CaseListProps {

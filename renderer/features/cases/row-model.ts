@@ -1,25 +1,14 @@
 // What one list row shows, built from the projection (server data), the outbox overlay
-// (pending local changes) and the customer's support tier (SLA clock). Pure.
+// (pending local changes) and the agency's SLA plan of the customer (SLA clock). Pure.
 
-import {
-  actionRequiredClock,
-  firstResponseClock,
-  type CaseState,
-  type Priority,
-  type SlaLevel,
-  type SupportTier,
-} from '../../../shared/domain';
+import type { CaseState, Priority } from '../../../shared/domain';
 import type { OutboxEntry } from '../../../shared/ipc';
 import { overlayCase, type CaseRecord, type ProjectedCase, type ViewCase } from '../../data';
+import type { SlaCell, SlaRowInput } from '../sla-plans';
 
 export type PendingMark = 'queued' | 'failed' | 'local' | undefined;
 
-export interface SlaCell {
-  readonly level: SlaLevel;
-  /** Time left, or time overdue when breached. */
-  readonly ms: number;
-  readonly targetAt: string;
-}
+export type { SlaCell } from '../sla-plans';
 
 export interface ListRow {
   /** Unique across accounts: `${accountId}|${name}`. */
@@ -45,7 +34,8 @@ export interface RowContext {
   readonly outbox: readonly OutboxEntry[];
   /** Refs with an unconfirmed change (pendingCaseRefs of the outbox). */
   readonly pendingRefs: ReadonlySet<string>;
-  readonly tierOf: (customerId: string) => SupportTier;
+  /** The SLA column under the agency's plans (features/sla-plans: the one clock function). */
+  readonly slaOf: (row: SlaRowInput) => SlaCell | undefined;
   readonly nowMs: number;
 }
 
@@ -74,34 +64,6 @@ export function pendingMarkOf(view: Pick<ViewCase, 'pending' | 'failed' | 'local
   return view.pending ? 'queued' : undefined;
 }
 
-/**
- * The running SLA clock that matters for the list: Google's first response while the case
- * is new, the agent's reply while action is required; nothing otherwise.
- */
-export function slaCellOf(
-  input: { state: CaseState; priority: Priority; createTimeMs: number; updateTimeMs: number; timeZone?: string | undefined },
-  tier: SupportTier,
-  nowMs: number,
-): SlaCell | undefined {
-  const slaCase = {
-    createTime: new Date(input.createTimeMs).toISOString(),
-    updateTime: new Date(input.updateTimeMs).toISOString(),
-    priority: input.priority,
-    state: input.state,
-    timeZone: input.timeZone,
-  };
-  const opts = { tier, now: nowMs };
-  const clock =
-    input.state === 'NEW'
-      ? firstResponseClock(slaCase, [], opts)
-      : input.state === 'ACTION_REQUIRED'
-        ? actionRequiredClock(slaCase, [], opts)
-        : null;
-  if (!clock?.running) return undefined;
-  const { status } = clock;
-  return { level: status.level, ms: status.level === 'breached' ? status.overdueMs : status.remainingMs, targetAt: status.targetAt };
-}
-
 export function rowFromProjection(row: ProjectedCase, ctx: RowContext): ListRow {
   let priority = row.priority;
   let state = row.state;
@@ -126,11 +88,7 @@ export function rowFromProjection(row: ProjectedCase, ctx: RowContext): ListRow 
     updateTimeMs: row.updateTimeMs,
     pending,
     ...(row.otherPriority && priority === row.priority ? { otherPriority: true } : {}),
-    sla: slaCellOf(
-      { state, priority, createTimeMs: row.createTimeMs, updateTimeMs: row.updateTimeMs },
-      ctx.tierOf(row.customerId),
-      ctx.nowMs,
-    ),
+    sla: ctx.slaOf({ ...row, state, priority }),
   };
 }
 
@@ -151,6 +109,6 @@ export function rowFromRecord(record: CaseRecord | ViewCase, customerName: strin
     updateTimeMs: view.updateTimeMs,
     pending: pendingMarkOf(view),
     ...(view.otherPriority ? { otherPriority: true } : {}),
-    sla: view.local ? undefined : slaCellOf({ ...view, timeZone: view.timeZone }, ctx.tierOf(view.customerId), ctx.nowMs),
+    sla: view.local ? undefined : ctx.slaOf(view),
   };
 }

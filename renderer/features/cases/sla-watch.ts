@@ -3,9 +3,9 @@ import { useTranslation } from 'react-i18next';
 import { showNotification } from '../../app/notifications';
 import { openCase } from '../../app/open-case';
 import { useRuntimes } from '../../app/runtime-context';
-import { listCustomers, supportTierOf, type ProjectedCase, type Projection } from '../../data';
-import type { SupportTier } from '../../../shared/domain';
-import { slaCellOf } from './row-model';
+import { caseSla, type AgencyIndex } from '../../../shared/domain';
+import { yieldToMain, type CaseFactsStore, type ProjectedCase, type Projection } from '../../data';
+import { slaInputOf, useAgency } from '../sla-plans';
 
 const notifiedKey = 'rsc-sla-notified';
 const checkEveryMs = 60_000;
@@ -18,32 +18,40 @@ function notifiedSet(): Set<string> {
   }
 }
 
-/** Cases whose running SLA clock is close to breach and not notified yet (keys: account|case|state). */
+/** Cases whose running SLA clock is close to breach and not notified yet (keys: account|case|clock|start). */
 export function dueSlaNotifications(
   projection: Projection,
+  facts: CaseFactsStore,
   accountId: string,
-  tierOf: (customerId: string) => SupportTier,
+  agency: AgencyIndex,
   now: number,
   notified: ReadonlySet<string>,
+  ids: ArrayLike<number> = projection.query({ openOnly: true }).ids,
 ): Array<{ key: string; row: ProjectedCase }> {
   const due: Array<{ key: string; row: ProjectedCase }> = [];
-  for (const id of projection.query({ states: ['NEW', 'ACTION_REQUIRED'] }).ids) {
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
     const row = projection.rowOf(id);
-    const key = `${accountId}|${row.name}|${row.state}`;
-    if (notified.has(key)) continue;
-    if (slaCellOf(row, tierOf(row.customerId), now)?.level === 'danger') due.push({ key, row });
+    const clock = caseSla(slaInputOf(row, facts.get(row.name)), agency.planOf(row.customerId), now).current;
+    if (clock?.status.level !== 'danger') continue;
+    const key = `${accountId}|${row.name}|${clock.kind}|${clock.startMs}`;
+    if (!notified.has(key)) due.push({ key, row });
   }
   return due;
 }
 
+/** Open cases checked per task: a whole replica at once would hold the main thread. */
+const sliceSize = 2000;
+
 /**
- * Every minute, looks at the running SLA clocks of every account (Google's first response
- * while NEW, the agent's reply while ACTION_REQUIRED) and raises one desktop notification
+ * Every minute, looks at the running SLA clocks of every account (Google's first response,
+ * then the next update due under the customer's plan) and raises one desktop notification
  * per case and clock when it comes close to breach; clicking opens the case in its domain.
  */
 export function useSlaWatch(): void {
   const runtimes = useRuntimes();
   const { t } = useTranslation('cases');
+  const agency = useAgency();
   useEffect(() => {
     let cancelled = false;
     const check = async (): Promise<void> => {
@@ -51,21 +59,25 @@ export function useSlaWatch(): void {
       const now = Date.now();
       for (const runtime of runtimes.values()) {
         if (!runtime.isHydrated) continue;
-        const tiers = new Map(
-          (await listCustomers(runtime.db)).map((customer) => [customer.customerId, supportTierOf(customer.customerId)]),
-        );
-        if (cancelled) return;
-        for (const { key, row } of dueSlaNotifications(
-          runtime.projection,
-          runtime.account.id,
-          (id) => tiers.get(id) ?? 'standard',
-          now,
-          notified,
-        )) {
-          notified.add(key);
-          showNotification(runtime.account.domain, t('sla.closeToBreach', { number: row.caseNumber, title: row.title }), () =>
-            openCase(runtime.account.id, row.name),
-          );
+        const ids = runtime.projection.query({ openOnly: true }).ids;
+        for (let start = 0; start < ids.length; start += sliceSize) {
+          if (cancelled) return;
+          const slice = ids.subarray(start, start + sliceSize);
+          for (const { key, row } of dueSlaNotifications(
+            runtime.projection,
+            runtime.facts,
+            runtime.account.id,
+            agency,
+            now,
+            notified,
+            slice,
+          )) {
+            notified.add(key);
+            showNotification(runtime.account.domain, t('sla.closeToBreach', { number: row.caseNumber, title: row.title }), () =>
+              openCase(runtime.account.id, row.name),
+            );
+          }
+          await yieldToMain();
         }
       }
       // Keep the memory bounded: the newest keys are the ones that matter.
@@ -77,5 +89,5 @@ export function useSlaWatch(): void {
       cancelled = true;
       clearInterval(timer);
     };
-  }, [runtimes, t]);
+  }, [runtimes, t, agency]);
 }

@@ -3,7 +3,7 @@ import type { ProjectedCase, ProjectionSortKey } from '../../data';
 import type { SortKeyValue } from './merge';
 
 /** The value a merged (cross-account) list compares for a sort column; mirrors the projection's order. */
-export function sortKeyOf(row: ProjectedCase, key: ProjectionSortKey): SortKeyValue {
+export function sortKeyOf(row: ProjectedCase, key: ProjectionSortKey, slaKeyOf?: (row: ProjectedCase) => number): SortKeyValue {
   switch (key) {
     case 'updateTime':
       return row.updateTimeMs;
@@ -21,5 +21,7 @@ export function sortKeyOf(row: ProjectedCase, key: ProjectionSortKey): SortKeyVa
       return normalizeText(row.title);
     case 'customer':
       return normalizeText(row.customerName);
+    case 'sla':
+      return slaKeyOf?.(row) ?? Number.POSITIVE_INFINITY;
   }
 }

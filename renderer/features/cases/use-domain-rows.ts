@@ -1,19 +1,19 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { SupportTier } from '../../../shared/domain';
 import type { AccountRuntime } from '../../app/account-runtime';
 import { useRuntimeVersion } from '../../app/runtime-context';
 import {
   loadHeadSnapshot,
   pendingCaseRefs,
   pendingCasesFromCreates,
-  supportTierOf,
   type ProjectionResult,
   type ViewCase,
 } from '../../data';
 import { useCustomers, useHeadCases } from '../../data/hooks';
 import type { CaseFilters, CaseScope } from '../../state/case-views';
+import { useDrillNames } from '../../state/drill-store';
 import { useTakenNames } from '../../state/taken-store';
 import { useUnreadNames } from '../../state/unread-store';
+import { useRuntimeSla } from '../sla-plans';
 import { filtersToQuery, type SortState } from './case-query';
 import { recordInView, scopeIsOpenOnly, viewNames, type ScopeContext } from './case-scope';
 import { rowFromProjection, rowFromRecord, type ListRow, type RowContext } from './row-model';
@@ -70,18 +70,16 @@ export function useDomainRows(runtime: AccountRuntime, view: ListView, sort: Sor
   const snapshot = useMemo(() => loadHeadSnapshot(runtime.account.id), [runtime.account.id]);
   const head = useHeadCases(runtime.db, HEAD_ROWS) ?? snapshot;
   const { filters } = view;
-  const scope: CaseScope = customerId === undefined ? view.scope : 'all';
+  // A dashboard drill-down lists exactly its cases, whatever view the tab was on.
+  const drillNames = useDrillNames(runtime.account.id, customerId);
+  const scope: CaseScope = customerId === undefined && drillNames === undefined ? view.scope : 'all';
   const keyword = useDeferredValue(filters.keyword);
   const hydrated = runtime.isHydrated;
   const outbox = runtime.outbox;
   const scopeContext = useScopeContext(runtime);
 
-  const customerInfo = useMemo(() => {
-    const map = new Map<string, { name: string; tier: SupportTier }>();
-    for (const customer of customers ?? [])
-      map.set(customer.customerId, { name: customer.displayName, tier: supportTierOf(customer.customerId) });
-    return map;
-  }, [customers]);
+  const customerInfo = useMemo(() => new Map((customers ?? []).map((c) => [c.customerId, { name: c.displayName }])), [customers]);
+  const slaOf = useRuntimeSla(runtime, nowMs, version);
 
   // `version` stands for the runtime's mutable outbox and projection
   const pendingRefs = useMemo(() => pendingCaseRefs(outbox), [outbox, version]);
@@ -91,23 +89,24 @@ export function useDomainRows(runtime: AccountRuntime, view: ListView, sort: Sor
       accountId: runtime.account.id,
       outbox,
       pendingRefs,
-      tierOf: (id: string) => customerInfo.get(id)?.tier ?? 'standard',
+      slaOf,
       nowMs,
     }),
-    [runtime.account.id, outbox, pendingRefs, customerInfo, nowMs],
+    [runtime.account.id, outbox, pendingRefs, slaOf, nowMs],
   );
 
   const result: ProjectionResult | undefined = useMemo(() => {
     if (!hydrated) return undefined;
-    const onlyNames = viewNames(scope, filters.categoryIds, scopeContext);
+    const onlyNames = drillNames ?? viewNames(scope, filters.categoryIds, scopeContext);
     return runtime.projection.query(
       filtersToQuery(filters, { keyword, sort, pendingCaseNames: pendingRefs, customerId, onlyNames, openOnly: scopeIsOpenOnly(scope) }),
     );
     // `version` bumps when the projection changes
-  }, [hydrated, runtime.projection, scope, filters, keyword, sort, pendingRefs, customerId, scopeContext, version]);
+  }, [hydrated, runtime.projection, scope, filters, keyword, sort, pendingRefs, customerId, scopeContext, drillNames, version]);
 
   // Cases filed from here that the replica does not have yet: on top, when the view would include them.
   const locals = useMemo(() => {
+    if (drillNames) return [];
     const existing = new Set(
       outbox.flatMap((entry) => (entry.resultName && runtime.projection.has(entry.resultName) ? [entry.resultName] : [])),
     );
@@ -123,7 +122,7 @@ export function useDomainRows(runtime: AccountRuntime, view: ListView, sort: Sor
       )
       .map((local) => filedName(local, runtime));
     // `version` bumps when the outbox changes
-  }, [outbox, scope, filters, keyword, customerId, runtime, scopeContext, version]);
+  }, [outbox, scope, filters, keyword, customerId, runtime, scopeContext, drillNames, version]);
 
   return useMemo((): DomainRows => {
     const cache = new Map<number, ListRow>();

@@ -4,6 +4,7 @@ import type { Settings } from '../../../shared/ipc';
 import { uiLanguages } from '../../i18n';
 import { useAppStore } from '../../state/app-store';
 import { CacheSettings } from '../attachments';
+import { SlaPlansSettings } from '../sla-plans';
 import { DiagnosticsDialog } from './diagnostics-dialog';
 import { GoogleClientForm } from './google-client-form';
 import { usePolicy } from './policy-store';
@@ -109,6 +110,7 @@ export const settingsSections: SettingsSection[] = [
   { id: 'general', title: 'settings:sections.general', Component: GeneralSection },
   { id: 'sync', title: 'settings:sections.sync', Component: SyncSection },
   { id: 'google', title: 'settings:sections.google', Component: GoogleClientForm },
+  { id: 'sla-plans', title: 'slaPlans:title', Component: SlaPlansSettings },
   { id: 'updates', title: 'settings:sections.updates', Component: UpdatesSection },
   { id: 'policy', title: 'settings:sections.policy', Component: PolicySection },
   { id: 'help', title: 'settings:sections.help', Component: HelpSection },

@@ -46,7 +46,12 @@ export const caseDetail = defineCatalogue({
       CLOSED: 'Closed',
     },
     access: { authorized: 'Reseller access', not_authorized: 'No reseller access', transferred: 'Transferred' },
-    tier: { standard: 'Standard support', premium: 'Premium Support' },
+    offering: {
+      standard: 'Standard support',
+      enhanced: 'Enhanced Support',
+      premium: 'Premium Support',
+      none: 'Google support offering not recorded',
+    },
     field: {
       customer: 'Customer',
       category: 'Category',
@@ -64,7 +69,7 @@ export const caseDetail = defineCatalogue({
     },
     sla: {
       first_response: 'First response',
-      action_required: 'Your reply',
+      update: 'Next update',
       remaining: '{{time}} left',
       overdue: '{{time}} overdue',
       met: 'met',
@@ -189,7 +194,8 @@ export const caseDetail = defineCatalogue({
     escalate: {
       title: 'Escalate case',
       intro: 'Escalate when the case is stuck or the business impact has grown. Google reviews the reason and the justification.',
-      notPremium: 'Only cases of customers with Premium Support can be escalated. This customer does not have Premium Support.',
+      notPremium:
+        'Only cases of customers with Premium Support can be escalated, and the agency has not recorded Premium Support for this customer. If the customer has it, record it in Settings → SLA plans.',
       already: 'This case is already escalated.',
       closed: 'A closed case cannot be escalated.',
       reason: 'Reason',
@@ -269,7 +275,7 @@ export const caseDetail = defineCatalogue({
       CLOSED: '已關閉',
     },
     access: { authorized: '已授予經銷商存取權', not_authorized: '未授予經銷商存取權', transferred: '已轉移' },
-    tier: { standard: '標準支援', premium: 'Premium 支援服務' },
+    offering: { standard: '標準支援', enhanced: 'Enhanced 支援服務', premium: 'Premium 支援服務', none: '尚未記錄 Google 支援方案' },
     field: {
       customer: '客戶',
       category: '類別',
@@ -287,7 +293,7 @@ export const caseDetail = defineCatalogue({
     },
     sla: {
       first_response: '首次回應',
-      action_required: '您的回覆',
+      update: '下次更新',
       remaining: '剩餘 {{time}}',
       overdue: '已逾時 {{time}}',
       met: '已達成',
@@ -408,7 +414,8 @@ export const caseDetail = defineCatalogue({
     escalate: {
       title: '提報客服案件',
       intro: '當客服案件停滯不前或業務影響擴大時再提報。Google 會審查原因和理由。',
-      notPremium: '只有享有 Premium 支援服務的客戶，其客服案件才能提報。這位客戶沒有 Premium 支援服務。',
+      notPremium:
+        '只有享有 Premium 支援服務的客戶，其客服案件才能提報；貴公司尚未為這位客戶記錄 Premium 支援服務。如果客戶已購買，請在「設定」→「SLA 方案」中記錄。',
       already: '這個客服案件已經提報。',
       closed: '已關閉的客服案件無法提報。',
       reason: '原因',
@@ -480,7 +487,7 @@ export const caseDetail = defineCatalogue({
       CLOSED: '已关闭',
     },
     access: { authorized: '已授予经销商访问权限', not_authorized: '未授予经销商访问权限', transferred: '已转移' },
-    tier: { standard: '标准支持', premium: '高级支持' },
+    offering: { standard: '标准支持', enhanced: '增强型支持', premium: '高级支持', none: '尚未记录 Google 支持方案' },
     field: {
       customer: '客户',
       category: '类别',
@@ -498,7 +505,7 @@ export const caseDetail = defineCatalogue({
     },
     sla: {
       first_response: '首次响应',
-      action_required: '您的回复',
+      update: '下次更新',
       remaining: '剩余 {{time}}',
       overdue: '已超时 {{time}}',
       met: '已达成',
@@ -619,7 +626,7 @@ export const caseDetail = defineCatalogue({
     escalate: {
       title: '上报支持请求',
       intro: '当支持请求停滞或业务影响扩大时再上报。Google 会审核原因和理由。',
-      notPremium: '只有拥有高级支持的客户的支持请求才能上报。此客户没有高级支持。',
+      notPremium: '只有拥有高级支持的客户的支持请求才能上报；贵公司尚未为此客户记录高级支持。如果客户已购买，请在“设置”→“SLA 方案”中记录。',
       already: '此支持请求已经上报。',
       closed: '已关闭的支持请求无法上报。',
       reason: '原因',
@@ -705,7 +712,12 @@ export const caseDetail = defineCatalogue({
       CLOSED: 'Ditutup',
     },
     access: { authorized: 'Akses reseller diberikan', not_authorized: 'Tanpa akses reseller', transferred: 'Dipindahkan' },
-    tier: { standard: 'Dukungan standar', premium: 'Dukungan Premium' },
+    offering: {
+      standard: 'Dukungan standar',
+      enhanced: 'Dukungan Enhanced',
+      premium: 'Dukungan Premium',
+      none: 'Layanan dukungan Google belum dicatat',
+    },
     field: {
       customer: 'Pelanggan',
       category: 'Kategori',
@@ -723,7 +735,7 @@ export const caseDetail = defineCatalogue({
     },
     sla: {
       first_response: 'Respons pertama',
-      action_required: 'Balasan Anda',
+      update: 'Pembaruan berikutnya',
       remaining: 'sisa {{time}}',
       overdue: 'terlambat {{time}}',
       met: 'terpenuhi',
@@ -848,7 +860,8 @@ export const caseDetail = defineCatalogue({
     escalate: {
       title: 'Eskalasi kasus',
       intro: 'Eskalasi jika kasus macet atau dampak bisnisnya meningkat. Google meninjau alasan dan justifikasinya.',
-      notPremium: 'Hanya kasus pelanggan dengan Dukungan Premium yang dapat dieskalasi. Pelanggan ini tidak memiliki Dukungan Premium.',
+      notPremium:
+        'Hanya kasus pelanggan dengan Dukungan Premium yang dapat dieskalasi, dan agensi belum mencatat Dukungan Premium untuk pelanggan ini. Jika pelanggan memilikinya, catat di Setelan → Paket SLA.',
       already: 'Kasus ini sudah dieskalasi.',
       closed: 'Kasus yang ditutup tidak dapat dieskalasi.',
       reason: 'Alasan',
@@ -938,7 +951,12 @@ export const caseDetail = defineCatalogue({
       CLOSED: 'Fermée',
     },
     access: { authorized: 'Accès revendeur accordé', not_authorized: 'Pas d’accès revendeur', transferred: 'Transféré' },
-    tier: { standard: 'Assistance standard', premium: 'Assistance Premium' },
+    offering: {
+      standard: 'Assistance standard',
+      enhanced: 'Assistance Enhanced',
+      premium: 'Assistance Premium',
+      none: 'Offre d’assistance Google non renseignée',
+    },
     field: {
       customer: 'Client',
       category: 'Catégorie',
@@ -956,7 +974,7 @@ export const caseDetail = defineCatalogue({
     },
     sla: {
       first_response: 'Première réponse',
-      action_required: 'Votre réponse',
+      update: 'Prochaine mise à jour',
       remaining: 'reste {{time}}',
       overdue: 'en retard de {{time}}',
       met: 'respecté',
@@ -1087,7 +1105,7 @@ export const caseDetail = defineCatalogue({
       intro:
         'Remontez la demande si elle est bloquée ou si l’impact sur l’activité s’est aggravé. Google examine le motif et la justification.',
       notPremium:
-        'Seules les demandes des clients disposant de l’Assistance Premium peuvent être remontées. Ce client n’a pas l’Assistance Premium.',
+        'Seules les demandes des clients disposant de l’Assistance Premium peuvent être remontées, et l’agence n’a pas renseigné l’Assistance Premium pour ce client. S’il en dispose, indiquez-le dans Paramètres → Plans de SLA.',
       already: 'Cette demande est déjà remontée.',
       closed: 'Une demande fermée ne peut pas être remontée.',
       reason: 'Motif',

@@ -17,6 +17,7 @@ export const shell = defineCatalogue({
       pending: 'Pending changes',
       newCase: 'Create case',
       settings: 'Settings',
+      dashboard: 'Dashboard',
     },
     status: {
       cases: '{{count, number}} cases',
@@ -82,6 +83,7 @@ export const shell = defineCatalogue({
       pending: '待同步的變更',
       newCase: '建立客服案件',
       settings: '設定',
+      dashboard: '資訊主頁',
     },
     status: {
       cases: '{{count, number}} 件客服案件',
@@ -147,6 +149,7 @@ export const shell = defineCatalogue({
       pending: '待同步的更改',
       newCase: '创建支持请求',
       settings: '设置',
+      dashboard: '仪表板',
     },
     status: {
       cases: '{{count, number}} 个支持请求',
@@ -212,6 +215,7 @@ export const shell = defineCatalogue({
       pending: 'Perubahan tertunda',
       newCase: 'Buat kasus',
       settings: 'Setelan',
+      dashboard: 'Dasbor',
     },
     status: {
       cases: '{{count, number}} kasus',
@@ -278,6 +282,7 @@ export const shell = defineCatalogue({
       pending: 'Modifications en attente',
       newCase: 'Créer une demande',
       settings: 'Paramètres',
+      dashboard: 'Tableau de bord',
     },
     status: {
       cases: '{{count, number}} demandes',

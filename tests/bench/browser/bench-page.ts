@@ -12,6 +12,7 @@ import { hydrateProjection, projectBatch } from '../../../renderer/data/hydrate'
 import { createProjection, type Projection } from '../../../renderer/data/projection';
 import { loadHeadSnapshot, saveHeadSnapshot } from '../../../renderer/data/head-snapshot';
 import { headCases } from '../../../renderer/data/queries';
+import { dashboardLoad, dashboardRuns } from './dashboard-bench';
 import { buildSyntheticCases, buildSyntheticComments, buildSyntheticCustomers, keystrokeQueries, DEFAULT_PHRASES } from '../replica';
 
 const accountIds = (count: number): string[] => Array.from({ length: count }, (_, index) => `bench${index}`);
@@ -176,5 +177,13 @@ declare global {
     __firstRows?: Promise<number>;
   }
 }
-window.__bench = { seed, hydrate, filter, delta500, storeAttachment, openAttachment };
+async function dashboard(
+  accounts: number,
+  runs: number,
+): Promise<{ loadMs: number; cases: number } & Awaited<ReturnType<typeof dashboardRuns>>> {
+  const loaded = await dashboardLoad(accountIds(accounts));
+  return { loadMs: loaded.ms, cases: loaded.cases, ...(await dashboardRuns(runs, longTasks)) };
+}
+
+window.__bench = { seed, hydrate, filter, delta500, storeAttachment, openAttachment, dashboard };
 if (location.search.includes('first-rows')) window.__firstRows = firstRows();

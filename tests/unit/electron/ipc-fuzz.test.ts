@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { errorCodes, invokeChannels, type InvokeChannel, type OutboxEntry } from '../../../shared/ipc';
+import { STARTER_PLAN } from '../../../shared/domain';
 import { createCoreFixture, type CoreFixture } from '../support/core-fixture';
 import { seededRandom } from '../support/seeded-random';
 
@@ -69,6 +70,16 @@ const templates: Record<InvokeChannel, (t: Target) => unknown> = {
   'update.status': () => ({}),
   'update.check': () => ({}),
   'update.restart': () => ({ draftsOpen: true }),
+  'agency.get': () => ({}),
+  'agency.savePlan': () => ({ plan: { ...STARTER_PLAN, id: 'fuzz-plan', name: 'Fuzz plan' } }),
+  'agency.deletePlan': () => ({ planId: 'fuzz-plan' }),
+  'agency.setDefaultPlan': () => ({ planId: STARTER_PLAN.id }),
+  'agency.setCustomer': () => ({ customerId: 'C0fuzz', offering: 'premium', planId: null }),
+  'agency.clearDemo': () => ({}),
+  'agency.importCsv': () => ({ kind: 'plans', text: 'id,name\nfuzz,Fuzz\n' }),
+  'agency.exportCsv': () => ({ kind: 'customers' }),
+  'reports.savePdf': () => ({ suggestedName: 'report.pdf' }),
+  'reports.saveCsv': () => ({ suggestedName: 'report.csv', text: 'a,b\n1,2\n' }),
 };
 
 function deepNest(depth: number): unknown {
@@ -164,7 +175,13 @@ async function targetFor(accountId: string): Promise<Target> {
 }
 
 beforeAll(async () => {
-  fixture = await createCoreFixture({ sandbox: { cases: 60 }, httpTimeoutMs: 3_000, sync: { afterChangeMs: 60 * 60_000 } });
+  // No request budget: the fuzzer sends ~3,400 requests a minute, several times the account's
+  // budget, and waiting for a slot then is the budget working, not a hang.
+  fixture = await createCoreFixture({
+    sandbox: { cases: 60 },
+    httpTimeoutMs: 3_000,
+    sync: { afterChangeMs: 60 * 60_000, requestsPerMinute: Number.POSITIVE_INFINITY },
+  });
   const a = await fixture.signIn('agent1@reseller-a.example');
   const b = await fixture.signIn('agent1@reseller-b.example');
   fixture.browser.choose('cancel'); // a fuzzed sign-in is cancelled on the sign-in page

@@ -31,7 +31,8 @@ describe('translations', () => {
     >;
     const unknown: string[] = [];
     for (const [file, source] of Object.entries(sources)) {
-      const defaultNs = /useTranslation\(\s*'(\w+)'/.exec(source)?.[1] ?? 'common';
+      // A component's namespace, or that of the bound `t` a helper takes (TFunction<'ns'>).
+      const defaultNs = /useTranslation\(\s*'(\w+)'/.exec(source)?.[1] ?? /TFunction<\s*'(\w+)'/.exec(source)?.[1] ?? 'common';
       for (const match of source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.:-]+)'/g)) {
         const raw = match[1] ?? '';
         const [ns, key] = raw.includes(':') ? (raw.split(':') as [string, string]) : [defaultNs, raw];

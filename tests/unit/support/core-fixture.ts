@@ -146,7 +146,13 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
       heartbeatMs: 0,
       policy,
       validateResponses: true,
-      sandbox: { mode: 'external', baseUrl: sandbox.baseUrl, issuer: sandbox.issuer, clientId: sandbox.desktopClientId },
+      sandbox: {
+        mode: 'external',
+        baseUrl: sandbox.baseUrl,
+        issuer: sandbox.issuer,
+        clientId: sandbox.desktopClientId,
+        customers: () => sandbox.admin.customers(),
+      },
       sync: {
         maxBackoffMs: 200,
         afterChangeMs: 20,

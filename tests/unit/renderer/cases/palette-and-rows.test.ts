@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createProjection } from '../../../../renderer/data/projection';
 import { toCaseRecord } from '../../../../renderer/data/records';
 import { caseNumberQuery, findCasesByNumber, labelMatches } from '../../../../renderer/features/cases/palette-commands';
-import { rowFromProjection, slaCellOf, type RowContext } from '../../../../renderer/features/cases/row-model';
+import { rowFromProjection, type RowContext } from '../../../../renderer/features/cases/row-model';
 import { sortKeyOf } from '../../../../renderer/features/cases/sort-key';
 import type { OutboxEntry } from '../../../../shared/ipc';
 import { makeCase } from '../data/fixtures';
@@ -44,7 +44,7 @@ describe('command palette matching', () => {
 });
 
 describe('list rows', () => {
-  const base: Omit<RowContext, 'outbox' | 'pendingRefs'> = { accountId: 'acc', tierOf: () => 'premium', nowMs: Date.UTC(2026, 0, 2, 1) };
+  const base: Omit<RowContext, 'outbox' | 'pendingRefs'> = { accountId: 'acc', slaOf: () => undefined, nowMs: Date.UTC(2026, 0, 2, 1) };
 
   it('overlays a queued priority change and marks it queued; a refused one is marked failed', () => {
     const p = projectionWith(7);
@@ -64,15 +64,6 @@ describe('list rows', () => {
     const failed = rowFromProjection(row, { ...base, outbox: [entry('failed')], pendingRefs: new Set([row.name]) });
     expect(failed).toMatchObject({ priority: 'P3', pending: 'failed' });
     expect(rowFromProjection(row, { ...base, outbox: [], pendingRefs: new Set() }).pending).toBeUndefined();
-  });
-
-  it('shows the first-response clock for new cases and none once Google is working', () => {
-    const created = Date.UTC(2026, 0, 1, 0, 0);
-    const input = { priority: 'P1' as const, createTimeMs: created, updateTimeMs: created };
-    expect(slaCellOf({ ...input, state: 'NEW' }, 'premium', created + 5 * 60_000)).toMatchObject({ level: 'ok', ms: 10 * 60_000 });
-    expect(slaCellOf({ ...input, state: 'NEW' }, 'premium', created + 45 * 60_000)).toMatchObject({ level: 'breached', ms: 30 * 60_000 });
-    expect(slaCellOf({ ...input, state: 'IN_PROGRESS_GOOGLE_SUPPORT' }, 'premium', created)).toBeUndefined();
-    expect(slaCellOf({ ...input, state: 'ACTION_REQUIRED' }, 'premium', created + 24 * 60_000)).toMatchObject({ level: 'warning' });
   });
 
   it('sort keys mirror the projection order', () => {

@@ -189,3 +189,27 @@ describe('applyBatch', () => {
     await expect(applyBatch(db, makeBatch('someone-else', 'x'))).rejects.toThrow(/another|someone-else/);
   });
 });
+
+describe('case history (v3)', () => {
+  it('notes a reopen and an escalation it sees happen, and a complete thread; a first sighting is no event', async () => {
+    const { db } = countingDb();
+    const closed = makeCase(1, { state: 'CLOSED', escalated: false });
+    await applyBatch(db, makeBatch(db.accountId, 'c1', { upserts: { cases: [closed] }, completeThreads: [closed.name] }));
+    const first = await db.caseHistory.get(closed.name);
+    expect(first).toMatchObject({ state: 'CLOSED', reopenedAtMs: [], threadCompleteAtMs: expect.any(Number) });
+
+    const reopened = { ...closed, state: 'IN_PROGRESS_GOOGLE_SUPPORT' as const, escalated: true, updateTime: '2026-02-01T10:00:00.000Z' };
+    await applyBatch(db, makeBatch(db.accountId, 'c2', { upserts: { cases: [reopened] } }));
+    const row = await db.caseHistory.get(closed.name);
+    expect(row?.reopenedAtMs).toEqual([Date.parse('2026-02-01T10:00:00Z')]);
+    expect(row?.escalatedAtMs).toBe(Date.parse('2026-02-01T10:00:00Z'));
+    expect(row?.threadCompleteAtMs).toBe(first?.threadCompleteAtMs);
+
+    // Re-sending the same record (a full listing) changes nothing.
+    await applyBatch(db, makeBatch(db.accountId, 'c3', { upserts: { cases: [reopened] } }));
+    expect((await db.caseHistory.get(closed.name))?.reopenedAtMs).toHaveLength(1);
+
+    await applyBatch(db, makeBatch(db.accountId, 'c4', { deletes: { cases: [closed.name] } }));
+    expect(await db.caseHistory.get(closed.name)).toBeUndefined();
+  });
+});

@@ -19,6 +19,10 @@ afterEach(() => {
 });
 
 describe('ReplicaDb schema versions', () => {
+  it('the newest version is v3', () => {
+    expect(REPLICA_SCHEMA_VERSION).toBe(3);
+  });
+
   it('v1: a fresh database has the replica tables and their indexes', async () => {
     const db = open(freshAccountId(), 1);
     await db.open();
@@ -62,7 +66,7 @@ describe('ReplicaDb schema versions', () => {
     expect(await v2.pins.get(c.name)).toBeDefined();
   });
 
-  it('v2 → v3: replica rows and cached bytes survive; the case history table starts empty and is kept by applyBatch', async () => {
+  it('v2 → v3: replica rows and cached bytes survive; the case event log starts empty and is kept by applyBatch', async () => {
     const accountId = freshAccountId();
     const v2 = open(accountId, 2);
     const c = makeCase(8, { priority: 'P3' });
@@ -83,6 +87,29 @@ describe('ReplicaDb schema versions', () => {
     const next = { ...c, priority: 'P1' as const, updateTime: new Date(Date.parse(c.updateTime) + 60_000).toISOString() };
     await applyBatch(v3, { accountId, batchId: 'b1', cursor: 'cursor-2', upserts: { cases: [next] }, deletes: {} });
     expect(await listCaseEvents(v3, c.name)).toMatchObject([{ kind: 'priority', from: 'P3', to: 'P1', source: 'sync' }]);
+  });
+
+  it('v2 → v3: case history summary rows are made for existing cases; threads with comments count as complete', async () => {
+    const accountId = freshAccountId();
+    const v2 = open(accountId, 2);
+    const withThread = makeCase(1, { state: 'CLOSED' });
+    const bare = makeCase(2, { escalated: true });
+    await v2.cases.bulkPut([toCaseRecord(withThread), toCaseRecord(bare)]);
+    await v2.comments.put(toCommentRecord(makeComment(withThread.name, 1)));
+    v2.close();
+
+    const v3 = open(accountId);
+    await v3.open();
+    expect(v3.verno).toBe(3);
+    expect(await v3.caseHistory.get(withThread.name)).toMatchObject({
+      state: 'CLOSED',
+      reopenedAtMs: [],
+      threadCompleteAtMs: expect.any(Number),
+    });
+    const bareRow = await v3.caseHistory.get(bare.name);
+    expect(bareRow).toMatchObject({ state: 'NEW', escalated: true });
+    expect(bareRow?.threadCompleteAtMs).toBeUndefined();
+    expect((await v3.meta.get('schemaNotes'))?.value).toMatch(/^v3/);
   });
 
   it('names the database per account and rejects ids that could address another one', () => {

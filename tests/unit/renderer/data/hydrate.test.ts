@@ -3,6 +3,7 @@ import { ReplicaDb } from '../../../../renderer/data/db';
 import { applyBatch } from '../../../../renderer/data/apply-batch';
 import { createProjection } from '../../../../renderer/data/projection';
 import { hydrateProjection, projectBatch } from '../../../../renderer/data/hydrate';
+import { createCaseFacts } from '../../../../renderer/data/case-facts';
 import { freshAccountId, makeBatch, makeCase, makeComment, makeCustomer } from './fixtures';
 
 const opened: ReplicaDb[] = [];
@@ -55,5 +56,41 @@ describe('projection ↔ replica', () => {
     projectBatch(p, b2, await applyBatch(db, b2));
     expect(p.has(makeCase(1).name)).toBe(false);
     expect(p.names(p.query({ keyword: 'escalade' }))).toEqual([makeCase(2).name]);
+  });
+});
+
+describe('case facts ↔ replica', () => {
+  it('hydration and batches give the same facts: time zone, thread times by side, reopens, complete threads', async () => {
+    const db = new ReplicaDb(freshAccountId());
+    opened.push(db);
+    const closed = makeCase(1, { state: 'CLOSED', timeZone: 'Asia/Jakarta', classificationName: 'Gmail > Delivery' });
+    const quiet = makeCase(2, { state: 'NEW' });
+    const live = createCaseFacts();
+    const b1 = makeBatch(db.accountId, 'c1', {
+      upserts: {
+        cases: [closed, quiet],
+        comments: [makeComment(closed.name, 2, { googleSupport: true }), makeComment(closed.name, 1, { googleSupport: false })],
+      },
+      completeThreads: [closed.name, quiet.name],
+    });
+    projectBatch(createProjection(), b1, await applyBatch(db, b1), live);
+    const b2 = makeBatch(db.accountId, 'c2', { upserts: { cases: [{ ...closed, state: 'NEW', updateTime: '2026-03-01T00:00:00.000Z' }] } });
+    projectBatch(createProjection(), b2, await applyBatch(db, b2), live);
+
+    const hydrated = createCaseFacts();
+    await hydrateProjection(db, createProjection(), { facts: hydrated, yieldFn: async () => {} });
+    for (const facts of [live, hydrated]) {
+      expect(facts.get(closed.name)).toMatchObject({
+        timeZone: 'Asia/Jakarta',
+        category: 'Gmail > Delivery',
+        thread: {
+          google: [Date.parse(makeComment(closed.name, 2).createTime)],
+          others: [Date.parse(makeComment(closed.name, 1).createTime)],
+        },
+        reopenedAtMs: [Date.parse('2026-03-01T00:00:00Z')],
+      });
+      // An empty thread that was synced in full is known to be empty.
+      expect(facts.get(quiet.name)?.thread).toEqual({ google: [], others: [] });
+    }
   });
 });
