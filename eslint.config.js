@@ -1,8 +1,12 @@
 // Lint = style basics + the layer rules of docs/architecture.md. The layer rules
 // are the part that matters: they keep Electron thin and the renderer tokenless.
+// Two kinds: `no-restricted-*` deny the `electron` module, Node builtins and globals
+// per folder; `boundaries/dependencies` is the allow-list of which folder may import
+// which (anything not listed is refused).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
 
 const electronModule = { name: 'electron', message: "Only electron/shell and electron/main.ts may import 'electron'." };
 const electronModulePattern = { group: ['electron/*'], message: "Only electron/shell and electron/main.ts may import 'electron'." };
@@ -71,6 +75,94 @@ export const layerRules = [
   },
 ];
 
+/**
+ * One element per layer folder (docs/architecture.md, "Processes and layers"). The first
+ * match wins, so `renderer` and `electron` last hold only their root files: renderer/main.tsx,
+ * electron/main.ts and electron/core.ts.
+ */
+const elements = [
+  { type: 'app', pattern: 'renderer/app' },
+  { type: 'feature', pattern: 'renderer/features/*', capture: ['feature'] },
+  { type: 'runtime', pattern: 'renderer/runtime' },
+  { type: 'data', pattern: 'renderer/data' },
+  { type: 'platform', pattern: 'renderer/platform' },
+  { type: 'state', pattern: 'renderer/state' },
+  { type: 'ui', pattern: 'renderer/ui' },
+  { type: 'i18n', pattern: 'renderer/i18n' },
+  { type: 'renderer-root', pattern: 'renderer' },
+  { type: 'shared', pattern: 'shared/*', capture: ['module'] },
+  { type: 'shell', pattern: 'electron/shell' },
+  { type: 'ipc', pattern: 'electron/ipc' },
+  { type: 'ports', pattern: 'electron/ports' },
+  { type: 'services', pattern: 'electron/services' },
+  { type: 'fs', pattern: 'electron/fs' },
+  { type: 'sandbox', pattern: 'electron/sandbox' },
+  { type: 'electron-root', pattern: 'electron' },
+].map((element) => ({ ...element, partialMatch: false }));
+
+const core = { type: 'electron-root', fileInternalPath: 'core.ts' };
+const electronMain = { type: 'electron-root', fileInternalPath: 'main.ts' };
+
+/**
+ * Who may import whom, as [from, [to…]]. A layer always imports its own files; anything not
+ * listed is refused.
+ */
+const mayImport = [
+  ['renderer-root', ['app', 'runtime', 'data', 'platform', 'state', 'ui', 'i18n', 'shared']],
+  ['app', ['feature', 'runtime', 'data', 'platform', 'state', 'ui', 'i18n', 'shared']],
+  // Features never import app/; another feature only through its index.ts (policy below).
+  ['feature', ['runtime', 'data', 'platform', 'state', 'ui', 'i18n', 'shared']],
+  ['runtime', ['data', 'platform', 'state', 'ui', 'i18n', 'shared']],
+  ['state', ['data', 'shared']],
+  ['data', ['platform', 'shared']],
+  ['platform', ['shared']],
+  ['ui', ['i18n', 'shared']],
+  ['i18n', ['shared']],
+  ['shared', ['shared']],
+  [electronMain, [core, 'shell', 'services', 'ports', 'shared']],
+  // The composition root: the only place that knows the sandbox and the services together.
+  [core, ['ipc', 'ports', 'services', 'sandbox', 'shared']],
+  ['shell', [core, 'ipc', 'ports', 'services', 'fs', 'shared']],
+  ['ipc', ['ports', 'services', 'shared']],
+  ['ports', ['shared']],
+  // Never the sandbox: core.ts injects the sandbox starter (services/backend/backend-registry.ts).
+  ['services', ['ports', 'fs', 'shared']],
+  ['fs', []],
+  ['sandbox', ['fs', 'shared']],
+];
+const selector = (element) => (typeof element === 'string' ? { type: element } : element);
+
+export const boundaryRules = [
+  {
+    files: ['renderer/**/*.{ts,tsx}', 'electron/**/*.ts', 'shared/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': elements,
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js'] } },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          message: '{{from.type}} may not import {{to.type}} (allow-list in eslint.config.js, docs/architecture.md).',
+          policies: [
+            { allow: { dependency: { relationship: { to: 'internal' } } } },
+            ...mayImport.map(([from, to]) => ({
+              from: { element: selector(from) },
+              allow: { to: { element: to.map(selector) } },
+            })),
+            {
+              from: { element: { type: 'feature' } },
+              allow: { to: { element: { type: 'feature', fileInternalPath: ['index.ts', 'index.tsx'] } } },
+            },
+          ],
+        },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', 'test-results/**', 'tests/unit/electron/lint-fixtures/**'] },
   js.configs.recommended,
@@ -86,4 +178,5 @@ export default tseslint.config(
   { files: ['renderer/**', 'tests/unit/renderer/**'], languageOptions: { globals: { ...globals.browser } } },
   { files: ['*.config.ts', '*.config.js', 'eslint.config.js'], rules: { 'no-restricted-syntax': 'off' } },
   ...layerRules,
+  ...boundaryRules,
 );

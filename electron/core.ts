@@ -5,6 +5,7 @@ import { createEventBus, type EventBus } from './ipc/event-bus';
 import { createHandlers } from './ipc/handlers';
 import { createIpcRouter, type IpcRouter, type SenderInfo } from './ipc/router';
 import type { Ports } from './ports';
+import { startSandbox } from './sandbox';
 import { createHttpClient } from './services/api/http';
 import { createPublicFeedClient } from './services/api/public-feeds';
 import { RequestBudget } from './services/api/request-budget';
@@ -228,6 +229,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
   const agency = createAgencyService(ports.agency, ports.logger, (next) => events.publish('agency.changed', next));
   const backends = createBackendRegistry({
     sandbox: options.sandbox ?? { mode: 'embedded', dataDir: path.join(ports.paths.userData, 'sandbox') },
+    startEmbedded: startSandbox,
     settings,
     fetch: ports.fetch,
     logger: ports.logger,

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'reac
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { AppError, type OutboxEntry } from '../../../shared/ipc';
-import { useAccountRuntime, useRuntimes, useRuntimeVersion } from '../../app/runtime-context';
+import { useAccountRuntime, useRuntimes, useRuntimeVersion } from '../../runtime/runtime-context';
 import { hasBlob, isPinned, pinCase, unpinCase, type AttachmentRecord } from '../../data';
 import { useAttachments } from '../../data/hooks';
 import { getBridgeClient } from '../../platform';

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { AccountRuntime } from '../../app/account-runtime';
-import { useRuntimeVersion } from '../../app/runtime-context';
+import type { AccountRuntime } from '../../runtime/account-runtime';
+import { useRuntimeVersion } from '../../runtime/runtime-context';
 import { loadHeadSnapshot, pendingCaseRefs, pendingCasesFromCreates, type ProjectionResult, type ViewCase } from '../../data';
 import { useCustomers, useHeadCases } from '../../data/hooks';
 import type { CaseFilters, CaseScope } from '../../state/case-views';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { AgencyData } from '../../../shared/domain';
-import type { AccountRuntime } from '../../app/account-runtime';
+import type { AccountRuntime } from '../../runtime/account-runtime';
 import { agentTimeZone } from '../../ui/format';
 import { dashboardClient } from './dashboard-client';
 import { previousPeriod, resolvePeriod } from './model/periods';

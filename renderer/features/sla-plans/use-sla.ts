@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { AgencyIndex } from '../../../shared/domain';
-import type { AccountRuntime } from '../../app/account-runtime';
+import type { AccountRuntime } from '../../runtime/account-runtime';
 import { useAgency } from './agency-store';
 import { slaCellsFor, slaDueFor, type SlaCell, type SlaRowInput } from './case-sla';
 
