@@ -7,6 +7,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const electronModule = { name: 'electron', message: "Only electron/shell and electron/main.ts may import 'electron'." };
 const electronModulePattern = { group: ['electron/*'], message: "Only electron/shell and electron/main.ts may import 'electron'." };
@@ -176,6 +177,12 @@ export default tseslint.config(
   },
   { files: ['electron/**', 'tests/**', 'build/**', '*.config.*', 'eslint.config.js'], languageOptions: { globals: { ...globals.node } } },
   { files: ['renderer/**', 'tests/unit/renderer/**'], languageOptions: { globals: { ...globals.browser } } },
+  {
+    // Only the two classic rules: a hook called conditionally, or an effect missing a dependency, is a bug.
+    files: ['renderer/**/*.{ts,tsx}', 'tests/unit/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
+  },
   { files: ['*.config.ts', '*.config.js', 'eslint.config.js'], rules: { 'no-restricted-syntax': 'off' } },
   ...layerRules,
   ...boundaryRules,

@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { AppError, type OutboxEntry } from '../../../shared/ipc';
@@ -84,13 +84,13 @@ export function AttachmentList({
 
   // Eager download: small files of the case being looked at go to the cache in the background.
   const eagerMb = settings?.eagerDownloadMaxMb ?? DEFAULT_EAGER_MB;
+  // jobFor reads refs: an event, not an input of the effect.
+  const queueEager = useEffectEvent((attachment: AttachmentRecord) => queueEagerDownload(jobFor(attachment)));
   useEffect(() => {
     if (!attachments || !cached || offline || eagerMb <= 0) return;
     for (const attachment of attachments) {
-      if (!cached.has(attachment.name) && attachment.sizeBytes > 0 && attachment.sizeBytes <= eagerMb * MIB)
-        queueEagerDownload(jobFor(attachment));
+      if (!cached.has(attachment.name) && attachment.sizeBytes > 0 && attachment.sizeBytes <= eagerMb * MIB) queueEager(attachment);
     }
-    // jobFor reads refs; the inputs that matter are listed.
   }, [attachments, cached, offline, eagerMb]);
 
   const uploads = runtime.outbox.filter((entry) => isUploadEntry(entry) && entry.mutation.caseRef === caseName);

@@ -14,8 +14,9 @@ export function useRuntimeSla(runtime: AccountRuntime, nowMs: number, version: n
   useMemo(() => {
     // A target instant does not depend on "now", so the key only changes with data or plans.
     runtime.projection.setSlaKey(slaDueFor(runtime.facts, agency, Date.now()));
-    // `version` stands for the runtime's facts, which change in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the runtime's facts, which change in place
   }, [runtime, agency, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the same
   return useMemo(() => slaCellsFor(runtime.facts, agency, nowMs), [runtime, agency, nowMs, version]);
 }
 
