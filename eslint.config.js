@@ -164,6 +164,43 @@ export const boundaryRules = [
   },
 ];
 
+/**
+ * Size limits (docs/architecture.md, "Size limits"): a file counts every line, a function its
+ * code lines (blank lines and comments skipped). Tests are held to the same limits: a describe
+ * or test callback is a function like any other.
+ */
+export const sizeRules = [
+  {
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    rules: {
+      'max-lines': ['error', { max: 450, skipBlankLines: false, skipComments: false }],
+      'max-lines-per-function': ['error', { max: 120, skipBlankLines: true, skipComments: true, IIFEs: true }],
+    },
+  },
+  // The catalogues are data: one key per line, five languages.
+  { files: ['renderer/i18n/catalogues/**'], rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' } },
+  {
+    // TEMPORARY, until branch h-perf lands (the perf helper splits these); the lead removes this entry when merging.
+    files: [
+      'renderer/data/projection.ts',
+      'renderer/features/cases/case-list.tsx',
+      'renderer/features/cases/all-domains-queue.tsx',
+      'tests/bench/**',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+  {
+    // TEMPORARY, until branch h-split lands (the renderer-components helper splits these); the lead removes this entry when merging.
+    files: [
+      'renderer/features/case-detail/**',
+      'renderer/features/attachments/attachment-list.tsx',
+      'renderer/features/cases/bulk-bar.tsx',
+      'renderer/features/cases/command-palette.tsx',
+    ],
+    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
+  },
+];
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'reports/**', 'test-results/**', 'tests/unit/electron/lint-fixtures/**'] },
   js.configs.recommended,
@@ -186,4 +223,5 @@ export default tseslint.config(
   { files: ['*.config.ts', '*.config.js', 'eslint.config.js'], rules: { 'no-restricted-syntax': 'off' } },
   ...layerRules,
   ...boundaryRules,
+  ...sizeRules,
 );
