@@ -2,7 +2,7 @@
 // credentials and "password: x" in the five UI languages. Same design as pii-scan.ts: one
 // linear pass per pattern, then checks that drop ordinary prose.
 
-import type { Sink } from './pii-scan';
+import type { PiiSubtype, Sink } from './pii-scan';
 
 const PRIVATE_KEY_RE =
   /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----|\n[ \t]*\n|$)/g;
