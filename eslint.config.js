@@ -21,6 +21,38 @@ const noRendererLayer = {
 };
 const noNodeBuiltins = { group: ['node:*'], message: 'This layer does not run in Node.' };
 
+/**
+ * A chosen subset of typescript-eslint's type-checked rules: the ones that find bugs tsc lets
+ * through (a promise nobody awaits or catches, a promise where a callback must return void, an
+ * await of a non-promise, "[object Object]" in a string, throwing or rejecting with a
+ * non-Error). Left out of `recommendedTypeChecked` on purpose: `no-unsafe-*` (tests use `any`
+ * for raw wire JSON), `unbound-method` (zustand stores and port objects are method-shaped and
+ * never use `this`), `require-await` (handlers are async by contract), and
+ * `no-unnecessary-type-assertion` (style). JavaScript files (build scripts, this file) have no
+ * project and are not type-checked.
+ */
+const typeAwareRules = [
+  {
+    files: ['**/*.{ts,tsx}'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/await-thenable': 'error',
+      '@typescript-eslint/no-array-delete': 'error',
+      '@typescript-eslint/no-base-to-string': 'error',
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-for-in-array': 'error',
+      '@typescript-eslint/no-implied-eval': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+      '@typescript-eslint/only-throw-error': 'error',
+      '@typescript-eslint/prefer-promise-reject-errors': 'error',
+      '@typescript-eslint/restrict-plus-operands': 'error',
+      '@typescript-eslint/restrict-template-expressions': 'error',
+    },
+  },
+  // Tests reject with what IndexedDB's request gives them (a DOMException or null).
+  { files: ['tests/**'], rules: { '@typescript-eslint/prefer-promise-reject-errors': 'off' } },
+];
+
 export const layerRules = [
   {
     // shared/: runtime-neutral. No electron/, renderer/, Node or DOM.
@@ -213,6 +245,7 @@ export default tseslint.config(
     },
   },
   { files: ['electron/**', 'tests/**', 'build/**', '*.config.*', 'eslint.config.js'], languageOptions: { globals: { ...globals.node } } },
+  ...typeAwareRules,
   { files: ['renderer/**', 'tests/unit/renderer/**'], languageOptions: { globals: { ...globals.browser } } },
   {
     // Only the two classic rules: a hook called conditionally, or an effect missing a dependency, is a bug.

@@ -103,9 +103,9 @@ export function AttachmentList({
         setStaging((current) => current && { ...current, sent, total }),
       );
       // The bytes stay readable offline and protected from eviction until the upload is confirmed.
-      await Promise.all(entries.map((entry, i) => (files[i] ? cachePendingUpload(db, caseName, entry, files[i].file) : undefined))).catch(
-        () => undefined,
-      );
+      await Promise.all(
+        entries.map((entry, i) => (files[i] ? cachePendingUpload(db, caseName, entry, files[i].file) : Promise.resolve())),
+      ).catch(() => undefined);
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'internal';
       setNotice({
