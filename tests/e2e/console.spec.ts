@@ -63,7 +63,7 @@ async function filtersEqualSearch(
 }
 
 test('case lists: domain separation, filters equal cases.search, restart restore, all-domains queue, palette', async ({ app }) => {
-  test.setTimeout(90_000);
+  test.setTimeout(180_000); // scrolls every row of two domains twice; slow on a loaded 2-core machine
   const sandbox = app.harness.sandbox;
   if (!sandbox) throw new Error('the harness sandbox is required');
 
