@@ -114,22 +114,11 @@ export const layerRules = [
  * electron/main.ts and electron/core.ts.
  */
 const elements = [
-  { type: 'app', pattern: 'renderer/app' },
+  ...['app', 'runtime', 'data', 'platform', 'state', 'ui', 'i18n'].map((folder) => ({ type: folder, pattern: `renderer/${folder}` })),
   { type: 'feature', pattern: 'renderer/features/*', capture: ['feature'] },
-  { type: 'runtime', pattern: 'renderer/runtime' },
-  { type: 'data', pattern: 'renderer/data' },
-  { type: 'platform', pattern: 'renderer/platform' },
-  { type: 'state', pattern: 'renderer/state' },
-  { type: 'ui', pattern: 'renderer/ui' },
-  { type: 'i18n', pattern: 'renderer/i18n' },
   { type: 'renderer-root', pattern: 'renderer' },
   { type: 'shared', pattern: 'shared/*', capture: ['module'] },
-  { type: 'shell', pattern: 'electron/shell' },
-  { type: 'ipc', pattern: 'electron/ipc' },
-  { type: 'ports', pattern: 'electron/ports' },
-  { type: 'services', pattern: 'electron/services' },
-  { type: 'fs', pattern: 'electron/fs' },
-  { type: 'sandbox', pattern: 'electron/sandbox' },
+  ...['shell', 'ipc', 'ports', 'services', 'fs', 'sandbox'].map((folder) => ({ type: folder, pattern: `electron/${folder}` })),
   { type: 'electron-root', pattern: 'electron' },
 ].map((element) => ({ ...element, partialMatch: false }));
 
