@@ -16,6 +16,7 @@ import { Thread } from './thread';
 import { useCaseDetail, type CaseComments, type CaseCustomer } from './use-case-detail';
 import type { ViewCase } from '../../data';
 import './case-detail.css';
+import './composer.css';
 
 /** One case: header, thread, attachments, composer and every action. */
 export function CaseDetail({ caseName }: { caseName: string }): React.JSX.Element {
