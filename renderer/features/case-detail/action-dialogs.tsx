@@ -2,9 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { SelectablePriority } from '../../../shared/domain';
-import type { Account } from '../../../shared/ipc';
-import type { ViewCase } from '../../data';
-import { DialogFrame, type ActionDialog, type Enqueue } from './dialog-frame';
+import { DialogFrame, type ActionDialog, type CaseDialogProps } from './dialog-frame';
 import { EscalateDialog } from './escalate-dialog';
 import { PriorityChoice } from './priority-choice';
 import { ShareDialog } from './share-dialog';
@@ -12,19 +10,7 @@ import type { TemplateVariables } from './templates';
 
 export type { ActionDialog } from './dialog-frame';
 
-export function PriorityDialog({
-  open,
-  onClose,
-  view,
-  account,
-  enqueue,
-}: {
-  open: boolean;
-  onClose: () => void;
-  view: ViewCase;
-  account: Account;
-  enqueue: Enqueue;
-}): React.JSX.Element {
+export function PriorityDialog({ open, onClose, view, account, enqueue }: CaseDialogProps): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
   const current = view.priority === 'P0' ? 'P1' : view.priority;
   const [choice, setChoice] = useState<SelectablePriority>(current);
@@ -54,19 +40,7 @@ export function PriorityDialog({
   );
 }
 
-export function CloseDialog({
-  open,
-  onClose,
-  view,
-  account,
-  enqueue,
-}: {
-  open: boolean;
-  onClose: () => void;
-  view: ViewCase;
-  account: Account;
-  enqueue: Enqueue;
-}): React.JSX.Element {
+export function CloseDialog({ open, onClose, view, account, enqueue }: CaseDialogProps): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
   return (
     <DialogFrame
@@ -103,12 +77,8 @@ export function CaseDialogs({
   enqueue,
   escalateBlockedReason,
   variables,
-}: {
+}: Omit<CaseDialogProps, 'open'> & {
   dialog: ActionDialog;
-  onClose: () => void;
-  view: ViewCase;
-  account: Account;
-  enqueue: Enqueue;
   escalateBlockedReason: string | undefined;
   variables: TemplateVariables;
 }): React.JSX.Element {

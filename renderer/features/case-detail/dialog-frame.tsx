@@ -1,11 +1,21 @@
 import type { ReactNode } from 'react';
 import { Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
-import type { Mutation } from '../../../shared/ipc';
+import type { Account, Mutation } from '../../../shared/ipc';
+import type { ViewCase } from '../../data';
 
 export type ActionDialog = 'priority' | 'close' | 'escalate' | 'share' | undefined;
 
 /** Queues one change of the case; false when it could not be queued (the case shows why). */
 export type Enqueue = (mutation: Mutation) => Promise<boolean>;
+
+/** What every action dialog of a case is given. */
+export interface CaseDialogProps {
+  readonly open: boolean;
+  readonly onClose: () => void;
+  readonly view: ViewCase;
+  readonly account: Account;
+  readonly enqueue: Enqueue;
+}
 
 /** The modal every action dialog of a case sits in, edged in the domain's colour. */
 export function DialogFrame({

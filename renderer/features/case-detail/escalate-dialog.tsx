@@ -3,8 +3,7 @@ import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { ESCALATION_JUSTIFICATION_MAX_LENGTH, ESCALATION_REASONS, type EscalationReason } from '../../../shared/domain';
 import type { Account } from '../../../shared/ipc';
-import type { ViewCase } from '../../data';
-import { DialogFrame, type Enqueue } from './dialog-frame';
+import { DialogFrame, type CaseDialogProps, type Enqueue } from './dialog-frame';
 import { fillTemplate, insertAt, type TemplateVariables } from './templates';
 import { TemplatesMenu } from './templates-menu';
 
@@ -58,14 +57,9 @@ export function EscalateDialog({
   blockedReason,
   enqueue,
   variables,
-}: {
-  open: boolean;
-  onClose: () => void;
-  view: ViewCase;
-  account: Account;
+}: CaseDialogProps & {
   /** Why escalating is not offered (the customer's access, the case's state, the agency's offering). */
   blockedReason: string | undefined;
-  enqueue: Enqueue;
   variables: TemplateVariables;
 }): React.JSX.Element {
   const { t } = useTranslation('caseDetail');

@@ -2,9 +2,7 @@ import { useEffect, useEffectEvent, useState } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { isValidEmail, MAX_SUBSCRIBERS } from '../../../shared/domain';
-import type { Account } from '../../../shared/ipc';
-import type { ViewCase } from '../../data';
-import { DialogFrame, type Enqueue } from './dialog-frame';
+import { DialogFrame, type CaseDialogProps } from './dialog-frame';
 
 /** Returns the problem with one address the agent wants to add, or null. */
 export function subscriberProblem(email: string, current: readonly string[]): 'invalid' | 'duplicate' | 'too_many' | null {
@@ -14,19 +12,7 @@ export function subscriberProblem(email: string, current: readonly string[]): 'i
   return null;
 }
 
-export function ShareDialog({
-  open,
-  onClose,
-  view,
-  account,
-  enqueue,
-}: {
-  open: boolean;
-  onClose: () => void;
-  view: ViewCase;
-  account: Account;
-  enqueue: Enqueue;
-}): React.JSX.Element {
+export function ShareDialog({ open, onClose, view, account, enqueue }: CaseDialogProps): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
   const [list, setList] = useState<string[]>(view.subscriberEmails);
   const [input, setInput] = useState('');
