@@ -7,7 +7,7 @@ import { CaseDialogs } from './action-dialogs';
 import { useCaseHistory, useCustomer, useResolvedRef, viewOf } from './case-data';
 import { CaseHeader } from './case-header';
 import { CaseNotices } from './case-notices';
-import { CaseToolbar } from './case-toolbar';
+import { CaseToolbar } from './case-actions';
 import { Composer } from './composer';
 import { discardEntry } from './failed-changes';
 import { HistoryBar } from './history-bar';

@@ -5,7 +5,7 @@ import { caseActionBlocks } from '../../../../shared/domain';
 import type { Account } from '../../../../shared/ipc';
 import type { PendingComment, ViewCase } from '../../../../renderer/data';
 import { CaseNotices } from '../../../../renderer/features/case-detail/case-notices';
-import { CaseToolbar } from '../../../../renderer/features/case-detail/case-toolbar';
+import { CaseToolbar } from '../../../../renderer/features/case-detail/case-actions';
 import { EscalateDialog } from '../../../../renderer/features/case-detail/escalate-dialog';
 import { HistoryBar } from '../../../../renderer/features/case-detail/history-bar';
 import { PendingMessage } from '../../../../renderer/features/case-detail/pending-message';
