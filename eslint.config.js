@@ -210,16 +210,6 @@ export const sizeRules = [
     ],
     rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
   },
-  {
-    // TEMPORARY, until branch h-split lands (the renderer-components helper splits these); the lead removes this entry when merging.
-    files: [
-      'renderer/features/case-detail/**',
-      'renderer/features/attachments/attachment-list.tsx',
-      'renderer/features/cases/bulk-bar.tsx',
-      'renderer/features/cases/command-palette.tsx',
-    ],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
 ];
 
 export default tseslint.config(

@@ -4,11 +4,10 @@ import { parseContactHeader } from '../../../shared/domain';
 import type { Account, OutboxEntry } from '../../../shared/ipc';
 import type { CaseEventRecord, CommentRecord, PendingComment, ViewCase } from '../../data';
 import { getBridgeClient } from '../../platform';
-import { Icon, icons } from '../../ui/icons';
-import { refusalOf } from '../customer-access';
 import { ZonedTime } from './case-header';
 import { HistoryEvent, pendingEvents } from './history-events';
 import { knownNames, nameResolver, type NameOf } from './people';
+import { PendingMessage, type CommentEdit } from './pending-message';
 
 export type Author = 'google' | 'agent' | 'customer';
 
@@ -58,6 +57,63 @@ function AuthorName({ comment, account, nameOf }: { comment: CommentRecord; acco
 
 type TimelineItem = { kind: 'comment'; at: number; comment: CommentRecord } | { kind: 'event'; at: number; event: CaseEventRecord };
 
+/** The case's comments and history events in one list, oldest first. */
+function timelineOf(comments: readonly CommentRecord[], events: readonly CaseEventRecord[]): TimelineItem[] {
+  return [
+    ...comments.map((comment) => ({ kind: 'comment' as const, at: comment.createTimeMs, comment })),
+    ...events.map((event) => ({ kind: 'event' as const, at: event.atMs, event })),
+  ].sort((a, b) => a.at - b.at);
+}
+
+/** What the agent can do with a refused comment: discard it (its text comes back) or edit and resend it. */
+function useRefusedComments(accountId: string) {
+  const [discarded, setDiscarded] = useState<string>();
+  const [editing, setEditing] = useState<CommentEdit>();
+  const [actionError, setActionError] = useState<string>();
+  const fail = (error: unknown): void => setActionError(String((error as Error).message ?? error));
+  const discard = (entryId: string): void => {
+    getBridgeClient()
+      .invoke('mutations.discard', { accountId, id: entryId })
+      .then((removed) => setDiscarded(removed.mutation.kind === 'comment' ? removed.mutation.body : undefined))
+      .catch(fail);
+  };
+  // An edited comment goes back in the queue as the same entry (its place in the case's order kept).
+  const resend = (entryId: string, caseRef: string, body: string): void => {
+    const bridge = getBridgeClient();
+    bridge
+      .invoke('mutations.edit', { accountId, id: entryId, mutation: { kind: 'comment', caseRef, body } })
+      .then(() => bridge.invoke('mutations.retry', { accountId, id: entryId }))
+      .then(() => setEditing(undefined))
+      .catch(fail);
+  };
+  return { discarded, editing, setEditing, actionError, discard, resend };
+}
+
+function CommentMessage({
+  comment,
+  account,
+  nameOf,
+  caseZone,
+}: {
+  comment: CommentRecord;
+  account: Account;
+  nameOf: NameOf;
+  caseZone: string | undefined;
+}): React.JSX.Element {
+  const author = authorOf(comment, account);
+  return (
+    <li className={`message msg-${author}`} data-author={author}>
+      <div className="message-meta">
+        <strong>
+          <AuthorName comment={comment} account={account} nameOf={nameOf} />
+        </strong>
+        <ZonedTime iso={comment.createTime} caseZone={caseZone} />
+      </div>
+      <div className="message-body">{comment.body}</div>
+    </li>
+  );
+}
+
 /**
  * The case thread, oldest first: the description, then comments and the case's history
  * (priority, status, escalation, sharing — made here or seen in sync), then what the agent
@@ -79,38 +135,15 @@ export function Thread({
   account: Account;
 }): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
-  const { t: ta } = useTranslation('customerAccess');
-  const [discarded, setDiscarded] = useState<string>();
-  /** The refused comment being edited, with the text so far. */
-  const [editing, setEditing] = useState<{ entryId: string; body: string }>();
-  const [actionError, setActionError] = useState<string>();
-  const ordered = [...(comments ?? [])].sort((a, b) => a.createTimeMs - b.createTimeMs);
-  const accountId = account.id;
+  const refused = useRefusedComments(account.id);
+  const { editing, discarded } = refused;
+  const caseZone = view.timeZone;
   const nameOf = useMemo(
     () => nameResolver(account.email, knownNames(view, comments ?? []), t('thread.you')),
     [account.email, view, comments, t],
   );
-  const timeline: TimelineItem[] = [
-    ...ordered.map((comment) => ({ kind: 'comment' as const, at: comment.createTimeMs, comment })),
-    ...events.map((event) => ({ kind: 'event' as const, at: event.atMs, event })),
-  ].sort((a, b) => a.at - b.at);
+  const timeline = timelineOf(comments ?? [], events);
   const queuedEvents = pendingEvents(view.name, entries, account.email);
-
-  const discard = (entryId: string): void => {
-    getBridgeClient()
-      .invoke('mutations.discard', { accountId, id: entryId })
-      .then((removed) => setDiscarded(removed.mutation.kind === 'comment' ? removed.mutation.body : undefined))
-      .catch((error: unknown) => setActionError(String((error as Error).message ?? error)));
-  };
-  // An edited comment goes back in the queue as the same entry (its place in the case's order kept).
-  const resend = (entryId: string, caseRef: string, body: string): void => {
-    const bridge = getBridgeClient();
-    bridge
-      .invoke('mutations.edit', { accountId, id: entryId, mutation: { kind: 'comment', caseRef, body } })
-      .then(() => bridge.invoke('mutations.retry', { accountId, id: entryId }))
-      .then(() => setEditing(undefined))
-      .catch((error: unknown) => setActionError(String((error as Error).message ?? error)));
-  };
 
   return (
     <section className="thread" aria-label={t('thread.title')}>
@@ -120,103 +153,35 @@ export function Thread({
           <div className="message-meta">
             <strong>{t('thread.description')}</strong>
             {view.creatorName || view.creatorEmail ? <span className="muted">{nameOf(view.creatorEmail, view.creatorName)}</span> : null}
-            <ZonedTime iso={view.createTime} caseZone={view.timeZone} />
+            <ZonedTime iso={view.createTime} caseZone={caseZone} />
           </div>
           <DescriptionBody description={view.description} />
         </li>
         {timeline.map((item) =>
           item.kind === 'event' ? (
-            <HistoryEvent key={item.event.id} event={item.event} nameOf={nameOf} caseZone={view.timeZone} />
+            <HistoryEvent key={item.event.id} event={item.event} nameOf={nameOf} caseZone={caseZone} />
           ) : (
-            <li
-              key={item.comment.name}
-              className={`message msg-${authorOf(item.comment, account)}`}
-              data-author={authorOf(item.comment, account)}
-            >
-              <div className="message-meta">
-                <strong>
-                  <AuthorName comment={item.comment} account={account} nameOf={nameOf} />
-                </strong>
-                <ZonedTime iso={item.comment.createTime} caseZone={view.timeZone} />
-              </div>
-              <div className="message-body">{item.comment.body}</div>
-            </li>
+            <CommentMessage key={item.comment.name} comment={item.comment} account={account} nameOf={nameOf} caseZone={caseZone} />
           ),
         )}
         {queuedEvents.map((event) => (
-          <HistoryEvent key={event.id} event={event} nameOf={nameOf} caseZone={view.timeZone} pending />
+          <HistoryEvent key={event.id} event={event} nameOf={nameOf} caseZone={caseZone} pending />
         ))}
         {pending.map((item) => (
-          <li
+          <PendingMessage
             key={item.entryId}
-            className={`message msg-agent pending-message${item.error ? ' failed' : ''}`}
-            data-testid="pending-comment"
-            data-status={item.status}
-          >
-            <div className="message-meta">
-              <strong>{t('thread.you')}</strong>
-              <ZonedTime iso={item.createdAt} caseZone={view.timeZone} />
-              {item.error ? (
-                <span className="error-text" data-testid="refusal-text" title={refusalOf(item.error, ta).detail}>
-                  <Icon icon={icons.failed} /> {refusalOf(item.error, ta).text}
-                </span>
-              ) : (
-                <span className="queued">
-                  <Icon icon={item.status === 'in_flight' ? icons.sending : icons.queued} />{' '}
-                  {item.status === 'in_flight' ? t('thread.sending') : t('queued')}
-                </span>
-              )}
-            </div>
-            {editing?.entryId === item.entryId ? (
-              <textarea
-                className="input"
-                rows={4}
-                value={editing.body}
-                aria-label={ta('refused.edit')}
-                onChange={(event) => setEditing({ entryId: item.entryId, body: event.target.value })}
-              />
-            ) : (
-              <div className="message-body">{item.body}</div>
-            )}
-            {item.error && (
-              <div className="message-actions">
-                {editing?.entryId === item.entryId ? (
-                  <>
-                    <button
-                      type="button"
-                      className="button primary"
-                      disabled={editing.body.trim() === ''}
-                      onClick={() => resend(item.entryId, item.caseRef, editing.body)}
-                    >
-                      {ta('refused.save')}
-                    </button>
-                    <button type="button" className="button" onClick={() => setEditing(undefined)}>
-                      {ta('refused.cancel')}
-                    </button>
-                  </>
-                ) : (
-                  refusalOf(item.error, ta).editable && (
-                    <button
-                      type="button"
-                      className="button"
-                      data-testid="refusal-edit"
-                      onClick={() => setEditing({ entryId: item.entryId, body: item.body })}
-                    >
-                      {ta('refused.edit')}
-                    </button>
-                  )
-                )}
-                <button type="button" className="button danger" data-testid="refusal-discard" onClick={() => discard(item.entryId)}>
-                  {ta('refused.discard')}
-                </button>
-              </div>
-            )}
-          </li>
+            item={item}
+            caseZone={caseZone}
+            editing={editing?.entryId === item.entryId ? editing.body : undefined}
+            onEdit={(body) => refused.setEditing(body === undefined ? undefined : { entryId: item.entryId, body })}
+            onResend={(body) => refused.resend(item.entryId, item.caseRef, body)}
+            onDiscard={() => refused.discard(item.entryId)}
+          />
         ))}
       </ol>
       {comments === undefined && <p className="muted">{t('thread.loading')}</p>}
-      {comments !== undefined && ordered.length === 0 && pending.length === 0 && <p className="muted">{t('thread.empty')}</p>}
-      {actionError && <p className="error-text">{actionError}</p>}
+      {comments !== undefined && comments.length === 0 && pending.length === 0 && <p className="muted">{t('thread.empty')}</p>}
+      {refused.actionError && <p className="error-text">{refused.actionError}</p>}
       {discarded !== undefined && (
         <div className="notice discarded" role="status">
           <p>{t('thread.discarded')}</p>

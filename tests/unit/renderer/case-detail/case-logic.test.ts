@@ -25,7 +25,7 @@ import {
 } from '../../../../renderer/features/case-detail/pii-decisions';
 import { markReopenRefused, reopenStateOf, wasReopenRefused } from '../../../../renderer/features/case-detail/reopen-state';
 import { authorOf } from '../../../../renderer/features/case-detail/thread';
-import { subscriberProblem } from '../../../../renderer/features/case-detail/action-dialogs';
+import { subscriberProblem } from '../../../../renderer/features/case-detail/share-dialog';
 
 const DAY = 86_400_000;
 
