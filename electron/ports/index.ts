@@ -65,6 +65,8 @@ export interface FileDialogs {
 /** Google's own support portal, one window (and one cookie jar) per reseller domain. */
 export interface PortalWindows {
   open(accountId: string, url: string): Promise<void>;
+  /** Sign-out: closes the account's portal window and clears its partition (cookies, storage, cache). */
+  clear(accountId: string): Promise<void>;
 }
 
 /** Prints the app window to PDF with print media (Electron: webContents.printToPDF; the harness: Chromium's PDF printing). */

@@ -1,8 +1,7 @@
 import type { Account } from '../../shared/ipc';
-import { clearHeadSnapshot, deleteReplica } from '../data';
 import type { BridgeClient } from '../platform';
-import { useUnreadStore } from '../state/unread-store';
 import { AccountRuntime } from './account-runtime';
+import { wipeAccount } from './wipe-account';
 
 export type Runtimes = ReadonlyMap<string, AccountRuntime>;
 
@@ -21,9 +20,7 @@ export const defaultLifecycle: RuntimeLifecycle = {
     return runtime;
   },
   forget(accountId) {
-    void deleteReplica(accountId);
-    clearHeadSnapshot(accountId);
-    useUnreadStore.getState().forget(accountId);
+    void wipeAccount(accountId).catch((error: unknown) => console.error('wiping a signed-out account failed', error));
   },
 };
 

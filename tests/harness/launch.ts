@@ -62,6 +62,8 @@ export interface HarnessApp {
   readonly traffic: readonly string[];
   /** Every portal.open main carried out: which account's portal window, on which page. */
   readonly portalOpens: ReadonlyArray<{ accountId: string; url: string }>;
+  /** Every portal partition main cleared (sign-out); the harness has no partitions, so it only records. */
+  readonly portalClears: readonly string[];
 }
 
 let bridgeInitSource: Promise<string> | undefined;
@@ -123,6 +125,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
 
   const traffic: string[] = [];
   const portalOpens: Array<{ accountId: string; url: string }> = [];
+  const portalClears: string[] = [];
   const serialize = (value: unknown): string =>
     JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? `<${item.byteLength} bytes>` : item));
   let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
@@ -149,6 +152,9 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
         open: async (accountId, url) => {
           portalOpens.push({ accountId, url });
           if (options.appWindow) await current?.context.newPage().then((page) => page.goto(url).catch(() => undefined));
+        },
+        clear: async (accountId) => {
+          portalClears.push(accountId);
         },
       },
     });
@@ -243,6 +249,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     sandbox,
     traffic,
     portalOpens,
+    portalClears,
     async readLog() {
       await current?.core.flushLogs();
       return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');

@@ -28,6 +28,7 @@ import { Icon, icons } from '../../ui/icons';
 import { TakeButton } from './take-button';
 import { Thread } from './thread';
 import './case-detail.css';
+import { browserStorage } from '../../platform/storage';
 
 /** Re-renders every `ms` so clocks and countdowns move while the case is open. */
 function useNow(ms: number): number {
@@ -127,7 +128,7 @@ function CaseDetailBody({
   );
   const open = isOpenState(view.state);
   const number = view.local ? '' : view.caseNumber || caseNumberOf(view.name);
-  const reopen = reopenStateOf(view, info, now, wasReopenRefused(localStorage, account.id, view.name));
+  const reopen = reopenStateOf(view, info, now, wasReopenRefused(browserStorage.local(), account.id, view.name));
   const variables = { caseNumber: number, customer: customer?.displayName ?? '', agent: account.displayName ?? account.email };
   // What Google would refuse, known before the agent types (the customer's access, the case's state).
   const blocks = caseActionBlocks({
@@ -152,7 +153,7 @@ function CaseDetailBody({
   };
 
   useEffect(() => {
-    if (reopen.kind === 'refused') markReopenRefused(localStorage, account.id, view.name);
+    if (reopen.kind === 'refused') markReopenRefused(browserStorage.local(), account.id, view.name);
   }, [reopen.kind, account.id, view.name]);
 
   const enqueue = async (mutation: Mutation): Promise<boolean> => {
@@ -167,7 +168,7 @@ function CaseDetailBody({
   };
 
   const startFollowUp = (refusedEntry?: string): void => {
-    requestFollowUp(sessionStorage, account.id, followUpOf(view));
+    requestFollowUp(browserStorage.session(), account.id, followUpOf(view));
     // The follow-up replaces the refused reopen: drop it so it does not sit in Pending forever.
     if (refusedEntry)
       void getBridgeClient()

@@ -19,6 +19,7 @@ import {
 import { TemplatesMenu } from './templates-menu';
 import { usePiiCheck } from './use-pii-check';
 import { useTemplates } from './use-templates';
+import { browserStorage } from '../../platform/storage';
 
 /** Reply box: draft kept per case, PII check while typing, templates from the menu or "/". */
 export function Composer({
@@ -37,7 +38,7 @@ export function Composer({
   textareaRef: RefObject<HTMLTextAreaElement | null>;
 }): React.JSX.Element {
   const { t } = useTranslation('caseDetail');
-  const [text, setText] = useState(() => loadCommentDraft(localStorage, account.id, caseRef));
+  const [text, setText] = useState(() => loadCommentDraft(browserStorage.local(), account.id, caseRef));
   const [decisions, setDecisions] = useState<PiiDecisions>({});
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
@@ -51,7 +52,7 @@ export function Composer({
 
   // Another case in the same component: load its draft.
   useEffect(() => {
-    setText(loadCommentDraft(localStorage, account.id, caseRef));
+    setText(loadCommentDraft(browserStorage.local(), account.id, caseRef));
     setDecisions({});
     setError(undefined);
   }, [account.id, caseRef]);
@@ -66,7 +67,7 @@ export function Composer({
 
   const update = (next: string, nextCaret?: number): void => {
     setText(next);
-    saveCommentDraft(localStorage, account.id, caseRef, next);
+    saveCommentDraft(browserStorage.local(), account.id, caseRef, next);
     if (error) setError(undefined);
     if (nextCaret !== undefined) {
       pendingCaret.current = nextCaret;
@@ -109,8 +110,8 @@ export function Composer({
     setSending(true);
     enqueueMutation(account.id, { kind: 'comment', caseRef, body: text.trim() })
       .then(() => {
-        recordKeptPii(localStorage, account.id, findings, live, caseRef);
-        clearCommentDraft(localStorage, account.id, caseRef);
+        recordKeptPii(browserStorage.local(), account.id, findings, live, caseRef);
+        clearCommentDraft(browserStorage.local(), account.id, caseRef);
         setText('');
         setDecisions({});
       })

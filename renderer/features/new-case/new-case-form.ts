@@ -14,7 +14,8 @@ import {
   type SelectablePriority,
 } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/ipc';
-import { isRecord, readJson, removeKey, writeJson } from '../case-detail';
+import { z } from 'zod';
+import { accountKey, defineSlot, storageKeys } from '../../platform/storage';
 
 // The guided form's pure side: its draft shape, autosave, validation and the mutation
 // it queues. Bad input is reported per field and nothing is queued (issue 7 "Bad input").
@@ -85,7 +86,7 @@ export function emptyDraft(timeZone: string, languageCode: string, step: NewCase
 }
 
 export function newCaseDraftKey(accountId: string): string {
-  return `rsc-new-case-draft-${accountId}`;
+  return accountKey(storageKeys.newCaseDraft, accountId);
 }
 
 const DRAFT_FIELDS: readonly (keyof NewCaseDraft)[] = [
@@ -103,20 +104,28 @@ const DRAFT_FIELDS: readonly (keyof NewCaseDraft)[] = [
   'submittedAs',
 ];
 
-function isLinkedIncident(value: unknown): value is LinkedIncident {
-  return isRecord(value) && ['id', 'number', 'serviceName', 'description', 'begin', 'uri'].every((k) => typeof value[k] === 'string');
-}
+const linkedIncidentSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceName: z.string(),
+  description: z.string(),
+  begin: z.string(),
+  uri: z.string(),
+});
 
-function isDraft(value: unknown): value is Partial<NewCaseDraft> {
-  return (
-    isRecord(value) &&
-    DRAFT_FIELDS.every((k) => value[k] === undefined || typeof value[k] === 'string') &&
-    (value['linkedIncident'] === undefined || isLinkedIncident(value['linkedIncident']))
-  );
-}
+// Text fields must be strings; the choice fields (priority, channel, step) are checked below.
+const draftSlot = defineSlot({
+  version: 1,
+  schema: z
+    .looseObject({
+      ...Object.fromEntries(DRAFT_FIELDS.map((field) => [field, z.string().optional()])),
+      linkedIncident: linkedIncidentSchema.optional(),
+    })
+    .transform((draft) => draft as unknown as Partial<NewCaseDraft>),
+});
 
 export function loadNewCaseDraft(storage: Storage, accountId: string, fallback: NewCaseDraft): NewCaseDraft {
-  const saved = readJson(storage, newCaseDraftKey(accountId), isDraft);
+  const saved = draftSlot.read(storage, newCaseDraftKey(accountId));
   if (!saved) return fallback;
   const priority = (SELECTABLE_PRIORITIES as readonly string[]).includes(saved.priority ?? '')
     ? (saved.priority as SelectablePriority)
@@ -140,12 +149,12 @@ export function isBlankDraft(draft: NewCaseDraft): boolean {
 }
 
 export function saveNewCaseDraft(storage: Storage, accountId: string, draft: NewCaseDraft): void {
-  if (isBlankDraft(draft)) removeKey(storage, newCaseDraftKey(accountId));
-  else writeJson(storage, newCaseDraftKey(accountId), draft);
+  if (isBlankDraft(draft)) draftSlot.remove(storage, newCaseDraftKey(accountId));
+  else draftSlot.write(storage, newCaseDraftKey(accountId), draft);
 }
 
 export function clearNewCaseDraft(storage: Storage, accountId: string): void {
-  removeKey(storage, newCaseDraftKey(accountId));
+  draftSlot.remove(storage, newCaseDraftKey(accountId));
 }
 
 export function parseEmailList(raw: string): string[] {
