@@ -13,23 +13,21 @@ const sortKeys = ['updateTime', 'priority', 'state', 'caseNumber', 'title', 'cus
 const field = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 const names = z.array(z.string());
 
-const filtersSchema: z.ZodType<CaseFilters> = z
-  .object({
-    keyword: z.string().catch(''),
-    states: z.array(z.enum(CASE_STATES)).catch([]),
-    priorities: z.array(z.enum(PRIORITIES)).catch([]),
-    customerIds: names.catch([]),
-    categoryIds: names.catch([]),
-    escalatedOnly: z.boolean().catch(false),
-    pendingOnly: z.boolean().catch(false),
-  })
-  .catch({ ...emptyFilters });
+const filtersSchema: z.ZodType<CaseFilters> = z.object({
+  keyword: z.string().catch(''),
+  states: z.array(z.enum(CASE_STATES)).catch([]),
+  priorities: z.array(z.enum(PRIORITIES)).catch([]),
+  customerIds: names.catch([]),
+  categoryIds: names.catch([]),
+  escalatedOnly: z.boolean().catch(false),
+  pendingOnly: z.boolean().catch(false),
+});
 
 const savedViewSchema: z.ZodType<SavedView> = z.object({
   id: z.string(),
   name: z.string(),
   scope: z.enum(CASE_SCOPES),
-  filters: filtersSchema,
+  filters: filtersSchema.catch({ ...emptyFilters }),
 });
 
 export const tabStateSchema: z.ZodType<Partial<TabState>> = z.object({
