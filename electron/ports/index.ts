@@ -12,7 +12,8 @@ export interface Vault {
 /** A small JSON document (settings, the account list); its service validates what it reads. */
 export interface DocumentStore {
   read(): Promise<unknown>;
-  write(value: unknown): Promise<void>;
+  /** `forgetPrevious`: the old version must not survive as a backup (it holds what was just removed, e.g. a signed-out account). */
+  write(value: unknown, options?: { readonly forgetPrevious?: boolean }): Promise<void>;
 }
 
 /** fetch with the host's proxy and certificate handling (Electron: net.fetch). */

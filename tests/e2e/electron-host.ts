@@ -70,6 +70,9 @@ export async function launchElectron(binary: string, options: LaunchOptions = {}
     get portalClears() {
       return notOnElectron('The portal partition record');
     },
+    get vault() {
+      return notOnElectron('The vault');
+    },
     appOrigin,
     profileDir,
     sandbox,

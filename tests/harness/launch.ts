@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
-import type { PagePrinter } from '../../electron/ports';
+import type { PagePrinter, Vault } from '../../electron/ports';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
@@ -64,6 +64,8 @@ export interface HarnessApp {
   readonly portalOpens: ReadonlyArray<{ accountId: string; url: string }>;
   /** Every portal partition main cleared (sign-out); the harness has no partitions, so it only records. */
   readonly portalClears: readonly string[];
+  /** The secrets main keeps (the OS keychain's stand-in): tests check what sign-out leaves. */
+  readonly vault: Vault;
 }
 
 let bridgeInitSource: Promise<string> | undefined;
@@ -250,6 +252,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     traffic,
     portalOpens,
     portalClears,
+    vault,
     async readLog() {
       await current?.core.flushLogs();
       return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');

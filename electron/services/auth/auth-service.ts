@@ -255,7 +255,10 @@ export function createAuthService(deps: AuthDeps): AuthService {
       }
       await deps.vault.delete(refreshKey(accountId));
       accessTokens.delete(accountId);
-      await store.save((await store.list()).filter((candidate) => candidate.id !== accountId));
+      await store.save(
+        (await store.list()).filter((candidate) => candidate.id !== accountId),
+        { forgetPrevious: true },
+      );
       deps.logger.info('auth: signed out', { accountId });
       await publish();
     },
