@@ -1,4 +1,5 @@
 import {
+  CASE_DESCRIPTION_MAX_LENGTH,
   CONTACT_CHANNELS,
   canManageCases,
   incidentNote,
@@ -179,7 +180,7 @@ export function validateNewCase(draft: NewCaseDraft, context: ValidationContext)
   const title = validateCaseTitle(draft.title);
   if (title) errors.title = title;
   else if (context.openPii.title > 0) errors.title = { code: 'pii_open', count: context.openPii.title };
-  const description = validateCaseDescription(draft.description);
+  const description = validateCaseDescription(draft.description) ?? composedTooLong(draft);
   if (description) errors.description = description;
   else if (context.openPii.description > 0) errors.description = { code: 'pii_open', count: context.openPii.description };
   if (!draft.priority) errors.priority = { code: 'required' };
@@ -193,6 +194,13 @@ export function validateNewCase(draft: NewCaseDraft, context: ValidationContext)
   else if (checked.entries.some((p) => p?.code === 'duplicate')) errors.subscribers = { code: 'duplicate' };
   else if (checked.list) errors.subscribers = checked.list;
   return errors;
+}
+
+/** The contact header and an incident note go into the description too: the whole must fit the limit. */
+function composedTooLong(draft: NewCaseDraft): FieldProblem | null {
+  const overhead = composeDescription(draft).trim().length - draft.description.trim().length;
+  const max = CASE_DESCRIPTION_MAX_LENGTH - overhead;
+  return draft.description.trim().length > max ? { code: 'too_long', max, actual: draft.description.trim().length } : null;
 }
 
 export function hasErrors(errors: FormErrors): boolean {
