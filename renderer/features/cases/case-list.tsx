@@ -67,7 +67,10 @@ function useColumnTexts(): ColumnTexts {
     return {
       state: [...states, t('columns.state')],
       stateStrong: [t('stateShort.ACTION_REQUIRED')],
-      sla: [...durations.flatMap((time) => [t('sla.overdue', { time }), t('sla.left', { time })]), t('columns.sla')],
+      sla: [
+        ...durations.flatMap((time) => [t('caseDetail:sla.overdue', { time }), t('caseDetail:sla.remaining', { time })]),
+        t('columns.sla'),
+      ],
       priorityHeader: t('columns.priority'),
       updatedHeader: t('columns.updated'),
       updated: [59 * 60_000, 23 * HOUR, 6 * 24 * HOUR, 3 * 7 * 24 * HOUR, 330 * 24 * HOUR, 700 * 24 * HOUR].map((ago) =>
