@@ -53,7 +53,7 @@ export interface PriorityDefinition {
 }
 
 // Texts live in the renderer's catalogs; the domain only fixes the ids so every layer
-// shows the same definition (domain.md "Priority (severity)").
+// shows the same definition (docs/domain-rules.md "Priority").
 function priorityDefinition(priority: Priority, workaround: PriorityDefinition['workaround']): PriorityDefinition {
   return {
     priority,
