@@ -135,7 +135,8 @@ const mayImport = [
   // Features never import app/; another feature only through its index.ts (policy below).
   ['feature', ['runtime', 'data', 'platform', 'state', 'ui', 'i18n', 'shared']],
   ['runtime', ['data', 'platform', 'state', 'ui', 'i18n', 'shared']],
-  ['state', ['data', 'shared']],
+  // Persisted stores read and write through the storage owner (platform/storage.ts).
+  ['state', ['data', 'platform', 'shared']],
   ['data', ['platform', 'shared']],
   ['platform', ['shared']],
   ['ui', ['i18n', 'shared']],

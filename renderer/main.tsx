@@ -4,7 +4,8 @@ import { I18nextProvider } from 'react-i18next';
 import type { Settings } from '../shared/ipc';
 import { App } from './app/app';
 import { RuntimeProvider } from './runtime/runtime-context';
-import { RuntimeRegistry } from './runtime/runtime-registry';
+import { wipeAccount } from './app/wipe-account';
+import { lifecycleWith, RuntimeRegistry } from './runtime/runtime-registry';
 import { createI18n, matchUiLanguage } from './i18n';
 import { getBridgeClient, installErrorLogging } from './platform';
 import './ui/theme.css';
@@ -33,7 +34,7 @@ installErrorLogging();
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html lacks #root');
 // Account runtimes live outside React: started here, driven by accounts.changed, read by components.
-const runtimes = new RuntimeRegistry(getBridgeClient());
+const runtimes = new RuntimeRegistry(getBridgeClient(), lifecycleWith(wipeAccount));
 runtimes.start();
 createRoot(container).render(
   <StrictMode>

@@ -110,6 +110,8 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await attachments.wipeAccount(accountId);
       const discardedChanges = await sync.wipe(accountId);
       await drafts.wipe(accountId);
+      // Main's part of the wipe: the renderer wipes its own when the account leaves the list.
+      await ports.portal.clear(accountId);
       await auth.signOut(accountId);
       return { discardedChanges };
     },

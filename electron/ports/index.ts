@@ -12,7 +12,8 @@ export interface Vault {
 /** A small JSON document (settings, the account list); its service validates what it reads. */
 export interface DocumentStore {
   read(): Promise<unknown>;
-  write(value: unknown): Promise<void>;
+  /** `forgetPrevious`: the old version must not survive as a backup (it holds what was just removed, e.g. a signed-out account). */
+  write(value: unknown, options?: { readonly forgetPrevious?: boolean }): Promise<void>;
 }
 
 /** fetch with the host's proxy and certificate handling (Electron: net.fetch). */
@@ -65,6 +66,8 @@ export interface FileDialogs {
 /** Google's own support portal, one window (and one cookie jar) per reseller domain. */
 export interface PortalWindows {
   open(accountId: string, url: string): Promise<void>;
+  /** Sign-out: closes the account's portal window and clears its partition (cookies, storage, cache). */
+  clear(accountId: string): Promise<void>;
 }
 
 /** Prints the app window to PDF with print media (Electron: webContents.printToPDF; the harness: Chromium's PDF printing). */

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ATTACHMENT_MAX_BYTES } from '../../shared/domain/limits';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Access } from './access';
@@ -91,7 +92,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<SandboxHa
     access,
     extensions,
     tokenSecret,
-    maxAttachmentBytes: opts.maxAttachmentBytes ?? 50 * 1024 * 1024,
+    maxAttachmentBytes: opts.maxAttachmentBytes ?? ATTACHMENT_MAX_BYTES,
     reopenWindowDays: opts.reopenWindowDays ?? 30,
     persist,
   };

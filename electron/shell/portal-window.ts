@@ -1,4 +1,4 @@
-import { BrowserWindow } from 'electron';
+import { BrowserWindow, session } from 'electron';
 import { harden } from './harden';
 import { portalPartition, windowPolicies } from './policies';
 
@@ -43,4 +43,14 @@ export function openPortalWindow(accountId: string, url: string): void {
   window.on('closed', () => windows.delete(accountId));
   windows.set(accountId, window);
   void window.loadURL(url);
+}
+
+/** Sign-out: Google's session cookies and site data of that domain's portal go with the account. */
+export async function clearPortalPartition(accountId: string): Promise<void> {
+  const window = windows.get(accountId);
+  if (window && !window.isDestroyed()) window.destroy();
+  windows.delete(accountId);
+  const partition = session.fromPartition(portalPartition(accountId));
+  await partition.clearStorageData();
+  await partition.clearCache();
 }

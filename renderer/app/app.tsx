@@ -1,11 +1,13 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import type { ResponseOf, Settings } from '../../shared/ipc';
 import { AccountMenu, FirstRun } from '../features/accounts';
 import { SettingsView, UpdateBanner } from '../features/settings';
 import { AllDomainsQueue, CommandPalette, useSlaWatch } from '../features/cases';
 import { AllDomainsView } from '../features/dashboard';
 import { getBridgeClient } from '../platform';
+import { browserStorage, defineSlot, storageKeys } from '../platform/storage';
 import { StatusView, useStatusFeedRefresh } from '../features/status';
 import { allDomainsTabId, settingsTabId, statusTabId, useAppStore } from '../state/app-store';
 import { TabStoreContext, tabStoreFor } from '../state/tab-store';
@@ -18,7 +20,9 @@ import { TabStrip } from './tab-strip';
 
 type AppInfo = ResponseOf<'app.info'>;
 
-const vaultNoticeKey = 'rsc-vault-notice-dismissed';
+const vaultNoticeKey = storageKeys.vaultNotice.prefix;
+// Version 0 stored the string '1'.
+const vaultNotice = defineSlot({ version: 1, schema: z.boolean(), migrate: (old) => old === 1 || old === '1' || old === true });
 
 /** Loads accounts, settings and sync status from main and keeps them current. */
 function useBootstrap(onSettings: (settings: Settings) => void): { info: AppInfo | undefined; error: string | undefined } {
@@ -88,9 +92,9 @@ export function App({ onSettings }: { onSettings: (settings: Settings) => void }
 function Workspace({ info }: { info: AppInfo }): React.JSX.Element {
   const activeTabId = useAppStore((state) => state.activeTabId);
   const secretsPersisted = useAppStore((state) => state.accounts?.secretsPersisted ?? true);
-  const [vaultNoticeDismissed, setVaultNoticeDismissed] = useState(() => localStorage.getItem(vaultNoticeKey) === '1');
+  const [vaultNoticeDismissed, setVaultNoticeDismissed] = useState(() => vaultNotice.read(browserStorage.local(), vaultNoticeKey) === true);
   const dismissVaultNotice = (): void => {
-    localStorage.setItem(vaultNoticeKey, '1');
+    vaultNotice.write(browserStorage.local(), vaultNoticeKey, true);
     setVaultNoticeDismissed(true);
   };
   const offline = useAppStore((state) => state.syncStatus[activeTabId ?? '']?.connection === 'offline');

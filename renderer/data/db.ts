@@ -26,7 +26,7 @@ export function replicaDbName(accountId: string): string {
   return `${REPLICA_DB_PREFIX}${accountIdSchema.parse(accountId)}`;
 }
 
-// Indexes are kept lean on purpose: measured-here.md shows each index costs bulkPut time,
+// Indexes are kept lean on purpose: docs/harness-pitfalls.md shows each index costs bulkPut time,
 // and keyword search lives in the in-memory projection, so there is NO keyword index.
 // `[state+customerId]` also serves `where('state')` (Dexie uses a compound index for its
 // first part) and lets open-case counts per customer be read from keys alone.

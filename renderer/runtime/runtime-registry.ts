@@ -1,7 +1,5 @@
 import type { Account } from '../../shared/ipc';
-import { clearHeadSnapshot, deleteReplica } from '../data';
 import type { BridgeClient } from '../platform';
-import { useUnreadStore } from '../state/unread-store';
 import { AccountRuntime } from './account-runtime';
 
 export type Runtimes = ReadonlyMap<string, AccountRuntime>;
@@ -13,19 +11,23 @@ export interface RuntimeLifecycle {
   forget(accountId: string): void;
 }
 
-export const defaultLifecycle: RuntimeLifecycle = {
-  create(account, client) {
-    const runtime = new AccountRuntime(account, client);
-    // A runtime disposed while starting (signed out at once) fails on its closed database: not an error.
-    void runtime.start().catch((error: unknown) => runtime.disposed || console.error('replica start failed', error));
-    return runtime;
-  },
-  forget(accountId) {
-    void deleteReplica(accountId);
-    clearHeadSnapshot(accountId);
-    useUnreadStore.getState().forget(accountId);
-  },
-};
+/**
+ * Runtimes that start their replica; `wipe` removes a signed-out account's local data (the
+ * app's `wipeAccount`, passed in by the composition root: this layer knows no feature).
+ */
+export function lifecycleWith(wipe: (accountId: string) => Promise<void>): RuntimeLifecycle {
+  return {
+    create(account, client) {
+      const runtime = new AccountRuntime(account, client);
+      // A runtime disposed while starting (signed out at once) fails on its closed database: not an error.
+      void runtime.start().catch((error: unknown) => runtime.disposed || console.error('replica start failed', error));
+      return runtime;
+    },
+    forget(accountId) {
+      void wipe(accountId).catch((error: unknown) => console.error('wiping a signed-out account failed', error));
+    },
+  };
+}
 
 /**
  * One AccountRuntime per signed-in account, outside React: created when an account
@@ -40,7 +42,7 @@ export class RuntimeRegistry {
 
   constructor(
     private readonly client: BridgeClient,
-    private readonly lifecycle: RuntimeLifecycle = defaultLifecycle,
+    private readonly lifecycle: RuntimeLifecycle,
   ) {}
 
   /** Follows the accounts main reports, from the first `accounts.list` on. Calling it again does nothing. */

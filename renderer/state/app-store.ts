@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { z } from 'zod';
+import { persist } from 'zustand/middleware';
+import { persistOptions, storageKeys } from '../platform/storage';
 import type { AccountsState, Settings, SyncStatus } from '../../shared/ipc';
 
 /** A top-level tab: one per signed-in account, plus the all-domains queue. */
@@ -90,10 +92,14 @@ export const useAppStore = create<AppState & AppActions>()(
       setPaletteOpen: (open) => set({ paletteOpen: open }),
       setShortcutsOpen: (open) => set({ shortcutsOpen: open }),
     }),
-    {
-      name: 'rsc-app',
-      storage: createJSONStorage(() => localStorage),
+    persistOptions<AppState & AppActions, Pick<AppState, 'tabOrder' | 'activeTabId' | 'caseTabs'>>(storageKeys.appStore, {
+      version: 1,
+      schema: z.object({
+        tabOrder: z.array(z.string()).catch([]),
+        activeTabId: z.string().optional().catch(undefined),
+        caseTabs: z.record(z.string(), z.array(z.string())).catch({}),
+      }),
       partialize: (state) => ({ tabOrder: state.tabOrder, activeTabId: state.activeTabId, caseTabs: state.caseTabs }),
-    },
+    }),
   ),
 );

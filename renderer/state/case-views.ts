@@ -10,7 +10,7 @@ import { SELECTABLE_CASE_STATES, type CaseState, type Priority } from '../../sha
  * `unread`: Google replied since the agent last opened it; `all`: every case of the domain.
  */
 export type CaseScope = 'mine' | 'needs-reply' | 'unread' | 'all';
-export const CASE_SCOPES: readonly CaseScope[] = ['mine', 'needs-reply', 'unread', 'all'];
+export const CASE_SCOPES = ['mine', 'needs-reply', 'unread', 'all'] as const satisfies readonly CaseScope[];
 
 export interface CaseFilters {
   keyword: string;

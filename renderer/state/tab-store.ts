@@ -1,7 +1,9 @@
 import { createContext, useContext } from 'react';
 import { createStore, useStore, type StoreApi } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { persist } from 'zustand/middleware';
 import type { ProjectionSortKey, SortDir } from '../data';
+import { accountKey, browserStorage, persistOptions, storageKeys } from '../platform/storage';
+import { tabStateSchema } from './tab-state-schema';
 import {
   defaultViewId,
   emptyFilters,
@@ -115,7 +117,7 @@ const persistedKeys: ReadonlyArray<keyof TabState> = [
 ];
 
 /** One store per tab (created with createStore, provided by context), persisted under the tab's key. */
-export function createTabStore(tabId: string, storage: Storage = localStorage): TabStore {
+export function createTabStore(tabId: string, storage: Storage = browserStorage.local()): TabStore {
   return createStore<TabState & TabActions>()(
     persist(
       (set, get) => ({
@@ -182,14 +184,16 @@ export function createTabStore(tabId: string, storage: Storage = localStorage): 
         setDetailWidth: (width) => set({ detailWidth: Math.round(width), detailCollapsed: false }),
         setDetailCollapsed: (collapsed) => set({ detailCollapsed: collapsed }),
       }),
-      {
-        name: `rsc-tab-${tabId}`,
+      persistOptions<TabState & TabActions, Partial<TabState>>(storageKeys.tab, {
+        key: accountKey(storageKeys.tab, tabId),
         version: 1,
-        migrate: (persisted, version) => migrateTabState(persisted, version) as TabState & TabActions,
-        storage: createJSONStorage(() => storage),
+        // A damaged field falls back to its default (it used to crash the tab on every start).
+        schema: tabStateSchema,
+        migrate: migrateTabState,
+        storage: () => storage,
         // Every piece of tab state is kept; the actions are not data.
         partialize: (state): TabState => Object.fromEntries(persistedKeys.map((key) => [key, state[key]])) as unknown as TabState,
-      },
+      }),
     ),
   );
 }
@@ -208,7 +212,7 @@ export function tabStoreFor(tabId: string): TabStore {
 
 export function disposeTabStore(tabId: string): void {
   tabStores.delete(tabId);
-  localStorage.removeItem(`rsc-tab-${tabId}`);
+  browserStorage.local().removeItem(accountKey(storageKeys.tab, tabId));
 }
 
 export const TabStoreContext = createContext<TabStore | undefined>(undefined);

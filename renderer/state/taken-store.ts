@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { z } from 'zod';
+import { persist } from 'zustand/middleware';
+import { persistOptions, storageKeys } from '../platform/storage';
 
 // "Taking" a case says "I am on it" (issue 17 §1). Google's API has no owner field, so a
 // taken case is remembered on this workstation only, per account; the UI says so.
@@ -30,7 +32,11 @@ export const useTakenStore = create<TakenState>()(
         set({ taken });
       },
     }),
-    { name: 'rsc-taken', storage: createJSONStorage(() => localStorage), partialize: ({ taken }) => ({ taken }) },
+    persistOptions<TakenState, Pick<TakenState, 'taken'>>(storageKeys.takenStore, {
+      version: 1,
+      schema: z.object({ taken: z.record(z.string(), z.array(z.string())).catch({}) }),
+      partialize: ({ taken }) => ({ taken }),
+    }),
   ),
 );
 

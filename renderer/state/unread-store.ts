@@ -1,5 +1,7 @@
 import { create } from 'zustand';
-import { createJSONStorage, persist } from 'zustand/middleware';
+import { z } from 'zod';
+import { persist } from 'zustand/middleware';
+import { persistOptions, storageKeys } from '../platform/storage';
 
 interface UnreadState {
   /** Cases with news from Google the agent has not opened yet, per account. */
@@ -37,7 +39,14 @@ export const useUnreadStore = create<UnreadState>()(
         set({ unread, since });
       },
     }),
-    { name: 'rsc-unread', storage: createJSONStorage(() => localStorage), partialize: ({ unread, since }) => ({ unread, since }) },
+    persistOptions<UnreadState, Pick<UnreadState, 'unread' | 'since'>>(storageKeys.unreadStore, {
+      version: 1,
+      schema: z.object({
+        unread: z.record(z.string(), z.array(z.string())).catch({}),
+        since: z.record(z.string(), z.number()).catch({}),
+      }),
+      partialize: ({ unread, since }) => ({ unread, since }),
+    }),
   ),
 );
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { lenient, lenientList, openEnum } from './lenient';
 import { Int64StringSchema, Rfc3339Schema } from './proto-json';
 
-// Cloud Support API v2 wire types (docs/cloud-support-api.md §1). Output schemas
+// Cloud Support API v2 wire types (docs/wire-facts.md). Output schemas
 // are lenient, the way Google asks clients to be: unknown fields are dropped, enum
 // values Google may add pass as plain strings (the app shows them as "Other"), a
 // field of the wrong shape is read as absent, and one unusable item never fails a

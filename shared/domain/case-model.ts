@@ -2,15 +2,10 @@
 // console needs (customer access, support tier). Wire strings are kept verbatim so
 // API payloads and the local replica need no mapping.
 
-export const CASE_STATES = [
-  'STATE_UNSPECIFIED',
-  'NEW',
-  'IN_PROGRESS_GOOGLE_SUPPORT',
-  'ACTION_REQUIRED',
-  'SOLUTION_PROVIDED',
-  'CLOSED',
-] as const;
-export type CaseState = (typeof CASE_STATES)[number];
+import { CASE_STATES, EscalationReasonSchema, type CaseState } from '../api/cloud-support';
+
+// The wire enums are declared once in shared/api; the domain re-exports them or a narrowed subset.
+export { CASE_STATES, type CaseState };
 
 /** States an agent can filter on; STATE_UNSPECIFIED is "unknown" and never chosen. */
 export const SELECTABLE_CASE_STATES: readonly CaseState[] = CASE_STATES.filter((s) => s !== 'STATE_UNSPECIFIED');
@@ -58,7 +53,7 @@ export interface PriorityDefinition {
 }
 
 // Texts live in the renderer's catalogs; the domain only fixes the ids so every layer
-// shows the same definition (domain.md "Priority (severity)").
+// shows the same definition (docs/domain-rules.md "Priority").
 function priorityDefinition(priority: Priority, workaround: PriorityDefinition['workaround']): PriorityDefinition {
   return {
     priority,
@@ -109,5 +104,7 @@ export function canEscalate(tier: SupportTier, state: CaseState): boolean {
   return tier === 'premium' && isOpenState(state);
 }
 
-export const ESCALATION_REASONS = ['RESOLUTION_TIME', 'TECHNICAL_EXPERTISE', 'BUSINESS_IMPACT'] as const;
+/** The reasons an agent can choose: the wire's, without REASON_UNSPECIFIED. */
+export const EscalationReasonChoiceSchema = EscalationReasonSchema.exclude(['REASON_UNSPECIFIED']);
+export const ESCALATION_REASONS = EscalationReasonChoiceSchema.options;
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];

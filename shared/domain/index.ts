@@ -9,6 +9,7 @@ export * from './pii-checksums';
 export * from './pii-scan';
 export * from './sla';
 export * from './sla-plans';
+export * from './limits';
 export * from './validation';
 export * from './case-access';
 export * from './search-highlight';

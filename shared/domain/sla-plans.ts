@@ -31,7 +31,7 @@ export interface SlaPlan {
 /**
  * Google's support offerings for Google Workspace. The agency records which one a customer
  * bought; Google's API says nothing about it. Only Premium support allows escalation
- * (domain.md "Some customers have Premium support; only their cases can be escalated").
+ * (docs/domain-rules.md "Escalation"; the brief: "Some customers have Premium support; only their cases can be escalated").
  */
 export const GOOGLE_SUPPORT_OFFERINGS = ['standard', 'enhanced', 'premium'] as const;
 export type GoogleSupportOffering = (typeof GOOGLE_SUPPORT_OFFERINGS)[number];

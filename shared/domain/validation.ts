@@ -1,18 +1,16 @@
 // Input rules shared by the new-case form, the outbox and the sandbox, so bad input is
 // refused next to the field and never queued (issue 7, "Bad input").
 
-/** Cloud Support `displayName`: short title. The API states no limit; 200 keeps list rows readable. */
-export const CASE_TITLE_MAX_LENGTH = 200;
-/** Long enough for logs pasted inline; a 1 MB paste must be an attachment instead. */
-export const CASE_DESCRIPTION_MAX_LENGTH = 30_000;
-/** `Comment.body` limit documented by the Cloud Support API. */
-export const COMMENT_MAX_LENGTH = 12_800;
-/** Subscribers per case; the portal's share dialog is meant for a handful of people. */
-export const MAX_SUBSCRIBERS = 50;
-export const ESCALATION_JUSTIFICATION_MAX_LENGTH = 5_000;
-/** Gmail's attachment limit, which the portal's upload mirrors (domain.md common problems). */
-export const ATTACHMENT_MAX_BYTES = 25 * 1024 * 1024;
-export const FILE_NAME_MAX_BYTES = 255;
+import { z } from 'zod';
+import {
+  CASE_DESCRIPTION_MAX_LENGTH,
+  CASE_TITLE_MAX_LENGTH,
+  COMMENT_MAX_LENGTH,
+  EMAIL_MAX_LENGTH,
+  ESCALATION_JUSTIFICATION_MAX_LENGTH,
+  FILE_NAME_MAX_BYTES,
+  MAX_SUBSCRIBERS,
+} from './limits';
 
 export type FieldProblem =
   | { readonly code: 'required' }
@@ -27,12 +25,15 @@ export type FieldProblem =
 const EMAIL_RE =
   /^[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*@(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)+(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]{1,59})$/;
 
+/** The one e-mail check: forms, bulk actions and the outbox's mutation schema all use it. */
 export function isValidEmail(value: string): boolean {
-  if (value.length > 254) return false;
+  if (value.length > EMAIL_MAX_LENGTH) return false;
   const at = value.lastIndexOf('@');
   if (at < 1 || at > 64) return false;
   return EMAIL_RE.test(value);
 }
+
+export const emailSchema = z.string().refine(isValidEmail, 'an e-mail address');
 
 let zoneSet: ReadonlySet<string> | undefined;
 
@@ -77,6 +78,11 @@ export function validateCaseDescription(description: string): FieldProblem | nul
 
 export function validateCommentBody(body: string): FieldProblem | null {
   return checkText(body, COMMENT_MAX_LENGTH, true);
+}
+
+/** The escalation dialog's check; the outbox's schema uses the same limit. */
+export function validateEscalationJustification(justification: string): FieldProblem | null {
+  return checkText(justification, ESCALATION_JUSTIFICATION_MAX_LENGTH, true);
 }
 
 export function validateTimeZone(value: string): FieldProblem | null {

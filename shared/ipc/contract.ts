@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { HelpArticleSchema } from '../api/help-center';
 import { IncidentFeedSchema } from '../api/status-feed';
+import { HELP_QUERY_MAX_LENGTH } from '../domain/limits';
 import { MIME_TYPE_PATTERN } from '../domain/validation';
 import { accountSchema, accountsStateSchema, backendKindSchema } from './accounts';
 import {
@@ -274,7 +275,9 @@ export const invokeContract = {
   },
   /** Help articles for a problem description: the backend's help search where it has one (`source: 'none'` = link to Google's help center). */
   'help.search': {
-    request: z.object({ accountId: accountIdSchema, query: z.string().max(4000), languageCode: z.string().min(2).max(32) }).strict(),
+    request: z
+      .object({ accountId: accountIdSchema, query: z.string().max(HELP_QUERY_MAX_LENGTH), languageCode: z.string().min(2).max(32) })
+      .strict(),
     response: z.discriminatedUnion('source', [
       z.object({ source: z.literal('backend'), articles: z.array(HelpArticleSchema).max(20) }).strict(),
       z.object({ source: z.literal('none') }).strict(),

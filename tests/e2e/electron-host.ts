@@ -67,6 +67,12 @@ export async function launchElectron(binary: string, options: LaunchOptions = {}
     get portalOpens() {
       return notOnElectron('The portal.open record');
     },
+    get portalClears() {
+      return notOnElectron('The portal partition record');
+    },
+    get vault() {
+      return notOnElectron('The vault');
+    },
     appOrigin,
     profileDir,
     sandbox,

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
-import type { PagePrinter } from '../../electron/ports';
+import type { PagePrinter, Vault } from '../../electron/ports';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
@@ -62,6 +62,10 @@ export interface HarnessApp {
   readonly traffic: readonly string[];
   /** Every portal.open main carried out: which account's portal window, on which page. */
   readonly portalOpens: ReadonlyArray<{ accountId: string; url: string }>;
+  /** Every portal partition main cleared (sign-out); the harness has no partitions, so it only records. */
+  readonly portalClears: readonly string[];
+  /** The secrets main keeps (the OS keychain's stand-in): tests check what sign-out leaves. */
+  readonly vault: Vault;
 }
 
 let bridgeInitSource: Promise<string> | undefined;
@@ -194,6 +198,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
 
   const traffic: string[] = [];
   const portalOpens: Array<{ accountId: string; url: string }> = [];
+  const portalClears: string[] = [];
   let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
 
   async function start(): Promise<void> {
@@ -218,6 +223,9 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
         open: async (accountId, url) => {
           portalOpens.push({ accountId, url });
           if (options.appWindow) await current?.context.newPage().then((page) => page.goto(url).catch(() => undefined));
+        },
+        clear: async (accountId) => {
+          portalClears.push(accountId);
         },
       },
     });
@@ -272,6 +280,8 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
     sandbox,
     traffic,
     portalOpens,
+    portalClears,
+    vault,
     async readLog() {
       await current?.core.flushLogs();
       return (await readLogTail(path.join(userData, 'logs'), Number.MAX_SAFE_INTEGER)).join('\n');

@@ -67,7 +67,7 @@ export function createNodePorts(options: NodePortsOptions): Ports {
     // No dialog in the harness: "Save as…" goes to the profile's downloads folder.
     dialogs: { saveAs: async (suggestedName) => path.join(options.userData, 'downloads', path.basename(suggestedName)) },
     // The harness has no portal windows: unless told otherwise the URL opens like any external link.
-    portal: options.portal ?? { open: async (_accountId, url) => options.browser.open(url) },
+    portal: options.portal ?? { open: async (_accountId, url) => options.browser.open(url), clear: async () => undefined },
     ...(options.updates ? { updates: options.updates } : {}),
     printer: options.printer ?? noPrinter,
   };

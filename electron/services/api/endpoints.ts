@@ -1,8 +1,9 @@
 import { HELP_SEARCH_PATH } from '../../../shared/api';
+import type { BackendKind } from '../../../shared/ipc';
 
 // Where each API lives. Google's hosts in production; one loopback origin for the sandbox.
 
-export type BackendKind = 'sandbox' | 'google';
+export type { BackendKind };
 
 export interface BackendEndpoints {
   readonly kind: BackendKind;

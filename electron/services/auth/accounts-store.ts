@@ -7,7 +7,8 @@ const documentSchema = z.object({ accounts: z.array(z.unknown()) });
 /** The account list (no secrets): id, email, domain, backend, colour, status. */
 export interface AccountsStore {
   list(): Promise<readonly Account[]>;
-  save(accounts: readonly Account[]): Promise<void>;
+  /** `forgetPrevious` on sign-out: the removed account must not stay in a backup of the list. */
+  save(accounts: readonly Account[], options?: { readonly forgetPrevious?: boolean }): Promise<void>;
 }
 
 export function createAccountsStore(store: DocumentStore, logger: Logger): AccountsStore {
@@ -24,9 +25,9 @@ export function createAccountsStore(store: DocumentStore, logger: Logger): Accou
       }
       return cached;
     },
-    async save(accounts) {
+    async save(accounts, options) {
       cached = [...accounts];
-      await store.write({ accounts: cached });
+      await store.write({ accounts: cached }, options);
     },
   };
 }

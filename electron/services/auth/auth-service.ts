@@ -171,7 +171,11 @@ export function createAuthService(deps: AuthDeps): AuthService {
       }
       await deps.vault.delete(refreshKey(accountId));
       tokens.forget(accountId);
-      await store.save((await store.list()).filter((candidate) => candidate.id !== accountId));
+      // The backup must not keep a signed-out account either (the sign-out e2e found it there).
+      await store.save(
+        (await store.list()).filter((candidate) => candidate.id !== accountId),
+        { forgetPrevious: true },
+      );
       deps.logger.info('auth: signed out', { accountId });
       await publish();
     },

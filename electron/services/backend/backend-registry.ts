@@ -1,3 +1,4 @@
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/domain/limits';
 import path from 'node:path';
 import { AppError, type BackendInfo, type BackendKind } from '../../../shared/ipc';
 import { z } from 'zod';
@@ -72,7 +73,7 @@ const googleInfo: BackendInfo = {
   backend: 'google',
   reopenSupported: false,
   reopenWindowDays: 30,
-  maxAttachmentBytes: 50 * 1024 * 1024,
+  maxAttachmentBytes: ATTACHMENT_MAX_BYTES,
   escalationRequiresPremium: true,
 };
 

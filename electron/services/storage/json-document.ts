@@ -1,4 +1,4 @@
-import { readJsonFile, writeJsonFile } from '../../fs/atomic-file';
+import { backupFileOf, readJsonFile, writeJsonFile } from '../../fs/atomic-file';
 import type { DocumentStore, Logger } from '../../ports';
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -22,6 +22,11 @@ export function jsonDocument(file: string, logger: Logger): DocumentStore {
       logger.error('storage: a damaged file was moved aside; starting from defaults', { file, movedTo: result.damagedPath });
       return {};
     },
-    write: (value) => writeJsonFile(file, value),
+    async write(value, options) {
+      if (!options?.forgetPrevious) return writeJsonFile(file, value);
+      // The backup becomes the new version too, so the last good copy is still there.
+      await writeJsonFile(file, value, { backup: false });
+      await writeJsonFile(backupFileOf(file), value, { backup: false });
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { app, dialog, net, safeStorage, webContents } from 'electron';
 import { openExternal } from '../harden';
-import { openPortalWindow } from '../portal-window';
+import { clearPortalPartition, openPortalWindow } from '../portal-window';
 import { appOrigin } from '../policies';
 import path from 'node:path';
 import type { DocumentStore, Logger, Ports, Vault } from '../../ports';
@@ -46,7 +46,7 @@ export function createElectronPorts(): Ports {
     logger,
     // https only (and the sandbox's loopback sign-in page): policies.ts isAllowedOpenExternal.
     browser: { open: openExternal },
-    portal: { open: async (accountId, url) => openPortalWindow(accountId, url) },
+    portal: { open: async (accountId, url) => openPortalWindow(accountId, url), clear: clearPortalPartition },
     printer: {
       // The app's own window (not a portal window); print CSS shows only the open report.
       printToPdf: async () => {

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Button, DropZone, FileTrigger, isFileDropItem } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import type { PiiFinding } from '../../../shared/domain';
+import { ATTACHMENT_MAX_BYTES, type PiiFinding } from '../../../shared/domain';
 import { useAccountRuntime } from '../../runtime/runtime-context';
 import { getBridgeClient } from '../../platform';
-import { checkFile, DEFAULT_MAX_ATTACHMENT_BYTES, formatBytes, needsPiiScan, scanFileForPii, type FileProblem } from './checks';
+import { checkFile, formatBytes, needsPiiScan, scanFileForPii, type FileProblem } from './checks';
 import './attachments.css';
 
 /** A file that passed the checks (size, type, name, PII for text files) and may be queued. */
@@ -33,14 +33,14 @@ const maxBytesByAccount = new Map<string, Promise<number>>();
 
 /** The backend's per-file limit (asked once per account; the default when it cannot be asked). */
 function useMaxAttachmentBytes(accountId: string): number {
-  const [max, setMax] = useState(DEFAULT_MAX_ATTACHMENT_BYTES);
+  const [max, setMax] = useState(ATTACHMENT_MAX_BYTES);
   useEffect(() => {
     let live = true;
     let pending = maxBytesByAccount.get(accountId);
     if (!pending) {
       pending = getBridgeClient()
         .invoke('backend.info', { accountId })
-        .then((info) => (info.maxAttachmentBytes > 0 ? info.maxAttachmentBytes : DEFAULT_MAX_ATTACHMENT_BYTES));
+        .then((info) => (info.maxAttachmentBytes > 0 ? info.maxAttachmentBytes : ATTACHMENT_MAX_BYTES));
       // A failed lookup is asked again next time instead of being remembered.
       pending.catch(() => maxBytesByAccount.delete(accountId));
       maxBytesByAccount.set(accountId, pending);

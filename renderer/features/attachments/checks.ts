@@ -3,8 +3,6 @@
 
 import { blockedAttachmentType, sanitizeFileName, scanPii, type BlockedAttachmentReason, type PiiFinding } from '../../../shared/domain';
 
-/** The backend's limit when its capabilities are not known (Google's documented 50 MB). */
-export const DEFAULT_MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024;
 /** Text read for the PII check: enough for headers and the top of a log, fast on a 20 MB file. */
 export const PII_SCAN_MAX_BYTES = 2 * 1024 * 1024;
 /** Text shown in a preview; the rest is for "Save as…". */

@@ -1,6 +1,6 @@
 export { AttachmentList } from './attachment-list';
 export { AttachmentDropZone, type CheckedFile } from './attachment-drop-zone';
 export { stageFilesForDraft, uploadFiles } from './upload';
-export { checkFile, DEFAULT_MAX_ATTACHMENT_BYTES, formatBytes, needsPiiScan, scanFileForPii } from './checks';
+export { checkFile, formatBytes, needsPiiScan, scanFileForPii } from './checks';
 export { openCachedAttachment, downloadToCache, type OpenedAttachment } from './cache';
 export { CacheSettings } from './cache-settings';

@@ -1,6 +1,6 @@
-import type { SelectablePriority } from '../../../shared/domain';
-import { CASE_TITLE_MAX_LENGTH } from '../../../shared/domain';
-import { isRecord, readJson, removeKey, writeJson } from './local-store';
+import { z } from 'zod';
+import { CASE_TITLE_MAX_LENGTH, SELECTABLE_PRIORITIES, type SelectablePriority } from '../../../shared/domain';
+import { accountKey, defineSlot, storageKeys } from '../../platform/storage';
 
 // A closed case past its reopen window is continued in a new case. Case detail writes the
 // request here and switches the tab to New case, which takes it once and prefills the form.
@@ -21,29 +21,36 @@ export interface FollowUpRequest {
 }
 
 export function followUpKey(accountId: string): string {
-  return `rsc-follow-up-${accountId}`;
+  return accountKey(storageKeys.followUp, accountId);
 }
 
-function isFollowUp(value: unknown): value is FollowUpRequest {
-  return (
-    isRecord(value) &&
-    typeof value['caseName'] === 'string' &&
-    typeof value['caseNumber'] === 'string' &&
-    typeof value['customerId'] === 'string' &&
-    typeof value['displayName'] === 'string'
-  );
-}
+const followUpSlot = defineSlot<FollowUpRequest>({
+  version: 1,
+  schema: z.object({
+    caseName: z.string(),
+    caseNumber: z.string(),
+    displayName: z.string(),
+    customerId: z.string(),
+    classificationId: z.string().optional(),
+    classificationName: z.string().optional(),
+    priority: z.enum(SELECTABLE_PRIORITIES).optional(),
+    languageCode: z.string().optional(),
+    timeZone: z.string().optional(),
+    subscriberEmails: z.array(z.string()).optional(),
+    closedAt: z.string().optional(),
+  }),
+});
 
 export function requestFollowUp(storage: Storage, accountId: string, request: FollowUpRequest): void {
-  writeJson(storage, followUpKey(accountId), request);
+  followUpSlot.write(storage, followUpKey(accountId), request);
 }
 
 export function peekFollowUp(storage: Storage, accountId: string): FollowUpRequest | undefined {
-  return readJson(storage, followUpKey(accountId), isFollowUp);
+  return followUpSlot.read(storage, followUpKey(accountId));
 }
 
 export function clearFollowUp(storage: Storage, accountId: string): void {
-  removeKey(storage, followUpKey(accountId));
+  followUpSlot.remove(storage, followUpKey(accountId));
 }
 
 export type Format = (key: string, vars: Record<string, string>) => string;

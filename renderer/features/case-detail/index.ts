@@ -9,5 +9,4 @@ export { usePiiCheck } from './use-pii-check';
 export { clearFollowUp, followUpPrefill, peekFollowUp, requestFollowUp, type FollowUpRequest } from './follow-up';
 export { keepFinding, openFindings, pruneDecisions, recordKeptPii, removeFinding, type PiiDecisions } from './pii-decisions';
 export { fillTemplate, insertAt } from './templates';
-export { isRecord, readJson, removeKey, writeJson } from './local-store';
 export { saveCommentDraft } from './comment-draft';

@@ -1,5 +1,14 @@
-import { applyPiiDecisions, piiFindingKey, type PiiDecision, type PiiFinding, type PiiKind, type PiiSubtype } from '../../../shared/domain';
-import { isRecord, readJson, writeJson } from './local-store';
+import { z } from 'zod';
+import {
+  applyPiiDecisions,
+  PII_KINDS,
+  piiFindingKey,
+  type PiiDecision,
+  type PiiFinding,
+  type PiiKind,
+  type PiiSubtype,
+} from '../../../shared/domain';
+import { accountKey, defineSlot, listOf, storageKeys } from '../../platform/storage';
 
 // What the agent decided about each PII finding while writing. "Remove" edits the text at
 // once; "keep anyway" needs a reason, which is logged on this machine (never the value
@@ -45,16 +54,26 @@ export interface KeptPiiRecord {
 }
 
 export function keptPiiKey(accountId: string): string {
-  return `rsc-pii-kept-${accountId}`;
+  return accountKey(storageKeys.keptPii, accountId);
 }
 
 const MAX_KEPT_RECORDS = 500;
-const isList = (value: unknown): value is unknown[] => Array.isArray(value);
+const keptRecordSchema = z.object({
+  kind: z.enum(PII_KINDS),
+  // The subtype list belongs to the scanner; a record only needs it to be a name.
+  subtype: z.string().transform((subtype) => subtype as PiiSubtype),
+  reason: z.string(),
+  context: z.string().catch(''),
+  at: z.string().catch(''),
+});
+// A damaged record is dropped; the rest of the log stays.
+const keptSlot = defineSlot({
+  version: 1,
+  schema: listOf<KeptPiiRecord>(keptRecordSchema),
+});
 
 export function loadKeptPii(storage: Storage, accountId: string): KeptPiiRecord[] {
-  return (readJson(storage, keptPiiKey(accountId), isList) ?? []).filter(
-    (r): r is KeptPiiRecord => isRecord(r) && typeof r['kind'] === 'string' && typeof r['reason'] === 'string',
-  );
+  return keptSlot.read(storage, keptPiiKey(accountId)) ?? [];
 }
 
 /** Appends the "keep anyway" decisions of a submitted text to the local log (newest last, capped). */
@@ -76,6 +95,6 @@ export function recordKeptPii(
     added.push({ kind: f.kind, subtype: f.subtype, reason: decision.reason, context, at: now.toISOString() });
   }
   if (added.length === 0) return [];
-  writeJson(storage, keptPiiKey(accountId), [...loadKeptPii(storage, accountId), ...added].slice(-MAX_KEPT_RECORDS));
+  keptSlot.write(storage, keptPiiKey(accountId), [...loadKeptPii(storage, accountId), ...added].slice(-MAX_KEPT_RECORDS));
   return added;
 }

@@ -1,7 +1,8 @@
 import { reopenWindow } from '../../../shared/domain';
 import type { BackendInfo } from '../../../shared/ipc';
 import type { ViewCase } from '../../data';
-import { isString, readJson, writeJson } from './local-store';
+import { z } from 'zod';
+import { accountKey, defineSlot, storageKeys } from '../../platform/storage';
 
 export type ReopenState =
   | { readonly kind: 'not_closed' }
@@ -34,17 +35,14 @@ export function reopenStateOf(
 }
 
 // Once the server refused a reopen, the window is over for good, whatever this machine's clock says.
-function refusedKey(accountId: string): string {
-  return `rsc-reopen-refused-${accountId}`;
-}
-
-const isStringList = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+const refusedSlot = defineSlot({ version: 1, schema: z.array(z.string()) });
+const refusedKey = (accountId: string): string => accountKey(storageKeys.reopenRefused, accountId);
 
 export function wasReopenRefused(storage: Storage, accountId: string, caseName: string): boolean {
-  return (readJson(storage, refusedKey(accountId), isStringList) ?? []).includes(caseName);
+  return (refusedSlot.read(storage, refusedKey(accountId)) ?? []).includes(caseName);
 }
 
 export function markReopenRefused(storage: Storage, accountId: string, caseName: string): void {
-  const list = readJson(storage, refusedKey(accountId), isStringList) ?? [];
-  if (!list.includes(caseName)) writeJson(storage, refusedKey(accountId), [...list, caseName].slice(-200));
+  const list = refusedSlot.read(storage, refusedKey(accountId)) ?? [];
+  if (!list.includes(caseName)) refusedSlot.write(storage, refusedKey(accountId), [...list, caseName].slice(-200));
 }

@@ -1,4 +1,5 @@
-import { isRecord, readJson, writeJson } from './local-store';
+import { z } from 'zod';
+import { defineSlot, listOf, storageKeys } from '../../platform/storage';
 
 // Canned replies: comment texts and escalation justifications the agent reuses. A template is
 // either shared by every domain or belongs to one reseller domain; both live in localStorage.
@@ -14,27 +15,32 @@ export interface Template {
   readonly domain?: string;
 }
 
-export const templatesStorageKey = 'rsc-templates';
+export const templatesStorageKey = storageKeys.templates.prefix;
 
-function isTemplate(value: unknown): value is Template {
-  return (
-    isRecord(value) &&
-    typeof value['id'] === 'string' &&
-    typeof value['name'] === 'string' &&
-    typeof value['body'] === 'string' &&
-    (value['kind'] === 'comment' || value['kind'] === 'escalation') &&
-    (value['domain'] === undefined || typeof value['domain'] === 'string')
-  );
+const templateSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  body: z.string(),
+  kind: z.enum(['comment', 'escalation']),
+  domain: z.string().optional(),
+});
+// A damaged template is dropped; the others stay.
+const templatesSlot = defineSlot({
+  version: 1,
+  schema: listOf<Template>(templateSchema),
+});
+
+/** False on a workstation that never saved templates (it starts with the starter set). */
+export function hasSavedTemplates(storage: Storage): boolean {
+  return storage.getItem(templatesStorageKey) !== null;
 }
 
-const isTemplateList = (value: unknown): value is unknown[] => Array.isArray(value);
-
 export function loadTemplates(storage: Storage): Template[] {
-  return (readJson(storage, templatesStorageKey, isTemplateList) ?? []).filter(isTemplate);
+  return templatesSlot.read(storage, templatesStorageKey) ?? [];
 }
 
 export function saveTemplates(storage: Storage, templates: readonly Template[]): void {
-  writeJson(storage, templatesStorageKey, templates);
+  templatesSlot.write(storage, templatesStorageKey, [...templates]);
 }
 
 /** Templates usable in this domain for this kind: the domain's own first, then shared ones, each by name. */

@@ -18,6 +18,7 @@ import { requestFollowUp, type FollowUpRequest } from './follow-up';
 import { markReopenRefused, reopenStateOf, wasReopenRefused } from './reopen-state';
 import { slaClocksOf } from './sla-view';
 import { useCaseShortcuts } from './use-case-shortcuts';
+import { browserStorage } from '../../platform/storage';
 
 export type CaseComments = ReturnType<typeof useComments>;
 export type CaseCustomer = ReturnType<typeof useCustomer>;
@@ -79,7 +80,7 @@ export function useCaseDetail(view: ViewCase, comments: CaseComments, customer: 
   const existing = useMemo(() => new Set((comments ?? []).map((c) => c.name)), [comments]);
   const pending = pendingComments(view.name, entries, existing);
   const number = view.local ? '' : view.caseNumber || caseNumberOf(view.name);
-  const reopen = reopenStateOf(view, info, now, wasReopenRefused(localStorage, account.id, view.name));
+  const reopen = reopenStateOf(view, info, now, wasReopenRefused(browserStorage.local(), account.id, view.name));
   const variables = { caseNumber: number, customer: customer?.displayName ?? '', agent: account.displayName ?? account.email };
   const blocks = caseActionBlocks({
     state: view.state,
@@ -105,7 +106,7 @@ export function useCaseDetail(view: ViewCase, comments: CaseComments, customer: 
   useCaseShortcuts({ dialog, openDialog, reply: focusComposer });
 
   useEffect(() => {
-    if (reopen.kind === 'refused') markReopenRefused(localStorage, account.id, view.name);
+    if (reopen.kind === 'refused') markReopenRefused(browserStorage.local(), account.id, view.name);
   }, [reopen.kind, account.id, view.name]);
 
   const enqueue = async (mutation: Mutation): Promise<boolean> => {
@@ -120,7 +121,7 @@ export function useCaseDetail(view: ViewCase, comments: CaseComments, customer: 
   };
 
   const startFollowUp = (refusedEntry?: string): void => {
-    requestFollowUp(sessionStorage, account.id, followUpOf(view));
+    requestFollowUp(browserStorage.session(), account.id, followUpOf(view));
     // The follow-up replaces the refused reopen: drop it so it does not sit in Pending forever.
     if (refusedEntry)
       void getBridgeClient()

@@ -17,6 +17,7 @@ import {
 } from './templates';
 import { usePiiCheck } from './use-pii-check';
 import { useTemplates } from './use-templates';
+import { browserStorage } from '../../platform/storage';
 
 /** How many templates the "/" menu offers at once. */
 const SLASH_SUGGESTIONS = 6;
@@ -47,7 +48,7 @@ export interface ComposerOptions {
 /** The reply box's state: the draft kept per case, PII decisions, the "/" menu, and sending. */
 export function useComposer({ account, caseRef, disabledReason, allowEmails, variables, textareaRef }: ComposerOptions) {
   const { t } = useTranslation('caseDetail');
-  const [text, setText] = useState(() => loadCommentDraft(localStorage, account.id, caseRef));
+  const [text, setText] = useState(() => loadCommentDraft(browserStorage.local(), account.id, caseRef));
   const [decisions, setDecisions] = useState<PiiDecisions>({});
   const [error, setError] = useState<string>();
   const [sending, setSending] = useState(false);
@@ -60,7 +61,7 @@ export function useComposer({ account, caseRef, disabledReason, allowEmails, var
 
   // Another case in the same component: load its draft.
   useEffect(() => {
-    setText(loadCommentDraft(localStorage, account.id, caseRef));
+    setText(loadCommentDraft(browserStorage.local(), account.id, caseRef));
     setDecisions({});
     setError(undefined);
   }, [account.id, caseRef]);
@@ -75,7 +76,7 @@ export function useComposer({ account, caseRef, disabledReason, allowEmails, var
 
   const update = (next: string, nextCaret?: number): void => {
     setText(next);
-    saveCommentDraft(localStorage, account.id, caseRef, next);
+    saveCommentDraft(browserStorage.local(), account.id, caseRef, next);
     if (error) setError(undefined);
     if (nextCaret !== undefined) {
       pendingCaret.current = nextCaret;
@@ -113,8 +114,8 @@ export function useComposer({ account, caseRef, disabledReason, allowEmails, var
     setSending(true);
     enqueueMutation(account.id, { kind: 'comment', caseRef, body: text.trim() })
       .then(() => {
-        recordKeptPii(localStorage, account.id, findings, live, caseRef);
-        clearCommentDraft(localStorage, account.id, caseRef);
+        recordKeptPii(browserStorage.local(), account.id, findings, live, caseRef);
+        clearCommentDraft(browserStorage.local(), account.id, caseRef);
         setText('');
         setDecisions({});
       })

@@ -2,7 +2,8 @@ import { useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { matchUiLanguage, type UiLanguage } from '../../i18n';
 import { starterTemplates } from './starter-templates';
-import { addTemplate, loadTemplates, removeTemplate, saveTemplates, templatesStorageKey, type Template } from './templates';
+import { browserStorage } from '../../platform/storage';
+import { addTemplate, hasSavedTemplates, loadTemplates, removeTemplate, saveTemplates, type Template } from './templates';
 
 // Templates are shared by every domain tab of this window: one cached list, re-read when
 // another window changes localStorage.
@@ -12,17 +13,17 @@ const listeners = new Set<() => void>();
 
 function snapshot(language?: UiLanguage): Template[] {
   // A workstation that never had templates starts with the starter set in the agent's language.
-  if (cache === undefined && language && localStorage.getItem(templatesStorageKey) === null) {
+  if (cache === undefined && language && !hasSavedTemplates(browserStorage.local())) {
     cache = starterTemplates(language);
-    saveTemplates(localStorage, cache);
+    saveTemplates(browserStorage.local(), cache);
   }
-  cache ??= loadTemplates(localStorage);
+  cache ??= loadTemplates(browserStorage.local());
   return cache;
 }
 
 function publish(next: Template[]): void {
   cache = next;
-  saveTemplates(localStorage, next);
+  saveTemplates(browserStorage.local(), next);
   for (const listener of listeners) listener();
 }
 

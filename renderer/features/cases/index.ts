@@ -2,6 +2,6 @@ export { CasesView } from './cases-view';
 export { CustomersView } from './customers-view';
 export { AllDomainsQueue } from './all-domains-queue';
 export { CommandPalette } from './command-palette';
-export { useSlaWatch } from './sla-watch';
+export { forgetSlaNotifications, useSlaWatch } from './sla-watch';
 export { CaseViewsRail } from './views-rail';
 export { useNow } from './use-now';

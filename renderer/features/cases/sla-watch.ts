@@ -1,21 +1,27 @@
 import { useEffect } from 'react';
+import { z } from 'zod';
 import { useTranslation } from 'react-i18next';
 import { showNotification } from '../../runtime/notifications';
 import { openCase } from '../../runtime/open-case';
 import { useRuntimes } from '../../runtime/runtime-context';
 import { caseSla, type AgencyIndex } from '../../../shared/domain';
 import { yieldToMain, type CaseFactsStore, type ProjectedCase, type Projection } from '../../data';
+import { browserStorage, defineSlot, storageKeys } from '../../platform/storage';
 import { slaInputOf, useAgency } from '../sla-plans';
 
-const notifiedKey = 'rsc-sla-notified';
 const checkEveryMs = 60_000;
 
+/** Notifications already shown (keys start with the account id, so sign-out can drop an account's). */
+const notifiedSlot = defineSlot({ version: 1, schema: z.array(z.string()) });
+
 function notifiedSet(): Set<string> {
-  try {
-    return new Set(JSON.parse(localStorage.getItem(notifiedKey) ?? '[]') as string[]);
-  } catch {
-    return new Set();
-  }
+  return new Set(notifiedSlot.read(browserStorage.local(), storageKeys.slaNotified.prefix) ?? []);
+}
+
+/** Sign-out: the account's notification marks go with it. */
+export function forgetSlaNotifications(accountId: string, storage: Storage = browserStorage.local()): void {
+  const kept = [...notifiedSet()].filter((key) => !key.startsWith(`${accountId}|`));
+  notifiedSlot.write(storage, storageKeys.slaNotified.prefix, kept);
 }
 
 /** Cases whose running SLA clock is close to breach and not notified yet (keys: account|case|clock|start). */
@@ -81,7 +87,7 @@ export function useSlaWatch(): void {
         }
       }
       // Keep the memory bounded: the newest keys are the ones that matter.
-      localStorage.setItem(notifiedKey, JSON.stringify([...notified].slice(-2000)));
+      notifiedSlot.write(browserStorage.local(), storageKeys.slaNotified.prefix, [...notified].slice(-2000));
     };
     void check();
     const timer = setInterval(() => void check(), checkEveryMs);

@@ -1,4 +1,4 @@
-/** What support needs in every description (domain.md "Before contacting support"). */
+/** What support needs in every description (docs/domain-rules.md "Before contacting support"). */
 export const DESCRIPTION_PROMPTS = ['steps', 'tried', 'users', 'times', 'evidence'] as const;
 
 /** The prompts as a fill-in outline, inserted into an empty description on request. */

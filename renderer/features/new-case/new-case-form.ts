@@ -1,4 +1,5 @@
 import {
+  CASE_DESCRIPTION_MAX_LENGTH,
   CONTACT_CHANNELS,
   canManageCases,
   incidentNote,
@@ -14,7 +15,8 @@ import {
   type SelectablePriority,
 } from '../../../shared/domain';
 import type { Mutation } from '../../../shared/ipc';
-import { isRecord, readJson, removeKey, writeJson } from '../case-detail';
+import { z } from 'zod';
+import { accountKey, defineSlot, storageKeys } from '../../platform/storage';
 
 // The guided form's pure side: its draft shape, autosave, validation and the mutation
 // it queues. Bad input is reported per field and nothing is queued (issue 7 "Bad input").
@@ -85,7 +87,7 @@ export function emptyDraft(timeZone: string, languageCode: string, step: NewCase
 }
 
 export function newCaseDraftKey(accountId: string): string {
-  return `rsc-new-case-draft-${accountId}`;
+  return accountKey(storageKeys.newCaseDraft, accountId);
 }
 
 const DRAFT_FIELDS: readonly (keyof NewCaseDraft)[] = [
@@ -103,20 +105,28 @@ const DRAFT_FIELDS: readonly (keyof NewCaseDraft)[] = [
   'submittedAs',
 ];
 
-function isLinkedIncident(value: unknown): value is LinkedIncident {
-  return isRecord(value) && ['id', 'number', 'serviceName', 'description', 'begin', 'uri'].every((k) => typeof value[k] === 'string');
-}
+const linkedIncidentSchema = z.object({
+  id: z.string(),
+  number: z.string(),
+  serviceName: z.string(),
+  description: z.string(),
+  begin: z.string(),
+  uri: z.string(),
+});
 
-function isDraft(value: unknown): value is Partial<NewCaseDraft> {
-  return (
-    isRecord(value) &&
-    DRAFT_FIELDS.every((k) => value[k] === undefined || typeof value[k] === 'string') &&
-    (value['linkedIncident'] === undefined || isLinkedIncident(value['linkedIncident']))
-  );
-}
+// Text fields must be strings; the choice fields (priority, channel, step) are checked below.
+const draftSlot = defineSlot({
+  version: 1,
+  schema: z
+    .looseObject({
+      ...Object.fromEntries(DRAFT_FIELDS.map((field) => [field, z.string().optional()])),
+      linkedIncident: linkedIncidentSchema.optional(),
+    })
+    .transform((draft) => draft as unknown as Partial<NewCaseDraft>),
+});
 
 export function loadNewCaseDraft(storage: Storage, accountId: string, fallback: NewCaseDraft): NewCaseDraft {
-  const saved = readJson(storage, newCaseDraftKey(accountId), isDraft);
+  const saved = draftSlot.read(storage, newCaseDraftKey(accountId));
   if (!saved) return fallback;
   const priority = (SELECTABLE_PRIORITIES as readonly string[]).includes(saved.priority ?? '')
     ? (saved.priority as SelectablePriority)
@@ -140,12 +150,12 @@ export function isBlankDraft(draft: NewCaseDraft): boolean {
 }
 
 export function saveNewCaseDraft(storage: Storage, accountId: string, draft: NewCaseDraft): void {
-  if (isBlankDraft(draft)) removeKey(storage, newCaseDraftKey(accountId));
-  else writeJson(storage, newCaseDraftKey(accountId), draft);
+  if (isBlankDraft(draft)) draftSlot.remove(storage, newCaseDraftKey(accountId));
+  else draftSlot.write(storage, newCaseDraftKey(accountId), draft);
 }
 
 export function clearNewCaseDraft(storage: Storage, accountId: string): void {
-  removeKey(storage, newCaseDraftKey(accountId));
+  draftSlot.remove(storage, newCaseDraftKey(accountId));
 }
 
 export function parseEmailList(raw: string): string[] {
@@ -170,7 +180,7 @@ export function validateNewCase(draft: NewCaseDraft, context: ValidationContext)
   const title = validateCaseTitle(draft.title);
   if (title) errors.title = title;
   else if (context.openPii.title > 0) errors.title = { code: 'pii_open', count: context.openPii.title };
-  const description = validateCaseDescription(draft.description);
+  const description = validateCaseDescription(draft.description) ?? composedTooLong(draft);
   if (description) errors.description = description;
   else if (context.openPii.description > 0) errors.description = { code: 'pii_open', count: context.openPii.description };
   if (!draft.priority) errors.priority = { code: 'required' };
@@ -184,6 +194,13 @@ export function validateNewCase(draft: NewCaseDraft, context: ValidationContext)
   else if (checked.entries.some((p) => p?.code === 'duplicate')) errors.subscribers = { code: 'duplicate' };
   else if (checked.list) errors.subscribers = checked.list;
   return errors;
+}
+
+/** The contact header and an incident note go into the description too: the whole must fit the limit. */
+function composedTooLong(draft: NewCaseDraft): FieldProblem | null {
+  const overhead = composeDescription(draft).trim().length - draft.description.trim().length;
+  const max = CASE_DESCRIPTION_MAX_LENGTH - overhead;
+  return draft.description.trim().length > max ? { code: 'too_long', max, actual: draft.description.trim().length } : null;
 }
 
 export function hasErrors(errors: FormErrors): boolean {

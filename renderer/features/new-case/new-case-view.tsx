@@ -14,6 +14,7 @@ import { keywordCategoryMatcher, titleFromDescription } from './suggestions';
 import { useNewCaseForm } from './use-new-case-form';
 import type { NewCaseField } from './new-case-form';
 import './new-case.css';
+import { browserStorage } from '../../platform/storage';
 
 /** Where the focus goes for a field that needs attention. */
 function focusField(root: HTMLElement | null, field: NewCaseField | 'attachments'): void {
@@ -56,7 +57,7 @@ export function NewCaseView({ followUpOf }: { followUpOf?: string }): React.JSX.
 
   /** The problem belongs to an existing case: its reply box gets the text, and the case opens. */
   const addToCase = (caseName: string): void => {
-    saveCommentDraft(localStorage, account.id, caseName, draft.description);
+    saveCommentDraft(browserStorage.local(), account.id, caseName, draft.description);
     form.reset();
     openCase(account.id, caseName);
   };

@@ -1,14 +1,8 @@
 import { useCallback, useEffect, useState } from 'react';
+import { ATTACHMENT_MAX_BYTES } from '../../../shared/domain';
 import type { DraftFile, OutboxEntry } from '../../../shared/ipc';
 import { getBridgeClient } from '../../platform';
-import {
-  checkFile,
-  DEFAULT_MAX_ATTACHMENT_BYTES,
-  needsPiiScan,
-  scanFileForPii,
-  stageFilesForDraft,
-  type CheckedFile,
-} from '../attachments';
+import { checkFile, needsPiiScan, scanFileForPii, stageFilesForDraft, type CheckedFile } from '../attachments';
 
 // The files of a new-case draft live in main from the moment they are chosen (durable,
 // across restarts and leaving the view), linked by the draft's id. This hook mirrors them.
@@ -35,7 +29,7 @@ async function backendMaxBytes(accountId: string): Promise<number> {
   const info = await getBridgeClient()
     .invoke('backend.info', { accountId })
     .catch(() => undefined);
-  return info && info.maxAttachmentBytes > 0 ? info.maxAttachmentBytes : DEFAULT_MAX_ATTACHMENT_BYTES;
+  return info && info.maxAttachmentBytes > 0 ? info.maxAttachmentBytes : ATTACHMENT_MAX_BYTES;
 }
 
 export function useDraftFiles(accountId: string, draftId: string): DraftFiles {

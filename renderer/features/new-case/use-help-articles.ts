@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { HelpArticle } from '../../../shared/api';
+import { HELP_QUERY_MAX_LENGTH } from '../../../shared/domain';
 import { getBridgeClient } from '../../platform';
 
 export type HelpSuggestions =
@@ -25,7 +26,7 @@ export function useHelpArticles(accountId: string, text: string, languageCode: s
     const timer = setTimeout(() => {
       setState((current) => (current.status === 'articles' ? current : { status: 'loading' }));
       getBridgeClient()
-        .invoke('help.search', { accountId, query: query.slice(0, 4000), languageCode })
+        .invoke('help.search', { accountId, query: query.slice(0, HELP_QUERY_MAX_LENGTH), languageCode })
         .then(
           (answer) =>
             live && setState(answer.source === 'backend' ? { status: 'articles', articles: answer.articles } : { status: 'link' }),

@@ -35,6 +35,7 @@ import {
   type NewCaseField,
 } from './new-case-form';
 import { useDraftFiles, type DraftFileProblem, type DraftFiles } from './use-draft-files';
+import { browserStorage } from '../../platform/storage';
 
 export const FIELD_ORDER: readonly NewCaseField[] = [
   'customer',
@@ -60,9 +61,9 @@ function initialDraft(
 ): { draft: NewCaseDraft; followUp?: FollowUpRequest } {
   const zone = agentTimeZone();
   const blank = emptyDraft(zone, defaultLanguage(uiLanguage));
-  const request = peekFollowUp(sessionStorage, accountId);
+  const request = peekFollowUp(browserStorage.session(), accountId);
   if (request && (followUpOf === undefined || followUpOf === request.caseName)) {
-    clearFollowUp(sessionStorage, accountId);
+    clearFollowUp(browserStorage.session(), accountId);
     const prefill = followUpPrefill(request, format);
     const languageCode = request.languageCode || blank.languageCode;
     const draft: NewCaseDraft = {
@@ -82,7 +83,7 @@ function initialDraft(
     };
     return { draft, followUp: request };
   }
-  const saved = loadNewCaseDraft(localStorage, accountId, blank);
+  const saved = loadNewCaseDraft(browserStorage.local(), accountId, blank);
   if (followUpOf && saved.followUpOf !== followUpOf) {
     const number = followUpOf.split('/').pop() ?? followUpOf;
     const prefill = followUpPrefill({ caseName: followUpOf, caseNumber: number, displayName: '', customerId: '' }, format);
@@ -172,7 +173,7 @@ async function queueCreate(
   rememberLocalCreate(localId, { customerId: mutation.customerId, displayName: mutation.displayName, createdAtMs: Date.now() });
   await enqueueMutation(accountId, mutation);
   const findings = [...pii.title.findings, ...pii.description.findings];
-  recordKeptPii(localStorage, accountId, findings, { ...pii.title.decisions, ...pii.description.decisions }, localId);
+  recordKeptPii(browserStorage.local(), accountId, findings, { ...pii.title.decisions, ...pii.description.decisions }, localId);
 }
 
 /** State and rules of the New case form; the view and its sections only render it. */
@@ -204,7 +205,7 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
     const next = { ...draftRef.current, ...patch };
     draftRef.current = next;
     setDraft(next);
-    saveNewCaseDraft(localStorage, account.id, next);
+    saveNewCaseDraft(browserStorage.local(), account.id, next);
     // After a failed submit, problems clear as the agent fixes them.
     if (attempted) setErrors(validate(next));
   };
@@ -223,7 +224,7 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
 
   const reset = (step: NewCaseDraft['step'] = 'describe'): void => {
     void files.discardAll().catch(() => undefined);
-    clearNewCaseDraft(localStorage, account.id);
+    clearNewCaseDraft(browserStorage.local(), account.id);
     const blank = emptyDraft(agentTimeZone(), defaultLanguage(i18n.language), step);
     draftRef.current = blank;
     setDraft(blank);

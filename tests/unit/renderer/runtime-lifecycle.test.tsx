@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Account, AccountsState } from '../../../shared/ipc';
 import type { AccountRuntime } from '../../../renderer/runtime/account-runtime';
 import { RuntimeProvider, useRuntimes } from '../../../renderer/runtime/runtime-context';
-import { defaultLifecycle, RuntimeRegistry, type RuntimeLifecycle } from '../../../renderer/runtime/runtime-registry';
+import { lifecycleWith, RuntimeRegistry, type RuntimeLifecycle } from '../../../renderer/runtime/runtime-registry';
 import { TabBoundary } from '../../../renderer/app/tab-boundary';
 import { createI18n, uiLanguages } from '../../../renderer/i18n';
 import type { BridgeClient } from '../../../renderer/platform';
@@ -65,7 +65,7 @@ function recordingLifecycle() {
   const forgotten: string[] = [];
   const lifecycle: RuntimeLifecycle = {
     create(accountToRun, client) {
-      const runtime = defaultLifecycle.create(accountToRun, client);
+      const runtime = lifecycleWith(async () => {}).create(accountToRun, client);
       created.push(runtime);
       return runtime;
     },
