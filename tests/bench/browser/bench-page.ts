@@ -64,7 +64,7 @@ async function firstRows(): Promise<number> {
   return rows.length === 50 ? performance.now() : Number.NaN;
 }
 
-async function hydrate(accounts: number): Promise<{ ms: number; maxLongTaskMs: number; cases: number }> {
+async function hydrate(accounts: number): Promise<{ ms: number; maxLongTaskMs: number; cases: number; longTasks: number }> {
   longTasks = [];
   const t0 = performance.now();
   let cases = 0;
@@ -76,7 +76,7 @@ async function hydrate(accounts: number): Promise<{ ms: number; maxLongTaskMs: n
   }
   const ms = performance.now() - t0;
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return { ms, maxLongTaskMs: Math.max(0, ...longTasks), cases };
+  return { ms, maxLongTaskMs: Math.max(0, ...longTasks), cases, longTasks: longTasks.length };
 }
 
 /**
