@@ -6,6 +6,32 @@
 import { isCjkChar, uniqueTokens } from '../../shared/domain/search-tokens';
 import { difference, lowerBound, mergeSorted } from './projection-sorted';
 
+interface SortedTokens {
+  readonly strings: string[];
+  readonly ids: number[];
+}
+
+/** The merge of two sorted token lists (tokens are unique, so no ties). */
+function mergeTokens(a: SortedTokens, b: SortedTokens): SortedTokens {
+  const total = a.strings.length + b.strings.length;
+  const strings = new Array<string>(total);
+  const ids = new Array<number>(total);
+  let i = 0;
+  let j = 0;
+  for (let k = 0; k < total; k++) {
+    const x = a.strings[i];
+    const y = b.strings[j];
+    if (y === undefined || (x !== undefined && x < y)) {
+      strings[k] = x as string;
+      ids[k] = a.ids[i++] as number;
+    } else {
+      strings[k] = y;
+      ids[k] = b.ids[j++] as number;
+    }
+  }
+  return { strings, ids };
+}
+
 export class TokenIndex {
   readonly ids = new Map<string, number>();
   readonly strings: string[] = [];
@@ -16,9 +42,11 @@ export class TokenIndex {
   rowTokenCount = 0;
   private readonly ownTokens: (Uint32Array | undefined)[] = [];
   private readonly commentTokens: (Uint32Array | undefined)[] = [];
-  // Sorted token list for prefix search; new tokens wait in `unsorted` until needed.
-  private sorted: string[] = [];
-  private sortedIds: number[] = [];
+  // Sorted token lists for prefix search, in two levels so no single merge is long: new
+  // tokens wait in `unsorted`, are sorted in small batches into `recent`, and `recent` is
+  // merged into `sorted` once it holds a quarter as many (each merge is linear, no re-sort).
+  private sorted: SortedTokens = { strings: [], ids: [] };
+  private recent: SortedTokens = { strings: [], ids: [] };
   private unsorted: number[] = [];
 
   /** Indexes a row's own text (title, description, number), replacing what it had. */
@@ -59,50 +87,50 @@ export class TokenIndex {
     this.commentTokens[row] = undefined;
   }
 
-  /** Merges new tokens into the sorted list once they are many, so no prefix keystroke pays for sorting them all. */
-  flushIfMany(): void {
-    if (this.unsorted.length > Math.max(1024, this.sorted.length / 4)) this.flush();
+  /** Sorts waiting tokens in batches (called after every indexing step; cheap unless many are waiting). */
+  settle(): void {
+    if (this.unsorted.length >= 256) this.absorb();
+    if (this.recent.strings.length > Math.max(1024, this.sorted.strings.length / 4)) this.mergeRecent();
   }
 
+  /** Every token in the sorted lists (end of hydration, or before a prefix search). */
   flush(): void {
-    if (this.unsorted.length === 0) return;
-    const fresh = this.unsorted.map((id) => ({ id, s: this.strings[id] as string }));
-    fresh.sort((a, b) => (a.s < b.s ? -1 : a.s > b.s ? 1 : 0));
-    const total = this.sorted.length + fresh.length;
-    const outS: string[] = new Array<string>(total);
-    const outI: number[] = new Array<number>(total);
-    let i = 0;
-    let j = 0;
-    for (let k = 0; k < total; k++) {
-      const a = this.sorted[i];
-      const b = fresh[j];
-      if (b === undefined || (a !== undefined && a < b.s)) {
-        outS[k] = a as string;
-        outI[k] = this.sortedIds[i++] as number;
-      } else {
-        outS[k] = b.s;
-        outI[k] = b.id;
-        j++;
-      }
-    }
-    this.sorted = outS;
-    this.sortedIds = outI;
-    this.unsorted = [];
+    this.absorb();
+    this.mergeRecent();
   }
 
   prefixTokenIds(prefix: string): number[] {
-    this.flush();
-    const sorted = this.sorted;
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((sorted[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    this.absorb();
     const out: number[] = [];
-    for (let i = lo; i < sorted.length && (sorted[i] as string).startsWith(prefix); i++) out.push(this.sortedIds[i] as number);
+    for (const list of [this.sorted, this.recent]) {
+      const { strings, ids } = list;
+      let lo = 0;
+      let hi = strings.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if ((strings[mid] as string) < prefix) lo = mid + 1;
+        else hi = mid;
+      }
+      for (let i = lo; i < strings.length && (strings[i] as string).startsWith(prefix); i++) out.push(ids[i] as number);
+    }
     return out;
+  }
+
+  private absorb(): void {
+    if (this.unsorted.length === 0) return;
+    const ids = this.unsorted.sort((a, b) => {
+      const x = this.strings[a] as string;
+      const y = this.strings[b] as string;
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    this.recent = mergeTokens(this.recent, { strings: ids.map((id) => this.strings[id] as string), ids });
+    this.unsorted = [];
+  }
+
+  private mergeRecent(): void {
+    if (this.recent.strings.length === 0) return;
+    this.sorted = mergeTokens(this.sorted, this.recent);
+    this.recent = { strings: [], ids: [] };
   }
 
   private internToken(token: string): number {

@@ -80,6 +80,8 @@ export interface Projection {
   has(name: string): boolean;
   /** Builds lazy structures now (end of hydration) so the first keystroke does not pay for them. */
   warm(): void;
+  /** Brings the default order (most recently updated) up to date; hydration calls it between pages. */
+  refreshOrder(): void;
   query(q: ProjectionQuery): ProjectionResult;
   nameOf(id: number): string;
   rowOf(id: number): ProjectedCase;

@@ -79,9 +79,9 @@ export function createProjection(initialCapacity = 1024): Projection {
     upsertCases(records) {
       for (const r of records) upsertOne(r);
       facets.upsert(records);
-      // Merge new tokens geometrically so the first prefix keystroke after hydration
-      // never pays for sorting the whole dictionary.
-      tokens.flushIfMany();
+      // Sort new tokens as they come so the first prefix keystroke after hydration never
+      // pays for sorting the whole dictionary.
+      tokens.settle();
     },
     removeCases(list) {
       const names = [...list];
@@ -113,6 +113,9 @@ export function createProjection(initialCapacity = 1024): Projection {
     },
     warm() {
       tokens.flush();
+      orders.get('updateTime', 'desc');
+    },
+    refreshOrder() {
       orders.get('updateTime', 'desc');
     },
     query(q) {

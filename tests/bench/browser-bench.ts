@@ -24,7 +24,7 @@ interface BenchSite {
   close(): Promise<void>;
 }
 
-async function openBenchPage(profile: string, url: string): Promise<{ context: BrowserContext; page: Page }> {
+export async function openBenchPage(profile: string, url: string): Promise<{ context: BrowserContext; page: Page }> {
   const executablePath = findChromium();
   if (!executablePath) throw new Error('No Chromium: install Debian chromium or set CHROMIUM_PATH.');
   const context = await chromium.launchPersistentContext(profile, {
@@ -39,7 +39,7 @@ async function openBenchPage(profile: string, url: string): Promise<{ context: B
 }
 
 /** Calls `window.__bench[fn](...args)` in the page. */
-function bench(page: Page, fn: string, ...args: unknown[]): Promise<unknown> {
+export function bench(page: Page, fn: string, ...args: unknown[]): Promise<unknown> {
   return page.evaluate(
     ([name, params]) =>
       (
@@ -52,7 +52,7 @@ function bench(page: Page, fn: string, ...args: unknown[]): Promise<unknown> {
 }
 
 /** Bundles the bench page and its dashboard worker, serves them on loopback, with a fresh browser profile. */
-async function openSite(): Promise<BenchSite> {
+export async function openSite(): Promise<BenchSite> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'rsc-bench-page-'));
   const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'rsc-bench-profile-'));
   const bundle = await build({
