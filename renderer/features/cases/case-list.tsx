@@ -1,7 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectionSortKey } from '../../data';
+import { useUnreadStore } from '../../state/unread-store';
 import type { SortState } from './case-query';
 import { CaseListHead, useColumnTexts } from './case-list-head';
 import { CaseRow, ROW_HEIGHT } from './case-row';
@@ -70,7 +71,10 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
 
 /** The scrolled rows: a virtual window over `count` rows, keeping the selection in view and the scroll position per tab. */
 function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }): React.JSX.Element {
-  const { i18n } = useTranslation('cases');
+  const { t, i18n } = useTranslation('cases');
+  // One subscription for the whole list, not one per row.
+  const unread = useUnreadStore((state) => state.unread);
+  const unreadSets = useMemo(() => new Map(Object.entries(unread).map(([accountId, names]) => [accountId, new Set(names)])), [unread]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const { count, rowAt, selectedIndex, onScrollTop, loading } = props;
   const virtualizer = useVirtualizer({
@@ -122,6 +126,8 @@ function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }):
               index={item.index}
               top={item.start}
               selected={item.index === selectedIndex}
+              unread={unreadSets.get(row.accountId)?.has(row.name) ?? false}
+              t={t}
               picked={props.isPicked(row)}
               language={i18n.language}
               nowMs={props.nowMs}

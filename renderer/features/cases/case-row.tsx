@@ -1,6 +1,5 @@
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useUnreadStore } from '../../state/unread-store';
+import type { TFunction } from 'i18next';
 import { exactTime, relativeTime, shortDuration } from '../../ui/format';
 import { Highlighted } from '../../ui/highlighted';
 import { Icon, icons, StateIcon } from '../../ui/icons';
@@ -16,6 +15,10 @@ export interface RowProps {
   /** Offset from the top of the list, in px (the row is placed with a transform: no layout). */
   readonly top: number;
   readonly selected: boolean;
+  /** Google replied since the agent last opened the case: bold row and a dot. */
+  readonly unread: boolean;
+  /** The list's `cases` translator (stable per language; no i18n hook per row). */
+  readonly t: TFunction<'cases'>;
   readonly picked: boolean;
   readonly language: string;
   readonly nowMs: number;
@@ -46,6 +49,8 @@ export const CaseRow = memo(function CaseRow({
   index,
   top,
   selected,
+  unread,
+  t,
   picked,
   language,
   nowMs,
@@ -57,9 +62,6 @@ export const CaseRow = memo(function CaseRow({
   onOpen,
   onTogglePick,
 }: RowProps): React.JSX.Element {
-  const { t } = useTranslation('cases');
-  // Google replied since the agent last opened the case: bold row and a dot.
-  const unread = useUnreadStore((state) => state.unread[row.accountId]?.includes(row.name) ?? false);
   const classes = [
     'case-row',
     selected ? 'selected' : '',
