@@ -14,12 +14,13 @@ export function textHash(parts: readonly string[]): number {
   return h >>> 0;
 }
 
-export function lowerBound(list: ArrayLike<number>, value: number): number {
+/** The first index whose entry is not below `value` in a sorted list (numbers, or strings by code unit). */
+export function lowerBound<T extends number | string>(list: ArrayLike<T>, value: T): number {
   let lo = 0;
   let hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((list[mid] as number) < value) lo = mid + 1;
+    if ((list[mid] as T) < value) lo = mid + 1;
     else hi = mid;
   }
   return lo;

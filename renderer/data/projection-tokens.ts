@@ -104,14 +104,8 @@ export class TokenIndex {
     const out: number[] = [];
     for (const list of [this.sorted, this.recent]) {
       const { strings, ids } = list;
-      let lo = 0;
-      let hi = strings.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if ((strings[mid] as string) < prefix) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo; i < strings.length && (strings[i] as string).startsWith(prefix); i++) out.push(ids[i] as number);
+      for (let i = lowerBound(strings, prefix); i < strings.length && (strings[i] as string).startsWith(prefix); i++)
+        out.push(ids[i] as number);
     }
     return out;
   }
