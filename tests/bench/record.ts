@@ -30,12 +30,14 @@ export const record: Recorder = (id, value, unit, extra = {}) => {
 
 /**
  * The id a figure gets when measured under load: `_loaded` before the unit suffix
- * (`first_rows_ms` → `first_rows_loaded_ms`), so quiet and loaded figures sit side by side.
+ * (`first_rows_ms` → `first_rows_loaded_ms`), or at the end when there is none
+ * (`scroll_dom_rows_max` → `scroll_dom_rows_max_loaded`).
  */
 export function loadedId(id: string): string {
   const at = id.lastIndexOf('_');
-  return at <= 0 ? `${id}_loaded` : `${id.slice(0, at)}_loaded${id.slice(at)}`;
+  return at > 0 && UNITS.has(id.slice(at + 1)) ? `${id.slice(0, at)}_loaded${id.slice(at)}` : `${id}_loaded`;
 }
+const UNITS = new Set(['ms', 's', 'mb']);
 
 /** A recorder that files every figure under its loaded id, with the load named in the note. */
 export function loadedRecorder(load: string): Recorder {
