@@ -27,6 +27,7 @@ test('two domains from per-customer scopes; no-access, read-only and not-authori
   for (const domain of domains) {
     await page.getByTestId(`tab-${domain}`).click();
     await page.getByTestId('view-cases').click();
+    await page.getByTestId('case-view-all').click();
     const expected = await searchAsAgent(sandbox, `agent1@${domain}`, '');
     expect(expected.size).toBeGreaterThan(0);
     await expect(page.getByTestId('list-count')).toHaveAttribute('data-hydrated', 'true');

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { fillNewCase, openCase, queued, replicaWith, screenshot, signInSandbox, syncNow } from './helpers';
+import { fillNewCase, openCase, queued, replicaWith, screenshot, signInSandbox, syncNow, type ReplicaRows } from './helpers';
 
 // Issue 7: file a case on behalf of a customer, work it (reply, priority, share, escalate,
 // close, reopen), and the guard rails (reopen window, unauthorised customers, bad input).
@@ -142,14 +142,26 @@ test('escalation is offered only where the agency says so; read-only customersâ€
   await signInSandbox(app, EMAIL);
   const page = app.page;
   const sandbox = app.harness.sandbox!;
+  // Google's API does not say which customers' support offering includes escalations; where the
+  // agency recorded none that does (the demo preset records Premium for the sandbox's Premium
+  // customers only), the case says so before the agent writes anything.
+  const premium = new Set(
+    sandbox.admin
+      .customers()
+      .filter((c) => c.premium)
+      .map((c) => c.customerId),
+  );
+  const withAccess = (r: ReplicaRows, access: string): Set<string> =>
+    new Set(r.customers.filter((c) => c.access === access && !premium.has(c.customerId)).map((c) => c.customerId));
   const rows = await replicaWith(page, (r) => {
-    const readOnly = new Set(r.customers.filter((c) => c.access === 'read_only').map((c) => c.customerId));
-    return r.cases.some((c) => c.state !== 'CLOSED' && readOnly.has(c.customerId));
+    const readOnly = withAccess(r, 'read_only');
+    const authorised = withAccess(r, 'authorized');
+    return (
+      r.cases.some((c) => c.state !== 'CLOSED' && readOnly.has(c.customerId)) &&
+      r.cases.some((c) => c.state !== 'CLOSED' && !c.escalated && authorised.has(c.customerId))
+    );
   });
-
-  // Google's API does not say which customers' support offering includes escalations; until the
-  // agency records one (Settings â€º SLA plans), the case says so before the agent writes anything.
-  const authorised = new Set(rows.customers.filter((c) => c.access === 'authorized').map((c) => c.customerId));
+  const authorised = withAccess(rows, 'authorized');
   const open = rows.cases
     .filter((c) => authorised.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated)
     .sort((a, b) => b.updateTimeMs - a.updateTimeMs)[0]!;

@@ -102,10 +102,12 @@ test('escalation is offered only where the agency recorded an offering that allo
   await openCase(page, target.name, target.caseNumber);
   const detail = page.getByTestId('case-detail');
   await expect(detail.getByTestId('case-offering')).toHaveText('Standard support');
-  await detail.getByTestId('action-escalate').click();
-  await expect(page.getByTestId('escalate-blocked')).toContainText('SLA plans');
-  await expect(page.getByTestId('escalate-reason')).toHaveCount(0);
-  await page.keyboard.press('Escape');
+  // The action says why instead of opening (the same reason as its tooltip), and where to record it.
+  await expect(detail.getByTestId('action-escalate')).toHaveAttribute('aria-disabled', 'true');
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await page.keyboard.press('e');
+  await expect(detail.getByTestId('case-notice')).toContainText('SLA plans');
+  await expect(page.getByTestId('escalate-dialog')).toHaveCount(0);
 
   // Recorded as Premium: offered, and Google accepts it.
   await setCustomer(page, target.customerId, 'customer-offering', 'Premium');

@@ -38,7 +38,10 @@ export function useColumnTexts(): ColumnTexts {
     return {
       state: [...states, t('columns.state')],
       stateStrong: [t('stateShort.ACTION_REQUIRED')],
-      sla: [...durations.flatMap((time) => [t('sla.overdue', { time }), t('sla.left', { time })]), t('columns.sla')],
+      sla: [
+        ...durations.flatMap((time) => [t('caseDetail:sla.overdue', { time }), t('caseDetail:sla.remaining', { time })]),
+        t('columns.sla'),
+      ],
       priorityHeader: t('columns.priority'),
       updatedHeader: t('columns.updated'),
       // Every unit, and the "last …" forms of each ("le mois dernier", "la semaine dernière" are the long ones).

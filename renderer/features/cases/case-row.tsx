@@ -37,7 +37,8 @@ export interface RowProps {
 export function slaText(row: ListRow, language: string, t: (key: string, options: Record<string, string>) => string): string {
   if (!row.sla) return '';
   const time = shortDuration(row.sla.ms, language);
-  return row.sla.level === 'breached' ? t('sla.overdue', { time }) : t('sla.left', { time });
+  // The detail's own words: the list and the detail say the same about a clock.
+  return row.sla.level === 'breached' ? t('caseDetail:sla.overdue', { time }) : t('caseDetail:sla.remaining', { time });
 }
 
 /**

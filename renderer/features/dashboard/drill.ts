@@ -14,7 +14,8 @@ export async function openDrill(tabId: string, input: DashboardInput, key: strin
   }
   useDrillStore.getState().setDrill(tabId, { label, names, count: cases.length });
   const tab = tabStoreFor(tabId).getState();
-  tab.resetFilters();
+  // The "All" view: no filter of the tab's current view (e.g. My open cases) may hide one.
+  tab.applyView('all');
   tab.setView('cases');
   return cases.length;
 }

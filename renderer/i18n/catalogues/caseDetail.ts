@@ -194,10 +194,6 @@ export const caseDetail = defineCatalogue({
     escalate: {
       title: 'Escalate case',
       intro: 'Escalate when the case is stuck or the business impact has grown. Google reviews the reason and the justification.',
-      notPremium:
-        'Only cases of customers with Premium Support can be escalated, and the agency has not recorded Premium Support for this customer. If the customer has it, record it in Settings → SLA plans.',
-      already: 'This case is already escalated.',
-      closed: 'A closed case cannot be escalated.',
       reason: 'Reason',
       chooseReason: 'Choose a reason…',
       reasons: {
@@ -414,10 +410,6 @@ export const caseDetail = defineCatalogue({
     escalate: {
       title: '提報客服案件',
       intro: '當客服案件停滯不前或業務影響擴大時再提報。Google 會審查原因和理由。',
-      notPremium:
-        '只有享有 Premium 支援服務的客戶，其客服案件才能提報；貴公司尚未為這位客戶記錄 Premium 支援服務。如果客戶已購買，請在「設定」→「SLA 方案」中記錄。',
-      already: '這個客服案件已經提報。',
-      closed: '已關閉的客服案件無法提報。',
       reason: '原因',
       chooseReason: '選擇原因…',
       reasons: { RESOLUTION_TIME: '解決時間過長', TECHNICAL_EXPERTISE: '需要更專業的技術協助', BUSINESS_IMPACT: '業務影響擴大' },
@@ -626,9 +618,6 @@ export const caseDetail = defineCatalogue({
     escalate: {
       title: '上报支持请求',
       intro: '当支持请求停滞或业务影响扩大时再上报。Google 会审核原因和理由。',
-      notPremium: '只有拥有高级支持的客户的支持请求才能上报；贵公司尚未为此客户记录高级支持。如果客户已购买，请在“设置”→“SLA 方案”中记录。',
-      already: '此支持请求已经上报。',
-      closed: '已关闭的支持请求无法上报。',
       reason: '原因',
       chooseReason: '选择原因…',
       reasons: { RESOLUTION_TIME: '解决时间过长', TECHNICAL_EXPERTISE: '需要更专业的技术支持', BUSINESS_IMPACT: '业务影响扩大' },
@@ -860,10 +849,6 @@ export const caseDetail = defineCatalogue({
     escalate: {
       title: 'Eskalasi kasus',
       intro: 'Eskalasi jika kasus macet atau dampak bisnisnya meningkat. Google meninjau alasan dan justifikasinya.',
-      notPremium:
-        'Hanya kasus pelanggan dengan Dukungan Premium yang dapat dieskalasi, dan agensi belum mencatat Dukungan Premium untuk pelanggan ini. Jika pelanggan memilikinya, catat di Setelan → Paket SLA.',
-      already: 'Kasus ini sudah dieskalasi.',
-      closed: 'Kasus yang ditutup tidak dapat dieskalasi.',
       reason: 'Alasan',
       chooseReason: 'Pilih alasan…',
       reasons: {
@@ -1104,10 +1089,6 @@ export const caseDetail = defineCatalogue({
       title: 'Remonter la demande',
       intro:
         'Remontez la demande si elle est bloquée ou si l’impact sur l’activité s’est aggravé. Google examine le motif et la justification.',
-      notPremium:
-        'Seules les demandes des clients disposant de l’Assistance Premium peuvent être remontées, et l’agence n’a pas renseigné l’Assistance Premium pour ce client. S’il en dispose, indiquez-le dans Paramètres → Plans de SLA.',
-      already: 'Cette demande est déjà remontée.',
-      closed: 'Une demande fermée ne peut pas être remontée.',
       reason: 'Motif',
       chooseReason: 'Choisissez un motif…',
       reasons: {

@@ -40,7 +40,7 @@ export const cases = defineCatalogue({
     },
     /** The list's status column: short forms of the labels above (the full label is the cell's title). */
     stateShort: {
-      STATE_UNSPECIFIED: 'Unknown',
+      STATE_UNSPECIFIED: 'Other',
       NEW: 'New',
       IN_PROGRESS_GOOGLE_SUPPORT: 'Google working',
       ACTION_REQUIRED: 'Action required',
@@ -49,8 +49,6 @@ export const cases = defineCatalogue({
     },
     priority: { P0: 'P0 – Emergency', P1: 'P1 – Critical impact', P2: 'P2 – High impact', P3: 'P3 – Medium impact', P4: 'P4 – Low impact' },
     sla: {
-      left: '{{time}} left',
-      overdue: '{{time}} over',
       closeToBreach: 'Case #{{number}} is close to its response target: {{title}}',
     },
     filters: {
@@ -162,7 +160,7 @@ export const cases = defineCatalogue({
     },
     /** The list's status column: short forms of the labels above (the full label is the cell's title). */
     stateShort: {
-      STATE_UNSPECIFIED: '不明',
+      STATE_UNSPECIFIED: '其他',
       NEW: '新建立',
       IN_PROGRESS_GOOGLE_SUPPORT: 'Google 處理中',
       ACTION_REQUIRED: '需要您處理',
@@ -170,7 +168,7 @@ export const cases = defineCatalogue({
       CLOSED: '已關閉',
     },
     priority: { P0: 'P0 – 緊急', P1: 'P1 – 嚴重影響', P2: 'P2 – 高度影響', P3: 'P3 – 中度影響', P4: 'P4 – 輕微影響' },
-    sla: { left: '剩餘 {{time}}', overdue: '逾時 {{time}}', closeToBreach: '客服案件 #{{number}} 即將超過回應時限：{{title}}' },
+    sla: { closeToBreach: '客服案件 #{{number}} 即將超過回應時限：{{title}}' },
     filters: {
       label: '篩選客服案件',
       keyword: '關鍵字',
@@ -280,7 +278,7 @@ export const cases = defineCatalogue({
     },
     /** The list's status column: short forms of the labels above (the full label is the cell's title). */
     stateShort: {
-      STATE_UNSPECIFIED: '未知',
+      STATE_UNSPECIFIED: '其他',
       NEW: '新建',
       IN_PROGRESS_GOOGLE_SUPPORT: 'Google 处理中',
       ACTION_REQUIRED: '需要您处理',
@@ -288,7 +286,7 @@ export const cases = defineCatalogue({
       CLOSED: '已关闭',
     },
     priority: { P0: 'P0 – 紧急', P1: 'P1 – 严重影响', P2: 'P2 – 高度影响', P3: 'P3 – 中度影响', P4: 'P4 – 轻微影响' },
-    sla: { left: '剩余 {{time}}', overdue: '超时 {{time}}', closeToBreach: '支持请求 #{{number}} 即将超过响应时限：{{title}}' },
+    sla: { closeToBreach: '支持请求 #{{number}} 即将超过响应时限：{{title}}' },
     filters: {
       label: '筛选支持请求',
       keyword: '关键字',
@@ -398,7 +396,7 @@ export const cases = defineCatalogue({
     },
     /** The list's status column: short forms of the labels above (the full label is the cell's title). */
     stateShort: {
-      STATE_UNSPECIFIED: 'Tidak diketahui',
+      STATE_UNSPECIFIED: 'Lainnya',
       NEW: 'Baru',
       IN_PROGRESS_GOOGLE_SUPPORT: 'Ditangani Google',
       ACTION_REQUIRED: 'Perlu tindakan',
@@ -413,8 +411,6 @@ export const cases = defineCatalogue({
       P4: 'P4 – Dampak rendah',
     },
     sla: {
-      left: 'sisa {{time}}',
-      overdue: 'lewat {{time}}',
       closeToBreach: 'Kasus #{{number}} hampir melewati target respons: {{title}}',
     },
     filters: {
@@ -530,7 +526,7 @@ export const cases = defineCatalogue({
     },
     /** The list's status column: short forms of the labels above (the full label is the cell's title). */
     stateShort: {
-      STATE_UNSPECIFIED: 'Inconnu',
+      STATE_UNSPECIFIED: 'Autre',
       NEW: 'Nouvelle',
       IN_PROGRESS_GOOGLE_SUPPORT: 'Chez Google',
       ACTION_REQUIRED: 'Action requise',
@@ -545,8 +541,6 @@ export const cases = defineCatalogue({
       P4: 'P4 – Impact faible',
     },
     sla: {
-      left: 'reste {{time}}',
-      overdue: 'retard {{time}}',
       closeToBreach: 'La demande n° {{number}} approche de son délai de réponse : {{title}}',
     },
     filters: {

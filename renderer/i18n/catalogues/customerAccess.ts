@@ -37,7 +37,7 @@ export const customerAccess = defineCatalogue({
       not_filed: 'Available once Google has the case.',
       escalated: 'This case is already escalated.',
       not_offered:
-        'Escalation is not offered for this customer: your agency has not recorded a Google support offering that includes escalations.',
+        'Escalation is not offered for this customer: your agency has not recorded a Google support offering that includes escalations. If the customer has one, record it in Settings → SLA plans.',
     },
     refused: {
       PERMISSION_DENIED: 'Google refused this change: your account may not change this customer’s cases.',
@@ -81,7 +81,7 @@ export const customerAccess = defineCatalogue({
       closed: '這個客服案件已關閉。',
       not_filed: 'Google 收到客服案件後即可使用。',
       escalated: '這個客服案件已提報。',
-      not_offered: '這位客戶不提供提報：貴機構尚未記錄包含提報的 Google 支援方案。',
+      not_offered: '這位客戶不提供提報：貴機構尚未記錄包含提報的 Google 支援方案。如果客戶已購買，請在「設定」→「SLA 方案」中記錄。',
     },
     refused: {
       PERMISSION_DENIED: 'Google 拒絕了這項變更：您的帳戶無權變更這位客戶的客服案件。',
@@ -125,7 +125,7 @@ export const customerAccess = defineCatalogue({
       closed: '此支持请求已关闭。',
       not_filed: 'Google 收到支持请求后即可使用。',
       escalated: '此支持请求已上报。',
-      not_offered: '此客户不提供上报：贵机构尚未记录包含上报的 Google 支持方案。',
+      not_offered: '此客户不提供上报：贵机构尚未记录包含上报的 Google 支持方案。如果客户已购买，请在“设置”→“SLA 方案”中记录。',
     },
     refused: {
       PERMISSION_DENIED: 'Google 拒绝了此更改：您的账号无权更改此客户的支持请求。',
@@ -172,7 +172,8 @@ export const customerAccess = defineCatalogue({
       closed: 'Kasus ini sudah ditutup.',
       not_filed: 'Tersedia setelah Google menerima kasusnya.',
       escalated: 'Kasus ini sudah dieskalasi.',
-      not_offered: 'Eskalasi tidak tersedia untuk pelanggan ini: agensi Anda belum mencatat paket dukungan Google yang mencakup eskalasi.',
+      not_offered:
+        'Eskalasi tidak tersedia untuk pelanggan ini: agensi Anda belum mencatat paket dukungan Google yang mencakup eskalasi. Jika pelanggan memilikinya, catat di Setelan → Paket SLA.',
     },
     refused: {
       PERMISSION_DENIED: 'Google menolak perubahan ini: akun Anda tidak boleh mengubah kasus pelanggan ini.',
@@ -220,7 +221,7 @@ export const customerAccess = defineCatalogue({
       not_filed: 'Disponible dès que Google a reçu la demande.',
       escalated: 'Cette demande est déjà remontée.',
       not_offered:
-        'La remontée n’est pas proposée pour ce client : votre agence n’a pas enregistré d’offre d’assistance Google incluant les remontées.',
+        'La remontée n’est pas proposée pour ce client : votre agence n’a pas enregistré d’offre d’assistance Google incluant les remontées. S’il en dispose, indiquez-le dans Paramètres → Plans de SLA.',
     },
     refused: {
       PERMISSION_DENIED: 'Google a refusé cette modification : votre compte ne peut pas modifier les demandes de ce client.',
