@@ -44,19 +44,9 @@ export function useColumnTexts(): ColumnTexts {
       ],
       priorityHeader: t('columns.priority'),
       updatedHeader: t('columns.updated'),
-      // Every unit, and the "last …" forms of each ("le mois dernier", "la semaine dernière" are the long ones).
-      updated: [
-        59 * 60_000,
-        23 * HOUR,
-        24 * HOUR,
-        6 * 24 * HOUR,
-        7 * 24 * HOUR,
-        3 * 7 * 24 * HOUR,
-        40 * 24 * HOUR,
-        330 * 24 * HOUR,
-        400 * 24 * HOUR,
-        700 * 24 * HOUR,
-      ].map((ago) => relativeTime(now - ago, now, language)),
+      updated: [59 * 60_000, 23 * HOUR, 6 * 24 * HOUR, 3 * 7 * 24 * HOUR, 330 * 24 * HOUR, 700 * 24 * HOUR].map((ago) =>
+        relativeTime(now - ago, now, language),
+      ),
     };
   }, [t, language]);
 }
