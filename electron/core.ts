@@ -5,6 +5,7 @@ import { createEventBus, type EventBus } from './ipc/event-bus';
 import { createHandlers } from './ipc/handlers';
 import { createIpcRouter, type IpcRouter, type SenderInfo } from './ipc/router';
 import type { Ports } from './ports';
+import { startSandbox } from './sandbox';
 import { createHttpClient } from './services/api/http';
 import { createPublicFeedClient } from './services/api/public-feeds';
 import { RequestBudget } from './services/api/request-budget';
@@ -199,6 +200,48 @@ function createCoreDiagnostics(ports: Ports, settings: SettingsService, policy: 
   });
 }
 
+/** Attachments: staged in the user data folder, sized by the account's backend, sent through its outbox. */
+function createCoreAttachments(
+  ports: Ports,
+  options: CoreOptions,
+  deps: {
+    drafts: ReturnType<typeof createDraftFileStore>;
+    backends: BackendRegistry;
+    auth: AuthService;
+    sync: SyncService;
+    clientFor: (account: Account) => Promise<SupportClient>;
+  },
+) {
+  const { drafts, backends, auth, sync, clientFor } = deps;
+  return createAttachmentService({
+    drafts,
+    tempDir: path.join(ports.paths.userData, 'uploads-in-progress'),
+    logger: ports.logger,
+    clock: ports.clock,
+    ...(options.uploadFs ? { fs: options.uploadFs } : {}),
+    dialogs: ports.dialogs,
+    maxBytesFor: async (accountId) => (await backends.info((await auth.account(accountId)).backend)).maxAttachmentBytes,
+    stagingFor: (accountId) => sync.stagingFor(accountId),
+    clientFor: async (accountId) => clientFor(await auth.account(accountId)),
+    enqueueUpload: (accountId, upload) => sync.enqueue(accountId, { kind: 'upload_attachment', ...upload }),
+  });
+}
+
+/** Public documents (status feed, help search) of an account's backend, through a client that has no token at all. */
+function publicDocuments(ports: Ports, options: CoreOptions, backends: BackendRegistry, auth: AuthService) {
+  const feeds = createPublicFeedClient(ports.fetch, options.httpTimeoutMs);
+  return {
+    statusFeed: async (accountId: string) =>
+      feeds.incidents((await backends.endpoints((await auth.account(accountId)).backend)).statusFeed),
+    helpSearch: async (accountId: string, query: string, languageCode: string) => {
+      const { backend } = await auth.account(accountId);
+      const [endpoints, caps] = await Promise.all([backends.endpoints(backend), backends.capabilities(backend)]);
+      if (!extensionEnabled(caps, 'helpCenter') || !endpoints.helpCenter) return undefined;
+      return feeds.searchHelp(endpoints.helpCenter, query, languageCode);
+    },
+  };
+}
+
 function logPolicy(policy: PolicyService, logger: Ports['logger']): void {
   for (const problem of policy.loaded.problems) logger.error('policy: problem in the policy file', { file: policy.loaded.file, problem });
   if (policy.loaded.state === 'applied')
@@ -228,6 +271,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
   const agency = createAgencyService(ports.agency, ports.logger, (next) => events.publish('agency.changed', next));
   const backends = createBackendRegistry({
     sandbox: options.sandbox ?? { mode: 'embedded', dataDir: path.join(ports.paths.userData, 'sandbox') },
+    startEmbedded: startSandbox,
     settings,
     fetch: ports.fetch,
     logger: ports.logger,
@@ -267,22 +311,8 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     seedDemoPresets(agency, accounts, (domain) => backends.demoCustomers('sandbox', domain), ports.logger);
 
   const drafts = createDraftFileStore({ dir: path.join(ports.paths.userData, 'drafts'), logger: ports.logger });
-  const attachments = createAttachmentService({
-    drafts,
-    tempDir: path.join(ports.paths.userData, 'uploads-in-progress'),
-    logger: ports.logger,
-    clock: ports.clock,
-    ...(options.uploadFs ? { fs: options.uploadFs } : {}),
-    dialogs: ports.dialogs,
-    maxBytesFor: async (accountId) => (await backends.info((await auth.account(accountId)).backend)).maxAttachmentBytes,
-    stagingFor: (accountId) => sync.stagingFor(accountId),
-    clientFor: async (accountId) => clientFor(await auth.account(accountId)),
-    enqueueUpload: (accountId, upload) => sync.enqueue(accountId, { kind: 'upload_attachment', ...upload }),
-  });
-
+  const attachments = createCoreAttachments(ports, options, { drafts, backends, auth, sync, clientFor });
   const reports = createReportService({ printer: ports.printer, dialogs: ports.dialogs, logger: ports.logger });
-  // Public documents (status feed, help search) go through a client that has no token at all.
-  const feeds = createPublicFeedClient(ports.fetch, options.httpTimeoutMs);
   const updates = createCoreUpdates(ports, options, policy, settings, events, isSendingChanges);
 
   const diagnostics = createCoreDiagnostics(ports, settings, policy, auth, sync);
@@ -302,13 +332,7 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
     diagnostics,
     rendererLog: createRendererLog(ports.logger.child({ src: 'renderer' }), ports.clock),
     emitHeartbeat: heartbeat.emit,
-    statusFeed: async (accountId) => feeds.incidents((await backends.endpoints((await auth.account(accountId)).backend)).statusFeed),
-    helpSearch: async (accountId, query, languageCode) => {
-      const { backend } = await auth.account(accountId);
-      const [endpoints, caps] = await Promise.all([backends.endpoints(backend), backends.capabilities(backend)]);
-      if (!extensionEnabled(caps, 'helpCenter') || !endpoints.helpCenter) return undefined;
-      return feeds.searchHelp(endpoints.helpCenter, query, languageCode);
-    },
+    ...publicDocuments(ports, options, backends, auth),
   });
   const dispatch = createIpcRouter(handlers, {
     isTrustedSender: options.isTrustedSender,

@@ -10,7 +10,7 @@ import { StatusView, useStatusFeedRefresh } from '../features/status';
 import { allDomainsTabId, settingsTabId, statusTabId, useAppStore } from '../state/app-store';
 import { TabStoreContext, tabStoreFor } from '../state/tab-store';
 import { DomainTab } from './domain-tab';
-import { AccountContext, useRuntime, useRuntimes, useRuntimeVersion } from './runtime-context';
+import { AccountContext, useRuntime, useRuntimes, useRuntimeVersion } from '../runtime/runtime-context';
 import { TabBoundary } from './tab-boundary';
 import { ShortcutSheet, useGlobalShortcuts } from './shortcuts';
 import { StatusBar } from './status-bar';

@@ -10,7 +10,7 @@ import { useAppStore } from '../state/app-store';
 import { useTab, type DomainView } from '../state/tab-store';
 import { useUnreadStore } from '../state/unread-store';
 import { Icon, icons } from '../ui/icons';
-import { useAccountRuntime } from './runtime-context';
+import { useAccountRuntime } from '../runtime/runtime-context';
 
 const noCaseTabs: readonly string[] = [];
 

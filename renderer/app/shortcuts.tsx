@@ -2,12 +2,7 @@ import { useEffect } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { useAppStore } from '../state/app-store';
-
-/** Single-letter shortcuts never fire while the agent types in a field. */
-export function isTypingTarget(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.getAttribute('role') === 'combobox';
-}
+import { isTypingTarget } from '../ui/keyboard';
 
 /** App-wide keys: Ctrl/Cmd+1…9 and Ctrl+Tab switch tabs, Ctrl/Cmd+K opens the palette, ? the sheet. */
 export function useGlobalShortcuts(): void {

@@ -2,8 +2,8 @@ import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../shared/ipc';
 import { allDomainsTabId, useAppStore } from '../state/app-store';
 import { Icon, icons } from '../ui/icons';
-import { syncNow } from './commands';
-import { useRuntimes, useRuntimeVersion } from './runtime-context';
+import { syncNow } from '../runtime/commands';
+import { useRuntimes, useRuntimeVersion } from '../runtime/runtime-context';
 
 /** The all-domains tab speaks for every account: the oldest last sync (every one is at least that fresh), summed counts. */
 export function combinedStatus(statuses: readonly SyncStatus[]): Pick<SyncStatus, 'syncing' | 'lastSyncedAt' | 'pending' | 'failed'> {

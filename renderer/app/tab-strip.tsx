@@ -7,7 +7,7 @@ import { HelpMenu } from '../features/settings';
 import { StatusTab } from '../features/status';
 import { allDomainsTabId, settingsTabId, statusTabId, useAppStore } from '../state/app-store';
 import { useUnreadStore } from '../state/unread-store';
-import { useRuntimes } from './runtime-context';
+import { useRuntimes } from '../runtime/runtime-context';
 import { Icon, icons } from '../ui/icons';
 
 const noAccounts: readonly Account[] = [];

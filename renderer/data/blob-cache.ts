@@ -123,6 +123,7 @@ async function readMeta(db: ReplicaDb): Promise<{ files: BlobMeta[]; pinned: Set
       entry(String(cursor.primaryKey)).lastAccessedAt = Number(at);
     });
     await db.blobs.orderBy('caseName').eachKey((caseName, cursor) => {
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- the caseName index holds strings only
       entry(String(cursor.primaryKey)).caseName = String(caseName);
     });
     for (const name of await db.blobs.where('pendingUpload').equals(1).primaryKeys()) entry(name).pending = true;

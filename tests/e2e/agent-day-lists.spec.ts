@@ -107,7 +107,7 @@ test('郵件 and 邮件 find the same cases, highlighted; the palette finds a ca
   expect(titles.some((title) => title.includes('郵件')) || titles.some((title) => title.includes('邮件'))).toBe(true);
 
   // From domain A's tab, a word of a title of domain B's case.
-  const target = await page.locator('[data-testid="case-list"] [data-case]').first();
+  const target = page.locator('[data-testid="case-list"] [data-case]').first();
   const name = (await target.getAttribute('data-case')) ?? '';
   const number = name.split('/').pop() ?? '';
   await page.getByTestId('tab-reseller-a.example').click();

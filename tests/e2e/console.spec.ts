@@ -1,5 +1,7 @@
 import { choosePriority, chooseStates, collectRows, domainOfParent, listTotal, searchAsAgent, signInSandbox } from './helpers';
 import { expect, test } from './fixtures';
+import type { Page } from '@playwright/test';
+import type { SandboxHandle } from '../../electron/sandbox';
 
 // The console's case lists against the sandbox: domain separation, filters equal to the
 // server's own cases.search, restart restore, the all-domains queue and the palette.
@@ -8,40 +10,17 @@ const domainA = 'reseller-a.example';
 // apac.reseller-a.example has cases in Chinese (world.ts LANGS_BY_DOMAIN).
 const domainB = 'apac.reseller-a.example';
 const screens = 'test-results/screens';
+// The console folds Traditional into Simplified Chinese; the API does not: ask it for both scripts.
+const chinese = '郵件';
 
-test('case lists: domain separation, filters equal cases.search, restart restore, all-domains queue, palette', async ({ app }) => {
-  test.setTimeout(180_000); // scrolls every row of two domains twice; slow on a loaded 2-core machine
-  const sandbox = app.harness.sandbox;
-  if (!sandbox) throw new Error('the harness sandbox is required');
-
-  await signInSandbox(app, `agent1@${domainA}`);
-  await signInSandbox(app, `agent1@${domainB}`);
-
-  // Which reseller domain each case belongs to: its customer's organization (or project) is the case parent.
-  const domainOfCase = domainOfParent(sandbox);
-  /** The same query, asked of the sandbox as Google works: each readable customer organization's cases:search. */
-  const sandboxSearch = (domain: string, query: string): Promise<Set<string>> => searchAsAgent(sandbox, `agent1@${domain}`, query);
-
-  const page = app.page;
-  const count = page.getByTestId('list-count');
-
-  // Each domain tab lists all of its own cases and nothing else.
-  for (const domain of [domainA, domainB]) {
-    await page.getByTestId(`tab-${domain}`).click();
-    await page.getByTestId('case-view-all').click();
-    const expected = await sandboxSearch(domain, '');
-    await expect(count).toHaveAttribute('data-hydrated', 'true');
-    await expect.poll(() => listTotal(page), { timeout: 20_000 }).toBe(expected.size);
-    const rows = await collectRows(page);
-    expect(rows.size).toBe(expected.size);
-    for (const name of rows.keys()) expect(domainOfCase(name), name).toBe(domain);
-  }
-
-  // Filters on domain A give exactly what the sandbox's cases.search returns for the same query.
+/** Each filter on a domain tab lists exactly what the sandbox's cases.search returns for the same query. */
+async function filtersEqualSearch(
+  page: Page,
+  sandbox: SandboxHandle,
+  sandboxSearch: (domain: string, query: string) => Promise<Set<string>>,
+): Promise<void> {
   await page.getByTestId(`tab-${domainA}`).click();
   const keyword = page.getByTestId('filter-keyword');
-  // The console folds Traditional into Simplified Chinese; the API does not: ask it for both scripts.
-  const chinese = '郵件';
   const filterCases: Array<{
     label: string;
     apply: () => Promise<void>;
@@ -81,6 +60,39 @@ test('case lists: domain separation, filters equal cases.search, restart restore
     const rows = await collectRows(page);
     expect([...rows.keys()].sort(), filter.label).toEqual([...expected].sort());
   }
+}
+
+test('case lists: domain separation, filters equal cases.search, restart restore, all-domains queue, palette', async ({ app }) => {
+  test.setTimeout(180_000); // scrolls every row of two domains twice; slow on a loaded 2-core machine
+  const sandbox = app.harness.sandbox;
+  if (!sandbox) throw new Error('the harness sandbox is required');
+
+  await signInSandbox(app, `agent1@${domainA}`);
+  await signInSandbox(app, `agent1@${domainB}`);
+
+  // Which reseller domain each case belongs to: its customer's organization (or project) is the case parent.
+  const domainOfCase = domainOfParent(sandbox);
+  /** The same query, asked of the sandbox as Google works: each readable customer organization's cases:search. */
+  const sandboxSearch = (domain: string, query: string): Promise<Set<string>> => searchAsAgent(sandbox, `agent1@${domain}`, query);
+
+  const page = app.page;
+  const count = page.getByTestId('list-count');
+
+  // Each domain tab lists all of its own cases and nothing else.
+  for (const domain of [domainA, domainB]) {
+    await page.getByTestId(`tab-${domain}`).click();
+    await page.getByTestId('case-view-all').click();
+    const expected = await sandboxSearch(domain, '');
+    await expect(count).toHaveAttribute('data-hydrated', 'true');
+    await expect.poll(() => listTotal(page), { timeout: 20_000 }).toBe(expected.size);
+    const rows = await collectRows(page);
+    expect(rows.size).toBe(expected.size);
+    for (const name of rows.keys()) expect(domainOfCase(name), name).toBe(domain);
+  }
+
+  // Filters on domain A give exactly what the sandbox's cases.search returns for the same query.
+  await filtersEqualSearch(page, sandbox, sandboxSearch);
+  const keyword = page.getByTestId('filter-keyword');
 
   // Leave a filter and a selection in place, check the default order, then restart.
   await page.getByTestId(`tab-${domainB}`).click();

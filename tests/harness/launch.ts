@@ -101,14 +101,85 @@ function cdpPagePrinter(current: () => { context: BrowserContext; page: Page }):
   };
 }
 
-export async function launchHarness(options: LaunchOptions = {}): Promise<HarnessApp> {
+/** The sandbox the harness started, as the core sees an already running one. */
+function externalSandbox(sandbox: SandboxHandle): NonNullable<CoreOptions['sandbox']> {
+  return {
+    mode: 'external',
+    baseUrl: sandbox.baseUrl,
+    issuer: sandbox.issuer,
+    clientId: sandbox.desktopClientId,
+    customers: () => sandbox.admin.customers(),
+  };
+}
+
+async function launchBrowser(executablePath: string, browserProfile: string, options: LaunchOptions): Promise<BrowserContext> {
+  await fs.mkdir(path.join(browserProfile, 'Default'), { recursive: true });
+  // A fresh profile shows a Translate bubble on non-English pages unless told not to.
+  await fs.writeFile(path.join(browserProfile, 'Default', 'Preferences'), JSON.stringify({ translate: { enabled: false } }));
+  return chromium.launchPersistentContext(browserProfile, {
+    executablePath,
+    headless: options.headless ?? true,
+    args: [...chromiumArgs, ...(options.appWindow ? ['--app=about:blank'] : [])],
+    viewport: options.appWindow ? null : (options.viewport ?? { width: 1400, height: 900 }),
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
+}
+
+const serialize = (value: unknown): string =>
+  JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? `<${item.byteLength} bytes>` : item));
+
+/**
+ * The bridge in place of the preload: requests reach the core through a binding, events reach
+ * trusted pages through the init script's emit function (guarded by a per-launch secret).
+ * Returns the event unsubscription.
+ */
+async function connectBridge(
+  context: BrowserContext,
+  core: Core,
+  bridge: {
+    trusted: (sender: { url: string | undefined; isMainFrame: boolean }) => boolean;
+    initScript: string;
+    emitSecret: string;
+    traffic: string[];
+  },
+): Promise<() => void> {
+  const { trusted, initScript, emitSecret, traffic } = bridge;
+  await context.exposeBinding('__appIpc', async (source, channel: unknown, request: unknown) => {
+    const answer = await core.dispatch(channel, request, {
+      url: source.frame.url(),
+      isMainFrame: source.frame === source.page.mainFrame(),
+    });
+    traffic.push(`${String(channel)} → ${serialize(answer)}`);
+    return answer;
+  });
+  await context.addInitScript({ content: initScript });
+  return core.events.subscribe((event, payload) => {
+    traffic.push(`event ${event}: ${serialize(payload)}`);
+    for (const page of context.pages()) {
+      if (!trusted({ url: page.url(), isMainFrame: true })) continue;
+      page
+        .evaluate(
+          ([secret, name, data]) =>
+            (window as unknown as { __appIpcEmit: (s: string, e: string, p: unknown) => void }).__appIpcEmit(secret, name, data),
+          [emitSecret, event, payload] as const,
+        )
+        .catch(() => undefined); // the page may be navigating or closing
+    }
+  });
+}
+
+/** Chromium's path, once it and the built renderer are known to be there. */
+async function preflight(): Promise<string> {
   const found = findChromium();
   if (!found) throw new Error("No Chromium found: install Debian's chromium or set CHROMIUM_PATH.");
   await fs.access(path.join(rendererDir, 'index.html')).catch(() => {
     throw new Error('out/renderer is missing: run `npm run build` first.');
   });
+  return found;
+}
 
-  const executablePath: string = found;
+export async function launchHarness(options: LaunchOptions = {}): Promise<HarnessApp> {
+  const executablePath = await preflight();
   const profileDir = options.profileDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'rsc-harness-')));
   const userData = path.join(profileDir, 'app');
   const browserProfile = path.join(profileDir, 'chromium');
@@ -123,8 +194,6 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
 
   const traffic: string[] = [];
   const portalOpens: Array<{ accountId: string; url: string }> = [];
-  const serialize = (value: unknown): string =>
-    JSON.stringify(value, (_key, item: unknown) => (item instanceof Uint8Array ? `<${item.byteLength} bytes>` : item));
   let current: { core: Core; context: BrowserContext; page: Page; unsubscribe: () => void } | undefined;
 
   async function start(): Promise<void> {
@@ -157,53 +226,13 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
       heartbeatMs: options.heartbeatMs ?? 30_000,
       validateResponses: true,
       policy,
-      ...(sandbox
-        ? {
-            sandbox: {
-              mode: 'external' as const,
-              baseUrl: sandbox.baseUrl,
-              issuer: sandbox.issuer,
-              clientId: sandbox.desktopClientId,
-              customers: () => sandbox.admin.customers(),
-            },
-          }
-        : {}),
+      ...(sandbox ? { sandbox: externalSandbox(sandbox) } : {}),
       ...(options.sync ? { sync: options.sync } : {}),
     });
     await core.start();
 
-    await fs.mkdir(path.join(browserProfile, 'Default'), { recursive: true });
-    // A fresh profile shows a Translate bubble on non-English pages unless told not to.
-    await fs.writeFile(path.join(browserProfile, 'Default', 'Preferences'), JSON.stringify({ translate: { enabled: false } }));
-    const context = await chromium.launchPersistentContext(browserProfile, {
-      executablePath,
-      headless: options.headless ?? true,
-      args: [...chromiumArgs, ...(options.appWindow ? ['--app=about:blank'] : [])],
-      viewport: options.appWindow ? null : (options.viewport ?? { width: 1400, height: 900 }),
-      ...(options.locale ? { locale: options.locale } : {}),
-    });
-    await context.exposeBinding('__appIpc', async (source, channel: unknown, request: unknown) => {
-      const answer = await core.dispatch(channel, request, {
-        url: source.frame.url(),
-        isMainFrame: source.frame === source.page.mainFrame(),
-      });
-      traffic.push(`${String(channel)} → ${serialize(answer)}`);
-      return answer;
-    });
-    await context.addInitScript({ content: initScript });
-    const unsubscribe = core.events.subscribe((event, payload) => {
-      traffic.push(`event ${event}: ${serialize(payload)}`);
-      for (const page of context.pages()) {
-        if (!trusted({ url: page.url(), isMainFrame: true })) continue;
-        page
-          .evaluate(
-            ([secret, name, data]) =>
-              (window as unknown as { __appIpcEmit: (s: string, e: string, p: unknown) => void }).__appIpcEmit(secret, name, data),
-            [emitSecret, event, payload] as const,
-          )
-          .catch(() => undefined); // the page may be navigating or closing
-      }
-    });
+    const context = await launchBrowser(executablePath, browserProfile, options);
+    const unsubscribe = await connectBridge(context, core, { trusted, initScript, emitSecret, traffic });
     // The first page (about:blank or the --app page) existed before the binding: navigate it now.
     const page = context.pages()[0] ?? (await context.newPage());
     await page.goto(`${server.origin}/index.html`);

@@ -2,7 +2,6 @@ import path from 'node:path';
 import { AppError, type BackendInfo, type BackendKind } from '../../../shared/ipc';
 import { z } from 'zod';
 import { extensionEnabled, type SandboxCapabilities } from '../../../shared/api';
-import { startSandbox, type CustomerInfo, type SandboxHandle } from '../../sandbox';
 import type { DemoCustomer } from '../agency/agency-service';
 import type { HttpFetch, Logger } from '../../ports';
 import { googleEndpoints, sandboxEndpoints, type BackendEndpoints } from '../api/endpoints';
@@ -23,21 +22,36 @@ export type SandboxSource =
        * records when it runs in this process (harness, tests), else its admin endpoint (the
        * `adminEndpoint` extension of a sandbox started apart).
        */
-      readonly customers?: () => readonly CustomerInfo[];
+      readonly customers?: () => readonly SandboxCustomer[];
       readonly admin?: { readonly url: string; readonly token: string };
     };
 
-const demoCustomersSchema = z.object({
-  customers: z.array(
-    z.object({
-      customerId: z.string(),
-      customerDomain: z.string(),
-      resellerDomain: z.string(),
-      premium: z.boolean(),
-      transferred: z.boolean(),
-    }),
-  ),
+const sandboxCustomerSchema = z.object({
+  customerId: z.string(),
+  customerDomain: z.string(),
+  resellerDomain: z.string(),
+  premium: z.boolean(),
+  transferred: z.boolean(),
 });
+const demoCustomersSchema = z.object({ customers: z.array(sandboxCustomerSchema) });
+
+/** What the registry reads of the sandbox's own record of a customer. */
+export type SandboxCustomer = z.infer<typeof sandboxCustomerSchema>;
+
+/** The embedded sandbox as the registry uses it. */
+export interface EmbeddedSandbox {
+  readonly baseUrl: string;
+  readonly issuer: string;
+  readonly desktopClientId: string;
+  readonly admin: { customers(): readonly SandboxCustomer[] };
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the embedded sandbox. core.ts injects `startSandbox`, so services never import
+ * electron/sandbox (a lint rule says so): the sandbox stands in for Google, it is not part of the client.
+ */
+export type StartEmbeddedSandbox = (options: { readonly dataDir: string; readonly seed: string }) => Promise<EmbeddedSandbox>;
 
 export interface BackendRegistry {
   endpoints(kind: BackendKind): Promise<BackendEndpoints>;
@@ -64,18 +78,20 @@ const googleInfo: BackendInfo = {
 
 export function createBackendRegistry(deps: {
   sandbox: SandboxSource;
+  /** Used only in the `embedded` mode. */
+  startEmbedded: StartEmbeddedSandbox;
   settings: SettingsService;
   fetch: HttpFetch;
   logger: Logger;
 }): BackendRegistry {
-  let embedded: Promise<SandboxHandle> | undefined;
+  let embedded: Promise<EmbeddedSandbox> | undefined;
   const capabilities = new Map<BackendKind, Promise<SandboxCapabilities | undefined>>();
 
   async function sandboxTarget(): Promise<{ baseUrl: string; issuer: string; clientId: string }> {
     if (deps.sandbox.mode === 'external') return deps.sandbox;
     const { dataDir } = deps.sandbox;
     // Google's behaviour only: every extension off, so the demo works the way Google does (no reopen).
-    embedded ??= startSandbox({ dataDir: path.resolve(dataDir), seed: 'demo' }).then(
+    embedded ??= deps.startEmbedded({ dataDir: path.resolve(dataDir), seed: 'demo' }).then(
       (handle) => {
         deps.logger.info('sandbox: embedded backend started', { baseUrl: handle.baseUrl });
         return handle;
@@ -139,7 +155,7 @@ export function createBackendRegistry(deps: {
     },
     async demoCustomers(kind, domain) {
       if (kind !== 'sandbox') return [];
-      let all: readonly CustomerInfo[] | z.infer<typeof demoCustomersSchema>['customers'] = [];
+      let all: readonly SandboxCustomer[] = [];
       if (deps.sandbox.mode === 'embedded') {
         await sandboxTarget();
         all = (await embedded)?.admin.customers() ?? [];

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Button, DropZone, FileTrigger, isFileDropItem } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import type { PiiFinding } from '../../../shared/domain';
-import { useAccountRuntime } from '../../app/runtime-context';
+import { useAccountRuntime } from '../../runtime/runtime-context';
 import { getBridgeClient } from '../../platform';
 import { checkFile, DEFAULT_MAX_ATTACHMENT_BYTES, formatBytes, needsPiiScan, scanFileForPii, type FileProblem } from './checks';
 import './attachments.css';

@@ -1,9 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Button } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { AppError, type OutboxEntry } from '../../../shared/ipc';
-import { useAccountRuntime, useRuntimes, useRuntimeVersion } from '../../app/runtime-context';
+import { useAccountRuntime, useRuntimes, useRuntimeVersion } from '../../runtime/runtime-context';
 import { hasBlob, isPinned, pinCase, unpinCase, type AttachmentRecord } from '../../data';
 import { useAttachments } from '../../data/hooks';
 import { getBridgeClient } from '../../platform';
@@ -84,13 +84,13 @@ export function AttachmentList({
 
   // Eager download: small files of the case being looked at go to the cache in the background.
   const eagerMb = settings?.eagerDownloadMaxMb ?? DEFAULT_EAGER_MB;
+  // jobFor reads refs: an event, not an input of the effect.
+  const queueEager = useEffectEvent((attachment: AttachmentRecord) => queueEagerDownload(jobFor(attachment)));
   useEffect(() => {
     if (!attachments || !cached || offline || eagerMb <= 0) return;
     for (const attachment of attachments) {
-      if (!cached.has(attachment.name) && attachment.sizeBytes > 0 && attachment.sizeBytes <= eagerMb * MIB)
-        queueEagerDownload(jobFor(attachment));
+      if (!cached.has(attachment.name) && attachment.sizeBytes > 0 && attachment.sizeBytes <= eagerMb * MIB) queueEager(attachment);
     }
-    // jobFor reads refs; the inputs that matter are listed.
   }, [attachments, cached, offline, eagerMb]);
 
   const uploads = runtime.outbox.filter((entry) => isUploadEntry(entry) && entry.mutation.caseRef === caseName);
@@ -103,9 +103,9 @@ export function AttachmentList({
         setStaging((current) => current && { ...current, sent, total }),
       );
       // The bytes stay readable offline and protected from eviction until the upload is confirmed.
-      await Promise.all(entries.map((entry, i) => (files[i] ? cachePendingUpload(db, caseName, entry, files[i].file) : undefined))).catch(
-        () => undefined,
-      );
+      await Promise.all(
+        entries.map((entry, i) => (files[i] ? cachePendingUpload(db, caseName, entry, files[i].file) : Promise.resolve())),
+      ).catch(() => undefined);
     } catch (error) {
       const code = error instanceof AppError ? error.code : 'internal';
       setNotice({

@@ -3,7 +3,7 @@
 // under the server's attachment name when the upload went through.
 
 import type { OutboxEntry } from '../../../shared/ipc';
-import type { AccountRuntime } from '../../app/account-runtime';
+import type { AccountRuntime } from '../../runtime/account-runtime';
 import { listAttachments, markUploaded, putBlob, type ReplicaDb } from '../../data';
 
 type UploadEntry = OutboxEntry & { mutation: Extract<OutboxEntry['mutation'], { kind: 'upload_attachment' }> };

@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import {
@@ -287,13 +287,14 @@ export function ShareDialog({
   const [list, setList] = useState<string[]>(view.subscriberEmails);
   const [input, setInput] = useState('');
   const [error, setError] = useState<string>();
+  const reset = useEffectEvent(() => {
+    setList(view.subscriberEmails);
+    setInput('');
+    setError(undefined);
+  });
+  // Only when the dialog opens: a later server update must not wipe what the agent is editing.
   useEffect(() => {
-    if (open) {
-      setList(view.subscriberEmails);
-      setInput('');
-      setError(undefined);
-    }
-    // Only when the dialog opens: a later server update must not wipe what the agent is editing.
+    if (open) reset();
   }, [open, view.name]);
   const add = (): boolean => {
     const email = input.trim();

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validateCommentBody, type PiiFinding } from '../../../shared/domain';
 import type { Account } from '../../../shared/ipc';
-import { enqueueMutation } from '../../app/commands';
+import { enqueueMutation } from '../../runtime/commands';
 import { clearCommentDraft, loadCommentDraft, saveCommentDraft } from './comment-draft';
 import { keepFinding, openFindings, pruneDecisions, recordKeptPii, removeFinding, type PiiDecisions } from './pii-decisions';
 import { PiiPanel } from './pii-panel';

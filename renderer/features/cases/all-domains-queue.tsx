@@ -1,7 +1,7 @@
 import { useCallback, useDeferredValue, useMemo, useRef, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountRuntime } from '../../app/account-runtime';
-import { useRuntimes } from '../../app/runtime-context';
+import type { AccountRuntime } from '../../runtime/account-runtime';
+import { useRuntimes } from '../../runtime/runtime-context';
 import { pendingCaseRefs } from '../../data';
 import { allDomainsTabId, useAppStore } from '../../state/app-store';
 import { builtInViews } from '../../state/case-views';

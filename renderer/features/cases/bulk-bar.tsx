@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Button, Dialog, Heading, Modal, ModalOverlay } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { isValidEmail, SELECTABLE_PRIORITIES, type SelectablePriority } from '../../../shared/domain';
-import type { AccountRuntime } from '../../app/account-runtime';
+import type { AccountRuntime } from '../../runtime/account-runtime';
 import type { BulkAction } from './bulk';
 import { runBulk } from './bulk-targets';
 

@@ -1,5 +1,5 @@
-import type { AccountRuntime } from '../../app/account-runtime';
-import { enqueueMutation } from '../../app/commands';
+import type { AccountRuntime } from '../../runtime/account-runtime';
+import { enqueueMutation } from '../../runtime/commands';
 import { getCase, getCustomer, overlayCase, pendingCasesFromCreates } from '../../data';
 import { planBulk, type BulkAction, type BulkTarget, type RefusalReason } from './bulk';
 

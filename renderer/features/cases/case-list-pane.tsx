@@ -1,7 +1,7 @@
 import { useCallback, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAccountRuntime } from '../../app/runtime-context';
-import { openCase } from '../../app/open-case';
+import { useAccountRuntime } from '../../runtime/runtime-context';
+import { openCase } from '../../runtime/open-case';
 import { useCategories, useCustomers } from '../../data/hooks';
 import { useTab, useTabStore } from '../../state/tab-store';
 import { CaseDetail } from '../case-detail';

@@ -98,8 +98,8 @@ export function layoutColumns(width: number, sized: SizedColumns, withDomain: bo
 /** The layout of the grid `ref` points at, following its width. */
 export function useColumnLayout(ref: RefObject<HTMLElement | null>, texts: ColumnTexts, withDomain: boolean): ColumnLayout {
   const width = useElementWidth(ref);
+  // The texts change with the language only: measure once per language (a new object with the same texts is the same key).
   const key = JSON.stringify(texts);
-  // The texts change with the language only: measure once per language.
-  const sized = useMemo(() => measureColumns(texts, getComputedStyle(document.body).fontFamily), [key]);
+  const sized = useMemo(() => measureColumns(JSON.parse(key) as ColumnTexts, getComputedStyle(document.body).fontFamily), [key]);
   return useMemo(() => layoutColumns(width, sized, withDomain), [width, sized, withDomain]);
 }

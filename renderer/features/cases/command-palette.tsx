@@ -13,8 +13,8 @@ import {
 } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
 import { SELECTABLE_PRIORITIES } from '../../../shared/domain';
-import { openCase } from '../../app/open-case';
-import { useRuntimes } from '../../app/runtime-context';
+import { openCase } from '../../runtime/open-case';
+import { useRuntimes } from '../../runtime/runtime-context';
 import { allDomainsTabId, useAppStore } from '../../state/app-store';
 import { tabStoreFor, type DomainView } from '../../state/tab-store';
 import type { BulkAction } from './bulk';

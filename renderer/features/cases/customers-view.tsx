@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useAccountRuntime } from '../../app/runtime-context';
+import { useAccountRuntime } from '../../runtime/runtime-context';
 import { useCustomers } from '../../data/hooks';
 import { useTab, useTabStore } from '../../state/tab-store';
 import { formatNumber } from '../../ui/format';

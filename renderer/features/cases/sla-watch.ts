@@ -1,8 +1,8 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { showNotification } from '../../app/notifications';
-import { openCase } from '../../app/open-case';
-import { useRuntimes } from '../../app/runtime-context';
+import { showNotification } from '../../runtime/notifications';
+import { openCase } from '../../runtime/open-case';
+import { useRuntimes } from '../../runtime/runtime-context';
 import { caseSla, type AgencyIndex } from '../../../shared/domain';
 import { yieldToMain, type CaseFactsStore, type ProjectedCase, type Projection } from '../../data';
 import { slaInputOf, useAgency } from '../sla-plans';

@@ -1,6 +1,6 @@
 import { useDeferredValue, useMemo } from 'react';
-import type { AccountRuntime } from '../../app/account-runtime';
-import { useRuntimeVersion } from '../../app/runtime-context';
+import type { AccountRuntime } from '../../runtime/account-runtime';
+import { useRuntimeVersion } from '../../runtime/runtime-context';
 import { loadHeadSnapshot, pendingCaseRefs, pendingCasesFromCreates, type ProjectionResult, type ViewCase } from '../../data';
 import { useCustomers, useHeadCases } from '../../data/hooks';
 import type { CaseFilters, CaseScope } from '../../state/case-views';
@@ -75,7 +75,7 @@ export function useDomainRows(runtime: AccountRuntime, view: ListView, sort: Sor
   const customerInfo = useMemo(() => new Map((customers ?? []).map((c) => [c.customerId, { name: c.displayName }])), [customers]);
   const slaOf = useRuntimeSla(runtime, nowMs, version);
 
-  // `version` stands for the runtime's mutable outbox and projection
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the runtime's mutable outbox and projection
   const pendingRefs = useMemo(() => pendingCaseRefs(outbox), [outbox, version]);
 
   const ctx: RowContext = useMemo(
@@ -95,7 +95,7 @@ export function useDomainRows(runtime: AccountRuntime, view: ListView, sort: Sor
     return runtime.projection.query(
       filtersToQuery(filters, { keyword, sort, pendingCaseNames: pendingRefs, customerId, onlyNames, openOnly: scopeIsOpenOnly(scope) }),
     );
-    // `version` bumps when the projection changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` bumps when the projection changes
   }, [hydrated, runtime.projection, scope, filters, keyword, sort, pendingRefs, customerId, scopeContext, drillNames, version]);
 
   // Cases filed from here that the replica does not have yet: on top, when the view would include them.
@@ -115,7 +115,7 @@ export function useDomainRows(runtime: AccountRuntime, view: ListView, sort: Sor
           ) === true,
       )
       .map((local) => filedName(local, runtime));
-    // `version` bumps when the outbox changes
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` bumps when the outbox changes
   }, [outbox, scope, filters, keyword, customerId, runtime, scopeContext, drillNames, version]);
 
   return useMemo((): DomainRows => {

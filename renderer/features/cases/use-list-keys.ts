@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { isTypingTarget } from '../../app/shortcuts';
+import { isTypingTarget } from '../../ui/keyboard';
 import { useAppStore } from '../../state/app-store';
 
 export interface ListKeyHandlers {

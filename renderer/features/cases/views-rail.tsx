@@ -1,7 +1,7 @@
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Button, Menu, MenuItem, MenuTrigger, Popover } from 'react-aria-components';
 import { useTranslation } from 'react-i18next';
-import { useAccountRuntime } from '../../app/runtime-context';
+import { useAccountRuntime } from '../../runtime/runtime-context';
 import { builtInViews, type CaseViewPreset, type SavedView } from '../../state/case-views';
 import { useTab } from '../../state/tab-store';
 import { formatNumber } from '../../ui/format';

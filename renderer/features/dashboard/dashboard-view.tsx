@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AccountRuntime } from '../../app/account-runtime';
-import { useAccountRuntime, useRuntimes } from '../../app/runtime-context';
+import type { AccountRuntime } from '../../runtime/account-runtime';
+import { useAccountRuntime, useRuntimes } from '../../runtime/runtime-context';
 import { useCustomers } from '../../data/hooks';
 import { allDomainsTabId, useAppStore } from '../../state/app-store';
 import { agentTimeZone } from '../../ui/format';

@@ -41,7 +41,7 @@ export function MissingThreads({
           type="button"
           className="link"
           data-testid="load-threads"
-          onClick={() => load().catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)))}
+          onClick={() => void load().catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)))}
         >
           {t('status.loadThreads')}
         </button>

@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import type { AgencyData } from '../../../shared/domain';
-import type { AccountRuntime } from '../../app/account-runtime';
+import type { AccountRuntime } from '../../runtime/account-runtime';
 import { agentTimeZone } from '../../ui/format';
 import { dashboardClient } from './dashboard-client';
 import { previousPeriod, resolvePeriod } from './model/periods';
@@ -44,8 +44,9 @@ export function useDashboard(
   const ids = accountIds.join(',');
   const seen = useRef(new Map<string, number>());
 
-  // Read the replicas into the worker, and again after a replica changed.
-  useEffect(() => {
+  // Read the replicas into the worker, and again after a replica changed. `ids` decides
+  // when to resubscribe: a new array of the same accounts is no change.
+  const followReplicas = useEffectEvent(() => {
     let cancelled = false;
     const client = dashboardClient();
     const load = (refresh: string[]): void => {
@@ -72,8 +73,8 @@ export function useDashboard(
       clearTimeout(timer);
       offs.forEach((off) => off());
     };
-    // `ids` stands for the account list
-  }, [ids]);
+  });
+  useEffect(() => followReplicas(), [ids]);
 
   useEffect(() => {
     const timer = setInterval(() => setTick(Date.now()), RECOMPUTE_EVERY_MS);
@@ -83,8 +84,8 @@ export function useDashboard(
   const scopeKey = JSON.stringify(scope);
   const periodKey = JSON.stringify(prefs.period);
   const key = `${scopeKey}|${periodKey}|${prefs.compare}`;
-  useEffect(() => {
-    if (loadedAt === 0) return;
+  // scopeKey / periodKey stand for scope and prefs.period (new objects with the same content are no change).
+  const compute = useEffectEvent(() => {
     let cancelled = false;
     const nowMs = Date.now();
     const timeZone = agentTimeZone();
@@ -100,8 +101,8 @@ export function useDashboard(
     return () => {
       cancelled = true;
     };
-    // scopeKey / periodKey stand for scope and prefs.period
-  }, [loadedAt, tick, scopeKey, periodKey, prefs.compare, agency]);
+  });
+  useEffect(() => (loadedAt === 0 ? undefined : compute()), [loadedAt, tick, scopeKey, periodKey, prefs.compare, agency]);
 
   return { model: state.model, input: state.input, loading: state.loading, error: state.error, stale: state.key !== key };
 }

@@ -1,7 +1,7 @@
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { helpCenterSearchUrl, type Incident } from '../../../shared/api';
-import { useAccountRuntime } from '../../app/runtime-context';
+import { useAccountRuntime } from '../../runtime/runtime-context';
 import { useCustomerCases } from '../../data/hooks';
 import { formatInZone, agentTimeZone, relativeTime } from '../../ui/format';
 import { useStatusStore } from '../status';

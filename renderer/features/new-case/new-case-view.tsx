@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useAccountRuntime } from '../../app/runtime-context';
-import { openCase } from '../../app/open-case';
+import { useAccountRuntime } from '../../runtime/runtime-context';
+import { openCase } from '../../runtime/open-case';
 import { saveCommentDraft } from '../case-detail';
 import { AttachmentsSection } from './attachments-section';
 import { CustomerField } from './customer-section';

@@ -1,8 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isValidIanaTimeZone, type PiiFinding } from '../../../shared/domain';
-import { enqueueMutation } from '../../app/commands';
-import { useAccountRuntime } from '../../app/runtime-context';
+import { enqueueMutation } from '../../runtime/commands';
+import { useAccountRuntime } from '../../runtime/runtime-context';
 import { listCustomerCases, type CustomerWithCounts, type ReplicaDb } from '../../data';
 import { useCategories, useCustomers } from '../../data/hooks';
 import { useTabStore } from '../../state/tab-store';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Mutation, OutboxEntry } from '../../../shared/ipc';
 import { isLocalCaseRef } from '../../../shared/ipc/outbox';
-import { openCase } from '../../app/open-case';
+import { openCase } from '../../runtime/open-case';
 import type { CaseRecord, CategoryRecord } from '../../data';
 import { exactTime } from '../../ui/format';
 import { Icon, icons } from '../../ui/icons';

@@ -43,7 +43,7 @@ export function CsvTools({ kind }: { kind: AgencyCsvKind }): React.JSX.Element {
           if (file) importFile(file).catch(fail);
         }}
       />
-      <button type="button" className="button" data-testid={`csv-export-${kind}`} onClick={() => exportFile().catch(fail)}>
+      <button type="button" className="button" data-testid={`csv-export-${kind}`} onClick={() => void exportFile().catch(fail)}>
         {t(`csv.export.${kind}`)}
       </button>
       {outcome && (

@@ -3,7 +3,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GOOGLE_SUPPORT_OFFERINGS, REPORT_LANGUAGES, normalizeText, type AgencyIndex } from '../../../shared/domain';
 import type { AgencyCustomerPatch } from '../../../shared/ipc';
-import { useRuntimes } from '../../app/runtime-context';
+import { useRuntimes } from '../../runtime/runtime-context';
 import { listCustomers } from '../../data';
 import { getBridgeClient } from '../../platform';
 

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import type { AgencyIndex } from '../../../shared/domain';
-import type { AccountRuntime } from '../../app/account-runtime';
+import type { AccountRuntime } from '../../runtime/account-runtime';
 import { useAgency } from './agency-store';
 import { slaCellsFor, slaDueFor, type SlaCell, type SlaRowInput } from './case-sla';
 
@@ -14,8 +14,9 @@ export function useRuntimeSla(runtime: AccountRuntime, nowMs: number, version: n
   useMemo(() => {
     // A target instant does not depend on "now", so the key only changes with data or plans.
     runtime.projection.setSlaKey(slaDueFor(runtime.facts, agency, Date.now()));
-    // `version` stands for the runtime's facts, which change in place
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` stands for the runtime's facts, which change in place
   }, [runtime, agency, version]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the same
   return useMemo(() => slaCellsFor(runtime.facts, agency, nowMs), [runtime, agency, nowMs, version]);
 }
 

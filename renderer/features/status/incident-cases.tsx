@@ -3,10 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { PRIORITIES, SELECTABLE_PRIORITIES, type SelectablePriority } from '../../../shared/domain';
 import type { Incident } from '../../../shared/api';
 import type { Mutation } from '../../../shared/ipc';
-import type { AccountRuntime } from '../../app/account-runtime';
-import { enqueueMutation } from '../../app/commands';
-import { openCase } from '../../app/open-case';
-import { useRuntimes } from '../../app/runtime-context';
+import type { AccountRuntime } from '../../runtime/account-runtime';
+import { enqueueMutation } from '../../runtime/commands';
+import { openCase } from '../../runtime/open-case';
+import { useRuntimes } from '../../runtime/runtime-context';
 import { openCasesDuringIncident, type CaseRecord } from '../../data';
 import { formatInZone, agentTimeZone } from '../../ui/format';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isCurrentIncident } from '../../../shared/domain';
-import { useRuntimes } from '../../app/runtime-context';
+import { useRuntimes } from '../../runtime/runtime-context';
 import { hasOpenCaseOfProduct } from '../../data';
 import { useStatusStore } from './status-store';
 

@@ -66,7 +66,7 @@ vi.mock('electron', () => {
     readonly loaded: string[] = [];
     constructor(readonly options: { webPreferences: Record<string, unknown> }) {
       super();
-      const partition = String(options.webPreferences.partition ?? 'default');
+      const partition = typeof options.webPreferences.partition === 'string' ? options.webPreferences.partition : 'default';
       if (!electron.sessions.has(partition)) electron.sessions.set(partition, new FakeSession());
       this.webContents = new FakeContents(electron.sessions.get(partition) as FakeSession);
       electron.windows.push(this);

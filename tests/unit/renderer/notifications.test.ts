@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Account, ReplicaBatch, ReplicaComment } from '../../../shared/ipc';
-import { noticeGoogleReplies } from '../../../renderer/app/notifications';
+import { noticeGoogleReplies } from '../../../renderer/runtime/notifications';
 import { useUnreadStore } from '../../../renderer/state/unread-store';
 
 const account: Account = {

@@ -105,7 +105,9 @@ describe('cases.search grammar', () => {
     await a.post(`/v2/${created.name}/comments`, { body: 'Platypus logs attached' });
     expect((await searchAll(orgA, 'platypus')).length).toBe(1);
   });
+});
 
+describe('cases.search watermarks and paging', () => {
   it('update_time> and updateTime> select cases changed after a watermark, sorted by updateTime then name', async () => {
     const all = await searchAll(orgA, '', 200);
     for (let i = 1; i < all.length; i++) {

@@ -75,6 +75,7 @@ export function optionOf(spec: ChartSpec, palette: ChartPalette, fontFamily: str
       backgroundColor: palette.surface,
       borderColor: palette.grid,
       textStyle: { color: palette.text },
+      // eslint-disable-next-line @typescript-eslint/no-base-to-string -- ECharts passes a number, a string or a list of them
       valueFormatter: (value: unknown) => (typeof value === 'number' ? spec.format(value) : String(value ?? '')),
     },
     xAxis: spec.horizontal ? valueAxis : categoryAxis,

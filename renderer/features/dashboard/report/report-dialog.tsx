@@ -3,7 +3,7 @@ import type { i18n } from 'i18next';
 import { createPortal } from 'react-dom';
 import { I18nextProvider, useTranslation } from 'react-i18next';
 import { REPORT_LANGUAGES, type ReportLanguage } from '../../../../shared/domain';
-import { useAccountRuntime } from '../../../app/runtime-context';
+import { useAccountRuntime } from '../../../runtime/runtime-context';
 import { matchUiLanguage } from '../../../i18n';
 import { getBridgeClient } from '../../../platform';
 import { useAgency } from '../../sla-plans';

@@ -112,7 +112,9 @@ describe('applyBatch', () => {
     expect(await getCursor(db)).toBe('cur-1');
     expect((await db.cases.toCollection().primaryKeys()).sort()).toEqual([makeCase(1).name]);
   });
+});
 
+describe('applyBatch removals', () => {
   it('purging a customer removes its cases, comments, attachments and cached bytes, but not pending uploads', async () => {
     const { db } = countingDb();
     const gone = makeCase(1, { customerId: 'GONE' });
