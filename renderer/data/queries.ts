@@ -103,7 +103,7 @@ export interface ChunkLoadOptions {
 export function loadCasesInChunks(
   db: ReplicaDb,
   chunkSize: number | (() => number),
-  onChunk: (records: CaseRecord[]) => void,
+  onChunk: (records: CaseRecord[]) => void | Promise<void>,
   options: ChunkLoadOptions = {},
 ): Promise<number> {
   return loadTableInChunks(db.cases, chunkSize, onChunk, options);
@@ -113,7 +113,7 @@ export function loadCasesInChunks(
 export function loadCommentsInChunks(
   db: ReplicaDb,
   chunkSize: number | (() => number),
-  onChunk: (records: CommentRecord[]) => void,
+  onChunk: (records: CommentRecord[]) => void | Promise<void>,
   options: ChunkLoadOptions = {},
 ): Promise<number> {
   return loadTableInChunks(db.comments, chunkSize, onChunk, options);
@@ -123,17 +123,17 @@ export function loadCommentsInChunks(
 export function loadHistoryInChunks(
   db: ReplicaDb,
   chunkSize: number | (() => number),
-  onChunk: (records: CaseHistoryRecord[]) => void,
+  onChunk: (records: CaseHistoryRecord[]) => void | Promise<void>,
   options: ChunkLoadOptions = {},
 ): Promise<number> {
   return loadTableInChunks(db.caseHistory, chunkSize, onChunk, options);
 }
 
-/** `chunkSize` may be a function so a caller can adapt the page to a time budget. */
+/** `chunkSize` may be a function so a caller can adapt the page to a time budget; `onChunk` may work on in slices. */
 async function loadTableInChunks<T extends { name: string }>(
   table: EntityTable<T, 'name'>,
   chunkSize: number | (() => number),
-  onChunk: (records: T[]) => void,
+  onChunk: (records: T[]) => void | Promise<void>,
   options: ChunkLoadOptions,
 ): Promise<number> {
   const pause = options.yieldFn ?? yieldToMain;
@@ -150,7 +150,7 @@ async function loadTableInChunks<T extends { name: string }>(
     // Reading a page (structured-clone deserialisation) and indexing it are separate tasks,
     // so neither adds to the other's main-thread time.
     await pause();
-    onChunk(page);
+    await onChunk(page);
     total += page.length;
     const last = page[page.length - 1];
     lastKey = last?.name;

@@ -9,7 +9,6 @@ import type { ReplicaCase, ReplicaComment, ReplicaCustomer } from '../../shared/
 import type { CaseState, Priority } from '../../shared/domain/case-model';
 import { createProjection, type Projection, type ProjectionQuery } from '../../renderer/data/projection';
 import { toCaseRecord, type CaseRecord } from '../../renderer/data/records';
-import { adaptivePageSize } from '../../renderer/data/hydrate';
 import { seededRandom } from '../unit/support/seeded-random';
 
 function pick<T>(rnd: () => number, list: readonly T[]): T {
@@ -206,29 +205,27 @@ export function buildSyntheticAccount(n: number, seed = 1): SyntheticAccount {
 }
 
 /**
- * Projection of a synthetic account, hydrated the way hydrateProjection does it (pages sized
- * to a time budget), minus IndexedDB. `maxChunkMs` is the longest main-thread slice.
+ * Projection of a synthetic account, hydrated the way hydrateProjection does it (steps of
+ * 16 cases, a slice ending once it used its budget), minus IndexedDB. `maxChunkMs` is the
+ * longest main-thread slice.
  */
 export function buildProjection(
   account: SyntheticAccount,
-  budgetMs = 30,
+  budgetMs = 8,
 ): { projection: Projection; buildMs: number; maxChunkMs: number; chunks: number } {
   const projection = createProjection(account.cases.length);
   const t0 = performance.now();
   let maxChunkMs = 0;
   let chunks = 0;
   projection.setCustomers(account.customers);
-  const pages = adaptivePageSize(budgetMs, 200);
   for (let i = 0; i < account.cases.length;) {
-    const n = pages.size();
     const c0 = performance.now();
-    const slice = account.cases.slice(i, i + n);
-    projection.upsertCases(slice);
-    const ms = performance.now() - c0;
-    pages.record(ms, slice.length);
-    maxChunkMs = Math.max(maxChunkMs, ms);
+    do {
+      projection.upsertCases(account.cases.slice(i, i + 16));
+      i += 16;
+    } while (i < account.cases.length && performance.now() - c0 < budgetMs);
+    maxChunkMs = Math.max(maxChunkMs, performance.now() - c0);
     chunks += 1;
-    i += n;
   }
   projection.warm();
   for (const c of account.comments) projection.addCommentText(c.caseName, c.body);

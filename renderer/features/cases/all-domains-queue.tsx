@@ -34,33 +34,26 @@ function useAllVersions(runtimes: readonly AccountRuntime[]): string {
   );
 }
 
-/** Every account's cases in one list, each row tagged with its domain. */
-export function AllDomainsQueue(): React.JSX.Element {
-  const { t } = useTranslation('views');
-  const runtimeMap = useRuntimes();
-  const tabOrder = useAppStore((state) => state.tabOrder);
-  const runtimes = useMemo(() => {
-    const all = [...runtimeMap.values()];
-    return all.sort((a, b) => tabOrder.indexOf(a.account.id) - tabOrder.indexOf(b.account.id));
-  }, [runtimeMap, tabOrder]);
+interface MergedQueue {
+  readonly hydrated: readonly AccountRuntime[];
+  readonly contexts: readonly RowContext[];
+  readonly order: MergedOrder;
+  /** Accounts whose projection is still hydrating. */
+  readonly waiting: number;
+}
+
+/** Every hydrated account's query under the tab's filters, view and sort, merged into one order. */
+function useMergedQueue(runtimes: readonly AccountRuntime[], nowMs: number): MergedQueue {
   const versions = useAllVersions(runtimes);
   const filters = useTab((state) => state.filters);
   const scope = useTab((state) => state.scope);
-  const caseView = useTab((state) => state.caseView);
   const sort = useTab((state) => state.sort);
-  const selectedKey = useTab((state) => state.selectedCase);
-  const scrollTop = useTab((state) => state.scrollTops.all ?? 0);
-  const { setFilters, resetFilters, setSort, selectCase, setScrollTop, applyView } = useTabStore().getState();
   const taken = useTakenStore((state) => state.taken);
   const unread = useUnreadStore((state) => state.unread);
   const keyword = useDeferredValue(filters.keyword);
-  const nowMs = useNow();
-  const keywordRef = useRef<HTMLInputElement>(null);
-
   const agency = useAgency();
   const drill = useDrill(allDomainsTabId);
-
-  const merged = useMemo(() => {
+  return useMemo(() => {
     const hydrated = runtimes.filter((runtime) => runtime.isHydrated);
     const contexts: RowContext[] = hydrated.map((runtime) => {
       const pendingRefs = pendingCaseRefs(runtime.outbox);
@@ -79,17 +72,9 @@ export function AllDomainsQueue(): React.JSX.Element {
           unread: unread[runtime.account.id] ?? [],
           outbox: runtime.outbox,
         });
+      const extra = { keyword, sort, pendingCaseNames: contexts[index]?.pendingRefs ?? new Set<string>(), onlyNames };
       return runtime.projection.query(
-        filtersToQuery(
-          { ...filters, customerIds: [] },
-          {
-            keyword,
-            sort,
-            pendingCaseNames: contexts[index]?.pendingRefs ?? new Set(),
-            onlyNames,
-            openOnly: !drilled && scopeIsOpenOnly(scope),
-          },
-        ),
+        filtersToQuery({ ...filters, customerIds: [] }, { ...extra, openOnly: !drilled && scopeIsOpenOnly(scope) }),
       );
     });
     const order: MergedOrder = mergeSortedRuns(
@@ -99,8 +84,11 @@ export function AllDomainsQueue(): React.JSX.Element {
     );
     return { hydrated, contexts, order, waiting: runtimes.length - hydrated.length, versions };
   }, [runtimes, filters, scope, taken, unread, keyword, sort, agency, drill, nowMs, versions]);
+}
 
-  const rowAt = useMemo(() => {
+/** Row `index` of the merged order, built on first use and kept while the order stands. */
+function useRowAt(merged: MergedQueue): (index: number) => ListRow | undefined {
+  return useMemo(() => {
     const cache = new Map<number, ListRow>();
     return (index: number): ListRow | undefined => {
       if (index >= merged.order.length) return undefined;
@@ -113,6 +101,47 @@ export function AllDomainsQueue(): React.JSX.Element {
       return row;
     };
   }, [merged]);
+}
+
+function ViewSwitch({ caseView, onApply }: { caseView: string; onApply: (id: string) => void }): React.JSX.Element {
+  const { t } = useTranslation('views');
+  return (
+    <div className="view-switch" role="group" aria-label={t('rail.label')}>
+      {builtInViews.map((view) => (
+        <button
+          key={view.id}
+          type="button"
+          className={`view-switch-item${caseView === view.id ? ' selected' : ''}`}
+          aria-pressed={caseView === view.id}
+          data-testid={`case-view-${view.id}`}
+          onClick={() => onApply(view.id)}
+        >
+          {t(`names.${view.id}`)}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+/** Every account's cases in one list, each row tagged with its domain. */
+export function AllDomainsQueue(): React.JSX.Element {
+  const { t } = useTranslation('views');
+  const runtimeMap = useRuntimes();
+  const tabOrder = useAppStore((state) => state.tabOrder);
+  const runtimes = useMemo(() => {
+    const all = [...runtimeMap.values()];
+    return all.sort((a, b) => tabOrder.indexOf(a.account.id) - tabOrder.indexOf(b.account.id));
+  }, [runtimeMap, tabOrder]);
+  const filters = useTab((state) => state.filters);
+  const caseView = useTab((state) => state.caseView);
+  const sort = useTab((state) => state.sort);
+  const selectedKey = useTab((state) => state.selectedCase);
+  const scrollTop = useTab((state) => state.scrollTops.all ?? 0);
+  const { setFilters, resetFilters, setSort, selectCase, setScrollTop, applyView } = useTabStore().getState();
+  const nowMs = useNow();
+  const keywordRef = useRef<HTMLInputElement>(null);
+  const merged = useMergedQueue(runtimes, nowMs);
+  const rowAt = useRowAt(merged);
 
   const domainOf = useCallback(
     (accountId: string) => {
@@ -146,26 +175,12 @@ export function AllDomainsQueue(): React.JSX.Element {
   useListKeys({ count: merged.order.length, selectedIndex, select, open, focusKeyword: () => keywordRef.current?.focus() });
 
   const filtered = hasActiveFilters(filters, caseView);
-  const loading = merged.hydrated.length === 0 && runtimes.length > 0;
   return (
     <div className="all-domains" data-testid="all-domains">
       <DrillBanner tabId={allDomainsTabId} />
       <FilterBar filters={filters} onChange={setFilters} keywordRef={keywordRef} />
       <div className="filter-meta">
-        <div className="view-switch" role="group" aria-label={t('rail.label')}>
-          {builtInViews.map((view) => (
-            <button
-              key={view.id}
-              type="button"
-              className={`view-switch-item${caseView === view.id ? ' selected' : ''}`}
-              aria-pressed={caseView === view.id}
-              data-testid={`case-view-${view.id}`}
-              onClick={() => applyView(view.id)}
-            >
-              {t(`names.${view.id}`)}
-            </button>
-          ))}
-        </div>
+        <ViewSwitch caseView={caseView} onApply={applyView} />
         <span className="count" data-testid="list-count" data-total={merged.order.length} data-hydrated={merged.waiting === 0}>
           {t('list.countAcross', { count: merged.order.length, domains: merged.hydrated.length })}
           {merged.waiting > 0 && ` · ${t('list.loadingDomains', { count: merged.waiting })}`}
@@ -186,7 +201,7 @@ export function AllDomainsQueue(): React.JSX.Element {
         onSort={(key) => setSort(nextSort(sort, key))}
         onSelect={select}
         onOpen={open}
-        loading={loading}
+        loading={merged.hydrated.length === 0 && runtimes.length > 0}
         initialScrollTop={scrollTop}
         onScrollTop={(top) => setScrollTop('all', top)}
         highlight={filters.keyword}

@@ -13,9 +13,34 @@ import { DetailSplit } from './detail-split';
 import { EmptyList } from './empty-list';
 import { FilterBar, SaveViewControl } from './filter-bar';
 import type { ListRow } from './row-model';
-import { useDomainRows } from './use-domain-rows';
+import { useDomainRows, type DomainRows } from './use-domain-rows';
 import { useListKeys } from './use-list-keys';
 import { useNow } from './use-now';
+
+/** Selecting, opening and picking rows of a domain's list, by index. */
+function useRowActions(rows: DomainRows, selectedCase: string | undefined, selection: readonly string[]) {
+  const runtime = useAccountRuntime();
+  const { selectCase, toggleSelection } = useTabStore().getState();
+  const selectedIndex = useMemo(() => (selectedCase ? rows.indexOf(selectedCase) : -1), [rows, selectedCase]);
+  const pickedNames = useMemo(() => new Set(selection), [selection]);
+  const isPicked = useCallback((row: ListRow) => pickedNames.has(row.name), [pickedNames]);
+  const select = useCallback((index: number) => selectCase(rows.rowAt(index)?.name), [rows, selectCase]);
+  const open = useCallback(
+    (index: number) => {
+      const row = rows.rowAt(index);
+      if (row) openCase(runtime.account.id, row.name);
+    },
+    [rows, runtime.account.id],
+  );
+  const toggle = useCallback(
+    (index: number) => {
+      const row = rows.rowAt(index);
+      if (row) toggleSelection(row.name);
+    },
+    [rows, toggleSelection],
+  );
+  return { selectedIndex, isPicked, select, open, toggle };
+}
 
 /** A domain's case list (optionally one customer's) beside the selected case's detail. */
 export function CaseListPane({ customerId }: { customerId?: string }): React.JSX.Element {
@@ -33,45 +58,15 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
   const detailWidth = useTab((state) => state.detailWidth);
   const detailCollapsed = useTab((state) => state.detailCollapsed);
   // Actions are stable: read them once instead of subscribing to the whole store.
-  const {
-    setFilters,
-    resetFilters,
-    setSort,
-    selectCase,
-    toggleSelection,
-    clearSelection,
-    setScrollTop,
-    saveView,
-    setView,
-    setDetailWidth,
-    setDetailCollapsed,
-  } = useTabStore().getState();
+  const { setFilters, resetFilters, setSort, clearSelection, setScrollTop, saveView, setView, setDetailWidth, setDetailCollapsed } =
+    useTabStore().getState();
   const customers = useCustomers(runtime.db);
   const categories = useCategories(runtime.db);
   const nowMs = useNow();
   const rows = useDomainRows(runtime, { scope, filters }, sort, nowMs, customerId);
   const keywordRef = useRef<HTMLInputElement>(null);
 
-  const selectedIndex = useMemo(() => (selectedCase ? rows.indexOf(selectedCase) : -1), [rows, selectedCase]);
-  const pickedNames = useMemo(() => new Set(selection), [selection]);
-  const isPicked = useCallback((row: ListRow) => pickedNames.has(row.name), [pickedNames]);
-
-  const select = useCallback((index: number) => selectCase(rows.rowAt(index)?.name), [rows, selectCase]);
-  const open = useCallback(
-    (index: number) => {
-      const row = rows.rowAt(index);
-      if (row) openCase(runtime.account.id, row.name);
-    },
-    [rows, runtime.account.id],
-  );
-  const toggle = useCallback(
-    (index: number) => {
-      const row = rows.rowAt(index);
-      if (row) toggleSelection(row.name);
-    },
-    [rows, toggleSelection],
-  );
-
+  const { selectedIndex, isPicked, select, open, toggle } = useRowActions(rows, selectedCase, selection);
   useListKeys({
     count: rows.count,
     selectedIndex,
@@ -83,7 +78,8 @@ export function CaseListPane({ customerId }: { customerId?: string }): React.JSX
   });
 
   const filtered = customerId === undefined ? hasActiveFilters(filters, caseView, savedViews) : hasActiveFilters(filters, 'all');
-  const showP0 = filters.priorities.includes('P0') || (rows.hydrated && runtime.projection.query({ priorities: ['P0'] }).total > 0);
+  const anyP0 = useMemo(() => rows.hydrated && runtime.projection.query({ priorities: ['P0'] }).total > 0, [rows, runtime.projection]);
+  const showP0 = filters.priorities.includes('P0') || anyP0;
 
   const list = (
     <div className="cases-pane" data-testid="cases-pane" data-domain={runtime.account.domain}>

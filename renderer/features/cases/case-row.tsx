@@ -1,20 +1,30 @@
-import { useTranslation } from 'react-i18next';
-import { useUnreadStore } from '../../state/unread-store';
+import { memo } from 'react';
+import type { TFunction } from 'i18next';
 import { exactTime, relativeTime, shortDuration } from '../../ui/format';
 import { Highlighted } from '../../ui/highlighted';
 import { Icon, icons, StateIcon } from '../../ui/icons';
 import type { ColumnId } from './column-layout';
 import type { ListRow } from './row-model';
 
+/** Fixed row height in px (2.25rem at the default 16px root); CSS pins line-height to match. */
+export const ROW_HEIGHT = 36;
+
 export interface RowProps {
   readonly row: ListRow;
   readonly index: number;
-  readonly style: React.CSSProperties;
+  /** Offset from the top of the list, in px (the row is placed with a transform: no layout). */
+  readonly top: number;
   readonly selected: boolean;
+  /** Google replied since the agent last opened the case: bold row and a dot. */
+  readonly unread: boolean;
+  /** The list's `cases` translator (stable per language; no i18n hook per row). */
+  readonly t: TFunction<'cases'>;
   readonly picked: boolean;
   readonly language: string;
   readonly nowMs: number;
-  readonly domain: { domain: string; color: string } | undefined;
+  /** All-domains queue: the row's domain and its colour (plain strings, so an unchanged row skips rendering). */
+  readonly domain: string | undefined;
+  readonly domainColor: string | undefined;
   readonly visible: ReadonlySet<ColumnId>;
   /** The keyword being searched: its matches are marked in the title and the customer. */
   readonly highlight: string;
@@ -31,25 +41,28 @@ export function slaText(row: ListRow, language: string, t: (key: string, options
   return row.sla.level === 'breached' ? t('caseDetail:sla.overdue', { time }) : t('caseDetail:sla.remaining', { time });
 }
 
-/** One case in the list (a grid row). */
-export function CaseRow({
+/**
+ * One case in the list (a grid row). Memoised: while scrolling, only the rows that come
+ * into view render; the others keep their DOM (every prop is a primitive or stable).
+ */
+export const CaseRow = memo(function CaseRow({
   row,
   index,
-  style,
+  top,
   selected,
+  unread,
+  t,
   picked,
   language,
   nowMs,
   domain,
+  domainColor,
   visible,
   highlight,
   onSelect,
   onOpen,
   onTogglePick,
 }: RowProps): React.JSX.Element {
-  const { t } = useTranslation('cases');
-  // Google replied since the agent last opened the case: bold row and a dot.
-  const unread = useUnreadStore((state) => state.unread[row.accountId]?.includes(row.name) ?? false);
   const classes = [
     'case-row',
     selected ? 'selected' : '',
@@ -66,11 +79,11 @@ export function CaseRow({
       aria-rowindex={index + 2}
       aria-selected={selected}
       className={classes}
-      style={style}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       data-case={row.name}
       data-case-number={row.caseNumber}
       data-account={row.accountId}
-      data-domain={domain?.domain}
+      data-domain={domain}
       onClick={(event) => {
         if ((event.ctrlKey || event.metaKey) && onTogglePick) onTogglePick(index);
         else onSelect(index);
@@ -78,9 +91,9 @@ export function CaseRow({
       onDoubleClick={() => onOpen(index)}
     >
       {domain && (
-        <div role="gridcell" className="cell domain" title={domain.domain}>
-          <span className="dot" aria-hidden="true" style={{ backgroundColor: domain.color }} />
-          <span className="ellipsis">{domain.domain}</span>
+        <div role="gridcell" className="cell domain" title={domain}>
+          <span className="dot" aria-hidden="true" style={{ backgroundColor: domainColor }} />
+          <span className="ellipsis">{domain}</span>
         </div>
       )}
       <div role="gridcell" className="cell number">
@@ -147,4 +160,4 @@ export function CaseRow({
       </div>
     </div>
   );
-}
+});

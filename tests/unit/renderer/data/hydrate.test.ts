@@ -1,8 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReplicaDb } from '../../../../renderer/data/db';
 import { applyBatch } from '../../../../renderer/data/apply-batch';
 import { createProjection } from '../../../../renderer/data/projection';
-import { hydrateProjection, projectBatch } from '../../../../renderer/data/hydrate';
+import { hydrateProjection, inSlices, projectBatch } from '../../../../renderer/data/hydrate';
 import { createCaseFacts } from '../../../../renderer/data/case-facts';
 import { freshAccountId, makeBatch, makeCase, makeComment, makeCustomer } from './fixtures';
 
@@ -92,5 +92,32 @@ describe('case facts ↔ replica', () => {
       // An empty thread that was synced in full is known to be empty.
       expect(facts.get(quiet.name)?.thread).toEqual({ google: [], others: [] });
     }
+  });
+});
+
+describe('inSlices', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('yields as soon as a slice used its budget, however slow each step is', async () => {
+    // A clock that advances 5 ms per step of work: with an 8 ms budget a slice holds two steps.
+    let now = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => now);
+    const seen: number[] = [];
+    const slices: number[][] = [[]];
+    await inSlices(
+      Array.from({ length: 100 }, (_, i) => i),
+      8,
+      async () => {
+        slices.push([]);
+      },
+      (step) => {
+        now += 5;
+        seen.push(...step);
+        slices[slices.length - 1]?.push(step.length);
+      },
+    );
+    expect(seen).toEqual(Array.from({ length: 100 }, (_, i) => i));
+    // 100 items in steps of 16 = 7 steps, two per slice: 4 slices, 3 yields between them.
+    expect(slices).toEqual([[16, 16], [16, 16], [16, 16], [4]]);
   });
 });

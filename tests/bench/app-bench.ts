@@ -1,0 +1,159 @@
+// The bench's app parts: the real app in the harness (bridge round trips, scrolling the
+// real case list). Scrolling is measured quiet and again under load.
+import type { Page } from 'playwright-core';
+import { launchHarness } from '../harness/launch';
+import { startCpuHog } from './cpu-hog';
+import { loadedRecorder, record, type Recorder } from './record';
+import { size } from './sizes';
+import { summarize } from './stats';
+
+export async function bridgeBenchmarks(): Promise<void> {
+  console.log('bridge…');
+  const app = await launchHarness({ heartbeatMs: 0, sandbox: { seed: 'bench-app', cases: 300, supportSimulation: { enabled: false } } });
+  try {
+    await app.page.waitForFunction(() => 'consoleBridge' in window);
+    const timings = await app.page.evaluate(
+      async ({ runs }) => {
+        const bridge = (window as unknown as { consoleBridge: { invoke: (c: string, r: unknown) => Promise<unknown> } }).consoleBridge;
+        const small: number[] = [];
+        for (let run = 0; run < runs * 10; run += 1) {
+          const t0 = performance.now();
+          await bridge.invoke('app.echo', { text: 'ping' });
+          small.push(performance.now() - t0);
+        }
+        const big: number[] = [];
+        const bytes = new Uint8Array(1024 * 1024);
+        for (let run = 0; run < runs; run += 1) {
+          const t0 = performance.now();
+          await bridge.invoke('app.echo', { bytes });
+          big.push(performance.now() - t0);
+        }
+        return { small, big };
+      },
+      { runs: Math.max(size.runs, 20) },
+    );
+    const small = summarize(timings.small);
+    const big = summarize(timings.big);
+    record('bridge_roundtrip_p50_ms', small.median, 'ms', { summary: small, note: 'page → bridge → core → page, harness binding' });
+    record('bridge_1mib_ms', big.median, 'ms', { summary: big, note: '1 MiB Uint8Array request' });
+  } finally {
+    await app.close();
+  }
+}
+
+interface ScrollFigures {
+  readonly maxRows: number;
+  readonly frames: number[];
+  readonly slow: ReadonlyArray<{ ms: number; scriptMs: number }>;
+  readonly total: number;
+}
+
+/**
+ * Scrolls the list from the top, `frames` frames of 400 px (turning back at either end, so
+ * every frame brings new rows into view however long the list), timing each frame (rAF to rAF).
+ */
+function scrollOnce(page: Page, frames: number): Promise<ScrollFigures> {
+  return page.evaluate(async (count) => {
+    const scroller = document.querySelector('[data-testid="case-scroll"]') as HTMLElement;
+    scroller.scrollTop = 0;
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    // No helper functions in here: tsx would wrap them with a __name() the page does not have.
+    // Long animation frames (over 50 ms) with their script time, to tell our work from a busy machine.
+    const slow: Array<{ ms: number; scriptMs: number }> = [];
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as Array<{
+        duration: number;
+        scripts: Array<{ duration: number }>;
+      }>) {
+        const scriptMs = entry.scripts.reduce((sum, script) => sum + script.duration, 0);
+        slow.push({ ms: entry.duration, scriptMs });
+      }
+    });
+    observer.observe({ type: 'long-animation-frame' });
+    let maxRows = scroller.querySelectorAll('[role="row"]').length;
+    const times: number[] = [];
+    let last = performance.now();
+    let step = 400;
+    for (let frame = 0; frame < count; frame += 1) {
+      const end = scroller.scrollHeight - scroller.clientHeight;
+      if ((step > 0 && scroller.scrollTop >= end) || (step < 0 && scroller.scrollTop <= 0)) step = -step;
+      scroller.scrollTop += step;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      const now = performance.now();
+      times.push(now - last);
+      last = now;
+      maxRows = Math.max(maxRows, scroller.querySelectorAll('[role="row"]').length);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    observer.disconnect();
+    return {
+      maxRows,
+      frames: times,
+      slow,
+      total: Number(document.querySelector('[data-testid="list-count"]')?.getAttribute('data-total') ?? 0),
+    };
+  }, frames);
+}
+
+function recordScroll(rec: Recorder, result: ScrollFigures): void {
+  const summary = summarize(result.frames);
+  rec('scroll_dom_rows_max', result.maxRows, 'rows', {
+    note: `${result.total} cases in the list, ${size.scrollFrames} frames of 400 px, down and back`,
+  });
+  const over = result.frames.filter((ms) => ms > 32).length;
+  const longest = [...result.slow].sort((a, b) => b.ms - a.ms)[0];
+  const attribution = longest
+    ? `; longest animation frame ${longest.ms.toFixed(0)} ms, of which script ${longest.scriptMs.toFixed(0)} ms`
+    : '';
+  rec('scroll_frame_max_ms', summary.max, 'ms', {
+    summary,
+    note: `longest frame while scrolling the real list, headless Chromium; ${over} of ${result.frames.length} frames over 32 ms${attribution}`,
+  });
+}
+
+async function signInAndShowAll(page: Page, context: Awaited<ReturnType<typeof launchHarness>>['context']): Promise<void> {
+  const signInPage = context.waitForEvent('page');
+  await page.getByTestId('try-sandbox').click();
+  const browser = await signInPage;
+  await browser.locator('button[value="agent1@reseller-a.example"]').click();
+  await browser.getByRole('heading', { name: 'Signed in' }).waitFor();
+  await browser.close();
+  // Wait for the first full sync to land and the projection to be hydrated.
+  await page
+    .getByTestId('last-synced')
+    .filter({ hasText: /Synced/ })
+    .waitFor({ timeout: 300_000 });
+  // Every case of the domain (the default view is the agent's own open cases).
+  await page.getByTestId('case-view-all').click();
+  await page.waitForFunction(
+    () => {
+      const count = document.querySelector('[data-testid="list-count"]');
+      return count?.getAttribute('data-hydrated') === 'true' && Number(count.getAttribute('data-total') ?? 0) > 100;
+    },
+    undefined,
+    { timeout: 300_000 },
+  );
+}
+
+/** Scrolling the real case list, quiet and (unless `loaded` is false) with a CPU hog on one core. */
+export async function scrollBenchmark(options: { loaded: boolean }): Promise<void> {
+  console.log('scrolling the case list…');
+  const app = await launchHarness({
+    heartbeatMs: 0,
+    sandbox: { seed: 'bench-scroll', cases: size.scrollCases, supportSimulation: { enabled: false } },
+  });
+  try {
+    await signInAndShowAll(app.page, app.context);
+    recordScroll(record, await scrollOnce(app.page, size.scrollFrames));
+    if (!options.loaded) return;
+    const hog = await startCpuHog();
+    try {
+      recordScroll(loadedRecorder(hog.label), await scrollOnce(app.page, size.scrollFrames));
+    } finally {
+      await hog.stop();
+    }
+  } finally {
+    await app.close();
+  }
+}
