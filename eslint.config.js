@@ -201,16 +201,6 @@ export const sizeRules = [
   },
   // The catalogues are data: one key per line, five languages.
   { files: ['renderer/i18n/catalogues/**'], rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' } },
-  {
-    // TEMPORARY, until branch h-perf lands (the perf helper splits these); the lead removes this entry when merging.
-    files: [
-      'renderer/data/projection.ts',
-      'renderer/features/cases/case-list.tsx',
-      'renderer/features/cases/all-domains-queue.tsx',
-      'tests/bench/**',
-    ],
-    rules: { 'max-lines': 'off', 'max-lines-per-function': 'off' },
-  },
 ];
 
 export default tseslint.config(

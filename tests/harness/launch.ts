@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
-import type { PagePrinter, Vault } from '../../electron/ports';
+import type { PagePrinter, PortalWindows, Vault } from '../../electron/ports';
 import { startSandbox, type SandboxHandle, type SandboxOptions } from '../../electron/sandbox';
 import { isTrustedSender } from '../../electron/shell/policies';
 import type { EventChannel } from '../../shared/ipc';
@@ -182,6 +182,28 @@ async function preflight(): Promise<string> {
   return found;
 }
 
+/**
+ * The harness's portal windows: every open and clear is recorded for tests; in a window for a
+ * person (npm start) the portal also opens as a page of the same browser.
+ */
+function recordedPortal(
+  opens: Array<{ accountId: string; url: string }>,
+  clears: string[],
+  contextForPages: (() => BrowserContext | undefined) | undefined,
+): PortalWindows {
+  return {
+    open: async (accountId, url) => {
+      opens.push({ accountId, url });
+      await contextForPages?.()
+        ?.newPage()
+        .then((page) => page.goto(url).catch(() => undefined));
+    },
+    clear: async (accountId) => {
+      clears.push(accountId);
+    },
+  };
+}
+
 export async function launchHarness(options: LaunchOptions = {}): Promise<HarnessApp> {
   const executablePath = await preflight();
   const profileDir = options.profileDir ?? (await fs.mkdtemp(path.join(os.tmpdir(), 'rsc-harness-')));
@@ -218,16 +240,7 @@ export async function launchHarness(options: LaunchOptions = {}): Promise<Harnes
         },
       },
       printer: cdpPagePrinter(() => live()),
-      // Recorded for tests; in a window for a person (npm start) the portal also opens as a page.
-      portal: {
-        open: async (accountId, url) => {
-          portalOpens.push({ accountId, url });
-          if (options.appWindow) await current?.context.newPage().then((page) => page.goto(url).catch(() => undefined));
-        },
-        clear: async (accountId) => {
-          portalClears.push(accountId);
-        },
-      },
+      portal: recordedPortal(portalOpens, portalClears, options.appWindow ? () => current?.context : undefined),
     });
     const core = createCore(ports, {
       isTrustedSender: trusted,
