@@ -178,9 +178,10 @@ export async function collectRows(page: Page): Promise<Map<string, { domain: str
   return page
     .evaluate(async () => {
       const out = new Map<string, { domain: string | null; number: string }>();
-      const scroller = document.querySelector<HTMLElement>('[data-testid="case-scroll"]');
+      // The shown list: tabs that are not shown stay mounted (hidden, zero height) and come first.
+      const scroller = [...document.querySelectorAll<HTMLElement>('[data-testid="case-scroll"]')].find((el) => el.clientHeight > 0);
       const read = (): void => {
-        for (const row of document.querySelectorAll<HTMLElement>('[data-testid="case-list"] [data-case]')) {
+        for (const row of scroller?.querySelectorAll<HTMLElement>('[data-case]') ?? []) {
           out.set(row.dataset.case ?? '', { domain: row.dataset.domain ?? null, number: row.dataset.caseNumber ?? '' });
         }
       };

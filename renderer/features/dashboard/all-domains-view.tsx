@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useTab } from '../../state/tab-store';
 import { AllDomainsDashboard } from './lazy';
+import './all-domains-view.css';
 
 /** The all-domains tab: the merged queue, or the dashboard over every domain. */
 export function AllDomainsView({ queue }: { queue: React.ReactNode }): React.JSX.Element {
@@ -10,7 +11,7 @@ export function AllDomainsView({ queue }: { queue: React.ReactNode }): React.JSX
   const dashboard = view === 'dashboard';
   return (
     <div className="all-domains-view">
-      <div className="view-switch" role="group" aria-label={t('switch.label')}>
+      <div className="all-view-switch" role="group" aria-label={t('switch.label')}>
         <button type="button" className="button" aria-pressed={!dashboard} data-testid="all-view-queue" onClick={() => setView('cases')}>
           {t('switch.queue')}
         </button>
