@@ -5,7 +5,15 @@ import type { Principal } from './oidc';
 import { paginate } from './paging';
 import type { RouteContext } from './router';
 import type { Store } from './store';
-import type { CustomerRec, SubscriptionRec } from './world';
+import type { CustomerRec, SubscriptionRec, SupportTier } from './world';
+
+/**
+ * The `supportProfileField` extension (off by default, announced in the capabilities): Google's
+ * Customer has no such field, so it is typed here, never in `shared/api`'s wire schemas.
+ */
+type CustomerWithProfile = Customer & {
+  sandboxSupportProfile?: { resellerAccessAuthorized: boolean; supportTier: SupportTier };
+};
 
 // Workspace Reseller API v1 read path, with its legacy error format. A reseller
 // sees the customers it manages (not transferred away). A customer that turned
@@ -31,8 +39,8 @@ const LIST_PARAMS = new Set([
   'uploadType',
 ]);
 
-export function customerJson(c: CustomerRec, withProfile: boolean): Customer {
-  const out: Customer = {
+export function customerJson(c: CustomerRec, withProfile: boolean): CustomerWithProfile {
+  const out: CustomerWithProfile = {
     kind: 'reseller#customer',
     customerId: c.customerId,
     customerDomain: c.customerDomain,

@@ -1,4 +1,7 @@
-import type { CasePriority, CaseState, SupportTier } from '../../shared/api';
+import type { CasePriority, CaseState } from '../../shared/api';
+
+/** The demo world's secret: whose Google support offering includes escalations (never on Google's wire). */
+export type SupportTier = 'STANDARD' | 'PREMIUM';
 import type { Binding, GroupRec } from './iam';
 import { createRng, hashString, weightedIndex, type Rng } from './rng';
 import { generateAccounts } from './world-customers';

@@ -3,21 +3,6 @@ import { lenient, lenientList } from './lenient';
 
 // Workspace Reseller API v1 read path (docs §3): `kind` strings, epoch-ms strings, maxResults paging.
 
-export const SUPPORT_TIERS = ['STANDARD', 'PREMIUM'] as const;
-export const SupportTierSchema = z.enum(SUPPORT_TIERS);
-export type SupportTier = z.infer<typeof SupportTierSchema>;
-
-/**
- * Sandbox extension on `Customer`: Google exposes neither "reseller access
- * authorised" nor the support tier in the Reseller API, but the console must
- * show both, so the sandbox adds this object (advertised in the capabilities document).
- */
-export const SandboxSupportProfileSchema = z.object({
-  resellerAccessAuthorized: z.boolean(),
-  supportTier: SupportTierSchema,
-});
-export type SandboxSupportProfile = z.infer<typeof SandboxSupportProfileSchema>;
-
 export const PostalAddressSchema = z.object({
   kind: z.string().optional(),
   contactName: z.string().optional(),
@@ -42,7 +27,6 @@ export const CustomerSchema = z.object({
   postalAddress: lenient(PostalAddressSchema),
   primaryAdmin: lenient(z.object({ primaryEmail: z.string().optional() })),
   resourceUiUrl: lenient(z.string()),
-  sandboxSupportProfile: lenient(SandboxSupportProfileSchema),
 });
 export type Customer = z.infer<typeof CustomerSchema>;
 
