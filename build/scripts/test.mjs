@@ -12,7 +12,8 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-const skipReasons = new Map();
+/** One line per skipped test: where, which, and why. */
+const skipped = [];
 const started = Date.now();
 
 function run(label, command, args, env = {}) {
@@ -60,6 +61,10 @@ if (existsSync(vitestReport)) {
   totals.passed += report.numPassedTests;
   totals.failed += report.numFailedTests;
   totals.skipped += report.numPendingTests + report.numTodoTests;
+  for (const suite of report.testResults)
+    for (const test of suite.assertionResults)
+      if (test.status === 'pending' || test.status === 'todo' || test.status === 'skipped')
+        skipped.push(`[vitest] ${path.relative(root, suite.name)} › ${test.fullName}: (no reason given)`);
   // A suite that failed to load has no failed tests of its own: count it.
   const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
   totals.failed += brokenSuites;
@@ -76,12 +81,14 @@ if (existsSync(playwrightReport)) {
   totals.passed += report.stats.expected + report.stats.flaky;
   totals.failed += report.stats.unexpected;
   totals.skipped += report.stats.skipped;
+  // Every skipped test by name, with the reason its skip gave.
   const visit = (suite) => {
     for (const spec of suite.specs ?? [])
-      for (const test of spec.tests ?? [])
-        for (const annotation of test.annotations ?? [])
-          if (annotation.type === 'skip')
-            skipReasons.set(annotation.description ?? '(no reason)', (skipReasons.get(annotation.description) ?? 0) + 1);
+      for (const test of spec.tests ?? []) {
+        if (test.status !== 'skipped') continue;
+        const reason = test.annotations?.find((annotation) => annotation.type === 'skip')?.description ?? '(no reason given)';
+        skipped.push(`[${test.projectName}] ${spec.file} › ${spec.title}: ${reason}`);
+      }
     for (const child of suite.suites ?? []) visit(child);
   };
   for (const suite of report.suites ?? []) visit(suite);
@@ -92,6 +99,6 @@ if (existsSync(playwrightReport)) {
 }
 
 console.log(`\nFinished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-for (const [reason, count] of skipReasons) console.log(`skipped ${count}: ${reason}`);
+for (const line of skipped) console.log(`skipped ${line}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
