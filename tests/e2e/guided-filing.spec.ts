@@ -155,8 +155,7 @@ test('a draft with two attachments survives a restart and files both', async ({ 
 
   const detail = app.page.getByTestId('case-detail');
   await expect
-    // After a restart the new case is sent behind the first sweep of every scope (slow on a loaded machine).
-    .poll(async () => (await detail.getAttribute('data-case')) ?? '', { timeout: 90_000 })
+    .poll(async () => (await detail.getAttribute('data-case')) ?? '', { timeout: 30_000 })
     .toMatch(/^organizations\/\d+\/cases\/\d+$/);
   await expect(detail.getByTestId('attachment-list')).toContainText('headers.txt', { timeout: 30_000 });
   await expect(detail.getByTestId('attachment-list')).toContainText('screenshot.png');

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isValidIanaTimeZone, type PiiFinding } from '../../../shared/domain';
+import { isValidIanaTimeZone, type CustomerAccess, type PiiFinding } from '../../../shared/domain';
 import { enqueueMutation } from '../../runtime/commands';
 import { useAccountRuntime } from '../../runtime/runtime-context';
-import { listCustomerCases, type CustomerWithCounts, type ReplicaDb } from '../../data';
+import { getCustomer, listCustomerCases, type CustomerWithCounts, type ReplicaDb } from '../../data';
 import { useCategories, useCustomers } from '../../data/hooks';
 import { useTabStore } from '../../state/tab-store';
 import { agentTimeZone } from '../../ui/format';
@@ -198,8 +198,9 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
   const customer = customers?.find((c) => c.customerId === draft.customerId);
   const allow = [account.email, customer?.adminContactEmail];
   const { pii, openPii, setDecisions } = usePiiState(draft, allow);
-  const validate = (next: NewCaseDraft): FormErrors =>
-    validateNewCase(next, { customerAccess: customers?.find((c) => c.customerId === next.customerId)?.access, openPii });
+  const accessOf = (customerId: string): CustomerAccess | undefined => customers?.find((c) => c.customerId === customerId)?.access;
+  const validate = (next: NewCaseDraft, customerAccess = accessOf(next.customerId)): FormErrors =>
+    validateNewCase(next, { customerAccess, openPii });
 
   const update = (patch: Partial<NewCaseDraft>): void => {
     const next = { ...draftRef.current, ...patch };
@@ -210,8 +211,9 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
     if (attempted) setErrors(validate(next));
   };
 
-  // A PII decision changes the open count that validate reads.
-  useOnChange(`${openPii.title}:${openPii.description}`, () => {
+  // A PII decision changes the open count that validate reads; the customer list (still loading
+  // right after a start) brings the chosen customer's access.
+  useOnChange(`${openPii.title}:${openPii.description}:${customer?.access ?? ''}`, () => {
     if (attempted) setErrors(validate(draftRef.current));
   });
 
@@ -248,7 +250,9 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
     if (busy) return undefined;
     setAttempted(true);
     setFailure(undefined);
-    const found = validate(draft);
+    // Read the chosen customer itself: a draft restored at start may be sent before the list has loaded.
+    const chosen = draft.customerId ? await getCustomer(runtime.db, draft.customerId) : undefined;
+    const found = validate(draft, chosen?.access);
     setErrors(found);
     const problems = await files.recheck(allow.filter((email): email is string => Boolean(email)));
     setFileProblems(problems);
