@@ -39,6 +39,8 @@ export const SYSTEM_PARAMS: ReadonlySet<string> = new Set([
   'callback',
 ]);
 
+// Google's server check, not the app's (shared/domain isValidEmail, stricter): Google documents no
+// rule, so the sandbox refuses only what cannot be an address, and the app's own check stays the one tested.
 export const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Unknown query parameters are refused the way Google's front end refuses them. */

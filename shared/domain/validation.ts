@@ -35,6 +35,11 @@ export function isValidEmail(value: string): boolean {
 
 export const emailSchema = z.string().refine(isValidEmail, 'an e-mail address');
 
+/** The addresses typed into one box, split at spaces, commas, semicolons and line breaks. */
+export function parseEmailList(raw: string): string[] {
+  return raw.split(/[\s,;]+/).filter((s) => s !== '');
+}
+
 let zoneSet: ReadonlySet<string> | undefined;
 
 function supportedZones(): ReadonlySet<string> {

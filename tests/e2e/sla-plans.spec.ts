@@ -2,7 +2,7 @@
 // the list's and the detail's clocks (one clock function) and whether escalation is offered.
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { openCase, replicaWith, signInSandbox } from './helpers';
+import { escalatableCase, openCase, replicaWith, signInSandbox } from './helpers';
 
 const EMAIL = 'agent1@reseller-a.example';
 
@@ -87,15 +87,8 @@ test('escalation is offered only where the agency recorded an offering that allo
   await signInSandbox(app, EMAIL);
   const page = app.page;
   const sandbox = app.harness.sandbox!;
-  // A customer Google gives Premium Support (the sandbox knows; the app only knows what the agency recorded).
-  const premium = new Set(
-    sandbox.admin
-      .customers()
-      .filter((c) => c.premium && c.authorized && !c.transferred && c.resellerDomain === 'reseller-a.example')
-      .map((c) => c.customerId),
-  );
-  const rows = await replicaWith(page, (r) => r.cases.some((c) => premium.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated));
-  const target = rows.cases.filter((c) => premium.has(c.customerId) && c.state !== 'CLOSED' && !c.escalated)[0]!;
+  // An open case of a customer Google gives Premium Support (the sandbox knows; the app only knows what the agency recorded).
+  const target = await escalatableCase(app);
 
   // Recorded as Standard: escalation is not offered, and the reason says where to record it.
   await setCustomer(page, target.customerId, 'customer-offering', 'Standard');

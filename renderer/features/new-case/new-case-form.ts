@@ -3,6 +3,7 @@ import {
   CONTACT_CHANNELS,
   canManageCases,
   incidentNote,
+  parseEmailList,
   withContactHeader,
   type ContactChannel,
   SELECTABLE_PRIORITIES,
@@ -156,13 +157,6 @@ export function saveNewCaseDraft(storage: Storage, accountId: string, draft: New
 
 export function clearNewCaseDraft(storage: Storage, accountId: string): void {
   draftSlot.remove(storage, newCaseDraftKey(accountId));
-}
-
-export function parseEmailList(raw: string): string[] {
-  return raw
-    .split(/[\s,;]+/)
-    .map((s) => s.trim())
-    .filter((s) => s !== '');
 }
 
 export interface ValidationContext {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   ESCALATION_REASONS,
+  parseEmailList,
   SELECTABLE_PRIORITIES,
   searchCategories,
   type EscalationReason,
@@ -105,7 +106,7 @@ function Fields({
             className="input"
             rows={3}
             value={draft.subscriberEmails.join(', ')}
-            onChange={(event) => set({ ...draft, subscriberEmails: event.target.value.split(/[\s,;]+/).filter(Boolean) })}
+            onChange={(event) => set({ ...draft, subscriberEmails: parseEmailList(event.target.value) })}
             data-testid="edit-subscribers"
           />
         </label>

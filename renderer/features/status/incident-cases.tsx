@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PRIORITIES, SELECTABLE_PRIORITIES, type SelectablePriority } from '../../../shared/domain';
+import { isValidEmail, parseEmailList, PRIORITIES, SELECTABLE_PRIORITIES, type SelectablePriority } from '../../../shared/domain';
 import type { Incident } from '../../../shared/api';
 import type { Mutation } from '../../../shared/ipc';
 import type { AccountRuntime } from '../../runtime/account-runtime';
@@ -66,8 +66,6 @@ function mutationsFor(
   }
   return out;
 }
-
-const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
 export function IncidentCases({ incident }: { incident: Incident }): React.JSX.Element {
   const { t } = useTranslation('status');
@@ -144,8 +142,8 @@ function IncidentActions({ incident, chosen, onDone }: { incident: Incident; cho
   const [priority, setPriority] = useState<SelectablePriority>('P2');
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<string>();
-  const emailList = emails.split(/[\s,;]+/).filter(Boolean);
-  const invalidEmails = emailList.filter((e) => !EMAIL.test(e));
+  const emailList = parseEmailList(emails);
+  const invalidEmails = emailList.filter((e) => !isValidEmail(e));
   const ready =
     chosen.length > 0 &&
     !busy &&

@@ -49,17 +49,15 @@ describe('the list’s SLA column (issue 14: the list ignored the thread and the
     return { projection, facts, row, agency };
   }
 
+  /** The clocks the case detail shows for the same case at `now`. */
+  const detailClocks = (facts: ReturnType<typeof setup>['facts'], agency: ReturnType<typeof setup>['agency'], now: number) =>
+    slaClocksOf({ ...kase, pending: false, pendingKinds: [] }, [googleReply], facts.get(kase.name), agency.planOf('C1'), now);
+
   it('shows exactly the detail’s running clock: the update due after Google’s reply, in business hours of the case’s zone', () => {
     const { facts, row, agency } = setup();
     const now = created + 3 * HOUR; // 12:00 Taipei
     const cell = slaCellsFor(facts, agency, now)(row);
-    const detail = slaClocksOf(
-      { ...kase, pending: false, pendingKinds: [] },
-      [googleReply],
-      facts.get(kase.name),
-      agency.planOf('C1'),
-      now,
-    );
+    const detail = detailClocks(facts, agency, now);
     expect(cell?.kind).toBe('update');
     expect(detail.current?.kind).toBe('update');
     expect(cell?.targetAt).toBe(new Date(detail.current!.status.targetMs).toISOString());
@@ -73,13 +71,7 @@ describe('the list’s SLA column (issue 14: the list ignored the thread and the
     const agency = agencyWith({ customers: [{ customerId: 'C1', planId: 'p24' }] });
     const now = created + 90 * MINUTE;
     const cell = slaCellsFor(facts, agency, now)(row);
-    const detail = slaClocksOf(
-      { ...kase, pending: false, pendingKinds: [] },
-      [googleReply],
-      facts.get(kase.name),
-      agency.planOf('C1'),
-      now,
-    );
+    const detail = detailClocks(facts, agency, now);
     expect(cell?.targetAt).toBe(new Date(created + HOUR + 4 * HOUR).toISOString());
     expect(cell?.ms).toBe(detail.current!.status.remainingMs);
   });

@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import { parseEmailList } from '../../../../shared/domain';
 import { mutationSchema } from '../../../../shared/ipc';
 import {
   buildCreateCase,
@@ -8,7 +9,6 @@ import {
   isBlankDraft,
   loadNewCaseDraft,
   newCaseDraftKey,
-  parseEmailList,
   saveNewCaseDraft,
   searchCategories,
   validateNewCase,
