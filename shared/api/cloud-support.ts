@@ -27,13 +27,30 @@ export const ESCALATION_REASONS = ['REASON_UNSPECIFIED', 'RESOLUTION_TIME', 'TEC
 export const EscalationReasonSchema = z.enum(ESCALATION_REASONS);
 export type EscalationReason = z.infer<typeof EscalationReasonSchema>;
 
-export const ActorSchema = z.object({
-  displayName: lenient(z.string()),
+type Fields = Record<string, z.ZodType>;
+
+/** A resource as Google sends it: every field lenient. */
+function outputOf<F extends Fields>(fields: F) {
+  const shape = Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, lenient(schema)]));
+  return z.object(shape as { [K in keyof F]: ReturnType<typeof lenient<F[K]>> });
+}
+
+/** The same resource as a request body: every field optional, unknown fields refused. */
+function inputOf<F extends Fields>(fields: F) {
+  const shape = Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()]));
+  return z.strictObject(shape as { [K in keyof F]: z.ZodOptional<F[K]> });
+}
+
+// Each resource's fields are written once, with their strict wire types; the output and the
+// request-body schemas below are derived from them.
+const ACTOR_FIELDS = {
+  displayName: z.string(),
   /** Deprecated by Google in favour of `username`; read as a fallback. */
-  email: lenient(z.string()),
-  username: lenient(z.string()),
-  googleSupport: lenient(z.boolean()),
-});
+  email: z.string(),
+  username: z.string(),
+  googleSupport: z.boolean(),
+};
+export const ActorSchema = outputOf(ACTOR_FIELDS);
 export type Actor = z.infer<typeof ActorSchema>;
 
 /** The actor's e-mail: `username` first (Google's current field), `email` as the deprecated fallback. */
@@ -41,54 +58,57 @@ export function actorEmail(actor: Actor | undefined): string | undefined {
   return actor?.username || actor?.email || undefined;
 }
 
-export const CaseClassificationSchema = z.object({
-  id: lenient(z.string()),
-  displayName: lenient(z.string()),
-});
+const CLASSIFICATION_FIELDS = { id: z.string(), displayName: z.string() };
+export const CaseClassificationSchema = outputOf(CLASSIFICATION_FIELDS);
 export type CaseClassification = z.infer<typeof CaseClassificationSchema>;
 
-export const CaseSchema = z.object({
+const CASE_FIELDS = {
   name: z.string(),
-  displayName: lenient(z.string()),
-  description: lenient(z.string()),
-  classification: lenient(CaseClassificationSchema),
-  timeZone: lenient(z.string()),
-  subscriberEmailAddresses: lenient(z.array(z.string())),
-  state: lenient(openEnum(CASE_STATES)),
-  createTime: lenient(Rfc3339Schema),
-  updateTime: lenient(Rfc3339Schema),
-  creator: lenient(ActorSchema),
-  contactEmail: lenient(z.string()),
-  escalated: lenient(z.boolean()),
-  testCase: lenient(z.boolean()),
-  languageCode: lenient(z.string()),
-  priority: lenient(openEnum(CASE_PRIORITIES)),
-});
+  displayName: z.string(),
+  description: z.string(),
+  timeZone: z.string(),
+  subscriberEmailAddresses: z.array(z.string()),
+  state: CaseStateSchema,
+  createTime: Rfc3339Schema,
+  updateTime: Rfc3339Schema,
+  contactEmail: z.string(),
+  escalated: z.boolean(),
+  testCase: z.boolean(),
+  languageCode: z.string(),
+  priority: CasePrioritySchema,
+};
+
+export const CaseSchema = outputOf({
+  ...CASE_FIELDS,
+  // Enum values a newer API version adds pass as strings (shown as "Other").
+  state: openEnum(CASE_STATES),
+  priority: openEnum(CASE_PRIORITIES),
+  classification: CaseClassificationSchema,
+  creator: ActorSchema,
+}).extend({ name: z.string() });
 export type Case = z.infer<typeof CaseSchema>;
 
-export const CommentSchema = z.object({
+const COMMENT_FIELDS = {
   name: z.string(),
-  body: lenient(z.string()),
-  plainTextBody: lenient(z.string()),
-  createTime: lenient(Rfc3339Schema),
-  creator: lenient(ActorSchema),
-});
+  body: z.string(),
+  plainTextBody: z.string(),
+  createTime: Rfc3339Schema,
+};
+export const CommentSchema = outputOf({ ...COMMENT_FIELDS, creator: ActorSchema }).extend({ name: z.string() });
 export type Comment = z.infer<typeof CommentSchema>;
 
-export const AttachmentSchema = z.object({
+const ATTACHMENT_FIELDS = {
   name: z.string(),
-  filename: lenient(z.string()),
-  mimeType: lenient(z.string()),
-  sizeBytes: lenient(Int64StringSchema),
-  createTime: lenient(Rfc3339Schema),
-  creator: lenient(ActorSchema),
-});
+  filename: z.string(),
+  mimeType: z.string(),
+  sizeBytes: Int64StringSchema,
+  createTime: Rfc3339Schema,
+};
+export const AttachmentSchema = outputOf({ ...ATTACHMENT_FIELDS, creator: ActorSchema }).extend({ name: z.string() });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
-export const EscalationSchema = z.object({
-  reason: EscalationReasonSchema.optional(),
-  justification: z.string().optional(),
-});
+const ESCALATION_FIELDS = { reason: EscalationReasonSchema, justification: z.string() };
+export const EscalationSchema = inputOf(ESCALATION_FIELDS);
 export type Escalation = z.infer<typeof EscalationSchema>;
 
 const pageOf = <K extends string, T extends z.ZodType>(key: K, item: T) =>
@@ -109,46 +129,21 @@ export type SearchCaseClassificationsResponse = z.infer<typeof SearchCaseClassif
 
 // ---- request bodies (strict: unknown fields → INVALID_ARGUMENT) ----
 
-const ActorInputSchema = z.strictObject({
-  displayName: z.string().optional(),
-  email: z.string().optional(),
-  username: z.string().optional(),
-  googleSupport: z.boolean().optional(),
-});
-
 /** A `Case` as a request body. Output-only fields are accepted and ignored, as proto3 servers do. */
-export const CaseInputSchema = z.strictObject({
-  name: z.string().optional(),
-  displayName: z.string().optional(),
-  description: z.string().optional(),
-  classification: z.strictObject({ id: z.string().optional(), displayName: z.string().optional() }).optional(),
-  timeZone: z.string().optional(),
-  subscriberEmailAddresses: z.array(z.string()).optional(),
-  state: CaseStateSchema.optional(),
-  createTime: z.string().optional(),
-  updateTime: z.string().optional(),
-  creator: ActorInputSchema.optional(),
-  contactEmail: z.string().optional(),
-  escalated: z.boolean().optional(),
-  testCase: z.boolean().optional(),
-  languageCode: z.string().optional(),
-  priority: CasePrioritySchema.optional(),
+export const CaseInputSchema = inputOf({
+  ...CASE_FIELDS,
+  classification: inputOf(CLASSIFICATION_FIELDS),
+  creator: inputOf(ACTOR_FIELDS),
 });
 export type CaseInput = z.infer<typeof CaseInputSchema>;
 
 export const COMMENT_BODY_MAX_CHARS = 12_800;
 
-export const CommentInputSchema = z.strictObject({
-  name: z.string().optional(),
-  body: z.string().optional(),
-  plainTextBody: z.string().optional(),
-  createTime: z.string().optional(),
-  creator: ActorInputSchema.optional(),
-});
+export const CommentInputSchema = inputOf({ ...COMMENT_FIELDS, creator: inputOf(ACTOR_FIELDS) });
 export type CommentInput = z.infer<typeof CommentInputSchema>;
 
 export const EscalateCaseRequestSchema = z.strictObject({
-  escalation: z.strictObject({ reason: EscalationReasonSchema.optional(), justification: z.string().optional() }).optional(),
+  escalation: EscalationSchema.optional(),
 });
 export type EscalateCaseRequest = z.infer<typeof EscalateCaseRequestSchema>;
 
@@ -156,16 +151,7 @@ export const CloseCaseRequestSchema = z.strictObject({});
 
 /** Output-only Attachment fields are accepted and ignored, as proto3 servers do. */
 export const CreateAttachmentRequestSchema = z.strictObject({
-  attachment: z
-    .strictObject({
-      filename: z.string().optional(),
-      name: z.string().optional(),
-      mimeType: z.string().optional(),
-      sizeBytes: z.string().optional(),
-      createTime: z.string().optional(),
-      creator: ActorInputSchema.optional(),
-    })
-    .optional(),
+  attachment: inputOf({ ...ATTACHMENT_FIELDS, creator: inputOf(ACTOR_FIELDS) }).optional(),
 });
 export type CreateAttachmentRequest = z.infer<typeof CreateAttachmentRequestSchema>;
 
