@@ -1,6 +1,6 @@
 // `npm test`: typecheck, lint, format, Electronegativity, build, unit (Vitest) and end-to-end (Playwright, harness host),
 // then one line `N passed, N failed, N skipped` summed over every runner. Exits non-zero on any failure.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,18 +26,52 @@ function run(label, command, args, env = {}) {
 
 /** Static checks count as one test each. */
 function check(label, command, args) {
-  if (run(label, command, args)) totals.passed += 1;
+  count(label, run(label, command, args));
+}
+
+function count(label, ok) {
+  if (ok) totals.passed += 1;
   else {
     totals.failed += 1;
     console.log(`✗ ${label} failed`);
   }
 }
 
-check('typecheck (tsc -b)', bin('tsc'), ['-b']);
-check('lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']);
-check('format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
-check('security (electronegativity, allowlist in build/security)', process.execPath, [
-  path.join(root, 'build/scripts/electronegativity.mjs'),
+/**
+ * Checks that only read the tree run side by side (each is mostly one thread, and the machine has
+ * two cores); each one's output is printed in one block when it ends.
+ */
+async function checkTogether(checks) {
+  const results = await Promise.all(
+    checks.map(
+      ([label, command, args]) =>
+        new Promise((resolve) => {
+          const t0 = Date.now();
+          const child = spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+          let output = '';
+          let ended = false;
+          const end = (outcome, ok) => {
+            if (ended) return;
+            ended = true;
+            process.stdout.write(`\n▶ ${label}\n${output}`);
+            console.log(`◀ ${label}: ${outcome} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+            resolve({ label, ok });
+          };
+          child.stdout.on('data', (chunk) => (output += chunk));
+          child.stderr.on('data', (chunk) => (output += chunk));
+          child.on('error', (error) => end(`could not start (${error.message})`, false));
+          child.on('close', (status, signal) => end(`exit ${status ?? signal}`, status === 0));
+        }),
+    ),
+  );
+  for (const { label, ok } of results) count(label, ok);
+}
+
+await checkTogether([
+  ['typecheck (tsc -b)', bin('tsc'), ['-b']],
+  ['lint (eslint)', bin('eslint'), ['--max-warnings', '0', '.']],
+  ['format (prettier --check)', bin('prettier'), ['--check', '--log-level', 'warn', '.']],
+  ['security (electronegativity, allowlist in build/security)', process.execPath, [path.join(root, 'build/scripts/electronegativity.mjs')]],
 ]);
 check('build (electron-vite)', bin('electron-vite'), ['build']);
 // The benchmark with tiny sizes, so its code cannot rot (the real run is `npm run bench`).

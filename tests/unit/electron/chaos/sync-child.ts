@@ -23,7 +23,8 @@ const core = createCore(
       issuer: process.env.CHAOS_ISSUER ?? '',
       clientId: process.env.CHAOS_CLIENT_ID ?? '',
     },
-    sync: { afterChangeMs: 5, maxBackoffMs: 100, intervalMs: 60_000 },
+    // No request budget: the suite is about faults and kills (tests/unit/electron/sync-chaos.test.ts).
+    sync: { afterChangeMs: 5, maxBackoffMs: 100, intervalMs: 60_000, requestsPerMinute: Number.POSITIVE_INFINITY },
     httpTimeoutMs: 2_000,
   },
 );
