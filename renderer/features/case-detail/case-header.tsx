@@ -11,7 +11,7 @@ export function StateLabel({ state, other }: { state: ViewCase['state']; other?:
   const { t } = useTranslation('caseDetail');
   return (
     <span className={`state-label state-${state.toLowerCase()}`} data-testid="case-state" data-other={other} title={other}>
-      <StateIcon state={state} /> {t(`state.${state}`)}
+      <StateIcon state={state} /> {t(`common:caseState.${state}`)}
     </span>
   );
 }

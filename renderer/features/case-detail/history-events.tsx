@@ -26,7 +26,7 @@ export function pendingEvents(caseName: string, entries: readonly OutboxEntry[],
 
 function EventText({ event }: { event: CaseEventRecord }): React.JSX.Element {
   const { t } = useTranslation('history');
-  const state = (value: string | undefined): string => (value ? t(`caseDetail:state.${value}`) : '');
+  const state = (value: string | undefined): string => (value ? t(`common:caseState.${value}`) : '');
   switch (event.kind) {
     case 'priority':
       return <>{event.from ? t('text.priority', { from: event.from, to: event.to }) : t('text.prioritySet', { to: event.to })}</>;

@@ -70,7 +70,7 @@ function PiiRow({
   const kept = decision?.action === 'keep' && decision.reason !== '';
   return (
     <li className={`pii-row${kept ? ' kept' : ''}`} data-pii-kind={finding.kind}>
-      <span className="pii-kind">{t(`pii.types.${finding.subtype}`)}</span>
+      <span className="pii-kind">{t(`common:piiType.${finding.subtype}`)}</span>
       <span className="pii-context">
         {finding.start > CONTEXT_CHARS && '…'}
         {before}

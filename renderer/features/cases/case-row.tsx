@@ -72,7 +72,7 @@ export const CaseRow = memo(function CaseRow({
   ]
     .filter(Boolean)
     .join(' ');
-  const stateLabel = t(`state.${row.state}`);
+  const stateLabel = t(`common:caseState.${row.state}`);
   return (
     <div
       role="row"

@@ -45,7 +45,7 @@ export function FilterBar({
   const { t } = useTranslation('views');
   const summary = useSummary();
   const priorities = PRIORITIES.filter((p) => showP0 || p !== 'P0' || filters.priorities.includes('P0'));
-  const stateOptions: MultiSelectOption[] = SELECTABLE_CASE_STATES.map((state) => ({ id: state, label: t(`cases:state.${state}`) }));
+  const stateOptions: MultiSelectOption[] = SELECTABLE_CASE_STATES.map((state) => ({ id: state, label: t(`common:caseState.${state}`) }));
   const customerOptions = useMemo(
     () => (customers ?? []).map((customer) => ({ id: customer.customerId, label: customer.displayName, detail: customer.domain })),
     [customers],

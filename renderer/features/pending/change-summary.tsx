@@ -26,9 +26,9 @@ export function ChangeSummary({ entry, record }: { entry: OutboxEntry; record: C
     case 'set_priority':
       return arrow(record?.priority, m.priority);
     case 'close':
-      return arrow(record ? t(`caseDetail:state.${record.state}`) : undefined, t('caseDetail:state.CLOSED'));
+      return arrow(record ? t(`common:caseState.${record.state}`) : undefined, t('common:caseState.CLOSED'));
     case 'reopen':
-      return arrow(t('caseDetail:state.CLOSED'), t('change.reopened'));
+      return arrow(t('common:caseState.CLOSED'), t('change.reopened'));
     case 'set_subscribers': {
       const before = new Set((record?.subscriberEmails ?? []).map((email) => email.toLowerCase()));
       const after = new Set(m.subscriberEmails.map((email) => email.toLowerCase()));

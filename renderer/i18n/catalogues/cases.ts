@@ -30,15 +30,7 @@ export const cases = defineCatalogue({
       noCases: 'No cases in this domain yet. Press c to create one.',
     },
     priorityOther: 'Other',
-    state: {
-      STATE_UNSPECIFIED: 'Other',
-      NEW: 'New',
-      IN_PROGRESS_GOOGLE_SUPPORT: 'Google Support working',
-      ACTION_REQUIRED: 'Action required',
-      SOLUTION_PROVIDED: 'Solution provided',
-      CLOSED: 'Closed',
-    },
-    /** The list's status column: short forms of the labels above (the full label is the cell's title). */
+    /** The list's status column: short forms of common:caseState (the full label is the cell's title). */
     stateShort: {
       STATE_UNSPECIFIED: 'Other',
       NEW: 'New',
@@ -150,15 +142,7 @@ export const cases = defineCatalogue({
       noCases: '這個網域還沒有客服案件。按 c 建立客服案件。',
     },
     priorityOther: '其他',
-    state: {
-      STATE_UNSPECIFIED: '其他',
-      NEW: '新建立',
-      IN_PROGRESS_GOOGLE_SUPPORT: 'Google 支援團隊處理中',
-      ACTION_REQUIRED: '需要您採取行動',
-      SOLUTION_PROVIDED: '已提供解決方案',
-      CLOSED: '已關閉',
-    },
-    /** The list's status column: short forms of the labels above (the full label is the cell's title). */
+    /** The list's status column: short forms of common:caseState (the full label is the cell's title). */
     stateShort: {
       STATE_UNSPECIFIED: '其他',
       NEW: '新建立',
@@ -268,15 +252,7 @@ export const cases = defineCatalogue({
       noCases: '这个网域还没有支持请求。按 c 创建支持请求。',
     },
     priorityOther: '其他',
-    state: {
-      STATE_UNSPECIFIED: '其他',
-      NEW: '新建',
-      IN_PROGRESS_GOOGLE_SUPPORT: 'Google 支持团队处理中',
-      ACTION_REQUIRED: '需要您处理',
-      SOLUTION_PROVIDED: '已提供解决方案',
-      CLOSED: '已关闭',
-    },
-    /** The list's status column: short forms of the labels above (the full label is the cell's title). */
+    /** The list's status column: short forms of common:caseState (the full label is the cell's title). */
     stateShort: {
       STATE_UNSPECIFIED: '其他',
       NEW: '新建',
@@ -386,15 +362,7 @@ export const cases = defineCatalogue({
       noCases: 'Belum ada kasus di domain ini. Tekan c untuk membuat kasus.',
     },
     priorityOther: 'Lainnya',
-    state: {
-      STATE_UNSPECIFIED: 'Lainnya',
-      NEW: 'Baru',
-      IN_PROGRESS_GOOGLE_SUPPORT: 'Sedang ditangani Dukungan Google',
-      ACTION_REQUIRED: 'Perlu tindakan',
-      SOLUTION_PROVIDED: 'Solusi diberikan',
-      CLOSED: 'Ditutup',
-    },
-    /** The list's status column: short forms of the labels above (the full label is the cell's title). */
+    /** The list's status column: short forms of common:caseState (the full label is the cell's title). */
     stateShort: {
       STATE_UNSPECIFIED: 'Lainnya',
       NEW: 'Baru',
@@ -516,15 +484,7 @@ export const cases = defineCatalogue({
       noCases: 'Aucune demande dans ce domaine. Appuyez sur c pour en créer une.',
     },
     priorityOther: 'Autre',
-    state: {
-      STATE_UNSPECIFIED: 'Autre',
-      NEW: 'Nouvelle',
-      IN_PROGRESS_GOOGLE_SUPPORT: 'En cours (assistance Google)',
-      ACTION_REQUIRED: 'Action requise',
-      SOLUTION_PROVIDED: 'Solution fournie',
-      CLOSED: 'Fermée',
-    },
-    /** The list's status column: short forms of the labels above (the full label is the cell's title). */
+    /** The list's status column: short forms of common:caseState (the full label is the cell's title). */
     stateShort: {
       STATE_UNSPECIFIED: 'Autre',
       NEW: 'Nouvelle',

@@ -14,6 +14,17 @@ const cases = Object.entries(namespaces).flatMap(([ns, catalogue]) =>
   uiLanguages.filter((lng) => lng !== 'en').map((lng) => ({ ns, lng, catalogue })),
 );
 
+/** The namespaces a file's `t` functions may be bound to: its useTranslation calls and the TFunction<'ns'> it takes. */
+function namespacesOf(source: string): string[] {
+  const named = [...source.matchAll(/(?:useTranslation\(\s*|TFunction<\s*)'(\w+)'/g)].map((m) => m[1] ?? '');
+  return /useTranslation\(\s*\)/.test(source) || named.length === 0 ? [...named, 'common'] : named;
+}
+
+const rendererSources = import.meta.glob('../../../renderer/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<
+  string,
+  string
+>;
+
 describe('translations', () => {
   it.each(cases)('$ns in $lng has every English key, non-empty, with the same placeholders', ({ lng, catalogue }) => {
     const english = leaves(catalogue.en);
@@ -24,20 +35,32 @@ describe('translations', () => {
   });
 
   it('every literal key used in the renderer exists in English', () => {
-    // t('key') / t('ns:key') calls and i18nKey="…" with a literal key; keys built at run time are covered by the catalogue shape.
-    const sources = import.meta.glob('../../../renderer/**/*.{ts,tsx}', { query: '?raw', import: 'default', eager: true }) as Record<
-      string,
-      string
-    >;
+    // t('key') / t('ns:key') calls and i18nKey="…" with a literal key; keys built at run time are checked below.
     const unknown: string[] = [];
-    for (const [file, source] of Object.entries(sources)) {
-      // A component's namespace, or that of the bound `t` a helper takes (TFunction<'ns'>).
-      const defaultNs = /useTranslation\(\s*'(\w+)'/.exec(source)?.[1] ?? /TFunction<\s*'(\w+)'/.exec(source)?.[1] ?? 'common';
+    for (const [file, source] of Object.entries(rendererSources)) {
+      const defaultNs = namespacesOf(source)[0] ?? 'common';
       for (const match of source.matchAll(/\bt\(\s*'([a-zA-Z0-9_.:-]+)'/g)) {
         const raw = match[1] ?? '';
         const [ns, key] = raw.includes(':') ? (raw.split(':') as [string, string]) : [defaultNs, raw];
         const catalogue = namespaces[ns as keyof typeof namespaces];
         if (!catalogue || !leaves(catalogue.en).has(key)) unknown.push(`${file}: ${raw}`);
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it('every key built at run time starts with a group that exists in English', () => {
+    // t(`ns:group.${value}`): the group must be an object of the catalogue (a moved group fails here).
+    const unknown: string[] = [];
+    for (const [file, source] of Object.entries(rendererSources)) {
+      for (const match of source.matchAll(/\bt\(\s*`([a-zA-Z0-9_.:-]+)\.\$\{/g)) {
+        const raw = match[1] ?? '';
+        const [candidates, group] = raw.includes(':') ? [[raw.split(':')[0] ?? ''], raw.split(':')[1] ?? ''] : [namespacesOf(source), raw];
+        const exists = candidates.some((ns) => {
+          const catalogue = namespaces[ns as keyof typeof namespaces];
+          return catalogue !== undefined && [...leaves(catalogue.en).keys()].some((key) => key.startsWith(`${group}.`));
+        });
+        if (!exists) unknown.push(`${file}: ${raw}`);
       }
     }
     expect(unknown).toEqual([]);

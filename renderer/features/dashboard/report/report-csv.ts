@@ -24,7 +24,7 @@ export function reportCsv(report: CustomerReport, t: TFunction, language: string
     row.caseNumber,
     row.title,
     row.priority,
-    t(`cases:state.${row.state}`),
+    t(`common:caseState.${row.state}`),
     row.category,
     at(row.createTimeMs),
     at(row.firstResponseMs === undefined ? undefined : row.createTimeMs + row.firstResponseMs),

@@ -90,7 +90,7 @@ export function ReportDocument({
                 <td className="mono">{row.caseNumber}</td>
                 <td>{row.title}</td>
                 <td>{row.priority}</td>
-                <td>{t(`cases:state.${row.state}`)}</td>
+                <td>{t(`common:caseState.${row.state}`)}</td>
                 <td>{when.format(row.createTimeMs)}</td>
                 <td>{row.firstResponseMs === undefined ? '—' : shortDuration(row.firstResponseMs, language)}</td>
                 <td className={`outcome outcome-${row.firstResponse}`}>{t(`report.outcome.${row.firstResponse}`)}</td>
