@@ -64,7 +64,6 @@ function CaseDetailBody({
   customer: CaseCustomer;
   history: ReturnType<typeof useCaseHistory>;
 }): React.JSX.Element {
-  const { t } = useTranslation('caseDetail');
   const detail = useCaseDetail(view, comments, customer);
   const { account, setDialog, setDiscarded } = detail;
   return (
@@ -107,8 +106,8 @@ function CaseDetailBody({
           account={account}
         />
         {!view.local && (
-          <section className="case-attachments" aria-label={t('attachments')}>
-            <h3 className="section-title">{t('attachments')}</h3>
+          // The list brings its own heading (with the count and the keep-offline switch).
+          <section className="case-attachments" aria-labelledby={`attachments-${view.name}`}>
             <AttachmentList caseName={view.name} uploadBlockedReason={detail.reasonOf('attach')} />
           </section>
         )}

@@ -8,7 +8,6 @@ export const caseDetail = defineCatalogue({
     notFiled: 'Not filed yet',
     notFiledHint: 'Created here and queued: Google sees this case once it has been sent.',
     queued: 'queued',
-    attachments: 'Attachments',
     failedChange: '{{kind}} was refused: {{message}}',
     time: { caseZone: 'In the case’s time zone ({{zone}}): {{time}}' },
     priority: {
@@ -209,7 +208,6 @@ export const caseDetail = defineCatalogue({
     notFiled: '尚未提交',
     notFiledHint: '已在此建立並排入佇列：傳送後 Google 才會看到這個客服案件。',
     queued: '已排入佇列',
-    attachments: '附件',
     failedChange: '「{{kind}}」遭到拒絕：{{message}}',
     time: { caseZone: '客服案件時區（{{zone}}）：{{time}}' },
     priority: {
@@ -392,7 +390,6 @@ export const caseDetail = defineCatalogue({
     notFiled: '尚未提交',
     notFiledHint: '已在此创建并排队：发送后 Google 才能看到此支持请求。',
     queued: '已排队',
-    attachments: '附件',
     failedChange: '“{{kind}}”被拒绝：{{message}}',
     time: { caseZone: '支持请求时区（{{zone}}）：{{time}}' },
     priority: {
@@ -571,7 +568,6 @@ export const caseDetail = defineCatalogue({
     notFiled: 'Belum diajukan',
     notFiledHint: 'Dibuat di sini dan masuk antrean: Google baru melihat kasus ini setelah terkirim.',
     queued: 'dalam antrean',
-    attachments: 'Lampiran',
     failedChange: '{{kind}} ditolak: {{message}}',
     time: { caseZone: 'Di zona waktu kasus ({{zone}}): {{time}}' },
     priority: {
@@ -777,7 +773,6 @@ export const caseDetail = defineCatalogue({
     notFiled: 'Pas encore déposée',
     notFiledHint: 'Créée ici et mise en file d’attente : Google verra cette demande une fois envoyée.',
     queued: 'en file d’attente',
-    attachments: 'Pièces jointes',
     failedChange: '{{kind}} refusé : {{message}}',
     time: { caseZone: 'Dans le fuseau de la demande ({{zone}}) : {{time}}' },
     priority: {
