@@ -6,11 +6,12 @@ import { useCustomers } from '../../data/hooks';
 import { allDomainsTabId, useAppStore } from '../../state/app-store';
 import { agentTimeZone } from '../../ui/format';
 import { useAgency } from '../sla-plans';
-import { ChartCard } from './charts/chart-card';
+import { appFont, ChartCard } from './charts/chart-card';
 import { useChartPalette } from './charts/palette';
 import { prewarmCharts } from './charts/echarts';
 import { queueChartJob } from './charts/render-queue';
 import { useChartsReady } from './charts/use-charts-ready';
+import { warmUpOptions } from './charts/options';
 import { chartSpecs } from './charts/specs';
 import { openDrill } from './drill';
 import { KpiCards } from './kpis';
@@ -95,7 +96,8 @@ function DashboardBody({
   const agency = useAgency();
   const palette = useChartPalette();
   const state = useDashboard(runtimes, scope, prefs, agency.data);
-  useEffect(() => prewarmCharts(queueChartJob), []);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- once per app run, with the first palette
+  useEffect(() => prewarmCharts(queueChartJob, warmUpOptions(palette, appFont())), []);
   const [reportOpen, setReportOpen] = useState(false);
   const [drillError, setDrillError] = useState<string>();
   const setPrefs = useDashboardPrefsStore((s) => s.set);

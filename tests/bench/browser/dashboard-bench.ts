@@ -3,7 +3,7 @@
 // dashboard and paints every chart with ECharts, one chart per task, until painted.
 import { EMPTY_AGENCY_DATA, STARTER_PLAN, DEMO_PLANS } from '../../../shared/domain';
 import { echarts, prewarmCharts } from '../../../renderer/features/dashboard/charts/echarts';
-import { optionOf } from '../../../renderer/features/dashboard/charts/options';
+import { optionOf, warmUpOptions } from '../../../renderer/features/dashboard/charts/options';
 import { readPalette } from '../../../renderer/features/dashboard/charts/palette';
 import { chartsSettled, queueChartJob } from '../../../renderer/features/dashboard/charts/render-queue';
 import { chartSpecs } from '../../../renderer/features/dashboard/charts/specs';
@@ -19,7 +19,7 @@ const charts: Array<ReturnType<typeof echarts.init>> = [];
 export async function dashboardLoad(accountIds: readonly string[]): Promise<{ ms: number; cases: number }> {
   client ??= new DashboardClient(new Worker('./dashboard-worker.js', { type: 'module' }));
   // As the dashboard view does while the worker reads the replicas.
-  prewarmCharts(queueChartJob);
+  prewarmCharts(queueChartJob, warmUpOptions(readPalette(), 'sans-serif'));
   const t0 = performance.now();
   const cases = await client.load(accountIds);
   return { ms: performance.now() - t0, cases };

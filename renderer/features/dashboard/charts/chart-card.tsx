@@ -6,7 +6,7 @@ import type { ChartPalette } from './palette';
 import { queueChartJob } from './render-queue';
 
 /** The app's own font stack (theme.css sets it on body), so chart text matches the UI and has CJK glyphs. */
-function appFont(): string {
+export function appFont(): string {
   return getComputedStyle(document.body).fontFamily || 'sans-serif';
 }
 

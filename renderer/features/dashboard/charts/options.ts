@@ -21,7 +21,6 @@ export interface ChartSpec {
   readonly extraColumn?: { readonly name: string; readonly valueOf: (index: number) => string };
 }
 
-/** The ECharts option of a spec, themed from the app's palette. Canvas, no animation, rich-text tooltips (no inline HTML: CSP). */
 /** Rows the legend wraps into at `width` px (about 7 px per character, 26 px for the swatch and gap). */
 function legendRows(spec: ChartSpec, width: number): number {
   if (spec.series.length < 2) return 0;
@@ -38,6 +37,7 @@ function legendRows(spec: ChartSpec, width: number): number {
   return rows;
 }
 
+/** The ECharts option of a spec, themed from the app's palette. Canvas, no animation, rich-text tooltips (no inline HTML: CSP). */
 export function optionOf(spec: ChartSpec, palette: ChartPalette, fontFamily: string, width = 560): ChartOption {
   const categoryAxis = {
     type: 'category',
@@ -93,4 +93,32 @@ export function optionOf(spec: ChartSpec, palette: ChartPalette, fontFamily: str
       cursor: 'pointer',
     })),
   };
+}
+
+/**
+ * Options of throwaway charts with every series, axis and component the dashboard draws
+ * (stacked bars with a dashed line and a legend; horizontal stacked bars), for prewarmCharts:
+ * growing sizes, so each warm-up stays a short task while the engine's code warms up.
+ */
+export function warmUpOptions(palette: ChartPalette, fontFamily: string): ChartOption[] {
+  const options: ChartOption[] = [];
+  for (const size of [2, 8, 31]) {
+    const categories = Array.from({ length: size }, (_, index) => `${index + 1} ${'warm'.repeat(1 + (index % 3))}`);
+    const series = (type: 'bar' | 'line', id: string, stack?: string) => ({
+      id,
+      name: `${id} ${size}`,
+      color: palette.text,
+      type,
+      ...(stack ? { stack } : {}),
+      values: categories.map((_, index) => (index * 7) % 11),
+      keys: categories.map(() => undefined),
+    });
+    const base = { title: '', categories, format: (value: number) => String(value) };
+    const stacked = ['a', 'b', 'c', 'd'].map((id) => series('bar', id, 's'));
+    options.push(
+      optionOf({ ...base, id: 'warm-volume', series: [...stacked, series('line', 'e')] }, palette, fontFamily, 560),
+      optionOf({ ...base, id: 'warm-horizontal', horizontal: true, series: stacked.slice(0, 2) }, palette, fontFamily, 560),
+    );
+  }
+  return options;
 }
