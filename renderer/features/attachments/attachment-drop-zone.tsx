@@ -192,7 +192,8 @@ function PiiReviewCard({ review, onDecide }: { review: PiiReview; onDecide: (kee
       <ul>
         {unique.slice(0, shownFindings).map((f) => (
           <li key={`${f.subtype}:${f.match}`}>
-            {t(`common:piiType.${f.subtype}`)}: <code>{f.match.length > 60 ? `${f.match.slice(0, 57)}…` : f.match}</code>
+            {t('common:labelled', { label: t(`common:piiType.${f.subtype}`) })}{' '}
+            <code>{f.match.length > 60 ? `${f.match.slice(0, 57)}…` : f.match}</code>
           </li>
         ))}
         {unique.length > shownFindings && <li className="muted">{t('pii.more', { count: unique.length - shownFindings })}</li>}

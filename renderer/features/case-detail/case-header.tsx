@@ -62,7 +62,7 @@ function SlaBadge({ clock, current }: { clock: SlaClock; current: boolean }): Re
           : undefined
       }
     >
-      {label}: <span className="sla-text">{text}</span>
+      {t('common:labelled', { label })} <span className="sla-text">{text}</span>
       {clock.running && status.paused && <span className="muted"> · {t('sla.paused')}</span>}
     </span>
   );

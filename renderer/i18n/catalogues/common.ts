@@ -3,6 +3,8 @@ import { defineCatalogue } from '../define';
 /** Strings of the app shell, settings and bridge errors. */
 export const common = defineCatalogue({
   en: {
+    /** A label before its value (French puts a space before the colon; Chinese uses the full-width colon). */
+    labelled: '{{label}}:',
     /** A case's state, everywhere it is shown (the list's short forms are in cases:stateShort). */
     caseState: {
       STATE_UNSPECIFIED: 'Other',
@@ -84,6 +86,7 @@ export const common = defineCatalogue({
     },
   },
   'zh-TW': {
+    labelled: '{{label}}：',
     caseState: {
       STATE_UNSPECIFIED: '其他',
       NEW: '新建立',
@@ -156,6 +159,7 @@ export const common = defineCatalogue({
     },
   },
   'zh-CN': {
+    labelled: '{{label}}：',
     caseState: {
       STATE_UNSPECIFIED: '其他',
       NEW: '新建',
@@ -228,6 +232,7 @@ export const common = defineCatalogue({
     },
   },
   id: {
+    labelled: '{{label}}:',
     caseState: {
       STATE_UNSPECIFIED: 'Lainnya',
       NEW: 'Baru',
@@ -307,6 +312,7 @@ export const common = defineCatalogue({
     },
   },
   fr: {
+    labelled: '{{label}} :',
     caseState: {
       STATE_UNSPECIFIED: 'Autre',
       NEW: 'Nouvelle',
