@@ -79,11 +79,12 @@ export function HistoryEvent({
       {event.kind === 'escalated' && event.reason && (
         <div className="message-body escalation" data-testid="escalation-detail">
           <div>
-            <span className="muted">{t('caseDetail:escalate.reason')}:</span> {t(`caseDetail:escalate.reasons.${event.reason}`)}
+            <span className="muted">{t('common:labelled', { label: t('caseDetail:escalate.reason') })}</span>{' '}
+            {t(`caseDetail:escalate.reasons.${event.reason}`)}
           </div>
           {event.justification && (
             <div>
-              <span className="muted">{t('caseDetail:escalate.justification')}:</span>{' '}
+              <span className="muted">{t('common:labelled', { label: t('caseDetail:escalate.justification') })}</span>{' '}
               <span data-testid="escalation-justification">{event.justification}</span>
             </div>
           )}
