@@ -11,7 +11,12 @@ export default defineConfig({
   workers: process.env.E2E_WORKERS ? Number(process.env.E2E_WORKERS) : 2,
   retries: 0,
   forbidOnly: true,
-  reporter: process.env.PW_JSON_REPORT ? [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT }]] : [['list']],
+  // skip-reasons prints each skipped test's reason as it ends (the list reporter shows only a dash).
+  reporter: [
+    ['list'],
+    ['./build/scripts/skip-reasons.mjs'],
+    ...(process.env.PW_JSON_REPORT ? [['json', { outputFile: process.env.PW_JSON_REPORT }] as const] : []),
+  ],
   projects: [
     { name: 'harness', metadata: { host: 'harness' } },
     { name: 'electron', metadata: { host: 'electron' } },

@@ -4,6 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { skipReason } from './skip-reasons.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const reports = path.join(root, 'reports');
@@ -120,7 +121,7 @@ if (existsSync(playwrightReport)) {
     for (const spec of suite.specs ?? [])
       for (const test of spec.tests ?? []) {
         if (test.status !== 'skipped') continue;
-        const reason = test.annotations?.find((annotation) => annotation.type === 'skip')?.description ?? '(no reason given)';
+        const reason = skipReason(test.annotations);
         skipped.push(`[${test.projectName}] ${spec.file} › ${spec.title}: ${reason}`);
       }
     for (const child of suite.suites ?? []) visit(child);
