@@ -1,7 +1,4 @@
 import type { CasePriority, CaseState } from '../../shared/api';
-
-/** The demo world's secret: whose Google support offering includes escalations (never on Google's wire). */
-export type SupportTier = 'STANDARD' | 'PREMIUM';
 import type { Binding, GroupRec } from './iam';
 import { createRng, hashString, weightedIndex, type Rng } from './rng';
 import { generateAccounts } from './world-customers';
@@ -16,6 +13,9 @@ import {
   TIME_ZONES,
   type CaseTemplate,
 } from './world-content';
+
+/** The demo world's secret: whose Google support offering includes escalations (never on Google's wire). */
+export type SupportTier = 'STANDARD' | 'PREMIUM';
 
 // The deterministic demo world. Everything derives from the seed; threads of
 // generated cases are produced on demand from a per-case seed so a 100k-case

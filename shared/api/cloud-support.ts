@@ -35,6 +35,11 @@ function outputOf<F extends Fields>(fields: F) {
   return z.object(shape as { [K in keyof F]: ReturnType<typeof lenient<F[K]>> });
 }
 
+/** A named resource as Google sends it: lenient fields, but a `name` it cannot be stored without (pages skip such items). */
+function namedOutputOf<F extends Fields>(fields: F) {
+  return outputOf(fields).extend({ name: z.string() });
+}
+
 /** The same resource as a request body: every field optional, unknown fields refused. */
 function inputOf<F extends Fields>(fields: F) {
   const shape = Object.fromEntries(Object.entries(fields).map(([key, schema]) => [key, schema.optional()]));
@@ -78,14 +83,14 @@ const CASE_FIELDS = {
   priority: CasePrioritySchema,
 };
 
-export const CaseSchema = outputOf({
+export const CaseSchema = namedOutputOf({
   ...CASE_FIELDS,
   // Enum values a newer API version adds pass as strings (shown as "Other").
   state: openEnum(CASE_STATES),
   priority: openEnum(CASE_PRIORITIES),
   classification: CaseClassificationSchema,
   creator: ActorSchema,
-}).extend({ name: z.string() });
+});
 export type Case = z.infer<typeof CaseSchema>;
 
 const COMMENT_FIELDS = {
@@ -94,7 +99,7 @@ const COMMENT_FIELDS = {
   plainTextBody: z.string(),
   createTime: Rfc3339Schema,
 };
-export const CommentSchema = outputOf({ ...COMMENT_FIELDS, creator: ActorSchema }).extend({ name: z.string() });
+export const CommentSchema = namedOutputOf({ ...COMMENT_FIELDS, creator: ActorSchema });
 export type Comment = z.infer<typeof CommentSchema>;
 
 const ATTACHMENT_FIELDS = {
@@ -104,7 +109,7 @@ const ATTACHMENT_FIELDS = {
   sizeBytes: Int64StringSchema,
   createTime: Rfc3339Schema,
 };
-export const AttachmentSchema = outputOf({ ...ATTACHMENT_FIELDS, creator: ActorSchema }).extend({ name: z.string() });
+export const AttachmentSchema = namedOutputOf({ ...ATTACHMENT_FIELDS, creator: ActorSchema });
 export type Attachment = z.infer<typeof AttachmentSchema>;
 
 const ESCALATION_FIELDS = { reason: EscalationReasonSchema, justification: z.string() };

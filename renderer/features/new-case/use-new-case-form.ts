@@ -199,7 +199,7 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
   const allow = [account.email, customer?.adminContactEmail];
   const { pii, openPii, setDecisions } = usePiiState(draft, allow);
   const accessOf = (customerId: string): CustomerAccess | undefined => customers?.find((c) => c.customerId === customerId)?.access;
-  const validate = (next: NewCaseDraft, customerAccess = accessOf(next.customerId)): FormErrors =>
+  const validate = (next: NewCaseDraft, customerAccess: CustomerAccess | undefined): FormErrors =>
     validateNewCase(next, { customerAccess, openPii });
 
   const update = (patch: Partial<NewCaseDraft>): void => {
@@ -208,13 +208,13 @@ export function useNewCaseForm(followUpOf: string | undefined): NewCaseForm {
     setDraft(next);
     saveNewCaseDraft(browserStorage.local(), account.id, next);
     // After a failed submit, problems clear as the agent fixes them.
-    if (attempted) setErrors(validate(next));
+    if (attempted) setErrors(validate(next, accessOf(next.customerId)));
   };
 
   // A PII decision changes the open count that validate reads; the customer list (still loading
   // right after a start) brings the chosen customer's access.
   useOnChange(`${openPii.title}:${openPii.description}:${customer?.access ?? ''}`, () => {
-    if (attempted) setErrors(validate(draftRef.current));
+    if (attempted) setErrors(validate(draftRef.current, accessOf(draftRef.current.customerId)));
   });
 
   const chooseCustomer = (customerId: string): void => {
