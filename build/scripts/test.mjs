@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { skipReason } from './skip-reasons.mjs';
 
@@ -15,7 +16,17 @@ mkdirSync(reports, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 /** One line per skipped test: where, which, and why. */
 const skipped = [];
+/** One line per failure, printed last so that the tail of a long log names it. */
+const failures = [];
 const started = Date.now();
+
+/** The first non-empty line of an error message, without terminal colours. */
+function firstLine(message) {
+  const line = stripVTControlCharacters(String(message ?? ''))
+    .split('\n')
+    .find((text) => text.trim());
+  return (line ?? '(no message)').trim().slice(0, 300);
+}
 
 function run(label, command, args, env = {}) {
   const t0 = Date.now();
@@ -34,6 +45,7 @@ function count(label, ok) {
   if (ok) totals.passed += 1;
   else {
     totals.failed += 1;
+    failures.push(label);
     console.log(`✗ ${label} failed`);
   }
 }
@@ -100,12 +112,19 @@ if (existsSync(vitestReport)) {
     for (const test of suite.assertionResults)
       if (test.status === 'pending' || test.status === 'todo' || test.status === 'skipped')
         skipped.push(`[vitest] ${path.relative(root, suite.name)} › ${test.fullName}: (no reason given)`);
+      else if (test.status === 'failed')
+        failures.push(`[vitest] ${path.relative(root, suite.name)} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
   // A suite that failed to load has no failed tests of its own: count it.
-  const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0).length;
-  totals.failed += brokenSuites;
-  if (!vitestOk && report.numFailedTests + brokenSuites === 0) totals.failed += 1;
+  const brokenSuites = report.testResults.filter((suite) => suite.status === 'failed' && suite.assertionResults.length === 0);
+  totals.failed += brokenSuites.length;
+  for (const suite of brokenSuites) failures.push(`[vitest] ${path.relative(root, suite.name)}: ${firstLine(suite.message)}`);
+  if (!vitestOk && report.numFailedTests + brokenSuites.length === 0) {
+    totals.failed += 1;
+    failures.push('[vitest] exited non-zero with no failed test');
+  }
 } else {
   totals.failed += 1;
+  failures.push('[vitest] wrote no report');
 }
 
 // End-to-end tests
@@ -120,20 +139,26 @@ if (existsSync(playwrightReport)) {
   const visit = (suite) => {
     for (const spec of suite.specs ?? [])
       for (const test of spec.tests ?? []) {
-        if (test.status !== 'skipped') continue;
-        const reason = skipReason(test.annotations);
-        skipped.push(`[${test.projectName}] ${spec.file} › ${spec.title}: ${reason}`);
+        const where = `[${test.projectName}] ${spec.file} › ${spec.title}`;
+        if (test.status === 'skipped') skipped.push(`${where}: ${skipReason(test.annotations)}`);
+        else if (test.status === 'unexpected') failures.push(`${where}: ${firstLine(test.results?.at(-1)?.error?.message)}`);
       }
     for (const child of suite.suites ?? []) visit(child);
   };
   for (const suite of report.suites ?? []) visit(suite);
-  if (report.errors?.length) totals.failed += report.errors.length;
-  if (!playwrightOk && report.stats.unexpected === 0 && !report.errors?.length) totals.failed += 1;
+  for (const error of report.errors ?? []) failures.push(`[playwright] ${firstLine(error.message)}`);
+  totals.failed += report.errors?.length ?? 0;
+  if (!playwrightOk && report.stats.unexpected === 0 && !report.errors?.length) {
+    totals.failed += 1;
+    failures.push('[playwright] exited non-zero with no failed test');
+  }
 } else {
   totals.failed += 1;
+  failures.push('[playwright] wrote no report');
 }
 
 console.log(`\nFinished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
 for (const line of skipped) console.log(`skipped ${line}`);
+for (const line of failures) console.log(`FAILED ${line}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
