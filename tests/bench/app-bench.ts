@@ -44,7 +44,7 @@ export async function bridgeBenchmarks(): Promise<void> {
 interface ScrollFigures {
   readonly maxRows: number;
   readonly frames: number[];
-  readonly slow: ReadonlyArray<{ ms: number; scriptMs: number }>;
+  readonly slow: ReadonlyArray<{ ms: number; scriptMs: number; invoker: string }>;
   readonly total: number;
 }
 
@@ -60,14 +60,16 @@ function scrollOnce(page: Page, frames: number): Promise<ScrollFigures> {
     await new Promise((resolve) => requestAnimationFrame(resolve));
     // No helper functions in here: tsx would wrap them with a __name() the page does not have.
     // Long animation frames (over 50 ms) with their script time, to tell our work from a busy machine.
-    const slow: Array<{ ms: number; scriptMs: number }> = [];
+    const slow: Array<{ ms: number; scriptMs: number; invoker: string }> = [];
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as unknown as Array<{
         duration: number;
-        scripts: Array<{ duration: number }>;
+        scripts: Array<{ duration: number; invoker: string; invokerType: string }>;
       }>) {
         const scriptMs = entry.scripts.reduce((sum, script) => sum + script.duration, 0);
-        slow.push({ ms: entry.duration, scriptMs });
+        // What started the frame's longest script: a scroll handler, a timer, a bridge event…
+        const top = [...entry.scripts].sort((a, b) => b.duration - a.duration)[0];
+        slow.push({ ms: entry.duration, scriptMs, invoker: top ? `${top.invokerType} ${top.invoker}` : 'no script' });
       }
     });
     observer.observe({ type: 'long-animation-frame' });
@@ -104,7 +106,7 @@ function recordScroll(rec: Recorder, result: ScrollFigures): void {
   const over = result.frames.filter((ms) => ms > 32).length;
   const longest = [...result.slow].sort((a, b) => b.ms - a.ms)[0];
   const attribution = longest
-    ? `; longest animation frame ${longest.ms.toFixed(0)} ms, of which script ${longest.scriptMs.toFixed(0)} ms`
+    ? `; longest animation frame ${longest.ms.toFixed(0)} ms, of which script ${longest.scriptMs.toFixed(0)} ms (${longest.invoker})`
     : '';
   rec('scroll_frame_max_ms', summary.max, 'ms', {
     summary,

@@ -18,8 +18,13 @@ import { buildSyntheticCases, buildSyntheticComments, buildSyntheticCustomers, k
 const accountIds = (count: number): string[] => Array.from({ length: count }, (_, index) => `bench${index}`);
 const projections = new Map<string, Projection>();
 let longTasks: number[] = [];
+/** Long tasks with their start, to say in which phase of a measurement they fell. */
+let longTaskEntries: Array<{ start: number; ms: number }> = [];
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) longTasks.push(entry.duration);
+  for (const entry of list.getEntries()) {
+    longTasks.push(entry.duration);
+    longTaskEntries.push({ start: entry.startTime, ms: entry.duration });
+  }
 }).observe({ type: 'longtask', buffered: true });
 
 async function seed(accounts: number, perAccount: number): Promise<number> {
@@ -123,7 +128,7 @@ function filter(rounds: number, accounts: number, perAccount: number): { samples
   return { samples, floor };
 }
 
-async function delta500(): Promise<{ ms: number; maxLongTaskMs: number }> {
+async function delta500(): Promise<{ ms: number; maxLongTaskMs: number; longestIn: string }> {
   const db = new ReplicaDb('bench0');
   const projection = projections.get('bench0') ?? createProjection();
   const now = new Date().toISOString();
@@ -136,13 +141,26 @@ async function delta500(): Promise<{ ms: number; maxLongTaskMs: number }> {
     deletes: {},
   };
   longTasks = [];
+  longTaskEntries = [];
   const t0 = performance.now();
   const result = await applyBatch(db, batch);
+  const written = performance.now();
   projectBatch(projection, batch, result);
-  const ms = performance.now() - t0;
+  const t1 = performance.now();
+  const ms = t1 - t0;
   await new Promise((resolve) => setTimeout(resolve, 50));
   db.close();
-  return { ms, maxLongTaskMs: Math.max(0, ...longTasks) };
+  const longest = [...longTaskEntries].sort((a, b) => b.ms - a.ms)[0];
+  const phase = !longest
+    ? 'none'
+    : longest.start < t0
+      ? 'before the batch'
+      : longest.start < written
+        ? 'the IndexedDB write'
+        : longest.start < t1
+          ? 'the projection'
+          : 'after the batch';
+  return { ms, maxLongTaskMs: Math.max(0, ...longTasks), longestIn: phase };
 }
 
 async function storeAttachment(bytes: number): Promise<void> {
