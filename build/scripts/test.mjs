@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { skipReason } from './skip-reasons.mjs';
+import { skipLine, skipReason } from './skip-reasons.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const reports = path.join(root, 'reports');
@@ -14,7 +14,7 @@ rmSync(reports, { recursive: true, force: true });
 mkdirSync(reports, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
-/** One line per skipped test: where, which, and why. */
+/** One line per skipped test: where, which, and why (see skipLine). */
 const skipped = [];
 /** One line per failure, printed last so that the tail of a long log names it. */
 const failures = [];
@@ -111,7 +111,7 @@ if (existsSync(vitestReport)) {
   for (const suite of report.testResults)
     for (const test of suite.assertionResults)
       if (test.status === 'pending' || test.status === 'todo' || test.status === 'skipped')
-        skipped.push(`[vitest] ${path.relative(root, suite.name)} › ${test.fullName}: (no reason given)`);
+        skipped.push(skipLine(`[vitest] ${path.relative(root, suite.name)} › ${test.fullName}`, '(no reason given)'));
       else if (test.status === 'failed')
         failures.push(`[vitest] ${path.relative(root, suite.name)} › ${test.fullName}: ${firstLine(test.failureMessages?.[0])}`);
   // A suite that failed to load has no failed tests of its own: count it.
@@ -140,7 +140,7 @@ if (existsSync(playwrightReport)) {
     for (const spec of suite.specs ?? [])
       for (const test of spec.tests ?? []) {
         const where = `[${test.projectName}] ${spec.file} › ${spec.title}`;
-        if (test.status === 'skipped') skipped.push(`${where}: ${skipReason(test.annotations)}`);
+        if (test.status === 'skipped') skipped.push(skipLine(where, skipReason(test.annotations)));
         else if (test.status === 'unexpected') failures.push(`${where}: ${firstLine(test.results?.at(-1)?.error?.message)}`);
       }
     for (const child of suite.suites ?? []) visit(child);
@@ -158,7 +158,7 @@ if (existsSync(playwrightReport)) {
 }
 
 console.log(`\nFinished in ${((Date.now() - started) / 1000).toFixed(0)} s.`);
-for (const line of skipped) console.log(`skipped ${line}`);
+for (const line of skipped) console.log(line);
 for (const line of failures) console.log(`FAILED ${line}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);
