@@ -13,18 +13,15 @@ import { createProjection, type Projection } from '../../../renderer/data/projec
 import { loadHeadSnapshot, saveHeadSnapshot } from '../../../renderer/data/head-snapshot';
 import { headCases } from '../../../renderer/data/queries';
 import type { dashboardRuns } from './dashboard-bench';
+import { longestTaskMs, type LongTask } from './long-tasks';
 import { buildSyntheticCases, buildSyntheticComments, buildSyntheticCustomers, keystrokeQueries, DEFAULT_PHRASES } from '../replica';
 
 const accountIds = (count: number): string[] => Array.from({ length: count }, (_, index) => `bench${index}`);
 const projections = new Map<string, Projection>();
-let longTasks: number[] = [];
 /** Long tasks with their start, to say in which phase of a measurement they fell. */
-let longTaskEntries: Array<{ start: number; ms: number }> = [];
+let longTasks: LongTask[] = [];
 new PerformanceObserver((list) => {
-  for (const entry of list.getEntries()) {
-    longTasks.push(entry.duration);
-    longTaskEntries.push({ start: entry.startTime, ms: entry.duration });
-  }
+  for (const entry of list.getEntries()) longTasks.push({ start: entry.startTime, ms: entry.duration });
 }).observe({ type: 'longtask', buffered: true });
 
 async function seed(accounts: number, perAccount: number): Promise<number> {
@@ -81,7 +78,7 @@ async function hydrate(accounts: number): Promise<{ ms: number; maxLongTaskMs: n
   }
   const ms = performance.now() - t0;
   await new Promise((resolve) => setTimeout(resolve, 50));
-  return { ms, maxLongTaskMs: Math.max(0, ...longTasks), cases, longTasks: longTasks.length };
+  return { ms, maxLongTaskMs: longestTaskMs(longTasks), cases, longTasks: longTasks.length };
 }
 
 /**
@@ -141,7 +138,6 @@ async function delta500(): Promise<{ ms: number; maxLongTaskMs: number; longestI
     deletes: {},
   };
   longTasks = [];
-  longTaskEntries = [];
   const t0 = performance.now();
   const result = await applyBatch(db, batch);
   const written = performance.now();
@@ -150,7 +146,7 @@ async function delta500(): Promise<{ ms: number; maxLongTaskMs: number; longestI
   const ms = t1 - t0;
   await new Promise((resolve) => setTimeout(resolve, 50));
   db.close();
-  const longest = [...longTaskEntries].sort((a, b) => b.ms - a.ms)[0];
+  const longest = [...longTasks].sort((a, b) => b.ms - a.ms)[0];
   const phase = !longest
     ? 'none'
     : longest.start < t0
@@ -160,7 +156,7 @@ async function delta500(): Promise<{ ms: number; maxLongTaskMs: number; longestI
         : longest.start < t1
           ? 'the projection'
           : 'after the batch';
-  return { ms, maxLongTaskMs: Math.max(0, ...longTasks), longestIn: phase };
+  return { ms, maxLongTaskMs: longestTaskMs(longTasks), longestIn: phase };
 }
 
 async function storeAttachment(bytes: number): Promise<void> {

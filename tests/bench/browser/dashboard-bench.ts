@@ -10,6 +10,7 @@ import { chartSpecs } from '../../../renderer/features/dashboard/charts/specs';
 import { DashboardClient } from '../../../renderer/features/dashboard/dashboard-client';
 import { previousPeriod, resolvePeriod, type PeriodChoice } from '../../../renderer/features/dashboard/model/periods';
 import type { DashboardInput, DashboardScope } from '../../../renderer/features/dashboard/model/types';
+import { longestTaskMs, type LongTask } from './long-tasks';
 
 const t = ((key: string) => key) as never;
 let client: DashboardClient | undefined;
@@ -33,7 +34,7 @@ interface Painted {
   renderMs: number;
 }
 
-async function paint(scope: DashboardScope, period: PeriodChoice, longTasks: number[]): Promise<Painted> {
+async function paint(scope: DashboardScope, period: PeriodChoice, longTasks: LongTask[]): Promise<Painted> {
   if (!client) throw new Error('dashboardLoad first');
   for (const chart of charts.splice(0)) chart.dispose();
   document.querySelectorAll('.bench-chart').forEach((el) => el.remove());
@@ -63,13 +64,13 @@ async function paint(scope: DashboardScope, period: PeriodChoice, longTasks: num
   }
   await chartsSettled();
   const t2 = performance.now();
-  return { ms: t2 - t0, maxLongTaskMs: Math.max(0, ...longTasks), computeMs, renderMs: t2 - t1 };
+  return { ms: t2 - t0, maxLongTaskMs: longestTaskMs(longTasks), computeMs, renderMs: t2 - t1 };
 }
 
 /** Data ready → charts painted, per run; the floor is the same path for a scope with no case (round trip + empty charts). */
 export async function dashboardRuns(
   runs: number,
-  longTasks: number[],
+  longTasks: LongTask[],
 ): Promise<{ samples: number[]; floor: number[]; maxLongTaskMs: number; computeMs: number[]; renderMs: number[]; longTaskMs: number[] }> {
   const samples: number[] = [];
   const floor: number[] = [];
