@@ -24,6 +24,7 @@ import {
 } from './records';
 import { getCursor } from './queries';
 import { recordSyncChanges } from './case-events';
+import { bulkGetInSlices, bulkPutInSlices } from './slices';
 
 export interface ApplyCounts {
   casesUpserted: number;
@@ -193,10 +194,10 @@ async function writeUpserts(db: ReplicaDb, plan: BatchPlan, counts: ApplyCounts,
   // History first: it compares the incoming versions with the stored ones.
   if (cases.length > 0) {
     await recordSyncChanges(db, cases);
-    await db.cases.bulkPut(cases);
+    await bulkPutInSlices(db.cases, cases);
   }
-  if (comments.length > 0) await db.comments.bulkPut(comments);
-  if (attachments.length > 0) await db.attachments.bulkPut(attachments);
+  if (comments.length > 0) await bulkPutInSlices(db.comments, comments);
+  if (attachments.length > 0) await bulkPutInSlices(db.attachments, attachments);
   if (customers.length > 0) await db.customers.bulkPut(customers);
   for (const change of accessChanges)
     await db.customers.update(change.customerId, { access: change.access, accessCheckedAt: change.checkedAt });
@@ -274,7 +275,7 @@ async function recordHistory(
 ): Promise<void> {
   const names = [...new Set([...cases.map((c) => c.name), ...completeThreads])];
   const previous = new Map<string, CaseHistoryRecord>();
-  for (const row of await db.caseHistory.bulkGet(names)) if (row) previous.set(row.name, row);
+  for (const row of await bulkGetInSlices(db.caseHistory, names)) if (row) previous.set(row.name, row);
   const changed = new Map<string, CaseHistoryRecord>();
   for (const record of cases) {
     const next = nextCaseHistory(changed.get(record.name) ?? previous.get(record.name), record);
@@ -284,7 +285,7 @@ async function recordHistory(
     const row = changed.get(name) ?? previous.get(name);
     if (row) changed.set(name, { ...row, threadCompleteAtMs: nowMs });
   }
-  if (changed.size > 0) await db.caseHistory.bulkPut([...changed.values()]);
+  if (changed.size > 0) await bulkPutInSlices(db.caseHistory, [...changed.values()]);
 }
 
 function commentKeysOf(db: ReplicaDb, caseName: string): Promise<string[]> {

@@ -8,6 +8,7 @@ import Dexie from 'dexie';
 import type { OutboxEntry } from '../../shared/ipc';
 import type { ReplicaDb } from './db';
 import type { CaseEventRecord, CaseRecord } from './records';
+import { bulkGetInSlices } from './slices';
 
 type Change = Omit<CaseEventRecord, 'id' | 'caseName' | 'source' | 'atMs'>;
 
@@ -59,7 +60,10 @@ function confirms(here: CaseEventRecord, change: Change): boolean {
  * only: it runs inside applyBatch's transaction (which must include `caseEvents`).
  */
 export async function recordSyncChanges(db: ReplicaDb, incoming: readonly CaseRecord[]): Promise<number> {
-  const previous = await db.cases.bulkGet(incoming.map((record) => record.name));
+  const previous = await bulkGetInSlices(
+    db.cases,
+    incoming.map((record) => record.name),
+  );
   let recorded = 0;
   for (let i = 0; i < incoming.length; i++) {
     const before = previous[i];

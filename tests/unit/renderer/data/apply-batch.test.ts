@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { DBCore } from 'dexie';
 import { ReplicaDb } from '../../../../renderer/data/db';
 import { applyBatch } from '../../../../renderer/data/apply-batch';
+import { ROWS_PER_SLICE } from '../../../../renderer/data/slices';
 import { getCursor, listAttachments, listComments } from '../../../../renderer/data/queries';
 import type { ReplicaComment } from '../../../../shared/ipc/replica';
 import { freshAccountId, makeAttachment, makeBatch, makeCase, makeComment, makeCustomer } from './fixtures';
@@ -111,6 +112,19 @@ describe('applyBatch', () => {
     ).rejects.toThrow();
     expect(await getCursor(db)).toBe('cur-1');
     expect((await db.cases.toCollection().primaryKeys()).sort()).toEqual([makeCase(1).name]);
+  });
+
+  it('a batch larger than one IndexedDB slice is still one transaction: a bad row in its last slice leaves nothing', async () => {
+    const { db, stats } = countingDb();
+    const many = Array.from({ length: ROWS_PER_SLICE * 2 + 50 }, (_, index) => makeCase(index + 1));
+    await applyBatch(db, makeBatch(db.accountId, 'cur-1', { upserts: { cases: many } }));
+    expect(await db.cases.count()).toBe(many.length);
+    expect(stats.rwTransactions).toBe(1);
+    const comments = Array.from({ length: ROWS_PER_SLICE * 2 + 50 }, (_, index) => makeComment(makeCase(1).name, index + 1));
+    const bad = { ...makeComment(makeCase(1).name, 999), name: undefined } as unknown as ReplicaComment;
+    await expect(applyBatch(db, makeBatch(db.accountId, 'cur-2', { upserts: { comments: [...comments, bad] } }))).rejects.toThrow();
+    expect(await getCursor(db)).toBe('cur-1');
+    expect(await db.comments.count()).toBe(0);
   });
 });
 
