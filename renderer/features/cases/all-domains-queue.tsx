@@ -17,7 +17,7 @@ import { filtersToQuery, hasActiveFilters, nextSort } from './case-query';
 import { scopeIsOpenOnly, viewNames } from './case-scope';
 import { FilterBar } from './filter-bar';
 import { mergeSortedRuns, type MergedOrder } from './merge';
-import { rowFromProjection, type ListRow, type RowContext } from './row-model';
+import { cachedRows, rowFromProjection, type ListRow, type RowContext } from './row-model';
 import { sortKeyOf } from './sort-key';
 import { useListKeys } from './use-list-keys';
 import { useNow } from './use-now';
@@ -88,19 +88,16 @@ function useMergedQueue(runtimes: readonly AccountRuntime[], nowMs: number): Mer
 
 /** Row `index` of the merged order, built on first use and kept while the order stands. */
 function useRowAt(merged: MergedQueue): (index: number) => ListRow | undefined {
-  return useMemo(() => {
-    const cache = new Map<number, ListRow>();
-    return (index: number): ListRow | undefined => {
-      if (index >= merged.order.length) return undefined;
-      const hit = cache.get(index);
-      if (hit) return hit;
-      const run = merged.order.runs[index] as number;
-      const runtime = merged.hydrated[run] as AccountRuntime;
-      const row = rowFromProjection(runtime.projection.rowOf(merged.order.ids[index] as number), merged.contexts[run] as RowContext);
-      cache.set(index, row);
-      return row;
-    };
-  }, [merged]);
+  return useMemo(
+    () =>
+      cachedRows((index) => {
+        if (index >= merged.order.length) return undefined;
+        const run = merged.order.runs[index] as number;
+        const runtime = merged.hydrated[run] as AccountRuntime;
+        return rowFromProjection(runtime.projection.rowOf(merged.order.ids[index] as number), merged.contexts[run] as RowContext);
+      }),
+    [merged],
+  );
 }
 
 function ViewSwitch({ caseView, onApply }: { caseView: string; onApply: (id: string) => void }): React.JSX.Element {

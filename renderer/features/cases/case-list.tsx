@@ -5,7 +5,7 @@ import type { ProjectionSortKey } from '../../data';
 import { useUnreadStore } from '../../state/unread-store';
 import type { SortState } from './case-query';
 import { CaseListHead, useColumnTexts } from './case-list-head';
-import { CaseRow, ROW_HEIGHT } from './case-row';
+import { CaseRow, ROW_HEIGHT, rowLabels } from './case-row';
 import { useColumnLayout, type ColumnLayout } from './column-layout';
 import type { ListRow } from './row-model';
 import './cases.css';
@@ -72,6 +72,7 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
 /** The scrolled rows: a virtual window over `count` rows, keeping the selection in view and the scroll position per tab. */
 function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }): React.JSX.Element {
   const { t, i18n } = useTranslation('cases');
+  const labels = useMemo(() => rowLabels(t), [t]);
   // One subscription for the whole list, not one per row.
   const unread = useUnreadStore((state) => state.unread);
   const unreadSets = useMemo(() => new Map(Object.entries(unread).map(([accountId, names]) => [accountId, new Set(names)])), [unread]);
@@ -127,7 +128,7 @@ function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }):
               top={item.start}
               selected={item.index === selectedIndex}
               unread={unreadSets.get(row.accountId)?.has(row.name) ?? false}
-              t={t}
+              labels={labels}
               picked={props.isPicked(row)}
               language={i18n.language}
               nowMs={props.nowMs}

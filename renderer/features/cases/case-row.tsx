@@ -1,5 +1,6 @@
 import { memo } from 'react';
 import type { TFunction } from 'i18next';
+import { CASE_STATES, type CaseState } from '../../../shared/domain';
 import { exactTime, relativeTime, shortDuration } from '../../ui/format';
 import { Highlighted } from '../../ui/highlighted';
 import { Icon, icons, StateIcon } from '../../ui/icons';
@@ -17,8 +18,8 @@ export interface RowProps {
   readonly selected: boolean;
   /** Google replied since the agent last opened the case: bold row and a dot. */
   readonly unread: boolean;
-  /** The list's `cases` translator (stable per language; no i18n hook per row). */
-  readonly t: TFunction<'cases'>;
+  /** The row's words in the UI language (rowLabels: built once per language, not per row). */
+  readonly labels: RowLabels;
   readonly picked: boolean;
   readonly language: string;
   readonly nowMs: number;
@@ -26,19 +27,61 @@ export interface RowProps {
   readonly domain: string | undefined;
   readonly domainColor: string | undefined;
   readonly visible: ReadonlySet<ColumnId>;
-  /** The keyword being searched: its matches are marked in the title and the customer. */
+  /** The keyword being searched: its matches are marked in the title and the customer ('' = none: plain text, no component per cell). */
   readonly highlight: string;
   readonly onSelect: (index: number) => void;
   readonly onOpen: (index: number) => void;
   readonly onTogglePick: ((index: number) => void) | undefined;
 }
 
+/**
+ * Every word a row shows, in one language. Built once per language by the list: an i18next
+ * call allocates on every use, and per row that was a third of what scrolling allocated
+ * (issue 21). Texts with a value are filled from a template translated once.
+ */
+export interface RowLabels {
+  readonly state: Readonly<Record<CaseState, { readonly full: string; readonly short: string }>>;
+  readonly escalated: string;
+  readonly queued: string;
+  readonly notFiled: string;
+  readonly failed: string;
+  readonly unread: string;
+  readonly priorityOther: string;
+  readonly pick: (number: string) => string;
+  readonly slaOverdue: (time: string) => string;
+  readonly slaRemaining: (time: string) => string;
+}
+
+/** A translation with one value left open: `fill(value)` puts the value where i18next would. */
+function template(translate: (slot: string) => string): (value: string) => string {
+  const slot = '\u0001';
+  const text = translate(slot);
+  return (value) => text.replace(slot, () => value);
+}
+
+export function rowLabels(t: TFunction<'cases'>): RowLabels {
+  return {
+    state: Object.fromEntries(
+      CASE_STATES.map((state) => [state, { full: t(`common:caseState.${state}`), short: t(`stateShort.${state}`) }]),
+    ) as RowLabels['state'],
+    escalated: t('list.escalated'),
+    queued: t('list.queued'),
+    notFiled: t('list.notFiled'),
+    failed: t('list.failed'),
+    unread: t('list.unread'),
+    priorityOther: t('priorityOther'),
+    pick: template((number) => t('list.pick', { number })),
+    // The detail's own words: the list and the detail say the same about a clock.
+    slaOverdue: template((time) => t('caseDetail:sla.overdue', { time })),
+    slaRemaining: template((time) => t('caseDetail:sla.remaining', { time })),
+  };
+}
+
 /** The SLA clock as the list shows it: what is left, or how long overdue. */
-export function slaText(row: ListRow, language: string, t: (key: string, options: Record<string, string>) => string): string {
+export function slaText(row: ListRow, language: string, labels: RowLabels): string {
   if (!row.sla) return '';
   const time = shortDuration(row.sla.ms, language);
-  // The detail's own words: the list and the detail say the same about a clock.
-  return row.sla.level === 'breached' ? t('caseDetail:sla.overdue', { time }) : t('caseDetail:sla.remaining', { time });
+  return row.sla.level === 'breached' ? labels.slaOverdue(time) : labels.slaRemaining(time);
 }
 
 /**
@@ -51,7 +94,7 @@ export const CaseRow = memo(function CaseRow({
   top,
   selected,
   unread,
-  t,
+  labels,
   picked,
   language,
   nowMs,
@@ -72,7 +115,7 @@ export const CaseRow = memo(function CaseRow({
   ]
     .filter(Boolean)
     .join(' ');
-  const stateLabel = t(`common:caseState.${row.state}`);
+  const stateLabels = labels.state[row.state] ?? labels.state.STATE_UNSPECIFIED;
   return (
     <div
       role="row"
@@ -102,7 +145,7 @@ export const CaseRow = memo(function CaseRow({
             type="checkbox"
             className="pick"
             checked={picked}
-            aria-label={t('list.pick', { number: row.caseNumber || t('list.notFiled') })}
+            aria-label={labels.pick(row.caseNumber || labels.notFiled)}
             onClick={(event) => event.stopPropagation()}
             onChange={() => onTogglePick(index)}
             tabIndex={-1}
@@ -111,40 +154,38 @@ export const CaseRow = memo(function CaseRow({
         <span className="mono">{row.caseNumber || '—'}</span>
       </div>
       <div role="gridcell" className="cell title" title={visible.has('customer') ? row.title : `${row.title} · ${row.customerName}`}>
-        {unread && <span className="unread-dot" role="img" aria-label={t('list.unread')} />}
-        <span className="ellipsis title-text">
-          <Highlighted text={row.title} query={highlight} />
-        </span>
-        {row.escalated && <span className="tag escalated">{t('list.escalated')}</span>}
+        {unread && <span className="unread-dot" role="img" aria-label={labels.unread} />}
+        <span className="ellipsis title-text">{highlight === '' ? row.title : <Highlighted text={row.title} query={highlight} />}</span>
+        {row.escalated && <span className="tag escalated">{labels.escalated}</span>}
         {row.pending === 'queued' && (
           <span className="pending-mark">
-            <Icon icon={icons.queued} /> {t('list.queued')}
+            <Icon icon={icons.queued} /> {labels.queued}
           </span>
         )}
         {row.pending === 'local' && (
           <span className="pending-mark">
-            <Icon icon={icons.queued} /> {t('list.notFiled')}
+            <Icon icon={icons.queued} /> {labels.notFiled}
           </span>
         )}
         {row.pending === 'failed' && (
           <span className="failed-mark">
-            <Icon icon={icons.failed} /> {t('list.failed')}
+            <Icon icon={icons.failed} /> {labels.failed}
           </span>
         )}
       </div>
       {visible.has('customer') && (
         <div role="gridcell" className="cell customer" title={row.customerName}>
           <span className="ellipsis">
-            <Highlighted text={row.customerName} query={highlight} />
+            {highlight === '' ? row.customerName : <Highlighted text={row.customerName} query={highlight} />}
           </span>
         </div>
       )}
       <div role="gridcell" className={`cell priority prio-${row.priority}`}>
-        <span className="prio-chip">{row.otherPriority ? t('priorityOther') : row.priority}</span>
+        <span className="prio-chip">{row.otherPriority ? labels.priorityOther : row.priority}</span>
       </div>
-      <div role="gridcell" className={`cell state state-${row.state}`} title={stateLabel}>
+      <div role="gridcell" className={`cell state state-${row.state}`} title={stateLabels.full}>
         <StateIcon state={row.state} />
-        <span className="ellipsis">{t(`stateShort.${row.state}`)}</span>
+        <span className="ellipsis">{stateLabels.short}</span>
       </div>
       {visible.has('updated') && (
         <div role="gridcell" className="cell updated" title={exactTime(row.updateTimeMs, language)}>
@@ -156,7 +197,7 @@ export const CaseRow = memo(function CaseRow({
         className={`cell sla sla-${row.sla?.level ?? 'none'}`}
         title={row.sla ? exactTime(Date.parse(row.sla.targetAt), language) : undefined}
       >
-        {row.sla && <span className="ellipsis">{slaText(row, language, t)}</span>}
+        {row.sla && <span className="ellipsis">{slaText(row, language, labels)}</span>}
       </div>
     </div>
   );

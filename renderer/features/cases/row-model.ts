@@ -112,3 +112,21 @@ export function rowFromRecord(record: CaseRecord | ViewCase, customerName: strin
     sla: view.local ? undefined : ctx.slaOf(view),
   };
 }
+
+/**
+ * `build` memoised per index, keeping the newest `limit` rows: rows on screen keep their
+ * identity (memoised list rows skip rendering) without holding every row ever scrolled past;
+ * those all reached the old generation and brought major GC pauses into scrolling (issue 21).
+ */
+export function cachedRows(build: (index: number) => ListRow | undefined, limit = 512): (index: number) => ListRow | undefined {
+  const cache = new Map<number, ListRow>();
+  return (index) => {
+    const hit = cache.get(index);
+    if (hit) return hit;
+    const row = build(index);
+    if (row === undefined) return undefined;
+    if (cache.size >= limit) cache.delete(cache.keys().next().value as number);
+    cache.set(index, row);
+    return row;
+  };
+}

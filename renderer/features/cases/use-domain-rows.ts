@@ -10,7 +10,7 @@ import { useUnreadNames } from '../../state/unread-store';
 import { useRuntimeSla } from '../sla-plans';
 import { filtersToQuery, type SortState } from './case-query';
 import { recordInView, scopeIsOpenOnly, viewNames, type ScopeContext } from './case-scope';
-import { rowFromProjection, rowFromRecord, type ListRow, type RowContext } from './row-model';
+import { cachedRows, rowFromProjection, rowFromRecord, type ListRow, type RowContext } from './row-model';
 
 export interface DomainRows {
   readonly count: number;
@@ -119,7 +119,6 @@ export function useDomainRows(runtime: AccountRuntime, view: ListView, sort: Sor
   }, [outbox, scope, filters, keyword, customerId, runtime, scopeContext, drillNames, version]);
 
   return useMemo((): DomainRows => {
-    const cache = new Map<number, ListRow>();
     const nameOfCustomer = (id: string): string => customerInfo.get(id)?.name ?? id;
     const localRows = locals.map((local) => rowFromRecord(local, nameOfCustomer(local.customerId), ctx));
     if (result) {
@@ -129,16 +128,11 @@ export function useDomainRows(runtime: AccountRuntime, view: ListView, sort: Sor
         hydrated: true,
         loading: false,
         partial: false,
-        rowAt(index) {
+        rowAt: cachedRows((index) => {
           if (index < localRows.length) return localRows[index];
-          const cached = cache.get(index);
-          if (cached) return cached;
           const id = result.ids[index - localRows.length];
-          if (id === undefined) return undefined;
-          const row = rowFromProjection(runtime.projection.rowOf(id), ctx);
-          cache.set(index, row);
-          return row;
-        },
+          return id === undefined ? undefined : rowFromProjection(runtime.projection.rowOf(id), ctx);
+        }),
         indexOf(name) {
           const local = localRows.findIndex((row) => row.name === name);
           if (local >= 0) return local;

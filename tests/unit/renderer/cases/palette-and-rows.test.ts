@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { createProjection } from '../../../../renderer/data/projection';
 import { toCaseRecord } from '../../../../renderer/data/records';
 import { caseNumberQuery, findCasesByNumber, labelMatches } from '../../../../renderer/features/cases/palette-commands';
-import { rowFromProjection, type RowContext } from '../../../../renderer/features/cases/row-model';
+import { rowLabels } from '../../../../renderer/features/cases/case-row';
+import { cachedRows, rowFromProjection, type ListRow, type RowContext } from '../../../../renderer/features/cases/row-model';
+import { createI18n } from '../../../../renderer/i18n';
 import { sortKeyOf } from '../../../../renderer/features/cases/sort-key';
 import type { OutboxEntry } from '../../../../shared/ipc';
 import { makeCase } from '../data/fixtures';
@@ -72,5 +74,42 @@ describe('list rows', () => {
     const keys = rows.map((row) => sortKeyOf(row, 'caseNumber'));
     expect(keys).toEqual([5, 30, 200]);
     expect(sortKeyOf(rows[0]!, 'priority')).toBe(3);
+  });
+});
+
+describe('row building for scrolling', () => {
+  it('keeps a row object while it is among the newest built, and builds it again once evicted', () => {
+    const p = projectionWith(1, 2, 3, 4);
+    const ids = p.query({}).ids;
+    let builds = 0;
+    const rowAt = cachedRows((index) => {
+      const id = ids[index];
+      if (id === undefined) return undefined;
+      builds += 1;
+      return rowFromProjection(p.rowOf(id), { accountId: 'acc', slaOf: () => undefined, nowMs: 0, outbox: [], pendingRefs: new Set() });
+    }, 2);
+    const first: ListRow | undefined = rowAt(0);
+    expect(rowAt(0)).toBe(first);
+    rowAt(1);
+    expect(builds).toBe(2);
+    rowAt(2); // the third row evicts the oldest (row 0)
+    expect(rowAt(9)).toBeUndefined();
+    const again = rowAt(0);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+    expect(builds).toBe(4);
+  });
+
+  it('fills the row texts built once per language exactly as i18next would, in every UI language', () => {
+    for (const language of ['en', 'zh-TW', 'zh-CN', 'id', 'fr'] as const) {
+      const t = createI18n(language).getFixedT(language, 'cases');
+      const labels = rowLabels(t);
+      // A value with replacement patterns of its own is kept verbatim.
+      expect(labels.pick('$& 41000034')).toBe(t('list.pick', { number: '$& 41000034' }));
+      expect(labels.slaOverdue('2 h')).toBe(t('caseDetail:sla.overdue', { time: '2 h' }));
+      expect(labels.slaRemaining('5 min')).toBe(t('caseDetail:sla.remaining', { time: '5 min' }));
+      expect(labels.state.ACTION_REQUIRED.full).toBe(t('common:caseState.ACTION_REQUIRED'));
+      expect(labels.state.CLOSED.short).not.toBe('stateShort.CLOSED');
+    }
   });
 });
