@@ -11,14 +11,9 @@ import {
   Ban,
   Check,
   ChevronDown,
-  Circle,
   CircleAlert,
-  CircleCheck,
-  CircleDashed,
-  CircleDot,
   CircleX,
   Clock,
-  Diamond,
   Eye,
   Ellipsis,
   ExternalLink,
@@ -37,6 +32,7 @@ import {
   type LucideIcon,
 } from 'lucide-react';
 import type { CaseState } from '../../shared/domain';
+import './state-icons.css';
 
 /** What each icon means in this app; components pick by meaning, not by shape. */
 export const icons = {
@@ -68,15 +64,6 @@ export const icons = {
 } satisfies Record<string, LucideIcon>;
 
 /** The small shape beside a status (docs/ui.md): new, Google working, action required, solved, closed. */
-export const stateIcons: Record<CaseState, LucideIcon> = {
-  STATE_UNSPECIFIED: CircleDashed,
-  NEW: CircleDot,
-  IN_PROGRESS_GOOGLE_SUPPORT: CircleDashed,
-  ACTION_REQUIRED: Diamond,
-  SOLUTION_PROVIDED: CircleCheck,
-  CLOSED: Circle,
-};
-
 export function Icon({ icon: Shape, label, className }: { icon: LucideIcon; label?: string; className?: string }): React.JSX.Element {
   return (
     <Shape
@@ -89,6 +76,17 @@ export function Icon({ icon: Shape, label, className }: { icon: LucideIcon; labe
   );
 }
 
+/** Each state's shape (renderer/ui/state-icons.css). */
+const stateShapes: Record<CaseState, string> = {
+  STATE_UNSPECIFIED: 'circle-dashed',
+  NEW: 'circle-dot',
+  IN_PROGRESS_GOOGLE_SUPPORT: 'circle-dashed',
+  ACTION_REQUIRED: 'diamond',
+  SOLUTION_PROVIDED: 'circle-check',
+  CLOSED: 'circle',
+};
+
+/** A state's shape: decorative, the state's name is beside it. */
 export function StateIcon({ state }: { state: CaseState }): React.JSX.Element {
-  return <Icon icon={stateIcons[state]} className={`state-shape state-icon-${state}`} />;
+  return <span className={`state-shape shape-${stateShapes[state] ?? 'circle-dashed'}`} aria-hidden="true" />;
 }
