@@ -5,7 +5,7 @@ import type { ProjectionSortKey } from '../../data';
 import { useUnreadStore } from '../../state/unread-store';
 import type { SortState } from './case-query';
 import { CaseListHead, useColumnTexts } from './case-list-head';
-import { CaseRow, ROW_HEIGHT, rowLabels } from './case-row';
+import { CaseRow, ROW_HEIGHT, rowClickHandlers, rowLabels } from './case-row';
 import { useColumnLayout, type ColumnLayout } from './column-layout';
 import type { ListRow } from './row-model';
 import './cases.css';
@@ -98,6 +98,9 @@ function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }):
     if (selectedIndex >= 0 && selectedIndex < count && restored.current) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, count, virtualizer]);
 
+  const { onSelect, onOpen, onTogglePick } = props;
+  const clicks = useMemo(() => rowClickHandlers({ onSelect, onOpen, onTogglePick }), [onSelect, onOpen, onTogglePick]);
+
   const saveTimer = useRef<number | undefined>(undefined);
   const onScroll = (): void => {
     window.clearTimeout(saveTimer.current);
@@ -106,7 +109,7 @@ function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }):
   useEffect(() => () => window.clearTimeout(saveTimer.current), []);
 
   return (
-    <div className="case-scroll" ref={scrollRef} onScroll={onScroll} data-testid="case-scroll">
+    <div className="case-scroll" ref={scrollRef} onScroll={onScroll} {...clicks} data-testid="case-scroll">
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           if (loading) {
@@ -136,9 +139,7 @@ function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }):
               domainColor={domain?.color}
               visible={props.layout.visible}
               highlight={props.highlight ?? ''}
-              onSelect={props.onSelect}
-              onOpen={props.onOpen}
-              onTogglePick={props.onTogglePick}
+              pickable={props.onTogglePick !== undefined}
             />
           );
         })}
