@@ -8,6 +8,7 @@ import { wipeAccount } from './app/wipe-account';
 import { lifecycleWith, RuntimeRegistry } from './runtime/runtime-registry';
 import { createI18n, matchUiLanguage } from './i18n';
 import { getBridgeClient, installErrorLogging } from './platform';
+import { warmUpFonts } from './ui/font-warmup';
 import './ui/theme.css';
 
 function Root(): React.JSX.Element {
@@ -43,3 +44,4 @@ createRoot(container).render(
     </RuntimeProvider>
   </StrictMode>,
 );
+warmUpFonts();
