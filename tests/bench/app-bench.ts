@@ -64,12 +64,22 @@ function scrollOnce(page: Page, frames: number): Promise<ScrollFigures> {
     const observer = new PerformanceObserver((list) => {
       for (const entry of list.getEntries() as unknown as Array<{
         duration: number;
-        scripts: Array<{ duration: number; invoker: string; invokerType: string }>;
+        scripts: Array<{
+          duration: number;
+          invoker: string;
+          invokerType: string;
+          sourceFunctionName: string;
+          sourceURL: string;
+          sourceCharPosition: number;
+        }>;
       }>) {
         const scriptMs = entry.scripts.reduce((sum, script) => sum + script.duration, 0);
-        // What started the frame's longest script: a scroll handler, a timer, a bridge event…
+        // What started the frame's longest script (a scroll handler, a timer, a bridge event…) and where its code is.
         const top = [...entry.scripts].sort((a, b) => b.duration - a.duration)[0];
-        slow.push({ ms: entry.duration, scriptMs, invoker: top ? `${top.invokerType} ${top.invoker}` : 'no script' });
+        const where = top
+          ? `${top.sourceFunctionName || 'anonymous'} in ${top.sourceURL.split('/').pop() ?? ''}@${top.sourceCharPosition}`
+          : '';
+        slow.push({ ms: entry.duration, scriptMs, invoker: top ? `${top.invokerType} ${top.invoker}, ${where}` : 'no script' });
       }
     });
     observer.observe({ type: 'long-animation-frame' });
