@@ -63,7 +63,6 @@ export const icons = {
   transferred: ArrowRight,
 } satisfies Record<string, LucideIcon>;
 
-/** The small shape beside a status (docs/ui.md): new, Google working, action required, solved, closed. */
 export function Icon({ icon: Shape, label, className }: { icon: LucideIcon; label?: string; className?: string }): React.JSX.Element {
   return (
     <Shape
@@ -76,7 +75,7 @@ export function Icon({ icon: Shape, label, className }: { icon: LucideIcon; labe
   );
 }
 
-/** Each state's shape (renderer/ui/state-icons.css). */
+/** The small shape beside a status (docs/ui.md): new, Google working, action required, solved, closed (renderer/ui/state-icons.css). */
 const stateShapes: Record<CaseState, string> = {
   STATE_UNSPECIFIED: 'circle-dashed',
   NEW: 'circle-dot',

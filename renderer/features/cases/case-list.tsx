@@ -77,7 +77,7 @@ function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }):
   const unread = useUnreadStore((state) => state.unread);
   const unreadSets = useMemo(() => new Map(Object.entries(unread).map(([accountId, names]) => [accountId, new Set(names)])), [unread]);
   const scrollRef = useRef<HTMLDivElement>(null);
-  const { count, rowAt, selectedIndex, onScrollTop, loading } = props;
+  const { count, rowAt, selectedIndex, onScrollTop, loading, onSelect, onOpen, onTogglePick } = props;
   const virtualizer = useVirtualizer({
     count: loading ? 12 : count,
     getScrollElement: () => scrollRef.current,
@@ -98,7 +98,6 @@ function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }):
     if (selectedIndex >= 0 && selectedIndex < count && restored.current) virtualizer.scrollToIndex(selectedIndex, { align: 'auto' });
   }, [selectedIndex, count, virtualizer]);
 
-  const { onSelect, onOpen, onTogglePick } = props;
   const clicks = useMemo(() => rowClickHandlers({ onSelect, onOpen, onTogglePick }), [onSelect, onOpen, onTogglePick]);
 
   const saveTimer = useRef<number | undefined>(undefined);

@@ -2,7 +2,7 @@ import { memo } from 'react';
 import type { TFunction } from 'i18next';
 import { CASE_STATES, type CaseState } from '../../../shared/domain';
 import { exactTime, relativeTime, shortDuration } from '../../ui/format';
-import { Highlighted } from '../../ui/highlighted';
+import { withMarks } from '../../ui/highlighted';
 import { Icon, icons, StateIcon } from '../../ui/icons';
 import type { ColumnId } from './column-layout';
 import type { ListRow } from './row-model';
@@ -27,7 +27,7 @@ export interface RowProps {
   readonly domain: string | undefined;
   readonly domainColor: string | undefined;
   readonly visible: ReadonlySet<ColumnId>;
-  /** The keyword being searched: its matches are marked in the title and the customer ('' = none: plain text, no component per cell). */
+  /** The keyword being searched: its matches are marked in the title and the customer. */
   readonly highlight: string;
   /** Rows can be picked (a checkbox; clicks are handled once for the whole list by rowClickHandlers). */
   readonly pickable: boolean;
@@ -147,7 +147,7 @@ export const CaseRow = memo(function CaseRow({
       </div>
       <div role="gridcell" className="cell title" title={visible.has('customer') ? row.title : `${row.title} · ${row.customerName}`}>
         {unread && <span className="unread-dot" role="img" aria-label={labels.unread} />}
-        <span className="ellipsis title-text">{highlight === '' ? row.title : <Highlighted text={row.title} query={highlight} />}</span>
+        <span className="ellipsis title-text">{withMarks(row.title, highlight)}</span>
         {row.escalated && <span className="tag escalated">{labels.escalated}</span>}
         {row.pending === 'queued' && (
           <span className="pending-mark">
@@ -167,9 +167,7 @@ export const CaseRow = memo(function CaseRow({
       </div>
       {visible.has('customer') && (
         <div role="gridcell" className="cell customer" title={row.customerName}>
-          <span className="ellipsis">
-            {highlight === '' ? row.customerName : <Highlighted text={row.customerName} query={highlight} />}
-          </span>
+          <span className="ellipsis">{withMarks(row.customerName, highlight)}</span>
         </div>
       )}
       <div role="gridcell" className={`cell priority prio-${row.priority}`}>
