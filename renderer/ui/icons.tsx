@@ -75,17 +75,26 @@ export function Icon({ icon: Shape, label, className }: { icon: LucideIcon; labe
   );
 }
 
-/** The small shape beside a status (docs/ui.md): new, Google working, action required, solved, closed (renderer/ui/state-icons.css). */
+/**
+ * The small shape beside a status (docs/ui.md): new, Google working, action required, solved,
+ * closed. Geometric characters every system font stack has: text is the cheapest thing to
+ * paint in a scrolled list row (CSS masks cost each row its own compositing effect, SVG its
+ * own layout tree; issue 21).
+ */
 const stateShapes: Record<CaseState, string> = {
-  STATE_UNSPECIFIED: 'circle-dashed',
-  NEW: 'circle-dot',
-  IN_PROGRESS_GOOGLE_SUPPORT: 'circle-dashed',
-  ACTION_REQUIRED: 'diamond',
-  SOLUTION_PROVIDED: 'circle-check',
-  CLOSED: 'circle',
+  STATE_UNSPECIFIED: '\u25CC', // ◌
+  NEW: '\u2299', // ⊙
+  IN_PROGRESS_GOOGLE_SUPPORT: '\u25CC', // ◌
+  ACTION_REQUIRED: '\u25C7', // ◇
+  SOLUTION_PROVIDED: '\u2713', // ✓
+  CLOSED: '\u25CB', // ○
 };
 
 /** A state's shape: decorative, the state's name is beside it. */
 export function StateIcon({ state }: { state: CaseState }): React.JSX.Element {
-  return <span className={`state-shape shape-${stateShapes[state] ?? 'circle-dashed'}`} aria-hidden="true" />;
+  return (
+    <span className="state-shape" aria-hidden="true">
+      {stateShapes[state] ?? stateShapes.STATE_UNSPECIFIED}
+    </span>
+  );
 }

@@ -132,18 +132,12 @@ export const CaseRow = memo(function CaseRow({
           <span className="ellipsis">{domain}</span>
         </div>
       )}
-      <div role="gridcell" className="cell number">
+      <div role="gridcell" className="cell number mono">
         {pickable && (
-          <input
-            type="checkbox"
-            className="pick"
-            checked={picked}
-            readOnly
-            aria-label={labels.pick(row.caseNumber || labels.notFiled)}
-            tabIndex={-1}
-          />
+          // Not an <input>: React tracks every mounted input's value, work a scrolled row does not need.
+          <span role="checkbox" className="pick" aria-checked={picked} aria-label={labels.pick(row.caseNumber || labels.notFiled)} />
         )}
-        <span className="mono">{row.caseNumber || '—'}</span>
+        {row.caseNumber || '—'}
       </div>
       <div role="gridcell" className="cell title" title={visible.has('customer') ? row.title : `${row.title} · ${row.customerName}`}>
         {unread && <span className="unread-dot" role="img" aria-label={labels.unread} />}
@@ -166,28 +160,27 @@ export const CaseRow = memo(function CaseRow({
         )}
       </div>
       {visible.has('customer') && (
-        <div role="gridcell" className="cell customer" title={row.customerName}>
-          <span className="ellipsis">{withMarks(row.customerName, highlight)}</span>
+        <div role="gridcell" className="cell text customer" title={row.customerName}>
+          {withMarks(row.customerName, highlight)}
         </div>
       )}
       <div role="gridcell" className={`cell priority prio-${row.priority}`}>
         <span className="prio-chip">{row.otherPriority ? labels.priorityOther : row.priority}</span>
       </div>
-      <div role="gridcell" className={`cell state state-${row.state}`} title={stateLabels.full}>
-        <StateIcon state={row.state} />
-        <span className="ellipsis">{stateLabels.short}</span>
+      <div role="gridcell" className={`cell text state state-${row.state}`} title={stateLabels.full}>
+        <StateIcon state={row.state} /> {stateLabels.short}
       </div>
       {visible.has('updated') && (
-        <div role="gridcell" className="cell updated" title={exactTime(row.updateTimeMs, language)}>
+        <div role="gridcell" className="cell text updated" title={exactTime(row.updateTimeMs, language)}>
           {relativeTime(row.updateTimeMs, nowMs, language)}
         </div>
       )}
       <div
         role="gridcell"
-        className={`cell sla sla-${row.sla?.level ?? 'none'}`}
+        className={`cell text sla sla-${row.sla?.level ?? 'none'}`}
         title={row.sla ? exactTime(Date.parse(row.sla.targetAt), language) : undefined}
       >
-        {row.sla && <span className="ellipsis">{slaText(row, language, labels)}</span>}
+        {slaText(row, language, labels)}
       </div>
     </div>
   );
@@ -198,6 +191,8 @@ function rowIndexOf(target: EventTarget): number | undefined {
   const row = target instanceof Element ? target.closest<HTMLElement>('[role="row"][data-index]') : null;
   return row ? Number(row.dataset['index']) : undefined;
 }
+
+const isPickBox = (target: EventTarget): boolean => target instanceof Element && target.classList.contains('pick');
 
 /**
  * The list's row clicks, handled once on the scrolled body instead of closures on every row
@@ -213,13 +208,13 @@ export function rowClickHandlers(actions: {
     onClick: (event) => {
       const index = rowIndexOf(event.target);
       if (index === undefined) return;
-      const onCheckbox = event.target instanceof HTMLInputElement && event.target.classList.contains('pick');
+      const onCheckbox = isPickBox(event.target);
       if (actions.onTogglePick && (onCheckbox || event.ctrlKey || event.metaKey)) actions.onTogglePick(index);
       else actions.onSelect(index);
     },
     onDoubleClick: (event) => {
       const index = rowIndexOf(event.target);
-      if (index !== undefined && !(event.target instanceof HTMLInputElement)) actions.onOpen(index);
+      if (index !== undefined && !isPickBox(event.target)) actions.onOpen(index);
     },
   };
 }

@@ -11,7 +11,7 @@ function listWith(actions: Parameters<typeof rowClickHandlers>[0]) {
       {[0, 1].map((index) => (
         <div key={index} role="row" data-index={index}>
           <div role="gridcell">
-            <input type="checkbox" className="pick" readOnly checked={false} aria-label={`pick ${index}`} />
+            <span role="checkbox" className="pick" aria-checked={false} aria-label={`pick ${index}`} />
             <span>case {index}</span>
           </div>
         </div>
