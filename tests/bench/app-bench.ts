@@ -108,6 +108,9 @@ function scrollOnce(page: Page, frames: number): Promise<ScrollFigures> {
   }, frames);
 }
 
+/** Rows of the plain list the scroll floor runs over. */
+const ROWS_IN_FLOOR = 20_000;
+
 /**
  * The floor of the scroll figures: the same scroll, in the same browser and run, over a plain
  * virtual list (20,000 rows of seven text cells, rows swapped by a few lines of DOM code, no
@@ -149,8 +152,6 @@ render();
     await page.close();
   }
 }
-
-const ROWS_IN_FLOOR = 20_000;
 
 function recordScroll(rec: Recorder, result: ScrollFigures, floor: ScrollFigures): void {
   const summary = summarize(result.frames);
