@@ -1,5 +1,5 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
+import { useVirtualizer, type VirtualItem } from '@tanstack/react-virtual';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ProjectionSortKey } from '../../data';
 import { useUnreadStore } from '../../state/unread-store';
@@ -69,6 +69,25 @@ export function CaseList(props: CaseListProps): React.JSX.Element {
   );
 }
 
+/**
+ * The visible rows in slot order. A row scrolled out hands its slot (its React key and its DOM)
+ * to a row scrolled in, and the DOM keeps the slots' order, so a frame of fast scrolling
+ * rewrites a dozen rows' texts in place instead of building, moving and styling new rows
+ * (issue 21: half the frame's layout and script). The slot count only grows, so the keys stay
+ * unique over the window of consecutive rows. Rows are placed by transform, so DOM order
+ * does not show; `aria-owns` on the row group gives assistive technology the visual order.
+ */
+function useRowSlots(items: readonly VirtualItem[]): {
+  readonly items: readonly VirtualItem[];
+  readonly slotOf: (index: number) => number;
+} {
+  const slots = useRef(0);
+  slots.current = Math.max(slots.current, items.length);
+  const count = slots.current;
+  const slotOf = (index: number): number => index % count;
+  return { items: [...items].sort((a, b) => slotOf(a.index) - slotOf(b.index)), slotOf };
+}
+
 /** The scrolled rows: a virtual window over `count` rows, keeping the selection in view and the scroll position per tab. */
 function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }): React.JSX.Element {
   const { t, i18n } = useTranslation('cases');
@@ -107,10 +126,18 @@ function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }):
   };
   useEffect(() => () => window.clearTimeout(saveTimer.current), []);
 
+  const visibleItems = virtualizer.getVirtualItems();
+  const { items, slotOf } = useRowSlots(visibleItems);
+  const slotIdPrefix = useId();
+  const rowId = (index: number): string => `${slotIdPrefix}-${slotOf(index)}`;
   return (
     <div className="case-scroll" ref={scrollRef} onScroll={onScroll} {...clicks} data-testid="case-scroll">
-      <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-        {virtualizer.getVirtualItems().map((item) => {
+      <div
+        role="rowgroup"
+        aria-owns={loading ? undefined : visibleItems.map((item) => rowId(item.index)).join(' ')}
+        style={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+      >
+        {(loading ? visibleItems : items).map((item) => {
           if (loading) {
             const style = { transform: `translateY(${item.start}px)`, height: ROW_HEIGHT };
             return (
@@ -124,7 +151,8 @@ function CaseListBody(props: CaseListProps & { readonly layout: ColumnLayout }):
           const domain = props.domainOf?.(row.accountId);
           return (
             <CaseRow
-              key={row.key}
+              key={slotOf(item.index)}
+              id={rowId(item.index)}
               row={row}
               index={item.index}
               top={item.start}

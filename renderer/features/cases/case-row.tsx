@@ -11,6 +11,8 @@ import type { ListRow } from './row-model';
 export const ROW_HEIGHT = 36;
 
 export interface RowProps {
+  /** The row's DOM id: its slot's, named in the row group's aria-owns (case-list.tsx). */
+  readonly id: string;
   readonly row: ListRow;
   readonly index: number;
   /** Offset from the top of the list, in px (the row is placed with a transform: no layout). */
@@ -84,10 +86,12 @@ export function slaText(row: ListRow, language: string, labels: RowLabels): stri
 }
 
 /**
- * One case in the list (a grid row). Memoised: while scrolling, only the rows that come
- * into view render; the others keep their DOM (every prop is a primitive or stable).
+ * One case in the list (a grid row), in one of the list's reused slots. Memoised: while
+ * scrolling, only the slots that take a new case render; the others keep their DOM (every
+ * prop is a primitive or stable).
  */
 export const CaseRow = memo(function CaseRow({
+  id,
   row,
   index,
   top,
@@ -115,6 +119,7 @@ export const CaseRow = memo(function CaseRow({
   const stateLabels = labels.state[row.state] ?? labels.state.STATE_UNSPECIFIED;
   return (
     <div
+      id={id}
       role="row"
       aria-rowindex={index + 2}
       aria-selected={selected}
