@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SELECTABLE_CASE_STATES } from '../../../shared/domain';
 import type { ProjectionSortKey } from '../../data';
-import { relativeTime, shortDuration } from '../../ui/format';
+import { pastRelativeTimes, shortDuration } from '../../ui/format';
 import { Icon, icons } from '../../ui/icons';
 import { ariaSort, type SortState } from './case-query';
 import type { ColumnId, ColumnLayout, ColumnTexts } from './column-layout';
@@ -34,7 +34,6 @@ export function useColumnTexts(): ColumnTexts {
     const states = SELECTABLE_CASE_STATES.map((state) => t(`stateShort.${state}`));
     // Overdue by hundreds of days happens (old cases waiting on the customer).
     const durations = [23 * HOUR + 59 * 60_000, 999 * 24 * HOUR + 23 * HOUR, 59 * 60_000].map((ms) => shortDuration(ms, language));
-    const now = Date.UTC(2026, 0, 31);
     return {
       state: [...states, t('columns.state')],
       stateStrong: [t('stateShort.ACTION_REQUIRED')],
@@ -44,9 +43,7 @@ export function useColumnTexts(): ColumnTexts {
       ],
       priorityHeader: t('columns.priority'),
       updatedHeader: t('columns.updated'),
-      updated: [59 * 60_000, 23 * HOUR, 6 * 24 * HOUR, 3 * 7 * 24 * HOUR, 330 * 24 * HOUR, 700 * 24 * HOUR].map((ago) =>
-        relativeTime(now - ago, now, language),
-      ),
+      updated: pastRelativeTimes(language),
     };
   }, [t, language]);
 }

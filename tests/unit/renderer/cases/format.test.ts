@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exactTime, relativeTime, shortDuration } from '../../../../renderer/ui/format';
+import { exactTime, pastRelativeTimes, relativeTime, shortDuration } from '../../../../renderer/ui/format';
 
 const now = Date.UTC(2026, 4, 10, 12, 0, 0);
 
@@ -16,6 +16,17 @@ describe('relative and exact times', () => {
   it('localizes', () => {
     expect(relativeTime(now - 5 * 60_000, now, 'zh-TW')).toBe('5 分鐘前');
     expect(relativeTime(now - 3 * 3600_000, now, 'fr')).toContain('3');
+  });
+
+  it('lists every past text an "updated" column must fit; long units are counted, not named', () => {
+    // French puts a no-break space between a number and its unit.
+    const fr = pastRelativeTimes('fr').map((text) => text.replace(/\u00a0|\u202f/g, ' '));
+    expect(fr).toEqual(expect.arrayContaining(['hier', 'avant-hier', 'il y a 1 sem.', 'il y a 1 m.', 'il y a 59 min', 'il y a 99 a']));
+    expect(pastRelativeTimes('en')).toEqual(
+      expect.arrayContaining(['this minute', 'yesterday', '1 wk. ago', '4 wk. ago', '12 mo. ago', '1 yr. ago']),
+    );
+    expect(fr).not.toContain('la semaine dernière');
+    expect(new Set(fr).size).toBe(fr.length);
   });
 
   it('shows the exact time in the given zone', () => {
