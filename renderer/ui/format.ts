@@ -28,24 +28,25 @@ const units: ReadonlyArray<[Intl.RelativeTimeFormatUnit, number]> = [
 ];
 
 /**
- * Named days and minutes ("yesterday", "this minute"), counted weeks, months and years
- * ("1 wk. ago", not "last week": the named forms of the long units are the widest texts of
- * a list column in French and would take their width from the title).
+ * Days, hours and minutes may be named ("yesterday", "this minute"); weeks, months and years
+ * are counted ("1 wk. ago", not "last week": in French the named forms of the long units are
+ * the widest texts of the list's Updated column and would take their width from the title).
  */
 const namedUnits: ReadonlySet<Intl.RelativeTimeFormatUnit> = new Set(['day', 'hour', 'minute']);
+
+function relativeFormat(language: string, unit: Intl.RelativeTimeFormatUnit): Intl.RelativeTimeFormat {
+  const numeric = namedUnits.has(unit) ? 'auto' : 'always';
+  return cached(`rel|${language}|${numeric}`, () => new Intl.RelativeTimeFormat(language, { numeric, style: 'short' }));
+}
 
 /** "5 minutes ago", "yesterday", "now" in the given language. */
 export function relativeTime(thenMs: number, nowMs: number, language: string): string {
   const diff = thenMs - nowMs;
   const abs = Math.abs(diff);
-  const format = (unit: Intl.RelativeTimeFormatUnit): Intl.RelativeTimeFormat => {
-    const numeric = namedUnits.has(unit) ? 'auto' : 'always';
-    return cached(`rel|${language}|${numeric}`, () => new Intl.RelativeTimeFormat(language, { numeric, style: 'short' }));
-  };
   for (const [unit, size] of units) {
-    if (abs >= size) return format(unit).format(Math.round(diff / size), unit);
+    if (abs >= size) return relativeFormat(language, unit).format(Math.round(diff / size), unit);
   }
-  return format('minute').format(0, 'minute');
+  return relativeFormat(language, 'minute').format(0, 'minute');
 }
 
 /** Every text `relativeTime` gives for a time up to 99 years past: what an "updated" column must fit. */
@@ -53,7 +54,7 @@ export function pastRelativeTimes(language: string): string[] {
   const now = Date.UTC(2026, 0, 31);
   const texts = [relativeTime(now, now, language)];
   units.forEach(([, size], index) => {
-    // Each unit counts up to where the next larger one takes over ("last week", "3 wk. ago"…).
+    // Each unit counts up to where the next larger one takes over ("23 hr. ago", then "yesterday").
     const larger = units[index - 1]?.[1] ?? 100 * size;
     for (let ago = size; ago < larger; ago += size) texts.push(relativeTime(now - ago, now, language));
   });
