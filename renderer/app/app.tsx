@@ -25,7 +25,7 @@ const vaultNoticeKey = storageKeys.vaultNotice.prefix;
 const vaultNotice = defineSlot({ version: 1, schema: z.boolean(), migrate: (old) => old === 1 || old === '1' || old === true });
 
 /** Loads accounts, settings and sync status from main and keeps them current. */
-function useBootstrap(onSettings: (settings: Settings) => void): { info: AppInfo | undefined; error: string | undefined } {
+export function useBootstrap(onSettings: (settings: Settings) => void): { info: AppInfo | undefined; error: string | undefined } {
   const [info, setInfo] = useState<AppInfo>();
   const [error, setError] = useState<string>();
   const { setAccounts, setSettings, setSyncStatus } = useAppStore.getState();
@@ -39,20 +39,18 @@ function useBootstrap(onSettings: (settings: Settings) => void): { info: AppInfo
         onSettings(next);
       }),
     ];
-    void Promise.all([
-      client.invoke('app.info', {}),
-      client.invoke('settings.get', {}),
-      client.invoke('accounts.list', {}),
-      client.invoke('sync.statuses', {}),
-    ])
-      .then(([appInfo, settings, accounts, statuses]) => {
-        setInfo(appInfo);
-        setSettings(settings);
-        onSettings(settings);
-        setAccounts(accounts);
-        for (const status of statuses) setSyncStatus(status);
-      })
-      .catch((reason: unknown) => setError(reason instanceof Error ? reason.message : String(reason)));
+    // Each snapshot is applied the moment its own reply arrives, never held back for the others:
+    // main sends replies and change events down one ordered channel, so applying in arrival order
+    // means a reply can never overwrite a newer change event (holding settings until accounts
+    // and statuses arrived once put a stale language back over a just-announced one).
+    const fail = (reason: unknown): void => setError(reason instanceof Error ? reason.message : String(reason));
+    client.invoke('settings.get', {}).then((settings) => {
+      setSettings(settings);
+      onSettings(settings);
+    }, fail);
+    client.invoke('sync.statuses', {}).then((statuses) => statuses.forEach((status) => setSyncStatus(status)), fail);
+    client.invoke('accounts.list', {}).then(setAccounts, fail);
+    client.invoke('app.info', {}).then(setInfo, fail);
     // The OS says the network is back: sync now rather than at the next backoff step.
     const onOnline = (): void => void client.invoke('sync.now', {}).catch(() => undefined);
     window.addEventListener('online', onOnline);
@@ -68,6 +66,8 @@ export function App({ onSettings }: { onSettings: (settings: Settings) => void }
   const { t } = useTranslation();
   const { info, error } = useBootstrap(onSettings);
   const accounts = useAppStore((state) => state.accounts);
+  // Settings carry the language: nothing is drawn before them, so no screen flashes in the wrong one.
+  const settingsLoaded = useAppStore((state) => state.settings !== undefined);
 
   if (error) {
     return (
@@ -76,7 +76,7 @@ export function App({ onSettings }: { onSettings: (settings: Settings) => void }
       </p>
     );
   }
-  if (!accounts || !info) return <div className="app-loading" aria-busy="true" />;
+  if (!accounts || !info || !settingsLoaded) return <div className="app-loading" aria-busy="true" />;
   if (accounts.accounts.length === 0) {
     return (
       <div className="first-run-page">
