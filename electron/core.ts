@@ -372,6 +372,8 @@ export function createCore(ports: Ports, options: CoreOptions): Core {
       updates.stop();
       await sync.stop();
       await backends.stop();
+      // The log is written in the background: on disk before the app (or a test) lets go of its folder.
+      await ports.logger.flush();
     },
   };
 }

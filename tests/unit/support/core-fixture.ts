@@ -226,7 +226,8 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
       unsubscribe();
       await core.stop();
       if (!options.existingSandbox) await sandbox.close();
-      if (!options.userData) rmSync(userData, { recursive: true, force: true });
+      // A write still landing as the folder goes (once: ENOTEMPTY in CI) is retried, as Node offers.
+      if (!options.userData) rmSync(userData, { recursive: true, force: true, maxRetries: 3 });
     },
   };
   return fixture;
