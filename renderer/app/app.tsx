@@ -31,23 +31,21 @@ export function useBootstrap(onSettings: (settings: Settings) => void): { info: 
   const { setAccounts, setSettings, setSyncStatus } = useAppStore.getState();
   useEffect(() => {
     const client = getBridgeClient();
+    const applySettings = (next: Settings): void => {
+      setSettings(next);
+      onSettings(next);
+    };
     const offs = [
       client.on('accounts.changed', setAccounts),
       client.on('sync.status', setSyncStatus),
-      client.on('settings.changed', (next) => {
-        setSettings(next);
-        onSettings(next);
-      }),
+      client.on('settings.changed', applySettings),
     ];
     // Each snapshot is applied the moment its own reply arrives, never held back for the others:
     // main sends replies and change events down one ordered channel, so applying in arrival order
     // means a reply can never overwrite a newer change event (holding settings until accounts
     // and statuses arrived once put a stale language back over a just-announced one).
     const fail = (reason: unknown): void => setError(reason instanceof Error ? reason.message : String(reason));
-    client.invoke('settings.get', {}).then((settings) => {
-      setSettings(settings);
-      onSettings(settings);
-    }, fail);
+    client.invoke('settings.get', {}).then(applySettings, fail);
     client.invoke('sync.statuses', {}).then((statuses) => statuses.forEach((status) => setSyncStatus(status)), fail);
     client.invoke('accounts.list', {}).then(setAccounts, fail);
     client.invoke('app.info', {}).then(setInfo, fail);

@@ -13,6 +13,13 @@ export function fakeMain(next: Handler): void {
   calls.length = 0;
 }
 
+const listeners = new Map<string, Set<(payload: unknown) => void>>();
+
+/** An event from main (e.g. settings.changed) reaching the page's listeners. */
+export function emitFromMain(event: string, payload: unknown): void {
+  for (const listener of listeners.get(event) ?? []) listener(payload);
+}
+
 const bridge = {
   async invoke(channel: string, request: Record<string, unknown>) {
     calls.push({ channel, request });
@@ -23,7 +30,11 @@ const bridge = {
       return { ok: false, error: { code: e.code ?? 'internal', message: e.message ?? String(error), retryable: false } };
     }
   },
-  on: () => () => undefined,
+  on(event: string, listener: (payload: unknown) => void) {
+    const forEvent = listeners.get(event) ?? new Set();
+    listeners.set(event, forEvent.add(listener));
+    return () => forEvent.delete(listener);
+  },
 } as unknown as ConsoleBridge;
 
 (globalThis as unknown as Record<string, ConsoleBridge>)[bridgeGlobalName] = bridge;
