@@ -44,6 +44,18 @@ export const settingsSchema = z
 
 export type Settings = z.infer<typeof settingsSchema>;
 
+/** Settings of a fresh install (main applies them; here so both sides name them once). */
+export const defaultSettings: Settings = {
+  language: 'system',
+  theme: 'system',
+  syncIntervalMinutes: 5,
+  attachmentCacheCapMb: 1024,
+  eagerDownloadMaxMb: 10,
+  googleClientId: '',
+  googleClientSecret: '',
+  updateChannel: 'stable',
+};
+
 export const settingsPatchSchema = settingsSchema.partial().strict();
 export type SettingsPatch = z.output<typeof settingsPatchSchema>;
 

@@ -1,16 +1,7 @@
-import { AppError, settingsSchema, type Settings, type SettingsPatch } from '../../../shared/ipc';
+import { AppError, defaultSettings, settingsSchema, type Settings, type SettingsPatch } from '../../../shared/ipc';
 import type { Logger, DocumentStore } from '../../ports';
 
-export const defaultSettings: Settings = {
-  language: 'system',
-  theme: 'system',
-  syncIntervalMinutes: 5,
-  attachmentCacheCapMb: 1024,
-  eagerDownloadMaxMb: 10,
-  googleClientId: '',
-  googleClientSecret: '',
-  updateChannel: 'stable',
-};
+export { defaultSettings };
 
 export interface SettingsService {
   get(): Promise<Settings>;

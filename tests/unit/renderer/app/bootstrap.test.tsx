@@ -3,24 +3,14 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
-import type { Settings } from '../../../../shared/ipc';
+import { defaultSettings, type Settings } from '../../../../shared/ipc';
 import { useBootstrap } from '../../../../renderer/app/app';
 import { useAppStore } from '../../../../renderer/state/app-store';
 import { emitFromMain, fakeMain } from '../attachments/fake-bridge';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
-// Renderer tests do not reach into main's code (tsconfig.tests-renderer.json), so the settings are spelt out.
-const settings = (language: Settings['language']): Settings => ({
-  language,
-  theme: 'system',
-  syncIntervalMinutes: 5,
-  attachmentCacheCapMb: 1024,
-  eagerDownloadMaxMb: 10,
-  googleClientId: '',
-  googleClientSecret: '',
-  updateChannel: 'stable',
-});
+const settings = (language: Settings['language']): Settings => ({ ...defaultSettings, language });
 
 function Probe({ onSettings }: { onSettings: (next: Settings) => void }): null {
   useBootstrap(onSettings);
