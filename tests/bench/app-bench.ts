@@ -147,10 +147,27 @@ function render() {
 scroller.addEventListener('scroll', render);
 render();
 </script>`);
+    await scrollOnce(page, size.scrollFrames); // warm-up, as for the list
     return await scrollOnce(page, size.scrollFrames);
   } finally {
     await page.close();
   }
+}
+
+function longestFrameNote(result: ScrollFigures): string {
+  const over = result.frames.filter((ms) => ms > 32).length;
+  const longest = [...result.slow].sort((a, b) => b.ms - a.ms)[0];
+  const attribution = longest
+    ? `; longest animation frame ${longest.ms.toFixed(0)} ms, of which script ${longest.scriptMs.toFixed(0)} ms (${longest.invoker})`
+    : '';
+  return `${over} of ${result.frames.length} frames over 32 ms${attribution}`;
+}
+
+function recordFirstPass(result: ScrollFigures): void {
+  record('scroll_first_pass_frame_max_ms', summarize(result.frames).max, 'ms', {
+    summary: summarize(result.frames),
+    note: `the first scroll, as soon as the first sync of ${result.total} cases is in; ${longestFrameNote(result)}`,
+  });
 }
 
 function recordScroll(rec: Recorder, result: ScrollFigures, floor: ScrollFigures): void {
@@ -159,15 +176,10 @@ function recordScroll(rec: Recorder, result: ScrollFigures, floor: ScrollFigures
   rec('scroll_dom_rows_max', result.maxRows, 'rows', {
     note: `${result.total} cases in the list, ${size.scrollFrames} frames of 400 px, down and back`,
   });
-  const over = result.frames.filter((ms) => ms > 32).length;
-  const longest = [...result.slow].sort((a, b) => b.ms - a.ms)[0];
-  const attribution = longest
-    ? `; longest animation frame ${longest.ms.toFixed(0)} ms, of which script ${longest.scriptMs.toFixed(0)} ms (${longest.invoker})`
-    : '';
   rec('scroll_frame_max_ms', summary.max, 'ms', {
     summary,
     floor: floorSummary,
-    note: `longest frame while scrolling the real list, headless Chromium; ${over} of ${result.frames.length} frames over 32 ms${attribution}`,
+    note: `longest frame while scrolling the real list after a warm-up pass, headless Chromium; ${longestFrameNote(result)}`,
   });
   rec('scroll_floor_frame_max_ms', floorSummary.max, 'ms', {
     summary: floorSummary,
@@ -182,20 +194,24 @@ async function signInAndShowAll(page: Page, context: Awaited<ReturnType<typeof l
   await browser.locator('button[value="agent1@reseller-a.example"]').click();
   await browser.getByRole('heading', { name: 'Signed in' }).waitFor();
   await browser.close();
-  // Wait for the first full sync to land and the projection to be hydrated.
-  await page
-    .getByTestId('last-synced')
-    .filter({ hasText: /Synced/ })
-    .waitFor({ timeout: 300_000 });
   // Every case of the domain (the default view is the agent's own open cases).
   await page.getByTestId('case-view-all').click();
+  // The first full sync done and every case of it in the hydrated list: scrolling is measured
+  // over the whole list with nothing arriving in the background.
   await page.waitForFunction(
     () => {
       const count = document.querySelector('[data-testid="list-count"]');
-      return count?.getAttribute('data-hydrated') === 'true' && Number(count.getAttribute('data-total') ?? 0) > 100;
+      const replica = Number(document.querySelector('[data-testid="case-count"]')?.textContent?.replace(/\D/g, '') ?? 0);
+      return (
+        document.querySelector('[data-testid="sync-progress"]') === null &&
+        /Synced/.test(document.querySelector('[data-testid="last-synced"]')?.textContent ?? '') &&
+        count?.getAttribute('data-hydrated') === 'true' &&
+        replica > 100 &&
+        Number(count.getAttribute('data-total') ?? 0) === replica
+      );
     },
     undefined,
-    { timeout: 300_000 },
+    { timeout: 300_000, polling: 500 },
   );
 }
 
@@ -204,10 +220,17 @@ export async function scrollBenchmark(options: { loaded: boolean }): Promise<voi
   console.log('scrolling the case list…');
   const app = await launchHarness({
     heartbeatMs: 0,
-    sandbox: { seed: 'bench-scroll', cases: size.scrollCases, supportSimulation: { enabled: false } },
+    // The list is measured, not the request budget (under the default 600/min the threads of a
+    // 20,000-case domain take the better part of an hour to arrive).
+    sync: { requestsPerMinute: Number.POSITIVE_INFINITY },
+    sandbox: { seed: 'bench-scroll', cases: size.scrollWorld, supportSimulation: { enabled: false } },
   });
   try {
     await signInAndShowAll(app.page, app.context);
+    // The first pass, right after the first sync, also meets the collection of what loading
+    // left behind: reported on its own, then the list is measured warm, like every timed
+    // figure here (after warm-up runs).
+    recordFirstPass(await scrollOnce(app.page, size.scrollFrames));
     recordScroll(record, await scrollOnce(app.page, size.scrollFrames), await scrollFloor(app.context));
     if (!options.loaded) return;
     const hog = await startCpuHog();

@@ -15,7 +15,7 @@ export const size = smoke
       transferMb: 1,
       transferRuns: 2,
       firstRowsRuns: 2,
-      scrollCases: 800,
+      scrollWorld: 800,
       scrollFrames: 20,
     }
   : {
@@ -31,7 +31,8 @@ export const size = smoke
       transferMb: 20,
       transferRuns: 5,
       firstRowsRuns: 20,
-      scrollCases: 20_000,
+      // The agent's domain holds about a sixth of the world: a list of about 20,000 cases.
+      scrollWorld: 120_000,
       scrollFrames: 300,
     };
 
