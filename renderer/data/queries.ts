@@ -47,7 +47,10 @@ export async function listCustomers(db: ReplicaDb): Promise<CustomerWithCounts[]
             .between([customer.customerId, Dexie.minKey], [customer.customerId, Dexie.maxKey], true, true)
             .count(),
           // Open is every state but CLOSED (isOpenState).
-          db.cases.where('[state+customerId]').equals(['CLOSED' satisfies CaseState, customer.customerId]).count(),
+          db.cases
+            .where('[state+customerId]')
+            .equals(['CLOSED' satisfies CaseState, customer.customerId])
+            .count(),
         ]);
         return { ...customer, openCaseCount: all - closed };
       }),
