@@ -1,7 +1,7 @@
 // Read functions for the UI (components never touch tables). Each uses an index; none
 // scans the cases table with Collection.filter() (measured-here: ~2.3 s at 100k).
 
-import Dexie, { type EntityTable } from 'dexie';
+import Dexie, { type Collection, type EntityTable, type InsertType } from 'dexie';
 import type { CaseState } from '../../shared/domain/case-model';
 import type { ReplicaDb } from './db';
 import type { AttachmentRecord, CaseHistoryRecord, CaseRecord, CategoryRecord, CommentRecord, CustomerRecord } from './records';
@@ -42,10 +42,7 @@ export async function listCustomers(db: ReplicaDb): Promise<CustomerWithCounts[]
     const counted = await Promise.all(
       customers.map(async (customer) => {
         const [all, closed] = await Promise.all([
-          db.cases
-            .where('[customerId+updateTimeMs]')
-            .between([customer.customerId, Dexie.minKey], [customer.customerId, Dexie.maxKey], true, true)
-            .count(),
+          casesOfCustomer(db, customer.customerId).count(),
           // Open is every state but CLOSED (isOpenState).
           db.cases
             .where('[state+customerId]')
@@ -80,14 +77,14 @@ export function headCases(db: ReplicaDb, limit: number): Promise<CaseRecord[]> {
   return db.cases.orderBy('updateTimeMs').reverse().limit(limit).toArray();
 }
 
+/** A customer's cases in the [customerId+updateTimeMs] index, oldest update first. */
+function casesOfCustomer(db: ReplicaDb, customerId: string): Collection<CaseRecord, string, InsertType<CaseRecord, 'name'>> {
+  return db.cases.where('[customerId+updateTimeMs]').between([customerId, Dexie.minKey], [customerId, Dexie.maxKey], true, true);
+}
+
 /** A customer's cases, most recently updated first. */
 export function listCustomerCases(db: ReplicaDb, customerId: string, limit = Infinity): Promise<CaseRecord[]> {
-  return db.cases
-    .where('[customerId+updateTimeMs]')
-    .between([customerId, Dexie.minKey], [customerId, Dexie.maxKey], true, true)
-    .reverse()
-    .limit(limit)
-    .toArray();
+  return casesOfCustomer(db, customerId).reverse().limit(limit).toArray();
 }
 
 type Yield = () => Promise<void>;
