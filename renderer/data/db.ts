@@ -5,6 +5,7 @@
 
 import Dexie, { type EntityTable, type Transaction } from 'dexie';
 import { accountIdSchema } from '../../shared/ipc/replica';
+import { freshKeysMiddleware } from './fresh-keys';
 import type {
   AttachmentRecord,
   BlobRecord,
@@ -127,6 +128,7 @@ export class ReplicaDb extends Dexie {
     });
     this.accountId = accountId;
     this.upToVersion = options.upToVersion;
+    this.use(freshKeysMiddleware);
     this.conditionalVersion(1, V1_STORES, upgradeToV1);
     this.conditionalVersion(2, V2_STORES, upgradeToV2);
     this.conditionalVersion(3, V3_STORES, upgradeToV3);
