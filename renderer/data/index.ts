@@ -28,6 +28,7 @@ export {
   listCustomers,
   loadCasesInChunks,
   loadCommentsInChunks,
+  yieldToBackground,
   yieldToMain,
   type ChunkLoadOptions,
   type CustomerWithCounts,

@@ -5,7 +5,7 @@ import { showNotification } from '../../runtime/notifications';
 import { openCase } from '../../runtime/open-case';
 import { useRuntimes } from '../../runtime/runtime-context';
 import { caseSla, type AgencyIndex } from '../../../shared/domain';
-import { yieldToMain, type CaseFactsStore, type ProjectedCase, type Projection } from '../../data';
+import { yieldToBackground, type CaseFactsStore, type ProjectedCase, type Projection } from '../../data';
 import { browserStorage, defineSlot, storageKeys } from '../../platform/storage';
 import { slaInputOf, useAgency } from '../sla-plans';
 
@@ -87,7 +87,7 @@ export function useSlaWatch(): void {
               openCase(runtime.account.id, row.name),
             );
           }
-          await yieldToMain();
+          await yieldToBackground();
         }
       }
       // Keep the memory bounded: the newest keys are the ones that matter.
