@@ -68,23 +68,51 @@ function readWallClock(ms: number, timeZone: string): number {
   return Date.UTC(year, month - 1, day, hour, minute, second);
 }
 
+/**
+ * A bounded memo per time zone keyed by a number. Numbers, not `zone|…` strings: a string
+ * key is built on every call, and V8 internalizes every string used with a Map, so while a
+ * list scrolled each row's SLA clock added garbage to the string table that every major GC
+ * walks in its pause (issue 21).
+ */
+class ZoneMemo {
+  private readonly zones = new Map<string, Map<number, number>>();
+  private size = 0;
+
+  constructor(private readonly max: number) {}
+
+  get(timeZone: string, key: number): number | undefined {
+    return this.zones.get(timeZone)?.get(key);
+  }
+
+  set(timeZone: string, key: number, value: number): void {
+    if (this.size >= this.max) {
+      this.zones.clear();
+      this.size = 0;
+    }
+    let zone = this.zones.get(timeZone);
+    if (!zone) {
+      zone = new Map();
+      this.zones.set(timeZone, zone);
+    }
+    zone.set(key, value);
+    this.size += 1;
+  }
+}
+
 // Offsets are cached per zone and 15-minute slice of UTC time: current tz rules use
 // offsets in whole quarter hours and switch at local whole times, so a transition never
 // falls inside a slice. Bounded so a long-running renderer does not grow it forever.
 const SLICE_MS = 15 * 60_000;
-const OFFSET_CACHE_MAX = 50_000;
-const offsetCache = new Map<string, number>();
+const offsetCache = new ZoneMemo(50_000);
 
 /** UTC offset of `timeZone` at instant `ms`, in ms (east positive). Throws RangeError for unknown zones. */
 export function zoneOffsetMs(ms: number, timeZone: string): number {
   const slice = Math.floor(ms / SLICE_MS);
-  const key = `${timeZone}|${slice}`;
-  const hit = offsetCache.get(key);
+  const hit = offsetCache.get(timeZone, slice);
   if (hit !== undefined) return hit;
   const at = slice * SLICE_MS;
   const offset = readWallClock(at, timeZone) - at;
-  if (offsetCache.size >= OFFSET_CACHE_MAX) offsetCache.clear();
-  offsetCache.set(key, offset);
+  offsetCache.set(timeZone, slice, offset);
   return offset;
 }
 
@@ -110,20 +138,18 @@ export function localDateTime(ms: number, timeZone: string): LocalDateTime {
 export function zonedTimeToEpochMs(timeZone: string, year: number, month: number, day: number, hour = 0, minute = 0): number {
   // SLA clocks of a whole case list resolve the same few opening/closing times over and
   // over; formatToParts is the expensive part, so memoise (bounded).
-  const key = `${timeZone}|${year}|${month}|${day}|${hour}|${minute}`;
-  const hit = wallTimeCache.get(key);
+  // The wall time read as if it were UTC: one number per wall time (the answer depends on nothing else).
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const hit = wallTimeCache.get(timeZone, wall);
   if (hit !== undefined) return hit;
-  const result = resolveWallTime(timeZone, year, month, day, hour, minute);
-  if (wallTimeCache.size >= WALL_TIME_CACHE_MAX) wallTimeCache.clear();
-  wallTimeCache.set(key, result);
+  const result = resolveWallTime(timeZone, wall);
+  wallTimeCache.set(timeZone, wall, result);
   return result;
 }
 
-const WALL_TIME_CACHE_MAX = 10_000;
-const wallTimeCache = new Map<string, number>();
+const wallTimeCache = new ZoneMemo(10_000);
 
-function resolveWallTime(timeZone: string, year: number, month: number, day: number, hour: number, minute: number): number {
-  const wall = Date.UTC(year, month - 1, day, hour, minute);
+function resolveWallTime(timeZone: string, wall: number): number {
   // The offsets 14 h either side bracket any single transition near this wall time.
   const before = zoneOffsetMs(wall - 14 * 3_600_000, timeZone);
   const after = zoneOffsetMs(wall + 14 * 3_600_000, timeZone);
