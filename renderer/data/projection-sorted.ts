@@ -55,22 +55,21 @@ export function difference(a: ArrayLike<number>, b: ArrayLike<number> | undefine
 }
 
 /** The sorted union of two sorted id lists. */
-export function mergeSorted(a: Uint32Array, b: readonly number[]): Uint32Array {
-  const out = new Uint32Array(a.length + b.length);
+export function mergeSorted(a: readonly number[], b: readonly number[]): number[] {
+  const out: number[] = [];
   let i = 0;
   let j = 0;
-  let k = 0;
   while (i < a.length || j < b.length) {
     const x = i < a.length ? (a[i] as number) : Infinity;
     const y = j < b.length ? (b[j] as number) : Infinity;
     if (x <= y) {
-      out[k++] = x;
+      out.push(x);
       i++;
       if (x === y) j++;
     } else {
-      out[k++] = y;
+      out.push(y);
       j++;
     }
   }
-  return out.subarray(0, k);
+  return out;
 }

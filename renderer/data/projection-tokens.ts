@@ -1,7 +1,10 @@
 // The projection's token index: a dictionary of tokens, a sorted posting list (row ids) per
 // token, a sorted token list for prefix search and a CJK character index for lone-character
 // queries. Each row keeps the token ids of its own text and of its comments (not the text),
-// so an edited title can be re-indexed exactly.
+// so an edited title can be re-indexed exactly. Those per-row lists are plain arrays of
+// small integers, not typed arrays: two typed arrays per case were 36,000 ArrayBuffers at
+// 20,000 cases, each with an extension every GC sweeps and a backing store counted as
+// external memory, which brought major GCs sooner (issue 21).
 
 import { isCjkChar, uniqueTokens } from '../../shared/domain/search-tokens';
 import { difference, lowerBound, mergeSorted } from './projection-sorted';
@@ -40,8 +43,8 @@ export class TokenIndex {
   readonly cjkCharTokens = new Map<string, number[]>();
   postingCount = 0;
   rowTokenCount = 0;
-  private readonly ownTokens: (Uint32Array | undefined)[] = [];
-  private readonly commentTokens: (Uint32Array | undefined)[] = [];
+  private readonly ownTokens: (readonly number[] | undefined)[] = [];
+  private readonly commentTokens: (readonly number[] | undefined)[] = [];
   // Sorted token lists for prefix search, in two levels so no single merge is long: new
   // tokens wait in `unsorted`, are sorted in small batches into `recent`, and `recent` is
   // merged into `sorted` once it holds a quarter as many (each merge is linear, no re-sort).
@@ -71,7 +74,7 @@ export class TokenIndex {
     // Record every comment token (even ones the title has) so a later title edit knows
     // which words must stay indexed; post only those the row is not yet listed under.
     for (const t of difference(newToRow, this.ownTokens[row])) this.addPosting(t, row);
-    this.commentTokens[row] = prev === undefined ? Uint32Array.from(newToRow) : mergeSorted(prev, newToRow);
+    this.commentTokens[row] = prev === undefined ? newToRow : mergeSorted(prev, newToRow);
     this.rowTokenCount += newToRow.length;
     return true;
   }
@@ -145,12 +148,11 @@ export class TokenIndex {
     return id;
   }
 
-  private tokenIdsOf(text: string): Uint32Array {
-    const set = uniqueTokens(text);
-    const ids = new Uint32Array(set.size);
-    let i = 0;
-    for (const t of set) ids[i++] = this.internToken(t);
-    return ids.sort();
+  /** The text's token ids, ascending. */
+  private tokenIdsOf(text: string): number[] {
+    const ids: number[] = [];
+    for (const t of uniqueTokens(text)) ids.push(this.internToken(t));
+    return ids.sort((a, b) => a - b);
   }
 
   private addPosting(tokenId: number, row: number): void {
