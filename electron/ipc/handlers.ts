@@ -124,6 +124,10 @@ export function createHandlers(deps: HandlerDeps): Handlers {
       await sync.ack(accountId, batchId);
       return {};
     },
+    'replica.nack': async ({ accountId, batchId, reason }) => {
+      await sync.nack(accountId, batchId, reason);
+      return {};
+    },
     'mutations.enqueue': async ({ accountId, mutation }) => {
       await known(accountId);
       return sync.enqueue(accountId, mutation);

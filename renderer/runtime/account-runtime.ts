@@ -54,7 +54,7 @@ export class AccountRuntime {
     this.unsubscribe.push(
       this.client.on('replica.batch', (batch) => {
         if (batch.accountId !== this.account.id) return;
-        this.queue = this.queue.then(() => this.apply(batch)).catch(() => undefined);
+        this.queue = this.queue.then(() => this.apply(batch)).catch((error: unknown) => this.refuse(batch, error));
       }),
       this.client.on('sync.status', (status) => {
         if (status.accountId === this.account.id && !status.syncing && status.lastSyncedAt && this.appliedSinceHello > 0)
@@ -99,6 +99,16 @@ export class AccountRuntime {
       });
       this.changed();
     }
+  }
+
+  /**
+   * The batch did not commit (IndexedDB refused it: quota, a closed database…): main is told
+   * at once, so it fails that sync with the reason and retries with backoff, instead of
+   * waiting two minutes for an ack that never comes. Nothing was projected.
+   */
+  private async refuse(batch: ReplicaBatch, error: unknown): Promise<void> {
+    const reason = (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 500);
+    await this.client.invoke('replica.nack', { accountId: this.account.id, batchId: batch.batchId, reason }).catch(() => undefined);
   }
 
   private snapshotTimer: ReturnType<typeof setTimeout> | undefined;

@@ -158,6 +158,11 @@ export const invokeContract = {
   },
   /** A `replica.batch` was committed with its cursor. */
   'replica.ack': { request: z.object({ accountId: accountIdSchema, batchId: z.string().max(64) }).strict(), response: empty },
+  /** A `replica.batch` could not be committed (e.g. the disk is full): main fails that sync at once, with the reason, and retries later. */
+  'replica.nack': {
+    request: z.object({ accountId: accountIdSchema, batchId: z.string().max(64), reason: z.string().max(500) }).strict(),
+    response: empty,
+  },
   /** Appends a change to the durable outbox; resolves once it is on disk. */
   'mutations.enqueue': {
     request: z.object({ accountId: accountIdSchema, mutation: mutationSchema }).strict(),

@@ -137,6 +137,11 @@ export class AccountSync {
     this.acks.get(batchId)?.resolve();
   }
 
+  /** The replica could not commit the batch: that sync fails now (its cursor is not advanced) instead of at the ack timeout. */
+  nack(batchId: string, reason: string): void {
+    this.acks.get(batchId)?.reject(new AppError('unavailable', `The local replica could not store a batch: ${reason}`));
+  }
+
   /** Runs a sync after `delayMs` (coalesced with any sync already scheduled or running). */
   trigger(delayMs = 0, options: { replace?: boolean } = {}): void {
     if (this.stopped) return;

@@ -118,6 +118,9 @@ function accountCalls(get: (accountId: string) => Promise<Running>, afterChangeM
     async ack(accountId: string, batchId: string): Promise<void> {
       (await get(accountId)).sync.ack(batchId);
     },
+    async nack(accountId: string, batchId: string, reason: string): Promise<void> {
+      (await get(accountId)).sync.nack(batchId, reason);
+    },
     async fetchThread(accountId: string, caseName: string): Promise<void> {
       await (await get(accountId)).sync.fetchThread(caseName);
     },

@@ -38,6 +38,7 @@ const templates: Record<InvokeChannel, (t: Target) => unknown> = {
   'accounts.signOut': () => ({ accountId: 'acc_0000000000000000' }),
   'replica.hello': (t) => ({ accountId: t.accountId, cursor: '{"v":1}' }),
   'replica.ack': (t) => ({ accountId: t.accountId, batchId: randomUUID() }),
+  'replica.nack': (t) => ({ accountId: t.accountId, batchId: randomUUID(), reason: 'disk full' }),
   'mutations.enqueue': (t) => ({ accountId: t.accountId, mutation: { kind: 'comment', caseRef: t.caseName, body: 'fuzz' } }),
   'mutations.list': (t) => ({ accountId: t.accountId }),
   'mutations.retry': (t) => ({ accountId: t.accountId, id: t.entryId }),

@@ -19,6 +19,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'accounts.signOut': unused,
     'replica.hello': unused,
     'replica.ack': unused,
+    'replica.nack': unused,
     'mutations.enqueue': unused,
     'mutations.list': unused,
     'mutations.retry': unused,

@@ -112,6 +112,8 @@ export interface CoreFixtureOptions {
   readonly uploadFs?: UploadFs;
   /** A machine policy file for this core. */
   readonly policyFile?: string;
+  /** The replica refuses a batch when this returns a reason (it answers replica.nack, as the renderer does when IndexedDB fails). */
+  readonly refuseBatch?: (batch: ReplicaBatch) => string | undefined;
 }
 
 export async function createCoreFixture(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
@@ -167,6 +169,15 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
       const batch = payload as ReplicaBatch;
       const replica = replicas.get(batch.accountId);
       if (!replica) return;
+      const refusal = options.refuseBatch?.(batch);
+      if (refusal !== undefined) {
+        void core.dispatch(
+          'replica.nack',
+          { accountId: batch.accountId, batchId: batch.batchId, reason: refusal },
+          { url: 'test', isMainFrame: true },
+        );
+        return;
+      }
       applyBatch(replica, batch);
       void core.dispatch('replica.ack', { accountId: batch.accountId, batchId: batch.batchId }, { url: 'test', isMainFrame: true });
     });

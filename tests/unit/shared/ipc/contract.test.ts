@@ -16,6 +16,7 @@ describe('bridge contract', () => {
         "accounts.signOut",
         "replica.hello",
         "replica.ack",
+        "replica.nack",
         "mutations.enqueue",
         "mutations.list",
         "mutations.retry",
