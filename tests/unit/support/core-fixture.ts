@@ -116,6 +116,28 @@ export interface CoreFixtureOptions {
   readonly refuseBatch?: (batch: ReplicaBatch) => string | undefined;
 }
 
+/** Applies each replica batch to its memory replica and acks it, or nacks it when `refuse` gives a reason. */
+function replicaListener(
+  core: Core,
+  replicas: Map<string, MemoryReplica>,
+  refuse: CoreFixtureOptions['refuseBatch'],
+): (event: string, payload: unknown) => void {
+  const sender = { url: 'test', isMainFrame: true };
+  return (event, payload) => {
+    if (event !== 'replica.batch') return;
+    const batch = payload as ReplicaBatch;
+    const replica = replicas.get(batch.accountId);
+    if (!replica) return;
+    const refusal = refuse?.(batch);
+    if (refusal !== undefined) {
+      void core.dispatch('replica.nack', { accountId: batch.accountId, batchId: batch.batchId, reason: refusal }, sender);
+      return;
+    }
+    applyBatch(replica, batch);
+    void core.dispatch('replica.ack', { accountId: batch.accountId, batchId: batch.batchId }, sender);
+  };
+}
+
 export async function createCoreFixture(options: CoreFixtureOptions = {}): Promise<CoreFixture> {
   const sandbox =
     options.existingSandbox ??
@@ -164,23 +186,7 @@ export async function createCoreFixture(options: CoreFixtureOptions = {}): Promi
       ...(options.httpTimeoutMs ? { httpTimeoutMs: options.httpTimeoutMs } : {}),
       ...(options.uploadFs ? { uploadFs: options.uploadFs } : {}),
     });
-    unsubscribe = core.events.subscribe((event, payload) => {
-      if (event !== 'replica.batch') return;
-      const batch = payload as ReplicaBatch;
-      const replica = replicas.get(batch.accountId);
-      if (!replica) return;
-      const refusal = options.refuseBatch?.(batch);
-      if (refusal !== undefined) {
-        void core.dispatch(
-          'replica.nack',
-          { accountId: batch.accountId, batchId: batch.batchId, reason: refusal },
-          { url: 'test', isMainFrame: true },
-        );
-        return;
-      }
-      applyBatch(replica, batch);
-      void core.dispatch('replica.ack', { accountId: batch.accountId, batchId: batch.batchId }, { url: 'test', isMainFrame: true });
-    });
+    unsubscribe = core.events.subscribe(replicaListener(core, replicas, options.refuseBatch));
     await core.start();
   }
   await start();
