@@ -90,7 +90,8 @@ export function createCaseFacets(): CaseFacets {
       const newest = lastComment.get(caseName);
       // Comments arrive in any order (hydration pages, batches): keep the newest.
       if (newest && newest.createTimeMs > comment.createTimeMs) return;
-      lastComment.set(caseName, comment);
+      // Only the two facts: the caller's record (body, name…) must not stay alive here.
+      lastComment.set(caseName, { googleSupport: comment.googleSupport, createTimeMs: comment.createTimeMs });
       if (comment.googleSupport) googleLast.add(caseName);
       else googleLast.delete(caseName);
       version += 1;

@@ -5,6 +5,7 @@
 
 import type { SlaThread } from '../../shared/domain/sla';
 import type { ReplicaBatch } from '../../shared/ipc/replica';
+import { textHash } from './projection-sorted';
 import { nextCaseHistory, toCaseRecord, type CaseHistoryRecord, type CaseRecord, type CommentRecord } from './records';
 
 export interface CaseFacts {
@@ -19,7 +20,14 @@ export interface CaseFacts {
 interface Entry {
   timeZone: string | undefined;
   category: string | undefined;
-  commentNames: string[];
+  /**
+   * textHash of each known comment's name, to skip a comment seen twice (hydration and a batch
+   * can both bring it). Numbers, not the names: 48,000 kept names at 20,000 cases were as many
+   * strings in V8's string table, which every major GC's pause walks (issue 21). A repeat is one
+   * with the same hash *and* the same time on the same side, so a hash collision alone never
+   * drops a comment.
+   */
+  commentKeys: number[];
   google: number[];
   others: number[];
   history: CaseHistoryRecord | undefined;
@@ -49,7 +57,7 @@ export function createCaseFacts(): CaseFactsStore {
   const entry = (name: string): Entry => {
     let found = entries.get(name);
     if (!found) {
-      found = { timeZone: undefined, category: undefined, commentNames: [], google: [], others: [], history: undefined };
+      found = { timeZone: undefined, category: undefined, commentKeys: [], google: [], others: [], history: undefined };
       entries.set(name, found);
     }
     return found;
@@ -58,9 +66,11 @@ export function createCaseFacts(): CaseFactsStore {
   const addComments: CaseFactsStore['addComments'] = (comments) => {
     for (const c of comments) {
       const e = entry(c.caseName);
-      if (e.commentNames.includes(c.name)) continue;
-      e.commentNames.push(c.name);
-      insertSorted(c.googleSupport ? e.google : e.others, c.createTimeMs);
+      const key = textHash([c.name]);
+      const side = c.googleSupport ? e.google : e.others;
+      if (e.commentKeys.includes(key) && side.includes(c.createTimeMs)) continue;
+      e.commentKeys.push(key);
+      insertSorted(side, c.createTimeMs);
     }
     version += 1;
   };
@@ -72,7 +82,7 @@ export function createCaseFacts(): CaseFactsStore {
     get(caseName) {
       const e = entries.get(caseName);
       if (!e) return undefined;
-      const known = e.commentNames.length > 0 || e.history?.threadCompleteAtMs !== undefined;
+      const known = e.commentKeys.length > 0 || e.history?.threadCompleteAtMs !== undefined;
       return {
         timeZone: e.timeZone,
         category: e.category,
@@ -104,7 +114,7 @@ export function createCaseFacts(): CaseFactsStore {
       const complete = new Set(batch.completeThreads ?? []);
       for (const name of complete) {
         const e = entry(name);
-        e.commentNames = [];
+        e.commentKeys = [];
         e.google = [];
         e.others = [];
         if (e.history) e.history = { ...e.history, threadCompleteAtMs: Date.now() };
