@@ -75,3 +75,4 @@ export {
 export { clearHeadSnapshot, headSnapshotRows, loadHeadSnapshot, saveHeadSnapshot } from './head-snapshot';
 export { loadStatusFeed, mergeIncidents, saveStatusFeed, HISTORY_DAYS, type StatusFeedRecord } from './status-cache';
 export { hasOpenCaseOfProduct, openCasesDuringIncident } from './incident-queries';
+export { freshString } from './fresh-keys';
