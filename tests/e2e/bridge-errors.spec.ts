@@ -8,7 +8,10 @@ test('malformed bridge requests get typed errors and the app keeps working', asy
 
   const answers = await page.evaluate(async () => {
     const bridge = (window as unknown as { consoleBridge: { invoke: Invoke } }).consoleBridge;
-    const raw = (window as unknown as { __appIpc: Invoke }).__appIpc;
+    // The harness's transport under the bridge answers JSON text (tests/harness/page-wire.ts).
+    const transport = (window as unknown as { __appIpc: (channel: string, request: unknown) => Promise<string> }).__appIpc;
+    const raw = async (channel: string, request: unknown): Promise<unknown> =>
+      (JSON.parse(await transport(channel, request)) as { value: unknown }).value;
     return {
       unknownViaBridge: await bridge.invoke('cases.dropTable', {}),
       unknownViaTransport: await raw('cases.dropTable', {}),

@@ -14,6 +14,7 @@ import { chromiumArgs, findChromium } from './chromium';
 import { readLogTail } from '../../electron/services/logging/log-files';
 import { loadPolicy, noPolicy } from '../../electron/services/policy/policy-file';
 import { createMemoryVault, createNodePorts, type NodePortsOptions } from './node-ports';
+import { encodeForPage } from './page-wire';
 import { serveRenderer, type StaticServer } from './static-server';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -154,7 +155,7 @@ async function connectBridge(
       isMainFrame: source.frame === source.page.mainFrame(),
     });
     traffic.push(`${String(channel)} → ${serialize(answer)}`);
-    return answer;
+    return encodeForPage(answer);
   });
   await context.addInitScript({ content: initScript });
   return core.events.subscribe((event, payload) => {
@@ -163,9 +164,9 @@ async function connectBridge(
       if (!trusted({ url: page.url(), isMainFrame: true })) continue;
       page
         .evaluate(
-          ([secret, name, data]) =>
-            (window as unknown as { __appIpcEmit: (s: string, e: string, p: unknown) => void }).__appIpcEmit(secret, name, data),
-          [emitSecret, event, payload] as const,
+          ([secret, name, text]) =>
+            (window as unknown as { __appIpcEmit: (s: string, e: string, text: string) => void }).__appIpcEmit(secret, name, text),
+          [emitSecret, event, encodeForPage(payload)] as const,
         )
         .catch(() => undefined); // the page may be navigating or closing
     }
