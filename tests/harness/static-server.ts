@@ -20,13 +20,19 @@ export async function serveRenderer(rootDir: string, port = 0): Promise<StaticSe
     fs.stat(file).then(
       (stat) => {
         if (!stat.isFile()) return notFound();
-        response.writeHead(200, {
-          'content-type': mimeTypeFor(file),
-          'content-length': stat.size,
+        // Revalidated on every load (a rebuilt file has a new tag) but kept in the browser's
+        // cache, which Chromium's V8 code cache needs: Electron keeps compiled code for app://
+        // (`codeCache: true` in electron/shell/protocol.ts), and with `no-store` the harness
+        // compiled the whole bundle again on every launch.
+        const etag = `"${stat.size.toString(16)}-${Math.trunc(stat.mtimeMs).toString(16)}"`;
+        const headers = {
           'content-security-policy': cspHeader(),
           'x-content-type-options': 'nosniff',
-          'cache-control': 'no-store',
-        });
+          'cache-control': 'no-cache',
+          etag,
+        };
+        if (request.headers['if-none-match'] === etag) return void response.writeHead(304, headers).end();
+        response.writeHead(200, { ...headers, 'content-type': mimeTypeFor(file), 'content-length': stat.size });
         createReadStream(file).pipe(response);
       },
       () => notFound(),
