@@ -160,13 +160,14 @@ async function connectBridge(
   await context.addInitScript({ content: initScript });
   return core.events.subscribe((event, payload) => {
     traffic.push(`event ${event}: ${serialize(payload)}`);
+    const text = encodeForPage(payload);
     for (const page of context.pages()) {
       if (!trusted({ url: page.url(), isMainFrame: true })) continue;
       page
         .evaluate(
-          ([secret, name, text]) =>
-            (window as unknown as { __appIpcEmit: (s: string, e: string, text: string) => void }).__appIpcEmit(secret, name, text),
-          [emitSecret, event, encodeForPage(payload)] as const,
+          ([secret, name, json]) =>
+            (window as unknown as { __appIpcEmit: (s: string, e: string, json: string) => void }).__appIpcEmit(secret, name, json),
+          [emitSecret, event, text] as const,
         )
         .catch(() => undefined); // the page may be navigating or closing
     }

@@ -22,19 +22,12 @@ export function encodeForPage(value: unknown): string {
   });
 }
 
-function bytesOf(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
-
 /** The page's side: the value `encodeForPage` encoded. */
 export function decodeInPage(text: string): unknown {
   const parsed = JSON.parse(text, (_key, value: unknown) => {
     if (value !== null && typeof value === 'object' && bytesTag in value) {
       const base64 = (value as Record<string, unknown>)[bytesTag];
-      if (typeof base64 === 'string') return bytesOf(base64);
+      if (typeof base64 === 'string') return Uint8Array.from(atob(base64), (char) => char.charCodeAt(0));
     }
     return value;
   }) as { value?: unknown };

@@ -31,7 +31,10 @@ export async function serveRenderer(rootDir: string, port = 0): Promise<StaticSe
           'cache-control': 'no-cache',
           etag,
         };
-        if (request.headers['if-none-match'] === etag) return void response.writeHead(304, headers).end();
+        if (request.headers['if-none-match'] === etag) {
+          response.writeHead(304, headers).end();
+          return;
+        }
         response.writeHead(200, { ...headers, 'content-type': mimeTypeFor(file), 'content-length': stat.size });
         createReadStream(file).pipe(response);
       },
